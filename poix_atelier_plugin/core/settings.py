@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Typed settings in one place.
+
+User-wide settings live in QgsSettings under ``poix_atelier_plugin/``;
+workshop settings (active group, visit slot) live in the project (.qgz) so
+that they travel with the dossier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from qgis.core import QgsProject, QgsSettings
+
+from ..domain import vocab
+
+PREFIX = "poix_atelier_plugin"
+
+
+@dataclass
+class UserSettings:
+    """Saved per user profile."""
+
+    last_folder: str = ""
+    default_paper: str = "A3"
+    default_dpi: int = 300
+    online_layers: bool = True
+    buffer_m: float = 500.0
+
+    @classmethod
+    def load(cls) -> "UserSettings":
+        s = QgsSettings()
+        values = {}
+        for f in fields(cls):
+            default = getattr(cls, f.name)
+            values[f.name] = s.value(f"{PREFIX}/{f.name}", default, type=type(default))
+        return cls(**values)
+
+    def save(self) -> None:
+        s = QgsSettings()
+        for f in fields(self):
+            s.setValue(f"{PREFIX}/{f.name}", getattr(self, f.name))
+
+
+@dataclass
+class ProjectSettings:
+    """Saved in the project file."""
+
+    active_group: str = ""
+    slot_min: int = vocab.DEFAULT_SLOT_MIN
+    dossier_path: str = ""
+
+    @classmethod
+    def load(cls, project: QgsProject | None = None) -> "ProjectSettings":
+        project = project or QgsProject.instance()
+        out = cls()
+        out.active_group = project.readEntry(PREFIX, "active_group", "")[0]
+        out.slot_min = project.readNumEntry(PREFIX, "slot_min", vocab.DEFAULT_SLOT_MIN)[0]
+        out.dossier_path = project.readPath(project.readEntry(PREFIX, "dossier_path", "")[0])
+        return out
+
+    def save(self, project: QgsProject | None = None) -> None:
+        project = project or QgsProject.instance()
+        project.writeEntry(PREFIX, "active_group", self.active_group)
+        project.writeEntry(PREFIX, "slot_min", int(self.slot_min))
+        project.writeEntry(PREFIX, "dossier_path", project.writePath(self.dossier_path))

@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""State the dock's steps share: the open dossier and the active group."""
+
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsProject
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from ..core.i18n import error_text, tr
+from ..core.settings import ProjectSettings
+
+
+class AtelierContext(QObject):
+    dossier_changed = pyqtSignal(str)
+    group_changed = pyqtSignal(str)
+    groups_changed = pyqtSignal()
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self._settings = ProjectSettings.load()
+
+    # dossier ---------------------------------------------------------------
+    @property
+    def dossier(self) -> str:
+        return self._settings.dossier_path
+
+    def set_dossier(self, path: str) -> None:
+        self._settings = ProjectSettings.load()
+        self._settings.dossier_path = path
+        self._settings.save()
+        self.dossier_changed.emit(path)
+
+    # group -----------------------------------------------------------------
+    @property
+    def active_group(self) -> str:
+        return self._settings.active_group
+
+    def set_active_group(self, name: str) -> None:
+        if name == self._settings.active_group:
+            return
+        self._settings.active_group = name
+        self._settings.save()
+        self.group_changed.emit(name)
+
+    @property
+    def slot_min(self) -> int:
+        return self._settings.slot_min
+
+    def set_slot_min(self, value: int) -> None:
+        self._settings.slot_min = int(value)
+        self._settings.save()
+
+    def reload(self) -> None:
+        """Re-read the project settings (after a project is opened)."""
+        self._settings = ProjectSettings.load(QgsProject.instance())
+        self.dossier_changed.emit(self.dossier)
+        self.group_changed.emit(self.active_group)
+
+    # messages --------------------------------------------------------------
+    def info(self, text: str, duration: int = 5) -> None:
+        self.iface.messageBar().pushMessage(tr("Atelier territorial"), text, Qgis.Info, duration)
+
+    def success(self, text: str, duration: int = 5) -> None:
+        self.iface.messageBar().pushMessage(tr("Atelier territorial"), text, Qgis.Success, duration)
+
+    def warning(self, text: str, duration: int = 8) -> None:
+        self.iface.messageBar().pushMessage(tr("Atelier territorial"), text, Qgis.Warning, duration)
+
+    def error(self, error, duration: int = 0) -> None:
+        text = error if isinstance(error, str) else error_text(error)
+        self.iface.messageBar().pushMessage(tr("Atelier territorial"), text, Qgis.Critical, duration)

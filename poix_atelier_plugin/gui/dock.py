@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The workshop dock: the day step by step, with the active group on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProject
+from qgis.PyQt import uic
+from qgis.PyQt.QtWidgets import QDockWidget
+
+from ..core.i18n import tr
+from .context import AtelierContext
+from .steps.boards import BoardsStep
+from .steps.diagnostic import DiagnosticStep
+from .steps.dossier import DossierStep
+from .steps.enjeux import EnjeuxStep
+from .steps.groups import GroupsStep
+from .steps.photos import PhotosStep
+from .steps.route import RouteStep
+
+FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
+
+STEPS = (DossierStep, GroupsStep, RouteStep, PhotosStep, DiagnosticStep, EnjeuxStep, BoardsStep)
+
+
+class AtelierDock(QDockWidget, FORM_CLASS):
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.setObjectName("AtelierTerritorialDock")
+        self.iface = iface
+        self.context = AtelierContext(iface, self)
+        self.steps = {}
+        while self.toolBox.count():
+            self.toolBox.removeItem(0)
+        for i, cls in enumerate(STEPS, start=1):
+            panel = cls(self.context, self.toolBox)
+            self.steps[cls.STEP_ID] = panel
+            self.toolBox.addItem(panel, f"{i}. {panel.title()}")
+        self.context.dossier_changed.connect(self._show_dossier)
+        self.context.group_changed.connect(self._show_group)
+        self.context.groups_changed.connect(self._fill_groups)
+        self.groupCombo.currentTextChanged.connect(self._group_picked)
+        QgsProject.instance().readProject.connect(self._project_read)
+        self._show_dossier(self.context.dossier)
+        self._fill_groups()
+
+    def step(self, step_id: str):
+        return self.steps[step_id]
+
+    def _project_read(self, *_args) -> None:
+        self.context.reload()
+        self._fill_groups()
+
+    def _show_dossier(self, path: str) -> None:
+        if path:
+            self.dossierLabel.setText(Path(path).name)
+            self.dossierLabel.setToolTip(path)
+        else:
+            self.dossierLabel.setText(tr("No dossier open"))
+            self.dossierLabel.setToolTip("")
+
+    def _fill_groups(self) -> None:
+        from ..core.workspace import read_groups
+
+        names = []
+        path = self.context.dossier
+        if path and path.lower().endswith(".gpkg") and Path(path).is_file():
+            try:
+                names = [g.name for g in read_groups(path)]
+            except Exception:  # an unreadable dossier must not break the dock
+                names = []
+        self.groupCombo.blockSignals(True)
+        self.groupCombo.clear()
+        self.groupCombo.addItems(names)
+        self.groupCombo.setEnabled(bool(names))
+        if self.context.active_group in names:
+            self.groupCombo.setCurrentText(self.context.active_group)
+        elif names:
+            self.context.set_active_group(names[0])
+        self.groupCombo.blockSignals(False)
+
+    def _group_picked(self, name: str) -> None:
+        if name:
+            self.context.set_active_group(name)
+
+    def _show_group(self, name: str) -> None:
+        if name and self.groupCombo.currentText() != name:
+            self.groupCombo.setCurrentText(name)
+
+    def unload(self) -> None:
+        try:
+            QgsProject.instance().readProject.disconnect(self._project_read)
+        except TypeError:
+            pass
+        for panel in self.steps.values():
+            panel.unload()

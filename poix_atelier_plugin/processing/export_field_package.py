@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""atelier:export_field_package (DESIGN.md Processing contract)."""
+
+from ..core.i18n import tr
+from .base import AtelierAlgorithm
+
+
+class ExportFieldPackage(AtelierAlgorithm):
+    ID = "export_field_package"
+
+    def display_name(self) -> str:
+        return tr("Export a field package")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        pass  # TODO(issue): parameters of DESIGN.md
+
+    def run(self, parameters, context, feedback) -> dict:
+        raise NotImplementedError
