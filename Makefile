@@ -1,0 +1,189 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Atelier territorial: build, test and package the QGIS plugin.
+#
+#   make deps       Debian packages + build/venv (idempotent, quick when done)
+#   make test       tests on QGIS 3.22 (host) and QGIS 3.40 (Debian 13 chroot)
+#   make test-322   host only          make test-340   chroot only
+#   make lint       ruff check + ruff format --check
+#   make i18n       refresh the .ts, build the .qm, fail on unfinished French
+#   make package    build/poix_atelier_plugin.zip, checked against the repository rules
+#   make deploy     copy the staged plugin into a QGIS profile (PROFILE_DIR=...)
+#   make run        QGIS desktop with the plugin and sample_project.qgz, French UI
+#   make demo       headless demo: boards written to out/boards/
+#   make bench      benchmarks under tests/bench/
+#   make clean      build products (keeps venv and chroot)   make distclean: everything
+#
+# PYTEST_ARGS is passed to pytest, e.g. make test-322 PYTEST_ARGS="-k photos -x".
+# Run as root on Debian 12 (apt-get and debootstrap need it).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+export DEBIAN_FRONTEND := noninteractive
+
+PLUGIN := poix_atelier_plugin
+REPO := $(abspath .)
+BUILD := build
+STAMPS := $(BUILD)/stamps
+SYS_PY := /usr/bin/python3
+VENV := $(BUILD)/venv
+PY := $(VENV)/bin/python
+STAGE := $(BUILD)/stage
+ZIP := $(BUILD)/$(PLUGIN).zip
+SHARED ?= $(abspath ../shared)
+ZIP_CHECKER := $(SHARED)/checks/check_plugin_zip.py
+TRIXIE := scripts/trixie_chroot.sh
+
+TS := $(PLUGIN)/i18n/$(PLUGIN)_fr.ts
+QM := $(PLUGIN)/i18n/$(PLUGIN)_fr.qm
+I18N_SOURCES = $(shell find $(PLUGIN) -name __pycache__ -prune -o \( -name '*.py' -o -name '*.ui' \) -print | LC_ALL=C sort)
+# Set to 1 to make `make test` fail on unfinished French strings too.
+I18N_STRICT ?= 0
+
+PYTEST_ARGS ?=
+PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+RUN_PROFILE := $(BUILD)/run-profile
+LINT_PATHS := $(PLUGIN) tests scripts
+
+# Debian 12 packages. QGIS 3.22 and its Python bindings, PostGIS for the
+# live multi-user store tests, Qt's i18n tools (pylupdate5, lrelease),
+# debootstrap for the QGIS 3.40 chroot, xvfb for `make run` without a display,
+# poppler/imagemagick/ghostscript to inspect exported boards, exiftool for
+# photo fixtures, shapely for domain/.
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-shapely python3-pil \
+	postgresql-15-postgis-3 qttools5-dev-tools pyqt5-dev-tools \
+	python3-venv python3-pip debootstrap xvfb xauth \
+	poppler-utils imagemagick ghostscript gdal-bin fonts-dejavu-core \
+	libimage-exiftool-perl ca-certificates
+
+.PHONY: help deps deps-apt deps-venv deps-trixie test test-322 test-340 lint format \
+	ts qm i18n i18n-check stage package deploy run demo bench clean distclean
+
+help:
+	@sed -n '2,17s/^# \{0,1\}//p' Makefile
+
+# --- dependencies ----------------------------------------------------------
+
+deps: $(STAMPS)/apt $(STAMPS)/venv
+
+deps-apt: $(STAMPS)/apt
+deps-venv: $(STAMPS)/venv
+
+# apt-get only runs when a package is missing (or the list changed).
+$(STAMPS)/apt: Makefile
+	@mkdir -p $(STAMPS)
+	@missing=$$(dpkg-query -W -f='$${Package} $${Status}\n' $(APT_PACKAGES) 2>/dev/null \
+		| awk '$$NF == "installed" {print $$1}' | sort | comm -13 - <(printf '%s\n' $(APT_PACKAGES) | sort)); \
+	if [ -n "$$missing" ]; then \
+		echo "== apt-get install:" $$missing; \
+		apt-get update -q; \
+		apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+	@test -x $(SYS_PY) && $(SYS_PY) -c 'import qgis.core, shapely' \
+		|| { echo "deps: $(SYS_PY) cannot import qgis.core and shapely" >&2; exit 1; }
+	@touch $@
+
+$(STAMPS)/venv: requirements-dev.txt $(STAMPS)/apt
+	@echo "== venv $(VENV) (system site packages) + requirements-dev.txt"
+	@test -x $(PY) || $(SYS_PY) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+# Debian 13 chroot with QGIS 3.40 (built once, about 2 minutes).
+deps-trixie: $(STAMPS)/apt
+	$(TRIXIE) setup
+
+# --- translations ----------------------------------------------------------
+
+# Refresh the French catalogue from the sources, keeping existing translations.
+ts: $(STAMPS)/apt
+	@mkdir -p $(dir $(TS))
+	PYTHONWARNINGS=ignore pylupdate5 -noobsolete $(I18N_SOURCES) -ts $(TS)
+
+qm: ts
+	lrelease -silent $(TS) -qm $(QM)
+
+i18n-check: ts
+	$(SYS_PY) scripts/check_translations.py $(TS)
+
+i18n: qm i18n-check
+
+# --- tests -----------------------------------------------------------------
+
+test: test-322 test-340
+
+ifeq ($(I18N_STRICT),1)
+TEST_I18N := i18n
+else
+TEST_I18N := qm
+endif
+
+test-322: deps $(TEST_I18N)
+	@echo "== pytest on QGIS $$($(SYS_PY) -c 'from qgis.core import Qgis; print(Qgis.version())') (host)"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+test-340: deps deps-trixie $(TEST_I18N)
+	@echo "== pytest on QGIS 3.40 (Debian 13 chroot $(BUILD)/trixie)"
+	$(TRIXIE) run python3 -m pytest $(PYTEST_ARGS)
+
+lint: deps
+	$(PY) -m ruff check $(LINT_PATHS)
+	$(PY) -m ruff format --check $(LINT_PATHS)
+
+format: deps
+	$(PY) -m ruff check --fix $(LINT_PATHS)
+	$(PY) -m ruff format $(LINT_PATHS)
+
+# --- package and install ---------------------------------------------------
+
+# Staged plugin folder (what QGIS loads); translations may be unfinished.
+stage: qm
+	$(SYS_PY) scripts/stage_plugin.py --stage $(STAGE) --require-qm
+
+package: i18n
+	$(SYS_PY) scripts/stage_plugin.py --stage $(STAGE) --require-qm --zip $(ZIP)
+	@if [ -f $(ZIP_CHECKER) ]; then $(SYS_PY) $(ZIP_CHECKER) $(ZIP); \
+	else echo "package: $(ZIP_CHECKER) not found, zip not checked" >&2; fi
+
+deploy: stage
+	@mkdir -p "$(PROFILE_DIR)"
+	rm -rf "$(PROFILE_DIR)/$(PLUGIN)"
+	cp -r $(STAGE)/$(PLUGIN) "$(PROFILE_DIR)/$(PLUGIN)"
+	@echo "deployed to $(PROFILE_DIR)/$(PLUGIN); enable it in Plugins > Manage and Install Plugins"
+
+# QGIS desktop on a scratch profile: plugin enabled, French interface.
+run: deps stage
+	@mkdir -p $(RUN_PROFILE)/profiles/default/QGIS
+	@printf '%s\n' '[PythonPlugins]' '$(PLUGIN)=true' '' \
+		'[locale]' 'overrideFlag=true' 'userLocale=fr_FR' 'globalLocale=fr_FR' '' \
+		'[qgis]' 'checkVersion=false' 'showTips=false' \
+		> $(RUN_PROFILE)/profiles/default/QGIS/QGIS3.ini
+	@test -f sample_project.qgz || echo "run: sample_project.qgz not found, starting with an empty project" >&2
+	QGIS_CUSTOM_CONFIG_PATH=$(REPO)/$(RUN_PROFILE) QGIS_PLUGINPATH=$(REPO)/$(STAGE) \
+	$(if $(DISPLAY),,xvfb-run -a -s "-screen 0 1600x1000x24") \
+	qgis --nologo --noversioncheck $(if $(wildcard sample_project.qgz),--project sample_project.qgz)
+
+demo: deps
+	QT_QPA_PLATFORM=offscreen $(SYS_PY) scripts/demo.py
+
+# Each tests/bench/bench_*.py prints its own figures.
+bench: deps qm
+	@set -e; for script in $(sort $(wildcard tests/bench/bench_*.py)); do \
+		echo "== $$script"; \
+		QT_QPA_PLATFORM=offscreen PYTHONPATH=$(REPO) $(PY) $$script; \
+	done
+
+# --- cleaning --------------------------------------------------------------
+
+clean:
+	rm -rf $(STAGE) $(ZIP) $(RUN_PROFILE) $(BUILD)/tmp out .pytest_cache .ruff_cache
+	rm -f $(PLUGIN)/i18n/*.qm
+	find $(PLUGIN) tests scripts -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# Also the venv and the chroot (refuses while anything is mounted in it).
+distclean: clean
+	@if grep -q " $(REPO)/$(BUILD)/trixie" /proc/mounts; then \
+		echo "distclean: something is still mounted under $(BUILD)/trixie; unmount it first" >&2; exit 1; fi
+	rm -rf --one-file-system $(BUILD)

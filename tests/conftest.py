@@ -1,0 +1,108 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Shared fixtures.
+
+pytest-qgis starts one QgsApplication for the session (GUI enabled, offscreen
+platform set by the Makefile) and provides ``qgis_iface``, ``qgis_canvas``,
+``qgis_new_project``, ``qgis_processing`` and ``qgis_bot``. This file adds the
+project's paths, the real data in ``../shared/data`` (skipped when absent),
+the French catalogue and the ``atelier`` Processing provider.
+
+QGIS is imported inside fixtures only, so pure ``domain/`` tests also run
+with ``pytest -p no:qgis``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+# Real, read-only data beside the repository (never copied into it).
+SHARED_DATA = REPO.parent / "shared" / "data"
+# Set by scripts/trixie_chroot.sh: the QGIS 3.40 run inside Debian 13.
+IN_CHROOT = bool(os.environ.get("ATELIER_CHROOT"))
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """``../shared/data``: the real communes outlines and camera photos."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"real test data not found at {SHARED_DATA} (../shared/data beside the repo)")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def communes_geojson(shared_data: Path) -> Path:
+    """The 648 communes of the Nord (EPSG:4326, fields ``code`` and ``nom``)."""
+    path = shared_data / "communes" / "communes-59-nord.geojson"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    return path
+
+
+@pytest.fixture(scope="session")
+def photos_dir(shared_data: Path) -> Path:
+    """Camera files: ``gps/`` (Tuscany), ``phone/`` (mixed), ``invalid/`` (broken EXIF)."""
+    path = shared_data / "photos"
+    if not path.is_dir():
+        pytest.skip(f"{path} not found")
+    return path
+
+
+@pytest.fixture
+def tmp_out(tmp_path: Path) -> Path:
+    """An empty output folder for one test."""
+    out = tmp_path / "out"
+    out.mkdir()
+    return out
+
+
+@pytest.fixture(scope="session")
+def french_translator(qgis_app):
+    """The compiled French catalogue, installed for the whole session.
+
+    ``make test`` builds the .qm first, so a missing one is a failure.
+    """
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from poix_atelier_plugin.core.i18n import install_translator
+    from poix_atelier_plugin.paths import translation_file
+
+    if translation_file("fr") is None:
+        pytest.fail("poix_atelier_plugin/i18n/poix_atelier_plugin_fr.qm is missing: run `make qm`")
+    translator = install_translator("fr")
+    assert translator is not None, "the French .qm exists but did not load"
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture(scope="session")
+def atelier_provider(qgis_processing):
+    """Processing initialised with the ``atelier`` provider registered once.
+
+    Use ``processing.run("atelier:...", params)`` in tests that take it.
+    """
+    from qgis.core import QgsApplication
+
+    from poix_atelier_plugin.processing.provider import AtelierProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("atelier")
+    added = provider is None
+    if added:
+        provider = AtelierProvider()
+        assert registry.addProvider(provider), "could not register the atelier provider"
+    yield provider
+    if added:
+        registry.removeProvider(provider)
