@@ -125,6 +125,9 @@ def create_workspace(gpkg: str | Path, groups: list[GroupSpec]) -> list[str]:
             create_table(gpkg, table)
             created.append(table.name)
     add_groups(gpkg, groups)
+    from .catalogue import ensure_catalogue  # lazy: the boîte à outils is copied once
+
+    ensure_catalogue(gpkg)
     return created
 
 

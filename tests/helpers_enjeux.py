@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Helpers for the diagnostic / enjeux / toolbox tests: a fresh group workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def new_workspace(folder: Path, groups=("Groupe 1", "Groupe 2")) -> str:
+    """A GeoPackage with every contract table, the groups and the shipped catalogue."""
+    from poix_atelier_plugin.core.catalogue import ensure_catalogue
+    from poix_atelier_plugin.core.workspace import create_workspace
+    from poix_atelier_plugin.domain.groups import normalise_groups
+
+    gpkg = str(folder / "atelier_59464.gpkg")
+    create_workspace(gpkg, normalise_groups(list(groups)))
+    ensure_catalogue(gpkg)  # harmless when create_workspace already did it
+    return gpkg
+
+
+def add_row(gpkg: str, table: str, values: dict, wkt: str | None = None) -> int:
+    """Write one feature through the provider, as a form would; returns its fid."""
+    from qgis.core import QgsFeature, QgsGeometry
+
+    from poix_atelier_plugin.core.workspace import new_uid, open_layer
+
+    layer = open_layer(gpkg, table)
+    feat = QgsFeature(layer.fields())
+    feat["uid"] = new_uid()
+    for key, value in values.items():
+        feat[key] = value
+    if wkt:
+        feat.setGeometry(QgsGeometry.fromWkt(wkt))
+    ok, added = layer.dataProvider().addFeatures([feat])
+    assert ok, layer.dataProvider().errors()
+    return added[0].id()
