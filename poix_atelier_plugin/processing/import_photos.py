@@ -1,6 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """atelier:import_photos (DESIGN.md Processing contract)."""
 
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core import photos
 from ..core.i18n import tr
 from .base import AtelierAlgorithm
 
@@ -11,8 +20,73 @@ class ImportPhotos(AtelierAlgorithm):
     def display_name(self) -> str:
         return tr("Import geotagged photos")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
-        pass  # TODO(issue): parameters of DESIGN.md
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Each geotagged photo of the folder becomes an observation of the group, "
+            "copied under DCIM/<group>/ next to the dossier and attached to the nearest "
+            "stop within the tolerance. Photos without GPS, outside the study perimeter "
+            "or unreadable are counted and listed in the log, not imported. "
+            "Importing the same photos again adds nothing."
+        )
 
-    def run(self, parameters, context, feedback) -> dict:
-        raise NotImplementedError
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterString("DOSSIER", tr("Dossier (GeoPackage)")))
+        self.addParameter(QgsProcessingParameterString("GROUP", tr("Group")))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "FOLDER", tr("Photo folder"), behavior=QgsProcessingParameterFile.Folder
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "TOLERANCE_M",
+                tr("Distance to attach a photo to a stop (m)"),
+                type=QgsProcessingParameterNumber.Double,
+                defaultValue=photos.DEFAULT_TOLERANCE_M,
+                minValue=0.0,
+            )
+        )
+        for key, label in (
+            ("IMPORTED", tr("Photos imported")),
+            ("NO_GPS", tr("Photos without GPS position")),
+            ("OUTSIDE_AREA", tr("Photos outside the study perimeter")),
+            ("UNREADABLE", tr("Unreadable files")),
+            ("ALREADY_IMPORTED", tr("Photos already imported")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+
+    def run(self, parameters, context, feedback, *rest):
+        # processing.run() calls QgsProcessingAlgorithm.run(…, configuration, catch), which
+        # AtelierAlgorithm.run shadows: hand such calls back to QGIS (it then calls
+        # processAlgorithm → run(parameters, context, feedback)).
+        if rest:
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *rest)
+        return self.import_photos(parameters, context, feedback)
+
+    def import_photos(self, parameters, context, feedback) -> dict:
+        dossier = self.parameterAsString(parameters, "DOSSIER", context)
+        group = self.parameterAsString(parameters, "GROUP", context)
+        folder = self.parameterAsFile(parameters, "FOLDER", context)
+        tolerance = self.parameterAsDouble(parameters, "TOLERANCE_M", context)
+        report = photos.import_photos(dossier, group, folder, tolerance, feedback)
+        for title, issues in (
+            (tr("Without GPS position"), report.no_gps),
+            (tr("Outside the study perimeter"), report.outside),
+            (tr("Unreadable"), report.unreadable),
+        ):
+            for issue in issues:
+                feedback.pushInfo(f"{title}: {issue.path} — {issue.text()}")
+        counts = report.counts()
+        feedback.pushInfo(
+            tr(
+                "{imported} imported, {no_gps} without GPS, {outside} outside the perimeter, "
+                "{unreadable} unreadable, {already} already imported."
+            ).format(
+                imported=counts["IMPORTED"],
+                no_gps=counts["NO_GPS"],
+                outside=counts["OUTSIDE_AREA"],
+                unreadable=counts["UNREADABLE"],
+                already=counts["ALREADY_IMPORTED"],
+            )
+        )
+        return counts

@@ -1,0 +1,413 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Geotagged photos → ``observations`` points of a group.
+
+EXIF is read by QGIS itself (``QgsExifTools.readTags``, the reader behind
+``native:importphotos``), never by a parser of ours. Files are copied (never
+moved) under ``<dossier folder>/DCIM/<groupe>/`` and stored as paths relative
+to the dossier folder, so that dossiers and field packages stay portable.
+
+A photo's observation ``uid`` is derived from the group and the file's
+content hash: importing the same folder twice adds nothing the second time,
+whatever the file names.
+
+Classification (the four counts of ``atelier:import_photos``):
+
+* ``NO_GPS``: a readable image without a GPS position (including files whose
+  EXIF block is broken or absent). They can be placed by hand later
+  (:func:`place_photo`).
+* ``UNREADABLE``: no position could be read and Qt cannot read the image
+  either (truncated, not an image, or a format this QGIS cannot decode, such
+  as HEIC when exiv2 is built without BMFF support, as on Debian 12). A HEIC
+  file whose geotag *can* be read is imported like any other photo.
+* ``OUTSIDE_AREA``: a position outside the study perimeter (layer
+  ``perimetre_etude`` of the dossier, else ``commune``); reported, not imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsExifTools,
+    QgsFeature,
+    QgsFeedback,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+)
+from qgis.PyQt.QtCore import QDateTime
+from qgis.PyQt.QtGui import QImageReader
+
+from ..domain.errors import QT_TR_NOOP, AtelierError
+from . import workspace
+from .i18n import tr
+
+LOG = logging.getLogger(__name__)
+
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".tif", ".tiff", ".heic", ".heif", ".png", ".webp"}
+DCIM = "DCIM"
+DEFAULT_TOLERANCE_M = 50.0
+_UID_NAMESPACE = uuid.UUID("6f0a5a43-6c1e-4d59-9a2c-6b1f3c9e5a10")
+_WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+
+
+@dataclass
+class PhotoIssue:
+    """A file not imported; ``reason`` is an English template (translated by ``text()``)."""
+
+    path: str
+    reason: str
+    params: dict = field(default_factory=dict)
+
+    def text(self) -> str:
+        reason = tr(self.reason)
+        return reason.format(**self.params) if self.params else reason
+
+
+@dataclass
+class PhotoInfo:
+    """What QGIS could read from one file."""
+
+    lon: float | None = None
+    lat: float | None = None
+    taken: QDateTime | None = None
+    azimut: float | None = None
+    readable: bool = True
+    reason: str = ""
+
+    @property
+    def has_position(self) -> bool:
+        return self.lon is not None and self.lat is not None
+
+
+@dataclass
+class ImportReport:
+    imported: list[str] = field(default_factory=list)  # relative photo paths
+    already: list[str] = field(default_factory=list)  # source files already imported
+    no_gps: list[PhotoIssue] = field(default_factory=list)
+    outside: list[PhotoIssue] = field(default_factory=list)
+    unreadable: list[PhotoIssue] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "IMPORTED": len(self.imported),
+            "NO_GPS": len(self.no_gps),
+            "OUTSIDE_AREA": len(self.outside),
+            "UNREADABLE": len(self.unreadable),
+            "ALREADY_IMPORTED": len(self.already),
+        }
+
+
+# files and names -------------------------------------------------------------
+def dossier_folder(dossier: str | Path) -> Path:
+    """The folder photos are stored under (the GeoPackage's folder)."""
+    text = str(dossier)
+    if text.startswith("pg:"):
+        raise AtelierError(
+            QT_TR_NOOP("Photos need a GeoPackage dossier (a folder to copy them into): {dossier}"),
+            dossier=text,
+        )
+    path = Path(text)
+    if not path.is_file():
+        raise AtelierError(QT_TR_NOOP("The dossier {path} does not exist."), path=text)
+    return path.resolve().parent
+
+
+def safe_folder_name(groupe: str) -> str:
+    """A file-system-safe, still recognisable folder name ("Équipe Nord" → "Equipe_Nord")."""
+    text = unicodedata.normalize("NFKD", groupe).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._-")
+    return text or "groupe"
+
+
+def group_photo_dir(dossier: str | Path, groupe: str) -> Path:
+    return dossier_folder(dossier) / DCIM / safe_folder_name(groupe)
+
+
+def list_photos(folder: str | Path, recursive: bool = True) -> list[Path]:
+    root = Path(folder)
+    if not root.is_dir():
+        raise AtelierError(QT_TR_NOOP("The photo folder {path} does not exist."), path=str(root))
+    walker = root.rglob("*") if recursive else root.glob("*")
+    return sorted(p for p in walker if p.is_file() and p.suffix.lower() in PHOTO_SUFFIXES)
+
+
+def file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def photo_uid(groupe: str, digest: str) -> str:
+    """Stable uid of a photo's observation: same file, same group → same uid."""
+    return str(uuid.uuid5(_UID_NAMESPACE, f"{groupe}\n{digest}"))
+
+
+def copy_into(source: Path, target_dir: Path, digest: str) -> Path:
+    """Copy ``source`` into ``target_dir`` (never move); returns the copy.
+
+    A file of the same name and content is reused; another content under the
+    same name gets a ``_2``, ``_3``… suffix. Written to a temporary name then
+    renamed, so an interrupted copy never leaves a half file under a real name.
+    """
+    target_dir.mkdir(parents=True, exist_ok=True)
+    stem, suffix = source.stem, source.suffix
+    n = 1
+    while True:
+        name = f"{stem}{suffix}" if n == 1 else f"{stem}_{n}{suffix}"
+        target = target_dir / name
+        if not target.exists():
+            break
+        if target.stat().st_size == source.stat().st_size and file_digest(target) == digest:
+            return target
+        n += 1
+    tmp = target_dir / f".{name}.part"
+    shutil.copy2(source, tmp)
+    os.replace(tmp, target)
+    return target
+
+
+def relative_photo_path(dossier: str | Path, path: Path) -> str:
+    return Path(os.path.relpath(path, dossier_folder(dossier))).as_posix()
+
+
+# EXIF --------------------------------------------------------------------------
+def _float(value) -> float | None:
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return None
+    return out if out == out else None  # NaN → None
+
+
+def read_photo(path: str | Path) -> PhotoInfo:
+    """Position, date and direction of a photo, through QgsExifTools."""
+    path = str(path)
+    tags = QgsExifTools.readTags(path) or {}
+    info = PhotoInfo()
+    lat = _float(tags.get("Exif.GPSInfo.GPSLatitude"))
+    lon = _float(tags.get("Exif.GPSInfo.GPSLongitude"))
+    if lat is not None and lon is not None and (lat, lon) != (0.0, 0.0):
+        if str(tags.get("Exif.GPSInfo.GPSLatitudeRef", "N")).strip().upper().startswith("S"):
+            lat = -abs(lat)
+        if str(tags.get("Exif.GPSInfo.GPSLongitudeRef", "E")).strip().upper().startswith("W"):
+            lon = -abs(lon)
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            info.lat, info.lon = lat, lon
+    for key in (
+        "Exif.Photo.DateTimeOriginal",
+        "Exif.Photo.DateTimeDigitized",
+        "Exif.Image.DateTime",
+    ):
+        value = tags.get(key)
+        if isinstance(value, QDateTime) and value.isValid():
+            info.taken = value
+            break
+    azimut = _float(tags.get("Exif.GPSInfo.GPSImgDirection"))
+    if azimut is not None:
+        info.azimut = azimut % 360.0
+    if not info.has_position:
+        reader = QImageReader(path)
+        info.readable = reader.size().isValid()
+        if not info.readable:
+            suffix = Path(path).suffix.lower()
+            if suffix in (".heic", ".heif"):
+                info.reason = QT_TR_NOOP(
+                    "HEIC/HEIF photo: this QGIS cannot read its position nor its image"
+                )
+            else:
+                info.reason = QT_TR_NOOP("not a readable image (damaged or unsupported format)")
+        elif not tags:
+            info.reason = QT_TR_NOOP("no readable EXIF metadata")
+        else:
+            info.reason = QT_TR_NOOP("no GPS position in the EXIF metadata")
+    return info
+
+
+# dossier ---------------------------------------------------------------------
+def study_area(gpkg: str | Path) -> QgsGeometry | None:
+    """The study perimeter in EPSG:2154 (``perimetre_etude``, else ``commune``)."""
+    tables = workspace.existing_tables(gpkg)
+    for name in ("perimetre_etude", "commune"):
+        if name not in tables:
+            continue
+        layer = workspace.open_layer(gpkg, name)
+        geoms = [f.geometry() for f in layer.getFeatures() if f.hasGeometry()]
+        if not geoms:
+            continue
+        area = QgsGeometry.unaryUnion(geoms)
+        if layer.crs() != workspace.crs():
+            xform = QgsCoordinateTransform(layer.crs(), workspace.crs(), QgsProject.instance())
+            area.transform(xform)
+        return area
+    return None
+
+
+def check_group(gpkg: str | Path, groupe: str) -> None:
+    names = [g.name for g in workspace.read_groups(gpkg)]
+    if groupe not in names:
+        raise AtelierError(
+            QT_TR_NOOP("The group {group} does not exist in this dossier (groups: {groups})."),
+            group=groupe,
+            groups=", ".join(names) or "-",
+        )
+
+
+def group_stops(gpkg: str | Path, groupe: str) -> list[tuple[int, QgsPointXY]]:
+    layer = workspace.open_layer(gpkg, "arrets", groupe)
+    return [(f.id(), f.geometry().asPoint()) for f in layer.getFeatures() if f.hasGeometry()]
+
+
+def nearest_stop(
+    stops: list[tuple[int, QgsPointXY]], point: QgsPointXY, tolerance_m: float
+) -> int | None:
+    """fid of the nearest stop within the tolerance (None when none is close enough)."""
+    best, best_d2 = None, tolerance_m * tolerance_m
+    for fid, stop in stops:
+        d2 = stop.sqrDist(point)
+        if d2 <= best_d2:
+            best, best_d2 = fid, d2
+    return best
+
+
+def existing_uids(gpkg: str | Path, groupe: str) -> set[str]:
+    layer = workspace.open_layer(gpkg, "observations", groupe)
+    request_field = layer.fields().indexOf("uid")
+    return {f.attributes()[request_field] for f in layer.getFeatures()}
+
+
+def _observation(
+    layer, uid: str, groupe: str, point: QgsPointXY, rel: str, info: PhotoInfo, stop
+) -> QgsFeature:
+    feat = QgsFeature(layer.fields())
+    feat["uid"] = uid
+    feat["groupe"] = groupe
+    feat["photo"] = rel
+    feat["texte"] = ""
+    if stop is not None:
+        feat["arret_id"] = stop
+    if info.taken is not None:
+        feat["date_prise"] = info.taken
+    if info.azimut is not None:
+        feat["azimut"] = info.azimut
+    feat.setGeometry(QgsGeometry.fromPointXY(point))
+    return feat
+
+
+def import_photos(
+    dossier: str | Path,
+    groupe: str,
+    sources: str | Path | list,
+    tolerance_m: float | None = None,
+    feedback: QgsFeedback | None = None,
+) -> ImportReport:
+    """Import a folder (or a list of files) of photos as observations of ``groupe``."""
+    tolerance = DEFAULT_TOLERANCE_M if tolerance_m is None else float(tolerance_m)
+    gpkg = str(dossier)
+    target_dir = group_photo_dir(gpkg, groupe)
+    check_group(gpkg, groupe)
+    if isinstance(sources, (str, Path)):
+        files = list_photos(sources)
+    else:
+        files = [Path(p) for p in sources]
+    area = study_area(gpkg)
+    engine = None
+    if area is not None:
+        engine = QgsGeometry.createGeometryEngine(area.constGet())
+        engine.prepareGeometry()
+    else:
+        LOG.warning("No perimetre_etude nor commune layer in %s: no area check", gpkg)
+    to_2154 = QgsCoordinateTransform(_WGS84, workspace.crs(), QgsProject.instance())
+    stops = group_stops(gpkg, groupe)
+    known = existing_uids(gpkg, groupe)
+    layer = workspace.open_layer(gpkg, "observations")
+    report = ImportReport()
+    feats: list[QgsFeature] = []
+    total = max(len(files), 1)
+    for i, path in enumerate(files):
+        if feedback is not None:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(100.0 * i / total)
+        if not path.is_file():
+            report.unreadable.append(PhotoIssue(str(path), QT_TR_NOOP("file not found")))
+            continue
+        info = read_photo(path)
+        if not info.has_position:
+            issue = PhotoIssue(str(path), info.reason)
+            (report.no_gps if info.readable else report.unreadable).append(issue)
+            continue
+        point = to_2154.transform(QgsPointXY(info.lon, info.lat))
+        point_geom = QgsGeometry.fromPointXY(point)  # kept alive for the engine call
+        if engine is not None and not engine.intersects(point_geom.constGet()):
+            reason = QT_TR_NOOP("taken outside the study perimeter ({lat:.5f}, {lon:.5f})")
+            report.outside.append(PhotoIssue(str(path), reason, {"lat": info.lat, "lon": info.lon}))
+            continue
+        digest = file_digest(path)
+        uid = photo_uid(groupe, digest)
+        if uid in known:
+            report.already.append(str(path))
+            continue
+        known.add(uid)
+        copy = copy_into(path, target_dir, digest)
+        rel = relative_photo_path(gpkg, copy)
+        stop = nearest_stop(stops, point, tolerance)
+        feats.append(_observation(layer, uid, groupe, point, rel, info, stop))
+        report.imported.append(rel)
+    if feats and not layer.dataProvider().addFeatures(feats):
+        raise AtelierError(
+            QT_TR_NOOP("Cannot write the observations into {path}: {error}"),
+            path=gpkg,
+            error="; ".join(layer.dataProvider().errors()),
+        )
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return report
+
+
+def place_photo(
+    dossier: str | Path,
+    groupe: str,
+    path: str | Path,
+    point: QgsPointXY,
+    tolerance_m: float | None = None,
+) -> str | None:
+    """Import one photo without GPS at a point chosen by the user (EPSG:2154).
+
+    Returns the relative photo path, or None when it was already imported.
+    """
+    tolerance = DEFAULT_TOLERANCE_M if tolerance_m is None else float(tolerance_m)
+    gpkg = str(dossier)
+    check_group(gpkg, groupe)
+    source = Path(path)
+    if not source.is_file():
+        raise AtelierError(QT_TR_NOOP("The photo {path} does not exist."), path=str(source))
+    digest = file_digest(source)
+    uid = photo_uid(groupe, digest)
+    if uid in existing_uids(gpkg, groupe):
+        return None
+    info = read_photo(source)
+    copy = copy_into(source, group_photo_dir(gpkg, groupe), digest)
+    rel = relative_photo_path(gpkg, copy)
+    stop = nearest_stop(group_stops(gpkg, groupe), point, tolerance)
+    layer = workspace.open_layer(gpkg, "observations")
+    feat = _observation(layer, uid, groupe, QgsPointXY(point), rel, info, stop)
+    if not layer.dataProvider().addFeatures([feat]):
+        raise AtelierError(
+            QT_TR_NOOP("Cannot write the observations into {path}: {error}"),
+            path=gpkg,
+            error="; ".join(layer.dataProvider().errors()),
+        )
+    return rel

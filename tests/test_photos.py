@@ -1,0 +1,218 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""atelier:import_photos on real camera files and on generated Poix-du-Nord photos."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests import helpers_photos as hp
+
+
+@pytest.fixture
+def dossier(qgis_app, tmp_path: Path) -> Path:
+    return hp.make_dossier(tmp_path / "dossier")
+
+
+def run_import(dossier: Path, folder: Path, group: str = "Groupe 1", tolerance: float = 50.0):
+    import processing
+
+    return processing.run(
+        "atelier:import_photos",
+        {"DOSSIER": str(dossier), "GROUP": group, "FOLDER": str(folder), "TOLERANCE_M": tolerance},
+    )
+
+
+def observations(dossier: Path, group: str = "Groupe 1"):
+    from poix_atelier_plugin.core import workspace
+
+    layer = workspace.open_layer(dossier, "observations", group)
+    return list(layer.getFeatures())
+
+
+def test_village_point_lies_in_poix_du_nord(qgis_app):
+    lat, lon = hp.to_wgs84(*hp.VILLAGE_2154)
+    assert abs(lat - 50.189) < 0.001 and abs(lon - 3.607) < 0.001
+    x0, y0, x1, y1 = hp.POIX_EXTENT
+    assert x0 < hp.VILLAGE_2154[0] < x1 and y0 < hp.VILLAGE_2154[1] < y1
+
+
+def test_generated_photos_attached_to_nearest_stop(atelier_provider, dossier, tmp_path):
+    folder = tmp_path / "camera"
+    # 10 m from stop 1, 20 m from stop 3, 400 m from every stop, with a direction
+    hp.make_photo_at(folder / "IMG_0001.jpg", 743410.0, 7010270.0, azimut=135.0)
+    hp.make_photo_at(folder / "IMG_0002.jpg", 744100.0, 7010120.0, colour=(10, 20, 200))
+    hp.make_photo_at(folder / "sub" / "IMG_0003.jpg", 745000.0, 7011500.0, colour=(200, 0, 0))
+    result = run_import(dossier, folder)
+    assert (result["IMPORTED"], result["NO_GPS"], result["OUTSIDE_AREA"], result["UNREADABLE"]) == (
+        3,
+        0,
+        0,
+        0,
+    )
+    from poix_atelier_plugin.core import workspace
+
+    stops = {
+        f["ordre"]: f.id()
+        for f in workspace.open_layer(dossier, "arrets", "Groupe 1").getFeatures()
+    }
+    by_name = {Path(f["photo"]).name: f for f in observations(dossier)}
+    assert set(by_name) == {"IMG_0001.jpg", "IMG_0002.jpg", "IMG_0003.jpg"}
+    assert by_name["IMG_0001.jpg"]["arret_id"] == stops[1]
+    assert by_name["IMG_0002.jpg"]["arret_id"] == stops[3]
+    assert (
+        by_name["IMG_0003.jpg"]["arret_id"] is None
+        or str(by_name["IMG_0003.jpg"]["arret_id"]) == "NULL"
+    )
+    assert by_name["IMG_0001.jpg"]["azimut"] == pytest.approx(135.0)
+    assert (
+        by_name["IMG_0002.jpg"]["azimut"] is None
+        or str(by_name["IMG_0002.jpg"]["azimut"]) == "NULL"
+    )
+    taken = by_name["IMG_0001.jpg"]["date_prise"]
+    assert taken.toString("yyyy-MM-dd hh:mm") == "2026-05-12 10:31"
+    # point where the photo was taken (to the cm, after WGS84 round trip)
+    p = by_name["IMG_0001.jpg"].geometry().asPoint()
+    assert abs(p.x() - 743410.0) < 0.5 and abs(p.y() - 7010270.0) < 0.5
+    # relative paths under DCIM/<group>/, files copied (the originals are still there)
+    for f in by_name.values():
+        rel = f["photo"]
+        assert rel.startswith("DCIM/Groupe_1/") and not Path(rel).is_absolute()
+        assert (dossier.parent / rel).is_file()
+    assert (folder / "IMG_0001.jpg").is_file()
+    # Groupe 2's stop is 14 m away from IMG_0001: detached with a 10 m tolerance
+    result = run_import(dossier, folder, group="Groupe 2", tolerance=10.0)
+    assert result["IMPORTED"] == 3
+    g2 = {Path(f["photo"]).name: f for f in observations(dossier, "Groupe 2")}
+    stop_g2 = next(workspace.open_layer(dossier, "arrets", "Groupe 2").getFeatures()).id()
+    assert g2["IMG_0001.jpg"]["arret_id"] is None or str(g2["IMG_0001.jpg"]["arret_id"]) == "NULL"
+    assert g2["IMG_0001.jpg"]["photo"].startswith("DCIM/Groupe_2/")
+    assert stop_g2 not in {f["arret_id"] for f in observations(dossier, "Groupe 1")}
+
+
+def test_second_import_is_a_no_op(atelier_provider, dossier, tmp_path):
+    folder = tmp_path / "camera"
+    for i in range(4):
+        hp.make_photo_at(
+            folder / f"P{i}.jpg", 743400.0 + 30 * i, 7010300.0, colour=(i * 40, 90, 90)
+        )
+    assert run_import(dossier, folder)["IMPORTED"] == 4
+    files_before = sorted((dossier.parent / "DCIM").rglob("*"))
+    again = run_import(dossier, folder)
+    assert again["IMPORTED"] == 0 and again["ALREADY_IMPORTED"] == 4
+    assert len(observations(dossier)) == 4
+    assert sorted((dossier.parent / "DCIM").rglob("*")) == files_before
+    # renamed copies of the same photos are recognised by their content
+    renamed = tmp_path / "renamed"
+    shutil.copytree(folder, renamed)
+    for p in renamed.iterdir():
+        p.rename(p.with_name("copy_" + p.name))
+    assert run_import(dossier, renamed)["IMPORTED"] == 0
+    assert len(observations(dossier)) == 4
+
+
+def test_name_collision_keeps_both_photos(atelier_provider, dossier, tmp_path):
+    a = hp.make_photo_at(tmp_path / "a" / "IMG.jpg", 743400.0, 7010300.0, colour=(255, 0, 0))
+    b = hp.make_photo_at(tmp_path / "b" / "IMG.jpg", 743500.0, 7010300.0, colour=(0, 0, 255))
+    assert run_import(dossier, a.parent)["IMPORTED"] == 1
+    assert run_import(dossier, b.parent)["IMPORTED"] == 1
+    paths = sorted(f["photo"] for f in observations(dossier))
+    assert paths == ["DCIM/Groupe_1/IMG.jpg", "DCIM/Groupe_1/IMG_2.jpg"]
+    assert (dossier.parent / paths[0]).read_bytes() == a.read_bytes()
+    assert (dossier.parent / paths[1]).read_bytes() == b.read_bytes()
+
+
+def test_real_camera_files(atelier_provider, dossier, photos_dir, tmp_path):
+    """Tuscany and Finland are outside; no GPS and broken EXIF are listed, not imported."""
+    folder = tmp_path / "mixed"
+    for sub in ("gps", "phone", "invalid"):
+        shutil.copytree(photos_dir / sub, folder / sub)
+    hp.make_photo_at(folder / "poix.jpg", *hp.VILLAGE_2154)
+    result = run_import(dossier, folder)
+    # gps/ 5 Tuscany + nokia (Finland) outside; invalid/ 4 + Canon + jolla: readable, no GPS;
+    # the HEIC: imported if this QGIS reads its geotag (then outside: it lies in Kansas),
+    # else unreadable (Debian 12's exiv2 has no BMFF support and Qt no HEIC reader).
+    from qgis.core import QgsExifTools
+
+    heic = str(folder / "phone" / "iphone11_gps.HEIC")
+    heic_geotag = QgsExifTools.hasGeoTag(heic)
+    assert result["IMPORTED"] == 1
+    assert result["NO_GPS"] == 6
+    assert result["OUTSIDE_AREA"] == 6 + (1 if heic_geotag else 0)
+    assert result["UNREADABLE"] == (0 if heic_geotag else 1)
+    assert [Path(f["photo"]).name for f in observations(dossier)] == ["poix.jpg"]
+    assert not (dossier.parent / "DCIM" / "Groupe_1" / "DSCN0010.jpg").exists()
+
+
+def test_reasons_are_given(qgis_app, dossier, photos_dir, tmp_path):
+    from poix_atelier_plugin.core import photos
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "empty.jpg").write_bytes(b"")
+    (broken / "truncated.jpg").write_bytes(
+        (photos_dir / "gps" / "DSCN0010.jpg").read_bytes()[:3000]
+    )
+    shutil.copy(photos_dir / "phone" / "Canon_40D_no_gps.jpg", broken)
+    report = photos.import_photos(dossier, "Groupe 1", broken)
+    assert sorted(Path(i.path).name for i in report.unreadable) == ["empty.jpg", "truncated.jpg"]
+    assert [Path(i.path).name for i in report.no_gps] == ["Canon_40D_no_gps.jpg"]
+    assert all(i.text() for i in report.unreadable + report.no_gps)
+
+
+def test_broken_exif_neither_hangs_nor_crashes(photos_dir, repo_root):
+    """Read every real file in a child process with a timeout: a crash would kill it."""
+    code = (
+        "import sys\n"
+        "from qgis.core import QgsApplication\n"
+        "app = QgsApplication([], False); app.initQgis()\n"
+        "from poix_atelier_plugin.core.photos import read_photo\n"
+        "for p in sys.argv[1:]:\n"
+        "    read_photo(p)\n"
+        "print('done', len(sys.argv) - 1)\n"
+    )
+    files = [str(p) for p in sorted(photos_dir.rglob("*")) if p.is_file()]
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *files],
+        cwd=repo_root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert f"done {len(files)}" in proc.stdout
+
+
+def test_unknown_group_and_missing_folder_are_clear(atelier_provider, dossier, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="Groupe 9"):
+        run_import(dossier, tmp_path, group="Groupe 9")
+    with pytest.raises(QgsProcessingException):
+        run_import(dossier, tmp_path / "nowhere")
+
+
+def test_place_photo_without_gps(qgis_app, dossier, photos_dir):
+    from qgis.core import QgsPointXY
+
+    from poix_atelier_plugin.core import photos
+
+    src = photos_dir / "phone" / "jolla.jpg"
+    rel = photos.place_photo(dossier, "Groupe 1", src, QgsPointXY(743705.0, 7010495.0))
+    assert rel == "DCIM/Groupe_1/jolla.jpg"
+    assert photos.place_photo(dossier, "Groupe 1", src, QgsPointXY(743705.0, 7010495.0)) is None
+    (feat,) = observations(dossier)
+    assert feat["arret_id"] is not None and feat["date_prise"].date().year() == 2014
+
+
+def test_safe_folder_names():
+    from poix_atelier_plugin.core.photos import safe_folder_name
+
+    assert safe_folder_name("Groupe 1") == "Groupe_1"
+    assert safe_folder_name("Équipe / Nord : été") == "Equipe_Nord_ete"
+    assert safe_folder_name("...") == "groupe"
