@@ -100,7 +100,8 @@ deps-trixie: $(STAMPS)/apt
 # Refresh the French catalogue from the sources, keeping existing translations.
 ts: $(STAMPS)/apt
 	@mkdir -p $(dir $(TS))
-	PYTHONWARNINGS=ignore pylupdate5 -noobsolete $(I18N_SOURCES) -ts $(TS)
+	@echo "pylupdate5 -noobsolete <$(words $(I18N_SOURCES)) .py/.ui files> -ts $(TS)"
+	@PYTHONWARNINGS=ignore pylupdate5 -noobsolete $(I18N_SOURCES) -ts $(TS)
 
 qm: ts
 	lrelease -silent $(TS) -qm $(QM)
