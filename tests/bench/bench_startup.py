@@ -41,7 +41,9 @@ def _start_qgis():
         from pytest_qgis.mock_qgis_classes import MockMessageBar
         from pytest_qgis.qgis_interface import QgisInterface
     except ImportError:
-        sys.exit("bench_startup: pytest-qgis is missing (run `make deps`, use build/venv/bin/python)")
+        sys.exit(
+            "bench_startup: pytest-qgis is missing (run `make deps`, use build/venv/bin/python)"
+        )
     app = QgsApplication([], True)
     app.initQgis()
     window = QMainWindow()
