@@ -8,11 +8,15 @@ Exit 0 when every message is translated, 1 (listing the first sources) otherwise
 
 from __future__ import annotations
 
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 SHOW = 25
+# pylupdate5 does not decode escapes: tr("\u201c") is filed as "u201c", which
+# never matches the string at run time, so that message is never translated.
+MANGLED_ESCAPE = re.compile(r"(?<![A-Za-z0-9])u[0-9a-fA-F]{4}")
 
 
 def unfinished(ts: Path) -> list[tuple[str, str]]:
@@ -31,6 +35,16 @@ def unfinished(ts: Path) -> list[tuple[str, str]]:
     return out
 
 
+def mangled(ts: Path) -> list[tuple[str, str]]:
+    """(context, source) of messages whose source lost a backslash escape."""
+    return [
+        (context.findtext("name", ""), source)
+        for context in ET.parse(ts).getroot().iter("context")
+        for message in context.iter("message")
+        if MANGLED_ESCAPE.search(source := message.findtext("source", ""))
+    ]
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
@@ -39,7 +53,16 @@ def main(argv: list[str]) -> int:
     if not ts.is_file():
         print(f"i18n-check: {ts} not found (run `make ts`)", file=sys.stderr)
         return 1
+    broken = mangled(ts)
+    for context, source in broken:
+        print(
+            f"i18n-check: [{context}] {source!r} lost a \\u escape in pylupdate5; "
+            "write the character itself in the tr() string",
+            file=sys.stderr,
+        )
     todo = unfinished(ts)
+    if broken:
+        return 1
     if not todo:
         print(f"i18n-check: {ts}: every string is translated")
         return 0

@@ -150,3 +150,38 @@ def test_qgis_process_lists_the_atelier_algorithms(staged, tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     for name in ALGORITHMS:
         assert f"atelier:{name}" in result.stdout, result.stdout[-2000:] + result.stderr[-2000:]
+
+
+def test_translation_check_reports_sources_that_lost_an_escape(tmp_path):
+    ts = tmp_path / "x_fr.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="fr">'
+        "<context><name>@default</name>"
+        "<message><source>Group u201c{name}u201d</source><translation>G</translation></message>"
+        "<message><source>Menu2000 \u201cok\u201d</source><translation>M</translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    assert check_translations.mangled(ts) == [("@default", "Group u201c{name}u201d")]
+    assert check_translations.main(["check", str(ts)]) == 1
+
+
+def test_french_catalogue_translates_finished_messages(french_translator):
+    """Every finished @default message of the .ts comes back French at run time."""
+    import xml.etree.ElementTree as ET
+
+    from poix_atelier_plugin.core.i18n import tr
+
+    ts = REPO / PLUGIN / "i18n" / f"{PLUGIN}_fr.ts"
+    finished = [
+        (m.findtext("source"), m.findtext("translation"))
+        for c in ET.parse(ts).getroot().iter("context")
+        if c.findtext("name") == "@default"
+        for m in c.iter("message")
+        if m.get("numerus") != "yes"
+        and m.find("translation").get("type") is None
+        and (m.findtext("translation") or "").strip()
+    ]
+    if not finished:
+        pytest.skip("no French translation finished yet")
+    assert [s for s, t in finished if tr(s) != t] == []
