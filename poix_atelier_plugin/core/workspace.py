@@ -69,7 +69,7 @@ def new_uid() -> str:
 
 def existing_tables(gpkg: str | Path) -> set[str]:
     """Tables registered in the GeoPackage (read-only look at gpkg_contents)."""
-    path = Path(gpkg)
+    path = Path(gpkg).resolve()
     if not path.is_file():
         return set()
     con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
@@ -197,6 +197,54 @@ def add_groups(gpkg: str | Path, groups: list[GroupSpec]) -> None:
         feat["creneau_min"] = spec.slot_min
         feats.append(feat)
     if feats and not layer.dataProvider().addFeatures(feats):
+        raise AtelierError(QT_TR_NOOP("Cannot write the groups into {path}."), path=str(gpkg))
+
+
+def update_groups(gpkg: str | Path, groups: list[GroupSpec]) -> int:
+    """Write colour, adviser and slot of groups already registered; returns how many."""
+    layer = open_layer(gpkg, "groupes")
+    by_name = {spec.name: spec for spec in groups}
+    idx = {name: layer.fields().indexOf(name) for name in ("couleur", "conseiller", "creneau_min")}
+    changes = {}
+    for f in layer.getFeatures():
+        spec = by_name.get(f["groupe"])
+        if spec is not None:
+            changes[f.id()] = {
+                idx["couleur"]: spec.colour,
+                idx["conseiller"]: spec.adviser,
+                idx["creneau_min"]: int(spec.slot_min),
+            }
+    if changes and not layer.dataProvider().changeAttributeValues(changes):
+        raise AtelierError(QT_TR_NOOP("Cannot write the groups into {path}."), path=str(gpkg))
+    return len(changes)
+
+
+def delete_group(gpkg: str | Path, groupe: str) -> dict[str, int]:
+    """Remove one group's features from every table and its row in ``groupes``.
+
+    Only features whose ``groupe`` is exactly this name go; returns the count
+    removed per table. The caller asks the user first.
+    """
+    counts: dict[str, int] = {}
+    present = existing_tables(gpkg)
+    names = [t.name for t in schema.TABLES if t.per_group or t.name == "groupes"]
+    for name in names:
+        if name not in present:
+            continue
+        layer = QgsVectorLayer(layer_uri(gpkg, name), name, "ogr")
+        if not layer.isValid():
+            continue
+        layer.setSubsetString(group_filter(groupe))
+        ids = [f.id() for f in layer.getFeatures()]
+        if ids and not layer.dataProvider().deleteFeatures(ids):
+            raise AtelierError(
+                QT_TR_NOOP("Cannot delete the features of {groupe} from {table}."),
+                groupe=groupe,
+                table=name,
+            )
+        counts[name] = len(ids)
+    if not counts.get("groupes"):
         raise AtelierError(
-            QT_TR_NOOP("Cannot write the groups into {path}."), path=str(gpkg)
+            QT_TR_NOOP("There is no group named \u201c{groupe}\u201d."), groupe=groupe
         )
+    return counts

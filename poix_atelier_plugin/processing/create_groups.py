@@ -1,7 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """atelier:create_groups (DESIGN.md Processing contract)."""
 
+from qgis.core import (
+    QgsProcessingOutputFile,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+)
+
 from ..core.i18n import tr
+from ..domain import vocab
 from .base import AtelierAlgorithm
 
 
@@ -11,8 +19,33 @@ class CreateGroups(AtelierAlgorithm):
     def display_name(self) -> str:
         return tr("Create the group workspace")
 
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Creates the workspace tables (route, stops, sequences, hypotheses, observations, "
+            "project sites, diagnostic, issues…) in the dossier and registers the groups. "
+            "Group names are separated by semicolons. Existing tables and drawings are kept."
+        )
+
     def initAlgorithm(self, config=None):  # noqa: N802
-        pass  # TODO(issue): parameters of DESIGN.md
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "DOSSIER", tr("Dossier (GeoPackage)"), fileFilter=tr("GeoPackage (*.gpkg)")
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "GROUPS", tr("Groups (names separated by ;)"), ";".join(vocab.DEFAULT_GROUPS)
+            )
+        )
+        self.addOutput(QgsProcessingOutputFile("DOSSIER", tr("Dossier")))
+        self.addOutput(QgsProcessingOutputString("TABLES", tr("Tables of the workspace")))
+        self.addOutput(QgsProcessingOutputString("GROUPS", tr("Groups")))
 
     def run(self, parameters, context, feedback) -> dict:
-        raise NotImplementedError
+        from ..core.groups import create_groups
+
+        dossier = self.parameterAsString(parameters, "DOSSIER", context)
+        names = self.parameterAsString(parameters, "GROUPS", context)
+        groups, tables = create_groups(dossier, names)
+        feedback.pushInfo(tr("Groups: {names}").format(names=", ".join(g.name for g in groups)))
+        return {"DOSSIER": dossier, "TABLES": tables, "GROUPS": [g.name for g in groups]}

@@ -1,7 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """atelier:order_stops (DESIGN.md Processing contract)."""
 
+from qgis.core import (
+    QgsProcessingOutputBoolean,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
 from ..core.i18n import tr
+from ..domain import vocab
 from .base import AtelierAlgorithm
 
 
@@ -11,8 +20,51 @@ class OrderStops(AtelierAlgorithm):
     def display_name(self) -> str:
         return tr("Number stops along the route")
 
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Numbers the group's stops in the order the route reaches them, measures the route "
+            "(ellipsoidal length), and compares walking time plus time at the stops with the visit slot. "
+            "Stops far from the route are kept and reported."
+        )
+
     def initAlgorithm(self, config=None):  # noqa: N802
-        pass  # TODO(issue): parameters of DESIGN.md
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "DOSSIER", tr("Dossier (GeoPackage)"), fileFilter=tr("GeoPackage (*.gpkg)")
+            )
+        )
+        self.addParameter(QgsProcessingParameterString("GROUP", tr("Group")))
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "SLOT_MIN",
+                tr("Visit slot (minutes)"),
+                QgsProcessingParameterNumber.Integer,
+                vocab.DEFAULT_SLOT_MIN,
+                False,
+                1,
+                24 * 60,
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber("LENGTH_M", tr("Route length (m)")))
+        self.addOutput(QgsProcessingOutputNumber("WALK_MIN", tr("Walking time (min)")))
+        self.addOutput(QgsProcessingOutputNumber("TOTAL_MIN", tr("Total time with stops (min)")))
+        self.addOutput(QgsProcessingOutputBoolean("FITS_SLOT", tr("Fits in the slot")))
 
     def run(self, parameters, context, feedback) -> dict:
-        raise NotImplementedError
+        from ..core.route import order_stops
+
+        dossier = self.parameterAsString(parameters, "DOSSIER", context)
+        groupe = self.parameterAsString(parameters, "GROUP", context)
+        slot = self.parameterAsInt(parameters, "SLOT_MIN", context)
+        report = order_stops(dossier, groupe, slot)
+        for text in report.warnings:
+            feedback.reportError(text, False)
+        feedback.pushInfo(
+            tr("{count} stops, {length} m, {total} min for a slot of {slot} min.").format(
+                count=report.stop_count,
+                length=round(report.length_m),
+                total=round(report.total_min),
+                slot=round(report.slot_min),
+            )
+        )
+        return report.as_outputs()

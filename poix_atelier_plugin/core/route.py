@@ -1,0 +1,213 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""A group's route: its ellipsoidal length, stops numbered along it, time vs slot.
+
+Ordering is planar linear referencing (``domain.stops``) on Lambert-93;
+lengths shown to people are ellipsoidal (QgsDistanceArea, GRS80), and the
+distances along the route written on stops are scaled to match.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsDistanceArea,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from ..domain import stops as rules
+from ..domain import vocab
+from ..domain.errors import QT_TR_NOOP, AtelierError
+from . import workspace
+from .i18n import error_text, tr
+
+LOG = logging.getLogger(__name__)
+ELLIPSOID = "EPSG:7019"  # GRS 1980, the ellipsoid of Lambert-93
+
+
+@dataclass
+class RouteReport:
+    length_m: float = 0.0
+    walk_min: float = 0.0
+    stop_min: float = 0.0
+    total_min: float = 0.0
+    slot_min: float = float(vocab.DEFAULT_SLOT_MIN)
+    fits_slot: bool = True
+    speed_kmh: float = vocab.DEFAULT_SPEED_KMH
+    stop_count: int = 0
+    has_route: bool = False
+    far_stops: list[int] = field(default_factory=list)  # feature ids
+    warnings: list[str] = field(default_factory=list)  # translated
+
+    def as_outputs(self) -> dict:
+        return {
+            "LENGTH_M": round(self.length_m, 1),
+            "WALK_MIN": round(self.walk_min, 1),
+            "TOTAL_MIN": round(self.total_min, 1),
+            "FITS_SLOT": bool(self.fits_slot),
+        }
+
+
+def distance_area(
+    crs=None, context: QgsCoordinateTransformContext | None = None
+) -> QgsDistanceArea:
+    da = QgsDistanceArea()
+    da.setSourceCrs(crs or workspace.crs(), context or QgsProject.instance().transformContext())
+    da.setEllipsoid(ELLIPSOID)
+    return da
+
+
+def route_lines(layer: QgsVectorLayer) -> tuple[list[list[tuple[float, float]]], dict]:
+    """The route's lines in drawing order (fid) and the attributes of the first one."""
+    lines, attrs = [], {}
+    for feat in sorted(layer.getFeatures(), key=lambda f: f.id() if f.id() >= 0 else 1e12 - f.id()):
+        geom = feat.geometry()
+        if geom is None or geom.isEmpty():
+            continue
+        if not attrs:
+            attrs = {"mode": feat["mode"], "vitesse_kmh": feat["vitesse_kmh"]}
+        parts = geom.asMultiPolyline() if geom.isMultipart() else [geom.asPolyline()]
+        lines.extend([[(p.x(), p.y()) for p in part] for part in parts if len(part) >= 2])
+    return lines, attrs
+
+
+def _value(v):
+    """A QVariant NULL read from a feature becomes None."""
+    try:
+        return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
+    except TypeError:
+        return v
+
+
+def _stops(layer: QgsVectorLayer):
+    feats = [f for f in layer.getFeatures() if f.hasGeometry()]
+    feats.sort(key=lambda f: (_value(f["ordre"]) is None, _value(f["ordre"]) or 0, f.id()))
+    return feats
+
+
+def analyse(
+    route_layer: QgsVectorLayer,
+    stops_layer: QgsVectorLayer,
+    slot_min: float | None = None,
+    far_m: float = rules.FAR_M,
+):
+    """Measure and place stops without writing anything (live display)."""
+    report = RouteReport(slot_min=float(slot_min or vocab.DEFAULT_SLOT_MIN))
+    lines, attrs = route_lines(route_layer)
+    feats = _stops(stops_layer)
+    report.stop_count = len(feats)
+    minutes = [_value(f["duree_min"]) for f in feats]
+    if not lines:
+        report.warnings.append(
+            error_text(AtelierError(QT_TR_NOOP("No route has been drawn for this group yet.")))
+        )
+        t = rules.timing(0.0, minutes, None, report.slot_min)
+        report.stop_min, report.total_min, report.fits_slot = t.stop_min, t.total_min, t.fits_slot
+        return report, None, feats
+    merged, merge_warnings = rules.merge_lines(lines)
+    report.warnings.extend(error_text(w) for w in merge_warnings)
+    report.has_route = True
+    da = distance_area(route_layer.crs())
+    geom = QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in merged])
+    report.length_m = da.measureLength(geom)
+    report.speed_kmh = rules.speed_for(_value(attrs.get("mode")), _value(attrs.get("vitesse_kmh")))
+    t = rules.timing(report.length_m, minutes, report.speed_kmh, report.slot_min)
+    report.walk_min, report.stop_min, report.total_min, report.fits_slot = (
+        t.walk_min,
+        t.stop_min,
+        t.total_min,
+        t.fits_slot,
+    )
+    placement = None
+    if feats:
+        points = [(f.geometry().asPoint().x(), f.geometry().asPoint().y()) for f in feats]
+        placement = rules.place_stops(merged, points, far_m=far_m)
+        planar = rules.line_length(merged)
+        scale = report.length_m / planar if planar > 0 else 1.0
+        for place in placement.places:
+            place.distance_m *= scale
+        report.far_stops = [feats[p.index].id() for p in placement.places if p.far]
+        report.warnings.extend(error_text(w) for w in placement.warnings)
+    if not report.fits_slot:
+        report.warnings.append(
+            tr(
+                "The visit takes {total} min but the slot is {slot} min: shorten the route or the stops."
+            ).format(total=round(report.total_min), slot=round(report.slot_min))
+        )
+    return report, placement, feats
+
+
+def write_order(stops_layer: QgsVectorLayer, placement, feats) -> int:
+    """Write ``ordre``, ``distance_m``, ``ecart_m``; through the edit buffer when editing.
+
+    Returns the number of stops whose values changed.
+    """
+    if placement is None:
+        return 0
+    fields = stops_layer.fields()
+    idx = {name: fields.indexOf(name) for name in ("ordre", "distance_m", "ecart_m")}
+    changes = {}
+    for place in placement.places:
+        feat = feats[place.index]
+        values = {
+            idx["ordre"]: place.order,
+            idx["distance_m"]: round(place.distance_m, 1),
+            idx["ecart_m"]: round(place.offset_m, 1),
+        }
+        old = {i: _value(feat.attribute(i)) for i in values}
+        if any(old[i] is None or abs(float(old[i]) - float(v)) > 0.05 for i, v in values.items()):
+            changes[feat.id()] = values
+    if not changes:
+        return 0
+    if stops_layer.isEditable():
+        stops_layer.beginEditCommand(tr("Number the stops"))
+        for fid, values in changes.items():
+            for i, v in values.items():
+                stops_layer.changeAttributeValue(fid, i, v)
+        stops_layer.endEditCommand()
+    elif not stops_layer.dataProvider().changeAttributeValues(changes):
+        raise AtelierError(
+            QT_TR_NOOP("The stop numbers could not be written in {layer}."),
+            layer=stops_layer.name(),
+        )
+    else:
+        stops_layer.reload()
+    stops_layer.triggerRepaint()
+    return len(changes)
+
+
+def order_layer_stops(
+    route_layer, stops_layer, slot_min=None, far_m: float = rules.FAR_M
+) -> RouteReport:
+    report, placement, feats = analyse(route_layer, stops_layer, slot_min, far_m)
+    write_order(stops_layer, placement, feats)
+    return report
+
+
+def group_slot(gpkg: str | Path, groupe: str) -> int:
+    for spec in workspace.read_groups(gpkg):
+        if spec.name == groupe:
+            return spec.slot_min
+    raise AtelierError(QT_TR_NOOP("There is no group named \u201c{groupe}\u201d."), groupe=groupe)
+
+
+def order_stops(
+    gpkg: str | Path, groupe: str, slot_min: float | None = None, far_m: float = rules.FAR_M
+):
+    """Number one group's stops along its route in the dossier; returns the report."""
+    slot = slot_min if slot_min else group_slot(gpkg, groupe)
+    route = workspace.open_layer(gpkg, "parcours", groupe)
+    stops_layer = workspace.open_layer(gpkg, "arrets", groupe)
+    report = order_layer_stops(route, stops_layer, slot, far_m)
+    if not report.has_route:
+        raise AtelierError(
+            QT_TR_NOOP("No route has been drawn for the group \u201c{groupe}\u201d yet."),
+            groupe=groupe,
+        )
+    return report
