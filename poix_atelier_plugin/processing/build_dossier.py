@@ -1,6 +1,25 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""atelier:build_dossier (DESIGN.md Processing contract)."""
+"""atelier:build_dossier (DESIGN.md Processing contract): a thin wrapper over core.dossier."""
 
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..core.dossier import build_dossier
 from ..core.i18n import tr
 from .base import AtelierAlgorithm
 
@@ -11,8 +30,119 @@ class BuildDossier(AtelierAlgorithm):
     def display_name(self) -> str:
         return tr("Build a commune dossier")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
-        pass  # TODO(issue): parameters of DESIGN.md
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Builds the cartographic dossier of one commune: a GeoPackage (commune, "
+            "neighbouring communes, study area = commune + buffer, every source clipped to "
+            "the study area in Lambert-93, styles) and a QGIS project grouped by theme. "
+            "Only features inside the study area are read. Online IGN and Géorisques "
+            "layers are added when asked; they stay in the project even offline. An "
+            "existing dossier of the same commune is only replaced with Overwrite."
+        )
 
-    def run(self, parameters, context, feedback) -> dict:
-        raise NotImplementedError
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                "COMMUNES", tr("Communes layer"), [QgsProcessing.TypeVectorAnyGeometry]
+            )
+        )
+        self.addParameter(QgsProcessingParameterString("CODE_INSEE", tr("INSEE code")))
+        self.addParameter(
+            QgsProcessingParameterField(
+                "CODE_FIELD",
+                tr("INSEE code field (detected when empty)"),
+                parentLayerParameterName="COMMUNES",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "BUFFER",
+                tr("Buffer around the commune (m)"),
+                QgsProcessingParameterNumber.Double,
+                500.0,
+                minValue=0.0,
+                maxValue=50000.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                "SOURCES",
+                tr("Source layers to clip"),
+                QgsProcessing.TypeVectorAnyGeometry,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "ONLINE_LAYERS", tr("Add online layers (IGN, Géorisques)"), True
+            )
+        )
+        overwrite = QgsProcessingParameterBoolean(
+            "OVERWRITE", tr("Overwrite an existing dossier of this commune"), False
+        )
+        overwrite.setFlags(overwrite.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(overwrite)
+        self.addParameter(
+            QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder"))
+        )
+        self.addOutput(QgsProcessingOutputFile("DOSSIER", tr("Dossier GeoPackage")))
+        self.addOutput(QgsProcessingOutputFile("PROJECT", tr("Dossier project")))
+        self.addOutput(QgsProcessingOutputString("COMMUNE_NAME", tr("Commune name")))
+        self.addOutput(QgsProcessingOutputNumber("AREA_KM2", tr("Commune area (km²)")))
+
+    def run(self, parameters, context, feedback, *rest) -> dict:
+        # processing.run() calls QgsProcessingAlgorithm.run(…, configuration, catch), which
+        # AtelierAlgorithm.run shadows: hand such calls back to QGIS (it then calls
+        # processAlgorithm → run(parameters, context, feedback)).
+        if rest:
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *rest)
+        return self.build(parameters, context, feedback)
+
+    def build(self, parameters, context, feedback) -> dict:
+        communes = self.parameterAsVectorLayer(parameters, "COMMUNES", context)
+        code = self.parameterAsString(parameters, "CODE_INSEE", context)
+        code_field = self.parameterAsString(parameters, "CODE_FIELD", context)
+        buffer_m = self.parameterAsDouble(parameters, "BUFFER", context)
+        sources = self.parameterAsLayerList(parameters, "SOURCES", context) or []
+        online = self.parameterAsBool(parameters, "ONLINE_LAYERS", context)
+        overwrite = self.parameterAsBool(parameters, "OVERWRITE", context)
+        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+
+        def progress(percent: float, message: str) -> None:
+            feedback.setProgress(percent)
+            if message:
+                feedback.pushInfo(message)
+
+        result = build_dossier(
+            communes,
+            code,
+            folder,
+            code_field=code_field or None,
+            buffer_m=buffer_m,
+            sources=sources,
+            online=online,
+            overwrite=overwrite,
+            progress=progress,
+            cancelled=feedback.isCanceled,
+        )
+        feedback.pushInfo(
+            tr("{name}: {area:.2f} km², {n} neighbouring communes.").format(
+                name=result.commune_name, area=result.area_km2, n=len(result.neighbours)
+            )
+        )
+        for stats in result.sources:
+            feedback.pushInfo(
+                tr("{layer}: {written} features kept.").format(
+                    layer=stats.name, written=stats.written
+                )
+            )
+        for warning in result.warnings:
+            feedback.reportError(warning, False)
+        return {
+            "DOSSIER": result.gpkg,
+            "PROJECT": result.project,
+            "OUTPUT_FOLDER": folder,
+            "COMMUNE_NAME": result.commune_name,
+            "AREA_KM2": result.area_km2,
+        }
