@@ -1,0 +1,171 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Projects over a server workshop: a group's layers, the facilitator's view.
+
+The layers are the postgres provider's, filtered on ``groupe`` and tagged
+with the same custom properties as the GeoPackage ones (``atelier/table``,
+``atelier/groupe``), so every tool of the plugin finds them the same way.
+Their URIs carry ``authcfg=`` only: the project never holds a password.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from qgis.core import QgsProject, QgsVectorLayer
+
+from ..domain.errors import QT_TR_NOOP, AtelierError
+from . import postgis, workspace
+from .i18n import tr
+
+LOG = logging.getLogger(__name__)
+
+PROP_DOSSIER = "atelier/dossier"
+PROP_GEOMETRY = "atelier/geometry"
+
+
+def _specs() -> list[tuple[str, str | None, str]]:
+    """(table, geometry, display name) of a group's node, top of the legend first."""
+    return [
+        ("arrets", None, tr("Stops")),
+        ("observations", None, tr("Observations and photos")),
+        ("hypotheses", "Point", tr("Hypotheses (points)")),
+        ("sequences", None, tr("Sequences")),
+        ("parcours", None, tr("Route")),
+        ("hypotheses", "Polygon", tr("Hypotheses (areas)")),
+        ("sites_projet", None, tr("Project sites")),
+        ("diagnostic", "Point", tr("Diagnostic (points)")),
+        ("diagnostic", "Polygon", tr("Diagnostic (areas)")),
+        ("enjeux", "Point", tr("Issues (points)")),
+        ("enjeux", "Polygon", tr("Issues (areas)")),
+    ]
+
+
+def open_layer(
+    dossier: str,
+    table: str,
+    groupe: str | None = None,
+    geometry: str | None = None,
+    name: str | None = None,
+) -> QgsVectorLayer:
+    """One table of a server workshop, filtered on a group when given."""
+    ws = postgis.parse_dossier(dossier)
+    uri = postgis.layer_uri(ws, table, geometry)
+    if groupe is not None:
+        uri.setSql(workspace.group_filter(groupe))
+    layer = QgsVectorLayer(uri.uri(False), name or table, "postgres")
+    if not layer.isValid():
+        raise AtelierError(
+            QT_TR_NOOP("The table {table} of the schema {schema} cannot be opened."),
+            table=table,
+            schema=ws.schema,
+        )
+    layer.setCustomProperty(workspace.PROP_TABLE, table)
+    layer.setCustomProperty(PROP_DOSSIER, dossier)
+    if groupe is not None:
+        layer.setCustomProperty(workspace.PROP_GROUP, groupe)
+    if geometry:
+        layer.setCustomProperty(PROP_GEOMETRY, geometry)
+    _hide_server_columns(layer)
+    return layer
+
+
+def _hide_server_columns(layer: QgsVectorLayer) -> None:
+    """version/modifie_le are the server's: read-only in forms."""
+    from qgis.core import QgsEditFormConfig
+
+    config: QgsEditFormConfig = layer.editFormConfig()
+    for column in postgis.SERVER_COLUMNS + (postgis.KEY,):
+        index = layer.fields().indexOf(column)
+        if index >= 0:
+            config.setReadOnly(index, True)
+    layer.setEditFormConfig(config)
+
+
+def _style(layer: QgsVectorLayer, table: str, colour: str, geometry: str | None) -> None:
+    """The groups' styles and forms when that part of the plugin is present."""
+    try:
+        from .layer_styles import style_layer
+    except ImportError:  # pragma: no cover - optional sibling module
+        return
+    style_layer(layer, table, colour, geometry)
+
+
+def add_group_layers(project: QgsProject, dossier: str, groups=None) -> dict:
+    """A layer-tree node per group with its filtered server layers; {name: node}."""
+    ws = postgis.parse_dossier(dossier)
+    groups = groups if groups is not None else postgis.read_groups(ws)
+    root = project.layerTreeRoot()
+    nodes = {}
+    for position, spec in enumerate(groups):
+        node = root.insertGroup(position, spec.name)
+        node.setCustomProperty(workspace.PROP_GROUP, spec.name)
+        node.setCustomProperty("atelier/couleur", spec.colour)
+        layers = []
+        for table, geometry, name in _specs():
+            layer = open_layer(dossier, table, spec.name, geometry, name)
+            _style(layer, table, spec.colour, geometry)
+            project.addMapLayer(layer, False)
+            node.addLayer(layer)
+            layers.append((layer, table))
+        try:
+            from . import forms
+        except ImportError:  # pragma: no cover
+            forms = None
+        if forms is not None:
+            for layer, table in layers:
+                forms.configure_form(layer, table, spec.name, project)
+                _hide_server_columns(layer)
+        nodes[spec.name] = node
+    return nodes
+
+
+def add_dossier_layers(project: QgsProject, dossier: str, tables: list[str]) -> list:
+    """The dossier's own layers (commune, perimeter, sources) under one node."""
+    node = project.layerTreeRoot().addGroup(tr("Dossier"))
+    added = []
+    for table in tables:
+        try:
+            layer = open_layer(dossier, table)
+        except AtelierError as exc:
+            LOG.warning("%s", exc)
+            continue
+        layer.loadDefaultStyle()
+        project.addMapLayer(layer, False)
+        node.addLayer(layer)
+        added.append(layer)
+    return added
+
+
+def write_facilitator_project(dossier: str, path: str | Path, title: str = "") -> Path:
+    """A .qgz showing every group's work on the server (for the facilitator's screen)."""
+    from psycopg2 import sql  # noqa: F401 - fail early when psycopg2 is missing
+
+    from ..domain import schema
+    from .settings import ProjectSettings
+
+    ws = postgis.parse_dossier(dossier)
+    conn = postgis.connect(ws)
+    try:
+        with conn, conn.cursor() as cur:
+            tables = sorted(postgis.existing_tables(cur, ws.schema) - set(schema.TABLES_BY_NAME))
+    finally:
+        conn.close()
+    project = QgsProject()
+    project.setCrs(workspace.crs())
+    project.setTitle(title or tr("Workshop {schema} (server)").format(schema=ws.schema))
+    add_group_layers(project, dossier)
+    add_dossier_layers(project, dossier, tables)
+    settings = ProjectSettings()
+    settings.dossier_path = dossier
+    settings.save(project)
+    target = Path(path)
+    tmp = target.with_name(f".{target.stem}.part{target.suffix}")
+    if not project.write(str(tmp)):
+        raise AtelierError(
+            QT_TR_NOOP("Cannot write the project {path}: {error}"),
+            path=str(target),
+            error=project.error(),
+        )
+    tmp.replace(target)
+    return target

@@ -1,0 +1,294 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Copy a GeoPackage dossier into a PostGIS schema (the way back: pg_fetch).
+
+"Publish the dossier on the server" copies every table of the GeoPackage
+(the dossier's layers, the groups' tables, the catalogue, the relations)
+into the workshop schema with their fids, then their styles; "Fetch to
+local" writes the schema back into a new GeoPackage (a temporary file
+renamed at the end, never over an existing file unless asked).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from pathlib import Path
+
+from qgis.core import QgsField, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+
+from ..domain import schema
+from ..domain.errors import QT_TR_NOOP, AtelierError
+from . import postgis
+from .postgis import GEOM, KEY, ident
+
+LOG = logging.getLogger(__name__)
+
+_PG_TYPES = {
+    QVariant.Int: "integer",
+    QVariant.LongLong: "bigint",
+    QVariant.Double: "double precision",
+    QVariant.Bool: "boolean",
+    QVariant.Date: "date",
+    QVariant.DateTime: "timestamp",
+    QVariant.Time: "time",
+    QVariant.ByteArray: "bytea",
+}
+
+
+def _gpkg_tables(gpkg: Path) -> list[tuple[str, str]]:
+    """(table, data_type) of the GeoPackage, features and attributes only."""
+    con = sqlite3.connect(f"{gpkg.as_uri()}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise AtelierError(
+            QT_TR_NOOP("{path} is not a readable GeoPackage ({error})."),
+            path=str(gpkg),
+            error=str(exc),
+        ) from exc
+    finally:
+        con.close()
+    return [(name, kind) for name, kind in rows if name != "layer_styles"]
+
+
+def _gpkg_styles(gpkg: Path) -> list[dict]:
+    con = sqlite3.connect(f"{gpkg.as_uri()}?mode=ro", uri=True)
+    con.row_factory = sqlite3.Row
+    try:
+        rows = con.execute(
+            "SELECT f_table_name, f_geometry_column, styleName, styleQML, styleSLD, "
+            "useAsDefault, description, ui FROM layer_styles ORDER BY useAsDefault, id"
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    finally:
+        con.close()
+    return [dict(r) for r in rows]
+
+
+def _value(value):
+    """QVariant-ish attribute → Python value psycopg2 understands."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime() if value.isValid() else None
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    if isinstance(value, QTime):
+        return value.toPyTime() if value.isValid() else None
+    if isinstance(value, QVariant):
+        return value.value()
+    return value
+
+
+def _pg_type(field: QgsField) -> str:
+    return _PG_TYPES.get(field.type(), "text")
+
+
+def _srid(layer: QgsVectorLayer) -> int:
+    srid = layer.crs().postgisSrid() if layer.crs().isValid() else 0
+    return int(srid or 0)
+
+
+def _create_other_table(cur, name: str, table: str, layer: QgsVectorLayer) -> None:
+    """A dossier layer that is not in the data contract: same fields, fid kept."""
+    from psycopg2 import sql
+
+    cols = [sql.SQL("{} serial PRIMARY KEY").format(ident(KEY))]
+    for field in layer.fields():
+        if field.name() == KEY:
+            continue
+        cols.append(sql.SQL("{} " + _pg_type(field)).format(ident(field.name())))
+    if layer.isSpatial():
+        kind = QgsWkbTypes.displayString(layer.wkbType()) or "Geometry"
+        if QgsWkbTypes.flatType(layer.wkbType()) == QgsWkbTypes.Unknown:
+            kind = "Geometry"
+        cols.append(
+            sql.SQL("{} geometry(" + kind + ", " + str(_srid(layer)) + ")").format(ident(GEOM))
+        )
+    cur.execute(sql.SQL("CREATE TABLE {} ({})").format(ident(name, table), sql.SQL(", ").join(cols)))
+    if layer.isSpatial():
+        cur.execute(sql.SQL("CREATE INDEX ON {} USING gist ({})").format(ident(name, table), ident(GEOM)))
+
+
+def _pg_columns(cur, name: str, table: str) -> set[str]:
+    cur.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
+        "AND table_name = %s",
+        (name, table),
+    )
+    return {r[0] for r in cur.fetchall()}
+
+
+def _copy_rows(cur, name: str, table: str, layer: QgsVectorLayer, feedback=None) -> int:
+    """Insert every feature with its fid; extra GeoPackage fields become columns."""
+    from psycopg2 import sql
+    from psycopg2.extras import execute_values
+
+    present = _pg_columns(cur, name, table)
+    fields = [f for f in layer.fields() if f.name() != KEY]
+    for field in fields:
+        if field.name() not in present:
+            cur.execute(
+                sql.SQL("ALTER TABLE {} ADD COLUMN {} " + _pg_type(field)).format(
+                    ident(name, table), ident(field.name())
+                )
+            )
+    names = [KEY] + [f.name() for f in fields]
+    spatial = layer.isSpatial() and GEOM in (present | {GEOM})
+    srid = _srid(layer) if table not in schema.TABLES_BY_NAME else schema.CRS_EPSG
+    template = "(" + ", ".join(["%s"] * len(names))
+    if spatial:
+        names.append(GEOM)
+        template += f", ST_SetSRID(ST_GeomFromWKB(%s), {int(srid)})"
+    template += ")"
+    rows = []
+    for feat in layer.getFeatures():
+        row = [int(feat.id())] + [_value(feat[f.name()]) for f in fields]
+        if spatial:
+            geom = feat.geometry()
+            row.append(bytes(geom.asWkb()) if geom and not geom.isNull() else None)
+        rows.append(row)
+    if rows:
+        execute_values(
+            cur,
+            sql.SQL("INSERT INTO {} ({}) VALUES %s").format(
+                ident(name, table), sql.SQL(", ").join(ident(n) for n in names)
+            ).as_string(cur),
+            rows,
+            template=template,
+            page_size=500,
+        )
+        cur.execute(
+            sql.SQL("SELECT setval(pg_get_serial_sequence(%s, %s), (SELECT max({}) FROM {}))").format(
+                ident(KEY), ident(name, table)
+            ),
+            (sql.Identifier(name, table).as_string(cur), KEY),
+        )
+    if feedback is not None:
+        feedback.pushInfo(f"{table}: {len(rows)}")
+    return len(rows)
+
+
+def _drop_dangling(cur, name: str) -> None:
+    """References to features deleted in the GeoPackage: emptied, not refused."""
+    from psycopg2 import sql
+
+    for child, field, parent in schema.RELATIONS:
+        cur.execute(
+            sql.SQL(
+                "UPDATE {c} SET {f} = NULL WHERE {f} IS NOT NULL AND NOT EXISTS "
+                "(SELECT 1 FROM {p} WHERE {p}.{k} = {c}.{f})"
+            ).format(c=ident(name, child), f=ident(field), p=ident(name, parent), k=ident(KEY))
+        )
+        if cur.rowcount:
+            LOG.warning("%s.%s: %s references to missing %s emptied", child, field, cur.rowcount, parent)
+
+
+def publish(gpkg: str | Path, dossier: str, replace: bool = False, feedback=None) -> dict[str, int]:
+    """Copy a GeoPackage dossier into the workshop schema; returns {table: rows}.
+
+    The schema must be new or empty of features unless ``replace`` is set
+    (then the schema is dropped first: the server copy is replaced).
+    """
+    import psycopg2
+    from psycopg2 import sql
+
+    gpkg = Path(gpkg)
+    if not gpkg.is_file():
+        raise AtelierError(QT_TR_NOOP("The dossier {path} does not exist."), path=str(gpkg))
+    ws = postgis.parse_dossier(dossier)
+    tables = _gpkg_tables(gpkg)
+    counts: dict[str, int] = {}
+    conn = postgis.connect(ws)
+    try:
+        with conn, conn.cursor() as cur:
+            if postgis.schema_exists(cur, ws.schema):
+                if not replace and _has_rows(cur, ws.schema):
+                    raise AtelierError(
+                        QT_TR_NOOP(
+                            "The schema {schema} already holds a workshop: choose another name "
+                            "or confirm that the server copy is replaced."
+                        ),
+                        schema=ws.schema,
+                    )
+                cur.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(ident(ws.schema)))
+            postgis.create_tables(cur, ws.schema, ws.connection)
+            for table, kind in tables:
+                if kind not in ("features", "attributes"):
+                    LOG.warning("%s (%s) is not copied to the server", table, kind)
+                    continue
+                layer = QgsVectorLayer(f"{gpkg}|layername={table}", table, "ogr")
+                if not layer.isValid():
+                    raise AtelierError(
+                        QT_TR_NOOP("The table {table} cannot be opened in {path}."),
+                        table=table,
+                        path=str(gpkg),
+                    )
+                if table not in schema.TABLES_BY_NAME:
+                    _create_other_table(cur, ws.schema, table, layer)
+                counts[table] = _copy_rows(cur, ws.schema, table, layer, feedback)
+            _drop_dangling(cur, ws.schema)
+            _delete_styles(cur, ws.schema)
+    except psycopg2.Error as exc:
+        raise AtelierError(
+            QT_TR_NOOP("The server refused the copy of the dossier into {schema}: {error}"),
+            schema=ws.schema,
+            error=(exc.pgerror or str(exc)).strip(),
+        ) from exc
+    finally:
+        conn.close()
+    _copy_styles_to_pg(gpkg, ws)
+    return counts
+
+
+def _has_rows(cur, name: str) -> bool:
+    from psycopg2 import sql
+
+    for table in postgis.existing_tables(cur, name):
+        cur.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {})").format(ident(name, table)))
+        if cur.fetchone()[0]:
+            return True
+    return False
+
+
+def _delete_styles(cur, name: str) -> None:
+    cur.execute("SELECT to_regclass('layer_styles') IS NOT NULL")
+    if cur.fetchone()[0]:
+        cur.execute("DELETE FROM layer_styles WHERE f_table_schema = %s", (name,))
+
+
+def _save_style(provider: str, uri: str, style: dict) -> None:
+    metadata = QgsProviderRegistry.instance().providerMetadata(provider)
+    args = [
+        uri,
+        style["styleQML"] or "",
+        style["styleSLD"] or "",
+        style["styleName"] or "",
+        style["description"] or "",
+        style["ui"] or "",
+        bool(style["useAsDefault"]),
+    ]
+    try:  # QGIS 3.22: errCause is an (unused) in-argument
+        result = metadata.saveStyle(*args, "")
+    except TypeError:  # later bindings return (ok, errCause)
+        result = metadata.saveStyle(*args)
+    ok, error = result if isinstance(result, tuple) else (result, "")
+    if not ok:
+        raise AtelierError(
+            QT_TR_NOOP("Cannot save the style {name}: {error}"),
+            name=style["styleName"] or "",
+            error=error,
+        )
+
+
+def _copy_styles_to_pg(gpkg: Path, ws: postgis.PgWorkspace) -> int:
+    styles = _gpkg_styles(gpkg)
+    for style in styles:  # defaults last: saving a default resets the others
+        uri = postgis.layer_uri(ws, style["f_table_name"])
+        if not style["f_geometry_column"]:
+            uri.setGeometryColumn("")
+        _save_style("postgres", uri.uri(False), style)
+    return len(styles)

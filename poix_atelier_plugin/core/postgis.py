@@ -1,0 +1,467 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The group workspace in a PostgreSQL/PostGIS schema, for live multi-user work.
+
+A workspace on a server is written ``pg:<connection>/<schema>`` wherever a
+dossier path is expected. ``<connection>`` is a QGIS PostgreSQL connection
+name (its credentials come from a QGIS authentication configuration, so the
+project only ever stores ``authcfg=``) or, failing that, a libpq service.
+
+SQL goes through psycopg2 (Debian ``python3-psycopg2``); every identifier is
+quoted with ``psycopg2.sql.Identifier`` and every value passed as a
+parameter, so schema and group names cannot break or inject SQL.
+
+Each contract table gets ``fid serial`` (the key QGIS edits on), ``uid``
+(unique, defaulted server side), ``version`` and ``modifie_le`` maintained by
+a trigger, and a statement trigger that sends a notification on the
+``atelier`` channel so that the facilitator's canvas refreshes by itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsWkbTypes
+
+from ..domain import schema
+from ..domain.errors import QT_TR_NOOP, AtelierError
+from ..domain.groups import GroupSpec
+
+LOG = logging.getLogger(__name__)
+
+PREFIX = "pg:"
+#: Notification channel; the payload is JSON {"schema", "table", "op"}.
+CHANNEL = "atelier"
+#: Columns the server adds to every contract table (not in the GeoPackage).
+SERVER_COLUMNS = ("version", "modifie_le")
+GEOM = "geom"
+KEY = "fid"
+
+_SQL_TYPES = {
+    "text": "text",
+    "int": "integer",
+    "real": "double precision",
+    "date": "date",
+    "datetime": "timestamp",
+}
+
+
+def _psycopg2():
+    try:
+        import psycopg2
+        import psycopg2.extras  # noqa: F401
+        from psycopg2 import sql  # noqa: F401
+    except ImportError as exc:  # pragma: no cover - depends on the machine
+        raise AtelierError(
+            QT_TR_NOOP(
+                "The Python module psycopg2 is missing: install python3-psycopg2 "
+                "(or psycopg2 with QGIS's pip) to work on a PostgreSQL server."
+            )
+        ) from exc
+    return psycopg2
+
+
+@dataclass(frozen=True)
+class PgWorkspace:
+    """Where a workshop lives on a server: a connection and a schema."""
+
+    connection: str
+    schema: str
+
+    @property
+    def dossier(self) -> str:
+        return f"{PREFIX}{self.connection}/{self.schema}"
+
+
+def is_pg(dossier: str | None) -> bool:
+    return bool(dossier) and str(dossier).startswith(PREFIX)
+
+
+def parse_dossier(dossier: str) -> PgWorkspace:
+    """``pg:<connection>/<schema>`` → PgWorkspace (the schema is after the last ``/``)."""
+    text = str(dossier or "")
+    if not is_pg(text) or "/" not in text:
+        raise AtelierError(
+            QT_TR_NOOP("{dossier} is not a server workspace: write it pg:<connection>/<schema>."),
+            dossier=text,
+        )
+    connection, _, name = text[len(PREFIX) :].rpartition("/")
+    check_schema_name(name)
+    if not connection.strip():
+        raise AtelierError(QT_TR_NOOP("Give the name of the PostgreSQL connection."))
+    return PgWorkspace(connection, name)
+
+
+def check_schema_name(name: str) -> None:
+    if not name or not name.strip():
+        raise AtelierError(QT_TR_NOOP("Give a schema name for the workshop."))
+    if len(name.encode("utf-8")) > 63 or "\x00" in name:
+        raise AtelierError(
+            QT_TR_NOOP("The schema name {name} is too long (63 bytes at most)."), name=name
+        )
+
+
+# connections ----------------------------------------------------------------
+
+
+def connection_uri(connection: str) -> QgsDataSourceUri:
+    """The data source of a QGIS connection (authcfg kept, never expanded here)."""
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    found = None
+    if metadata is not None:
+        try:
+            found = metadata.findConnection(connection)
+        except Exception:  # noqa: BLE001 - QgsProviderConnectionException when unknown
+            found = None
+    if found is not None:
+        return QgsDataSourceUri(found.uri())
+    return QgsDataSourceUri(f"service='{_libpq_quote(connection)}'")
+
+
+def _libpq_quote(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("'", "\\'")
+
+
+def layer_uri(ws: PgWorkspace, table: str, geometry: str | None = None) -> QgsDataSourceUri:
+    """A postgres-provider URI for one table, carrying ``authcfg=`` but no password."""
+    uri = connection_uri(ws.connection)
+    uri.setPassword("")
+    spec = schema.TABLES_BY_NAME.get(table)
+    geom_col = GEOM if (spec is None or spec.geometry) else ""
+    uri.setDataSource(ws.schema, table, geom_col, "", KEY)
+    if geom_col:
+        uri.setSrid(str(schema.CRS_EPSG))
+        kind = geometry or (spec.geometry if spec else None)
+        if kind and kind != "Geometry":
+            uri.setWkbType(QgsWkbTypes.parseType(kind))
+    return uri
+
+
+def connect(ws_or_connection):
+    """A psycopg2 connection (autocommit off); clear messages on failure."""
+    psycopg2 = _psycopg2()
+    name = (
+        ws_or_connection.connection
+        if isinstance(ws_or_connection, PgWorkspace)
+        else str(ws_or_connection)
+    )
+    uri = connection_uri(name)
+    if uri.authConfigId():
+        from qgis.core import QgsApplication
+
+        manager = QgsApplication.authManager()
+        if not manager.masterPasswordIsSet() and not manager.setMasterPassword(True):
+            raise AtelierError(
+                QT_TR_NOOP(
+                    "The QGIS authentication database is locked: enter the master password "
+                    "to use the connection {connection}."
+                ),
+                connection=name,
+            )
+    info = uri.connectionInfo(True)
+    try:
+        conn = psycopg2.connect(info, connect_timeout=10, application_name="atelier territorial")
+    except psycopg2.OperationalError as exc:
+        raise _connect_error(name, str(exc)) from exc
+    return conn
+
+
+def _connect_error(name: str, detail: str) -> AtelierError:
+    text = detail.lower()
+    if "password authentication failed" in text or "no password supplied" in text:
+        return AtelierError(
+            QT_TR_NOOP(
+                "The server refused the user name or password of the connection {connection}. "
+                "Check the authentication configuration."
+            ),
+            connection=name,
+        )
+    if "does not exist" in text and "database" in text:
+        return AtelierError(
+            QT_TR_NOOP("The database of the connection {connection} does not exist."),
+            connection=name,
+        )
+    return AtelierError(
+        QT_TR_NOOP("Cannot reach the PostgreSQL server of {connection}: {error}"),
+        connection=name,
+        error=detail.strip(),
+    )
+
+
+def ident(*names: str):
+    from psycopg2 import sql
+
+    return sql.Identifier(*names)
+
+
+# schema ------------------------------------------------------------------------
+
+_VERSION_FN = """
+CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql AS $body$
+DECLARE
+  seen text := 'atelier.v_' || md5(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || '.' || OLD.fid);
+BEGIN
+  -- A second statement on the same row in the same transaction (QGIS may
+  -- write attributes and geometry separately): already checked and bumped.
+  IF current_setting(seen, true) = '1' THEN
+    NEW.version := OLD.version;
+    RETURN NEW;
+  END IF;
+  -- A client that sets version asserts the version it read (or its
+  -- negative, so that an edit buffer always sends it): refuse stale edits.
+  IF NEW.version IS DISTINCT FROM OLD.version AND abs(NEW.version) <> OLD.version THEN
+    RAISE EXCEPTION 'atelier_conflict: % % was changed by someone else (version % on the server, % when you started editing)',
+      TG_TABLE_NAME, OLD.fid, OLD.version, abs(NEW.version)
+      USING ERRCODE = '40001', HINT = 'Reload the layer and apply your change again.';
+  END IF;
+  PERFORM set_config(seen, '1', true);
+  NEW.version := OLD.version + 1;
+  NEW.modifie_le := now();
+  RETURN NEW;
+END
+$body$
+"""
+
+_INSERT_FN = """
+CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+  -- Clients (a provider's addFeatures, a field package merged back) may send
+  -- NULL rather than the defaults: the server fills them in.
+  IF NEW.uid IS NULL OR NEW.uid = '' THEN
+    NEW.uid := gen_random_uuid()::text;
+  END IF;
+  NEW.version := 1;
+  NEW.modifie_le := now();
+  RETURN NEW;
+END
+$body$
+"""
+
+_NOTIFY_FN = """
+CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+  PERFORM pg_notify('atelier', json_build_object(
+    'schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'op', TG_OP)::text);
+  RETURN NULL;
+END
+$body$
+"""
+
+
+def _column_defs(table: schema.Table):
+    from psycopg2 import sql
+
+    cols = [sql.SQL("{} serial PRIMARY KEY").format(ident(KEY))]
+    for field in table.fields:
+        if field.name == "uid":
+            cols.append(
+                sql.SQL("{} text NOT NULL UNIQUE DEFAULT gen_random_uuid()::text").format(
+                    ident("uid")
+                )
+            )
+        elif table.name == "groupes" and field.name == "groupe":
+            cols.append(sql.SQL("{} text NOT NULL UNIQUE").format(ident("groupe")))
+        else:
+            cols.append(sql.SQL("{} " + _SQL_TYPES[field.kind]).format(ident(field.name)))
+    cols.append(sql.SQL("{} integer NOT NULL DEFAULT 1").format(ident("version")))
+    cols.append(sql.SQL("{} timestamptz NOT NULL DEFAULT now()").format(ident("modifie_le")))
+    if table.geometry:
+        cols.append(
+            sql.SQL("{} geometry(" + table.geometry + ", " + str(schema.CRS_EPSG) + ")").format(
+                ident(GEOM)
+            )
+        )
+    return sql.SQL(", ").join(cols)
+
+
+def existing_tables(cur, name: str) -> set[str]:
+    cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = %s", (name,))
+    return {row[0] for row in cur.fetchall()}
+
+
+def schema_exists(cur, name: str) -> bool:
+    cur.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (name,))
+    return cur.fetchone() is not None
+
+
+def _require_postgis(cur, connection: str) -> None:
+    cur.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
+    if cur.fetchone() is None:
+        try:
+            cur.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+        except Exception as exc:  # noqa: BLE001 - psycopg2.Error, rights missing
+            raise AtelierError(
+                QT_TR_NOOP(
+                    "PostGIS is not enabled in the database of {connection} and cannot be "
+                    "enabled with your rights: ask the administrator to run "
+                    "CREATE EXTENSION postgis."
+                ),
+                connection=connection,
+            ) from exc
+
+
+def create_tables(cur, name: str, connection: str = "") -> list[str]:
+    """Create the schema and the missing contract tables; returns the new ones."""
+    from psycopg2 import sql
+
+    _require_postgis(cur, connection)
+    cur.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(ident(name)))
+    present = existing_tables(cur, name)
+    version_fn = ident(name, "atelier_version")
+    notify_fn = ident(name, "atelier_notify")
+    insert_fn = ident(name, "atelier_insert")
+    cur.execute(sql.SQL(_VERSION_FN).format(fn=version_fn))
+    cur.execute(sql.SQL(_INSERT_FN).format(fn=insert_fn))
+    cur.execute(sql.SQL(_NOTIFY_FN).format(fn=notify_fn))
+    created = []
+    for table in schema.TABLES:
+        if table.name in present:
+            continue
+        qualified = ident(name, table.name)
+        cur.execute(sql.SQL("CREATE TABLE {} ({})").format(qualified, _column_defs(table)))
+        if table.geometry:
+            cur.execute(
+                sql.SQL("CREATE INDEX ON {} USING gist ({})").format(qualified, ident(GEOM))
+            )
+        if table.per_group:
+            cur.execute(sql.SQL("CREATE INDEX ON {} ({})").format(qualified, ident("groupe")))
+        cur.execute(
+            sql.SQL(
+                "CREATE TRIGGER atelier_version BEFORE UPDATE ON {} "
+                "FOR EACH ROW EXECUTE FUNCTION {}()"
+            ).format(qualified, version_fn)
+        )
+        cur.execute(
+            sql.SQL(
+                "CREATE TRIGGER atelier_insert BEFORE INSERT ON {} "
+                "FOR EACH ROW EXECUTE FUNCTION {}()"
+            ).format(qualified, insert_fn)
+        )
+        cur.execute(
+            sql.SQL(
+                "CREATE TRIGGER atelier_notify AFTER INSERT OR UPDATE OR DELETE ON {} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION {}()"
+            ).format(qualified, notify_fn)
+        )
+        created.append(table.name)
+    _add_relations(cur, name)
+    return created
+
+
+def _add_relations(cur, name: str) -> None:
+    """Relations of the data contract as foreign keys (deferred: copy order is free)."""
+    from psycopg2 import sql
+
+    for child, field, parent in schema.RELATIONS:
+        constraint = f"{child}_{field}_fkey"
+        cur.execute(
+            "SELECT 1 FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+            "WHERE n.nspname = %s AND c.conname = %s",
+            (name, constraint),
+        )
+        if cur.fetchone():
+            continue
+        on_delete = "CASCADE" if child == "enjeux_outils" else "SET NULL"
+        cur.execute(
+            sql.SQL(
+                "ALTER TABLE {} ADD CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({}) "
+                "ON DELETE " + on_delete + " DEFERRABLE INITIALLY DEFERRED"
+            ).format(
+                ident(name, child), ident(constraint), ident(field), ident(name, parent), ident(KEY)
+            )
+        )
+
+
+def add_groups(cur, name: str, groups: list[GroupSpec]) -> list[str]:
+    """Register the groups not yet known; returns the names added."""
+    from psycopg2 import sql
+
+    added = []
+    for spec in groups:
+        cur.execute(
+            sql.SQL(
+                "INSERT INTO {} (groupe, ordre, couleur, conseiller, creneau_min) "
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (groupe) DO NOTHING RETURNING fid"
+            ).format(ident(name, "groupes")),
+            (spec.name, spec.order, spec.colour, spec.adviser, spec.slot_min),
+        )
+        if cur.fetchone():
+            added.append(spec.name)
+    return added
+
+
+def read_groups(ws: PgWorkspace) -> list[GroupSpec]:
+    """The groups of a server workshop ([] when the schema has no groups table)."""
+    from psycopg2 import sql
+
+    conn = connect(ws)
+    try:
+        with conn, conn.cursor() as cur:
+            if "groupes" not in existing_tables(cur, ws.schema):
+                return []
+            cur.execute(
+                sql.SQL(
+                    "SELECT groupe, couleur, conseiller, creneau_min, ordre FROM {} "
+                    "ORDER BY ordre, groupe"
+                ).format(ident(ws.schema, "groupes"))
+            )
+            rows = cur.fetchall()
+    finally:
+        conn.close()
+    return [
+        GroupSpec(
+            name=r[0],
+            colour=r[1] or "",
+            adviser=r[2] or "",
+            slot_min=int(r[3] or 120),
+            order=int(r[4] or 0),
+        )
+        for r in rows
+    ]
+
+
+def create_workspace(dossier: str, groups: list[GroupSpec], feedback=None) -> list[str]:
+    """``atelier:create_groups`` on a server: schema, tables, groups; returns new tables.
+
+    Running it twice is harmless: existing tables and rows are kept.
+    """
+    ws = parse_dossier(dossier)
+    psycopg2 = _psycopg2()
+    conn = connect(ws)
+    try:
+        with conn, conn.cursor() as cur:
+            created = create_tables(cur, ws.schema, ws.connection)
+            added = add_groups(cur, ws.schema, groups)
+    except psycopg2.Error as exc:
+        raise AtelierError(
+            QT_TR_NOOP("The server refused to create the workshop {schema}: {error}"),
+            schema=ws.schema,
+            error=(exc.pgerror or str(exc)).strip(),
+        ) from exc
+    finally:
+        conn.close()
+    if feedback is not None:
+        feedback.pushInfo(f"{ws.schema}: {len(created)} tables, {len(added)} groups")
+    LOG.info("workshop %s: created %s, groups %s", ws.schema, created, added)
+    return created
+
+
+def create_groups(dossier: str, groups) -> tuple[list[GroupSpec], list[str]]:
+    """Same contract as ``core.groups.create_groups`` for a ``pg:`` dossier.
+
+    ``groups``: a ``;``-separated string, names or GroupSpecs. Returns the
+    registered groups and the contract tables of the schema.
+    """
+    from ..domain.groups import normalise_groups, parse_group_names
+
+    if isinstance(groups, str):
+        groups = parse_group_names(groups)
+    specs = normalise_groups(groups)
+    ws = parse_dossier(dossier)
+    known = {g.name.casefold(): g for g in read_groups(ws)}
+    offset = max((g.order for g in known.values()), default=0)
+    for i, spec in enumerate(specs):
+        if spec.name.casefold() not in known:
+            spec.order = offset + i + 1
+    create_workspace(dossier, specs)
+    return read_groups(ws), [t.name for t in schema.TABLES]
