@@ -74,8 +74,8 @@ deps-venv: $(STAMPS)/venv
 # apt-get only runs when a package is missing (or the list changed).
 $(STAMPS)/apt: Makefile
 	@mkdir -p $(STAMPS)
-	@missing=$$(dpkg-query -W -f='$${Package} $${Status}\n' $(APT_PACKAGES) 2>/dev/null \
-		| awk '$$NF == "installed" {print $$1}' | sort | comm -13 - <(printf '%s\n' $(APT_PACKAGES) | sort)); \
+	@missing=$$( { dpkg-query -W -f='$${Package} $${db:Status-Status}\n' $(APT_PACKAGES) 2>/dev/null || true; } \
+		| awk '$$2 == "installed" {print $$1}' | sort -u | comm -13 - <(printf '%s\n' $(APT_PACKAGES) | sort -u)); \
 	if [ -n "$$missing" ]; then \
 		echo "== apt-get install:" $$missing; \
 		apt-get update -q; \
