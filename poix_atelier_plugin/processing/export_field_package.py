@@ -1,6 +1,18 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """atelier:export_field_package (DESIGN.md Processing contract)."""
 
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputFolder,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core import field_package
 from ..core.i18n import tr
 from .base import AtelierAlgorithm
 
@@ -11,8 +23,53 @@ class ExportFieldPackage(AtelierAlgorithm):
     def display_name(self) -> str:
         return tr("Export a field package")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
-        pass  # TODO(issue): parameters of DESIGN.md
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Writes a folder to copy to a phone or tablet (QField, Mergin Maps): a GeoPackage "
+            "with the group's editable layers and the dossier's layers (read only), a project "
+            "with relative paths and photo forms, the group's photos under DCIM/ and an "
+            "offline basemap (MBTiles) rendered from the dossier's own layers. "
+            "An existing package is never overwritten."
+        )
 
-    def run(self, parameters, context, feedback) -> dict:
-        raise NotImplementedError
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterString("DOSSIER", tr("Dossier (GeoPackage)")))
+        self.addParameter(QgsProcessingParameterString("GROUP", tr("Group")))
+        self.addParameter(
+            QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder"))
+        )
+        basemap = QgsProcessingParameterBoolean(
+            "BASEMAP", tr("Render an offline basemap (MBTiles)"), defaultValue=True
+        )
+        zoom = QgsProcessingParameterNumber(
+            "ZOOM_MAX",
+            tr("Basemap maximum zoom level"),
+            defaultValue=16,
+            minValue=12,
+            maxValue=19,
+        )
+        for param in (basemap, zoom):
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(param)
+        self.addOutput(QgsProcessingOutputFolder("PACKAGE", tr("Field package")))
+        self.addOutput(QgsProcessingOutputFile("PROJECT", tr("Field project")))
+
+    def run(self, parameters, context, feedback, *rest):
+        # processing.run() calls QgsProcessingAlgorithm.run(…, configuration, catch), which
+        # AtelierAlgorithm.run shadows: hand such calls back to QGIS.
+        if rest:
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *rest)
+        return self.export(parameters, context, feedback)
+
+    def export(self, parameters, context, feedback) -> dict:
+        dossier = self.parameterAsString(parameters, "DOSSIER", context)
+        group = self.parameterAsString(parameters, "GROUP", context)
+        output = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        basemap = self.parameterAsBoolean(parameters, "BASEMAP", context)
+        zoom_max = self.parameterAsInt(parameters, "ZOOM_MAX", context)
+        package = field_package.export_field_package(
+            dossier, group, output, basemap=basemap, zoom_max=zoom_max, feedback=feedback
+        )
+        project = field_package.package_project(package)
+        feedback.pushInfo(tr("Field package written to {path}").format(path=str(package)))
+        return {"PACKAGE": str(package), "PROJECT": str(project)}

@@ -1,0 +1,377 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The offline field package of one group (QField / Mergin Maps conventions).
+
+A folder to copy to a phone or tablet::
+
+    terrain_<groupe>/
+        terrain_<groupe>.gpkg   the group's rows (editable) + the dossier's layers
+        terrain_<groupe>.qgz    relative paths, forms, read-only dossier layers
+        DCIM/<groupe>/          the group's photos (new ones land here too)
+        fond_de_plan.mbtiles    offline basemap rendered from the dossier's layers
+
+The GeoPackage is a copy of the dossier's (SQLite backup) with the other
+groups' rows deleted: feature ids are kept, so ``arret_id``/``site_id`` keep
+pointing at the right rows, and ``uid`` lets :mod:`core.merge` bring the
+edits back. An existing package is never overwritten: a new folder name is
+picked instead (its edits may not have been merged yet).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sqlite3
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsDefaultValue,
+    QgsEditorWidgetSetup,
+    QgsFeedback,
+    QgsLayerTreeGroup,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
+
+from ..domain import schema
+from ..domain.errors import QT_TR_NOOP, AtelierError
+from . import photo_style, photos, workspace
+from .i18n import tr
+
+LOG = logging.getLogger(__name__)
+
+#: Editable tables of a package, top of the legend first.
+FIELD_TABLES = (
+    "observations",
+    "arrets",
+    "hypotheses",
+    "diagnostic",
+    "sites_projet",
+    "sequences",
+    "parcours",
+)
+BASEMAP_NAME = "fond_de_plan.mbtiles"
+PROP_PACKAGE_GROUP = "atelier/package_groupe"
+_SYSTEM_TABLES = {"layer_styles", "qgis_projects"}
+
+
+def package_name(groupe: str) -> str:
+    return f"terrain_{photos.safe_folder_name(groupe)}"
+
+
+def _free_folder(parent: Path, name: str) -> Path:
+    candidate, n = parent / name, 1
+    while candidate.exists() and any(candidate.iterdir()):
+        n += 1
+        candidate = parent / f"{name}_{n}"
+    return candidate
+
+
+def _contents(gpkg: Path) -> list[tuple[str, str]]:
+    con = sqlite3.connect(str(gpkg))
+    try:
+        return list(con.execute("SELECT table_name, data_type FROM gpkg_contents"))
+    finally:
+        con.close()
+
+
+def copy_group_gpkg(dossier: Path, target: Path, groupe: str) -> None:
+    """Copy the GeoPackage (consistent SQLite backup) and keep only ``groupe``'s rows."""
+    src = sqlite3.connect(f"{dossier.as_uri()}?mode=ro", uri=True)
+    tmp = target.with_name(target.name + ".part")
+    dst = sqlite3.connect(str(tmp))
+    try:
+        src.backup(dst)
+        present = {row[0] for row in dst.execute("SELECT table_name FROM gpkg_contents")}
+        for table in schema.TABLES:
+            if table.name not in present:
+                continue
+            if table.per_group or table.name == "groupes":
+                dst.execute(f'DELETE FROM "{table.name}" WHERE "groupe" IS NOT ?', (groupe,))
+        dst.commit()
+        dst.execute("VACUUM")
+    finally:
+        dst.close()
+        src.close()
+    tmp.replace(target)
+
+
+def copy_group_photos(dossier: Path, package: Path, gpkg: Path) -> int:
+    """Copy the photos the group's observations refer to; returns how many."""
+    root = dossier.parent
+    count = 0
+    layer = workspace.open_layer(gpkg, "observations")
+    for feat in layer.getFeatures():
+        rel = feat["photo"]
+        if not rel or not isinstance(rel, str) or Path(rel).is_absolute():
+            continue
+        src = root / rel
+        if src.is_file():
+            dst = package / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+            count += 1
+    return count
+
+
+def basemap_algorithm() -> str | None:
+    registry = QgsApplication.processingRegistry()
+    for alg_id in ("native:tilesxyzmbtiles", "qgis:tilesxyzmbtiles"):
+        if registry.algorithmById(alg_id) is not None:
+            return alg_id
+    return None
+
+
+def render_basemap(
+    gpkg: Path,
+    target: Path,
+    zoom_min: int = 12,
+    zoom_max: int = 16,
+    feedback: QgsFeedback | None = None,
+) -> bool:
+    """Render the dossier's own local layers to MBTiles (works offline)."""
+    alg_id = basemap_algorithm()
+    if alg_id is None:
+        LOG.warning("No tilesxyzmbtiles algorithm: the package has no offline basemap")
+        return False
+    import processing
+
+    project = QgsProject()
+    project.setCrs(workspace.crs())
+    layers = _reference_layers(gpkg, project, project.layerTreeRoot())
+    if not layers:
+        return False
+    area = photos.study_area(gpkg)
+    extent = area.boundingBox() if area is not None else layers[0].extent()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    params = {
+        "EXTENT": f"{extent.xMinimum()},{extent.xMaximum()},{extent.yMinimum()},"
+        f"{extent.yMaximum()} [{schema.CRS_AUTHID}]",
+        "ZOOM_MIN": zoom_min,
+        "ZOOM_MAX": zoom_max,
+        "DPI": 96,
+        "BACKGROUND_COLOR": "#f4f1ea",
+        "TILE_FORMAT": 1,  # JPG: small
+        "QUALITY": 75,
+        "METATILESIZE": 4,
+        "OUTPUT_FILE": str(target),
+    }
+    pfeedback = QgsProcessingFeedback()
+    if feedback is not None:
+        pfeedback.progressChanged.connect(feedback.setProgress)
+        feedback.canceled.connect(pfeedback.cancel)
+    try:
+        processing.run(alg_id, params, context=context, feedback=pfeedback)
+    finally:
+        project.clear()  # release the GeoPackage connections
+    return target.is_file()
+
+
+def _reference_layers(gpkg: Path, project: QgsProject, parent: QgsLayerTreeGroup) -> list:
+    """The dossier's own layers (not the group tables), added read-only under ``parent``."""
+    contract = set(schema.TABLES_BY_NAME)
+    out = []
+    for name, kind in _contents(gpkg):
+        if name in contract or name in _SYSTEM_TABLES:
+            continue
+        if kind in ("tiles", "2d-gridded-coverage"):
+            layer = QgsRasterLayer(f"GPKG:{gpkg}:{name}", name, "gdal")
+        elif kind == "features":
+            layer = QgsVectorLayer(workspace.layer_uri(gpkg, name), name, "ogr")
+        else:
+            continue
+        if not layer.isValid():
+            continue
+        if isinstance(layer, QgsVectorLayer):
+            layer.setReadOnly(True)
+        layer.setCustomProperty("QFieldSync/action", "copy")
+        layer.setCustomProperty("QFieldSync/cloud_action", "no_action")
+        out.append(layer)
+    out.sort(key=_draw_rank)
+    for layer in out:
+        project.addMapLayer(layer, False)
+        parent.addLayer(layer)
+    return out
+
+
+def _draw_rank(layer) -> int:
+    """Legend order, top first: outlines, points, lines, polygons, rasters."""
+    if isinstance(layer, QgsRasterLayer):
+        return 5
+    if layer.name() in ("perimetre_etude", "commune"):
+        return 0
+    return 1 + int(layer.geometryType())  # point 0, line 1, polygon 2
+
+
+def _editable_layers(gpkg: Path, groupe: str, project: QgsProject) -> list[QgsVectorLayer]:
+    present = set(workspace.existing_tables(gpkg))
+    out = []
+    for table in FIELD_TABLES:
+        if table not in present:
+            continue
+        spec = schema.table(table)
+        geometries = workspace.SPLIT_GEOMETRIES if spec.geometry == "Geometry" else (None,)
+        for geom in geometries:
+            name = table if geom is None else f"{table} ({geom})"
+            layer = workspace.open_layer(gpkg, table, groupe, geom, name=name)
+            layer.setCustomProperty(PROP_PACKAGE_GROUP, groupe)
+            layer.setCustomProperty("QFieldSync/action", "offline")
+            layer.setCustomProperty("QFieldSync/cloud_action", "offline")
+            _field_defaults(layer, groupe)
+            out.append(layer)
+    return out
+
+
+def _field_defaults(layer: QgsVectorLayer, groupe: str) -> None:
+    """New features get the group, a uid; technical fields stay out of the forms."""
+    fields = layer.fields()
+    i = fields.indexOf("groupe")
+    if i >= 0:
+        quoted = groupe.replace("'", "''")
+        layer.setDefaultValueDefinition(i, QgsDefaultValue(f"'{quoted}'"))
+        layer.setEditorWidgetSetup(i, QgsEditorWidgetSetup("Hidden", {}))
+    i = fields.indexOf("uid")
+    if i >= 0:
+        layer.setDefaultValueDefinition(i, QgsDefaultValue("regexp_replace(uuid(), '[{}]', '')"))
+        layer.setEditorWidgetSetup(i, QgsEditorWidgetSetup("Hidden", {}))
+
+
+def _link_stops(observations: QgsVectorLayer, stops: QgsVectorLayer) -> None:
+    i = observations.fields().indexOf("arret_id")
+    if i < 0:
+        return
+    config = {
+        "Layer": stops.id(),
+        "LayerName": stops.name(),
+        "Key": "fid",
+        "Value": "nom",
+        "AllowNull": True,
+        "OrderByValue": True,
+        "AllowMulti": False,
+    }
+    observations.setEditorWidgetSetup(i, QgsEditorWidgetSetup("ValueRelation", config))
+
+
+def build_project(package: Path, gpkg: Path, groupe: str, basemap: Path | None) -> Path:
+    """The package's .qgz: editable group layers over read-only dossier layers."""
+    project = QgsProject()
+    project.setCrs(workspace.crs())
+    project.setTitle(tr("Field package — {group}").format(group=groupe))
+    project.writeEntryBool("Paths", "/Absolute", False)
+    project.writeEntry("poix_atelier_plugin", "active_group", groupe)
+    project.writeEntry("poix_atelier_plugin", "dossier_path", "./" + gpkg.name)
+    root = project.layerTreeRoot()
+    ref_group = QgsLayerTreeGroup(tr("Dossier (read only)"))
+    _reference_layers(gpkg, project, ref_group)
+    editable = _editable_layers(gpkg, groupe, project)
+    work_group = QgsLayerTreeGroup(tr("Field work — {group}").format(group=groupe))
+    by_table = {}
+    for layer in editable:
+        project.addMapLayer(layer, False)
+        work_group.addLayer(layer)
+        by_table.setdefault(layer.customProperty(workspace.PROP_TABLE), layer)
+    root.insertChildNode(0, work_group)
+    root.insertChildNode(1, ref_group)
+    if basemap is not None:
+        raster = QgsRasterLayer(str(basemap), tr("Offline basemap"), "gdal")
+        if raster.isValid():
+            project.addMapLayer(raster, False)
+            root.insertLayer(-1, raster)
+    obs = by_table.get("observations")
+    if obs is not None:
+        photo_style.style_observations(obs, relative_to_project=True)
+        safe = photos.safe_folder_name(groupe)
+        naming = {
+            "photo": f"'DCIM/{safe}/JPEG_' || format_date(now(),'yyyyMMddhhmmsszzz') || '.jpg'"
+        }
+        obs.setCustomProperty("QFieldSync/attachment_naming", json.dumps(naming))
+        obs.setCustomProperty("QFieldSync/photo_naming", json.dumps(naming))
+        if by_table.get("arrets") is not None:
+            _link_stops(obs, by_table["arrets"])
+    area = photos.study_area(gpkg)
+    if area is not None:
+        project.viewSettings().setDefaultViewExtent(
+            _ref_extent(area.boundingBox().buffered(100.0), project)
+        )
+    target = package / f"{package_name(groupe)}.qgz"
+    written = project.write(str(target))
+    error = project.error()
+    project.clear()
+    if not written:
+        raise AtelierError(
+            QT_TR_NOOP("Cannot write the project {path}: {error}"),
+            path=str(target),
+            error=error,
+        )
+    return target
+
+
+def _ref_extent(rect, project):
+    from qgis.core import QgsReferencedRectangle
+
+    return QgsReferencedRectangle(rect, project.crs())
+
+
+def export_field_package(
+    dossier: str | Path,
+    groupe: str,
+    output_folder: str | Path,
+    basemap: bool = True,
+    zoom_max: int | None = None,
+    feedback: QgsFeedback | None = None,
+) -> Path:
+    """Write the package folder of ``groupe`` under ``output_folder``; returns the folder."""
+    photos.dossier_folder(dossier)  # a GeoPackage dossier (raises otherwise)
+    src = Path(dossier).resolve()
+    photos.check_group(src, groupe)
+    out = Path(output_folder)
+    out.mkdir(parents=True, exist_ok=True)
+    package = _free_folder(out, package_name(groupe))
+    package.mkdir(parents=True, exist_ok=True)
+    gpkg = package / f"{package_name(groupe)}.gpkg"
+    copy_group_gpkg(src, gpkg, groupe)
+    if feedback is not None:
+        feedback.setProgress(10)
+    (package / photos.DCIM / photos.safe_folder_name(groupe)).mkdir(parents=True, exist_ok=True)
+    copy_group_photos(src, package, gpkg)
+    if feedback is not None:
+        feedback.setProgress(20)
+    tiles = None
+    if basemap:
+        target = package / BASEMAP_NAME
+        try:
+            if render_basemap(gpkg, target, zoom_max=zoom_max or 16, feedback=feedback):
+                tiles = target
+        except Exception as exc:  # noqa: BLE001 - the basemap is a bonus, never a failure
+            LOG.warning("Offline basemap not rendered: %s", exc)
+    build_project(package, gpkg, groupe, tiles)
+    if feedback is not None:
+        feedback.setProgress(100)
+    return package
+
+
+def package_project(package: str | Path) -> Path:
+    """The .qgz of a package folder (or the path itself when it is one)."""
+    path = Path(package)
+    if path.is_file() and path.suffix.lower() in (".qgz", ".qgs"):
+        return path
+    found = sorted(path.glob("terrain_*.qgz")) if path.is_dir() else []
+    if not found:
+        raise AtelierError(QT_TR_NOOP("{path} is not a field package."), path=str(path))
+    return found[0]
+
+
+def package_gpkg(package: str | Path) -> Path:
+    path = Path(package)
+    if path.is_file() and path.suffix.lower() == ".gpkg":
+        return path
+    qgz = package_project(path)
+    gpkg = qgz.with_suffix(".gpkg")
+    if not gpkg.is_file():
+        raise AtelierError(QT_TR_NOOP("{path} is not a field package."), path=str(path))
+    return gpkg

@@ -1,0 +1,218 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""atelier:export_field_package, opened from elsewhere, edited, merged back."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests import helpers_photos as hp
+
+
+def _add(gpkg: Path, table: str, groupe: str, wkt: str | None, geometry=None, **values):
+    from qgis.core import QgsFeature, QgsGeometry
+
+    from poix_atelier_plugin.core import workspace
+
+    layer = workspace.open_layer(gpkg, table, geometry=geometry)
+    feat = QgsFeature(layer.fields())
+    feat["uid"] = workspace.new_uid()
+    feat["groupe"] = groupe
+    for k, v in values.items():
+        feat[k] = v
+    if wkt:
+        feat.setGeometry(QgsGeometry.fromWkt(wkt))
+    ok, out = layer.dataProvider().addFeatures([feat])
+    assert ok
+    return out[0].id()
+
+
+@pytest.fixture
+def dossier(qgis_app, tmp_path: Path) -> Path:
+    from poix_atelier_plugin.core import photos
+
+    gpkg = hp.make_dossier(tmp_path / "dossier")
+    for g in hp.GROUPS:
+        _add(gpkg, "parcours", g, "LineString(743400 7010270, 743700 7010500)", nom="Boucle")
+        _add(gpkg, "hypotheses", g, "Point(743500 7010300)", "Point", texte=f"Centre {g}")
+        _add(
+            gpkg,
+            "sites_projet",
+            g,
+            "Polygon((744000 7010000,744200 7010000,744200 7010200,744000 7010000))",
+            nom="Friche textile",
+            origine="commune",
+        )
+    cam = tmp_path / "cam"
+    hp.make_photo_at(cam / "g1.jpg", 743410.0, 7010270.0, azimut=90.0)
+    photos.import_photos(gpkg, "Groupe 1", cam)
+    cam2 = tmp_path / "cam2"
+    hp.make_photo_at(cam2 / "g2.jpg", 743420.0, 7010290.0, colour=(0, 0, 0))
+    photos.import_photos(gpkg, "Groupe 2", cam2)
+    return gpkg
+
+
+def export(dossier: Path, out: Path, basemap: bool = False) -> Path:
+    import processing
+
+    result = processing.run(
+        "atelier:export_field_package",
+        {
+            "DOSSIER": str(dossier),
+            "GROUP": "Groupe 1",
+            "OUTPUT_FOLDER": str(out),
+            "BASEMAP": basemap,
+            "ZOOM_MAX": 13,
+        },
+    )
+    assert Path(result["PROJECT"]).is_file()
+    return Path(result["PACKAGE"])
+
+
+def rows(gpkg: Path, table: str) -> list[tuple]:
+    con = sqlite3.connect(str(gpkg))
+    try:
+        return list(con.execute(f'SELECT groupe, uid FROM "{table}" ORDER BY uid'))
+    finally:
+        con.close()
+
+
+def test_package_opens_from_another_folder(atelier_provider, dossier, tmp_path):
+    from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+
+    from poix_atelier_plugin.core.field_package import FIELD_TABLES
+
+    package = export(dossier, tmp_path / "out", basemap=True)
+    assert package.name == "terrain_Groupe_1"
+    moved = tmp_path / "phone" / "anywhere"
+    shutil.copytree(package, moved)
+    shutil.rmtree(package)  # the copy must not depend on the original
+    qgz = moved / "terrain_Groupe_1.qgz"
+    with zipfile.ZipFile(qgz) as z:
+        xml = z.read(next(n for n in z.namelist() if n.endswith(".qgs"))).decode()
+    assert str(tmp_path) not in xml, "absolute paths in the package project"
+    project = QgsProject()
+    assert project.read(str(qgz))
+    layers = list(project.mapLayers().values())
+    assert layers and all(lyr.isValid() for lyr in layers), [
+        lyr.name() for lyr in layers if not lyr.isValid()
+    ]
+    editable = [lyr for lyr in layers if lyr.customProperty("atelier/package_groupe")]
+    assert {lyr.customProperty("atelier/table") for lyr in editable} == set(FIELD_TABLES)
+    for lyr in editable:
+        assert not lyr.readOnly() and lyr.startEditing(), lyr.name()
+        lyr.rollBack()
+    reference = [lyr for lyr in layers if lyr not in editable]
+    names = {lyr.name() for lyr in reference}
+    assert {"commune", "perimetre_etude"} <= names
+    assert all(lyr.readOnly() for lyr in reference if isinstance(lyr, QgsVectorLayer))
+    basemap = [lyr for lyr in reference if isinstance(lyr, QgsRasterLayer)]
+    assert len(basemap) == 1 and basemap[0].source().endswith("fond_de_plan.mbtiles")
+    # photos found, relative to the project; the form is the QField one
+    obs = next(lyr for lyr in editable if lyr.customProperty("atelier/table") == "observations")
+    assert isinstance(obs, QgsVectorLayer)
+    feats = list(obs.getFeatures())
+    assert [f["photo"] for f in feats] == ["DCIM/Groupe_1/g1.jpg"]
+    assert (moved / feats[0]["photo"]).is_file()
+    setup = obs.editorWidgetSetup(obs.fields().indexOf("photo"))
+    assert setup.type() == "ExternalResource" and setup.config()["RelativeStorage"] == 1
+    # only this group's rows travel
+    gpkg = moved / "terrain_Groupe_1.gpkg"
+    for table in ("parcours", "hypotheses", "sites_projet", "observations", "arrets", "groupes"):
+        assert {g for g, _ in rows(gpkg, table)} == {"Groupe 1"}, table
+    assert not (moved / "DCIM" / "Groupe_2").exists()
+
+
+def test_existing_package_is_not_overwritten(atelier_provider, dossier, tmp_path):
+    first = export(dossier, tmp_path / "out")
+    marker = first / "notes.txt"
+    marker.write_text("not merged yet")
+    second = export(dossier, tmp_path / "out")
+    assert second != first and marker.read_text() == "not merged yet"
+
+
+def test_round_trip_merges_exactly_the_changes(atelier_provider, dossier, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
+    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.core.merge import merge_field_package
+
+    package = export(dossier, tmp_path / "out")
+    field = tmp_path / "tablet" / package.name
+    shutil.copytree(package, field)
+    gpkg = field / f"{package.name}.gpkg"
+    before = {t: rows(dossier, t) for t in ("arrets", "observations", "parcours", "hypotheses")}
+
+    # in the field: rename a stop, move the photo, add a stop and a photo linked to it
+    stops = workspace.open_layer(gpkg, "arrets")
+    church = next(f for f in stops.getFeatures() if f["ordre"] == 2)
+    stops.dataProvider().changeAttributeValues(
+        {church.id(): {stops.fields().indexOf("nom"): "Église Saint-Martin (parvis)"}}
+    )
+    new_stop = QgsFeature(stops.fields())
+    new_stop["uid"] = workspace.new_uid()
+    new_stop["groupe"] = "Groupe 1"
+    new_stop["ordre"] = 4
+    new_stop["nom"] = "Keighley Hall"
+    new_stop.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(743900.0, 7010400.0)))
+    ok, (new_stop,) = stops.dataProvider().addFeatures([new_stop])
+    assert ok
+    obs = workspace.open_layer(gpkg, "observations")
+    photo = next(obs.getFeatures())
+    obs.dataProvider().changeGeometryValues(
+        {photo.id(): QgsGeometry.fromPointXY(QgsPointXY(743415.0, 7010275.0))}
+    )
+    hp.make_photo(field / "DCIM" / "Groupe_1" / "JPEG_20260512103100.jpg", None, None)
+    taken = QgsFeature(obs.fields())
+    taken["uid"] = workspace.new_uid()
+    taken["groupe"] = "Groupe 1"
+    taken["texte"] = "Salle des fêtes offerte par Keighley"
+    taken["photo"] = "DCIM/Groupe_1/JPEG_20260512103100.jpg"
+    taken["arret_id"] = new_stop.id()
+    taken.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(743905.0, 7010405.0)))
+    assert obs.dataProvider().addFeatures([taken])[0]
+
+    report = merge_field_package(field, dossier)
+    assert report.groupe == "Groupe 1"
+    assert report.inserted["arrets"] == 1 and report.updated["arrets"] == 1
+    assert report.inserted["observations"] == 1 and report.updated["observations"] == 1
+    assert report.total("inserted") == 2 and report.total("updated") == 2
+    assert report.photos_copied == 1
+    after = {t: rows(dossier, t) for t in before}
+    assert len(after["arrets"]) == len(before["arrets"]) + 1
+    assert len(after["observations"]) == len(before["observations"]) + 1
+    assert after["parcours"] == before["parcours"] and after["hypotheses"] == before["hypotheses"]
+    # the other group is untouched
+    assert [r for r in after["arrets"] if r[0] == "Groupe 2"] == [
+        r for r in before["arrets"] if r[0] == "Groupe 2"
+    ]
+    d_stops = {
+        f["nom"]: f for f in workspace.open_layer(dossier, "arrets", "Groupe 1").getFeatures()
+    }
+    assert "Église Saint-Martin (parvis)" in d_stops and "Église Saint-Martin" not in d_stops
+    d_obs = {
+        f["photo"]: f
+        for f in workspace.open_layer(dossier, "observations", "Groupe 1").getFeatures()
+    }
+    new_obs = d_obs["DCIM/Groupe_1/JPEG_20260512103100.jpg"]
+    assert new_obs["arret_id"] == d_stops["Keighley Hall"].id()
+    assert (dossier.parent / "DCIM" / "Groupe_1" / "JPEG_20260512103100.jpg").is_file()
+    moved = d_obs["DCIM/Groupe_1/g1.jpg"].geometry().asPoint()
+    assert (moved.x(), moved.y()) == (743415.0, 7010275.0)
+
+    # bringing the same package back again changes nothing
+    again = merge_field_package(field / f"{package.name}.qgz", dossier)
+    assert again.total("inserted") == 0 and again.total("updated") == 0
+    assert {t: rows(dossier, t) for t in before} == after
+
+
+def test_merge_refuses_a_foreign_folder(qgis_app, dossier, tmp_path):
+    from poix_atelier_plugin.core.merge import merge_field_package
+    from poix_atelier_plugin.domain.errors import AtelierError
+
+    with pytest.raises(AtelierError):
+        merge_field_package(tmp_path, dossier)
