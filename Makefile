@@ -123,10 +123,12 @@ endif
 
 test-322: deps $(TEST_I18N)
 	@echo "== pytest on QGIS $$($(SYS_PY) -c 'from qgis.core import Qgis; print(Qgis.version())') (host)"
+	@rm -rf .qgis-settings  # pytest-qgis's profile: not shared between QGIS versions
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 test-340: deps deps-trixie $(TEST_I18N)
 	@echo "== pytest on QGIS 3.40 (Debian 13 chroot $(BUILD)/trixie)"
+	@rm -rf .qgis-settings
 	$(TRIXIE) run python3 -m pytest $(PYTEST_ARGS)
 
 lint: deps
@@ -166,7 +168,7 @@ run: deps stage
 	$(if $(DISPLAY),,xvfb-run -a -s "-screen 0 1600x1000x24") \
 	qgis --nologo --noversioncheck $(if $(wildcard sample_project.qgz),--project sample_project.qgz)
 
-demo: deps
+demo: deps qm
 	QT_QPA_PLATFORM=offscreen $(SYS_PY) scripts/demo.py
 
 # Each tests/bench/bench_*.py prints its own figures.
