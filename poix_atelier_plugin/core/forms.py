@@ -185,7 +185,7 @@ def configure_form(
             layer,
             "nom",
             'length(trim("nom")) > 0',
-            tr("Give the site a short name (for example \u201cfriche rue de Neuville\u201d)."),
+            tr("Give the site a short name (for example “friche rue de Neuville”)."),
             False,
         )
     elif table == "observations":

@@ -194,20 +194,21 @@ def group_slot(gpkg: str | Path, groupe: str) -> int:
     for spec in workspace.read_groups(gpkg):
         if spec.name == groupe:
             return spec.slot_min
-    raise AtelierError(QT_TR_NOOP("There is no group named \u201c{groupe}\u201d."), groupe=groupe)
+    raise AtelierError(QT_TR_NOOP("There is no group named “{groupe}”."), groupe=groupe)
 
 
 def order_stops(
     gpkg: str | Path, groupe: str, slot_min: float | None = None, far_m: float = rules.FAR_M
 ):
     """Number one group's stops along its route in the dossier; returns the report."""
-    slot = slot_min if slot_min else group_slot(gpkg, groupe)
+    registered = group_slot(gpkg, groupe)  # also refuses an unknown group
+    slot = slot_min if slot_min else registered
     route = workspace.open_layer(gpkg, "parcours", groupe)
     stops_layer = workspace.open_layer(gpkg, "arrets", groupe)
     report = order_layer_stops(route, stops_layer, slot, far_m)
     if not report.has_route:
         raise AtelierError(
-            QT_TR_NOOP("No route has been drawn for the group \u201c{groupe}\u201d yet."),
+            QT_TR_NOOP("No route has been drawn for the group “{groupe}” yet."),
             groupe=groupe,
         )
     return report

@@ -2,6 +2,7 @@
 """atelier:create_groups (DESIGN.md Processing contract)."""
 
 from qgis.core import (
+    QgsProcessingAlgorithm,
     QgsProcessingOutputFile,
     QgsProcessingOutputString,
     QgsProcessingParameterFile,
@@ -41,7 +42,9 @@ class CreateGroups(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputString("TABLES", tr("Tables of the workspace")))
         self.addOutput(QgsProcessingOutputString("GROUPS", tr("Groups")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def run(self, parameters, context, feedback, *rest) -> dict:
+        if rest:  # QgsProcessingAlgorithm.run(…, configuration, catch), shadowed by the base class
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *rest)
         from ..core.groups import create_groups
 
         dossier = self.parameterAsString(parameters, "DOSSIER", context)

@@ -1,8 +1,29 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Dock step: Route and stops."""
+"""Dock step: Route and stops (drawing, numbering, time against the slot)."""
 
-from ...core.i18n import tr
+from __future__ import annotations
+
+from qgis.core import QgsProject, QgsWkbTypes
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QFormLayout, QLabel, QSpinBox
+
+from ...core import groups as core_groups
+from ...core import project_layers
+from ...core import route as core_route
+from ...core.i18n import error_text, tr
+from ...domain.errors import QT_TR_NOOP, AtelierError
+from ..maptools import CaptureTool
 from .base import StepPanel
+
+#: action key -> (table, geometrytype of the split layer, geometry kind)
+DRAWINGS = {
+    "draw_route": ("parcours", None, QgsWkbTypes.LineGeometry),
+    "add_stop": ("arrets", None, QgsWkbTypes.PointGeometry),
+    "draw_sequence": ("sequences", None, QgsWkbTypes.LineGeometry),
+    "draw_site": ("sites_projet", None, QgsWkbTypes.PolygonGeometry),
+    "add_hypothesis": ("hypotheses", "Point", QgsWkbTypes.PointGeometry),
+}
+WATCHED = ("featureAdded", "featureDeleted", "geometryChanged", "afterRollBack")
 
 
 class RouteStep(StepPanel):
@@ -12,11 +33,268 @@ class RouteStep(StepPanel):
         return tr("Route and stops")
 
     def build(self) -> None:
-        self.add_help(tr("Draw the discovery route of the active group, its stops and sequences, and check the walking time against the visit slot."))
-        why = tr("Not available yet in this version of the plugin.")
-        self.add_action("draw_route", tr("Draw the route"), disabled_why=why)
-        self.add_action("add_stop", tr("Add a stop"), disabled_why=why)
-        self.add_action("draw_sequence", tr("Draw a sequence"), disabled_why=why)
-        self.add_action("draw_site", tr("Draw a project site"), disabled_why=why)
-        self.add_action("add_hypothesis", tr("Note a hypothesis"), disabled_why=why)
-        self.add_action("order_stops", tr("Number the stops"), disabled_why=why)
+        self.tool: CaptureTool | None = None
+        self.watched: list = []
+        self.report = None
+        self.add_help(
+            tr(
+                "Draw the discovery route of the active group, its stops and sequences, "
+                "and check the walking time against the visit slot."
+            )
+        )
+        texts = {
+            "draw_route": (
+                tr("Draw the route"),
+                tr("Click along the streets, right click to finish"),
+            ),
+            "add_stop": (tr("Add a stop"), tr("Click where the group stops; its form opens")),
+            "draw_sequence": (
+                tr("Draw a sequence"),
+                tr("A stretch of the route with one atmosphere"),
+            ),
+            "draw_site": (
+                tr("Draw a project site"),
+                tr("Outline a candidate site, right click to finish"),
+            ),
+            "add_hypothesis": (tr("Note a hypothesis"), tr("Click where the hypothesis applies")),
+        }
+        for key, (text, tip) in texts.items():
+            button = self.add_action(key, text, lambda _=False, k=key: self.start_drawing(k), tip)
+            button.setCheckable(True)
+        self.add_action(
+            "order_stops",
+            tr("Number the stops"),
+            self.number_stops,
+            tr("Number the stops in the order the route reaches them"),
+        )
+        form = QFormLayout()
+        self.length_label = QLabel("–", self)
+        self.walk_label = QLabel("–", self)
+        self.stops_label = QLabel("–", self)
+        self.total_label = QLabel("–", self)
+        self.slot_spin = QSpinBox(self)
+        self.slot_spin.setObjectName("slotSpin")
+        self.slot_spin.setRange(10, 600)
+        self.slot_spin.setSingleStep(5)
+        self.slot_spin.setSuffix(" min")
+        self.slot_spin.setValue(int(self.context.slot_min))
+        self.slot_spin.valueChanged.connect(self._slot_changed)
+        form.addRow(tr("Route length:"), self.length_label)
+        form.addRow(tr("Walking time:"), self.walk_label)
+        form.addRow(tr("Time at the stops:"), self.stops_label)
+        form.addRow(tr("Total:"), self.total_label)
+        form.addRow(tr("Visit slot:"), self.slot_spin)
+        self.layout_.addLayout(form)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("routeStatus")
+        self.status_label.setWordWrap(True)
+        self.layout_.addWidget(self.status_label)
+        for name in ("length_label", "walk_label", "stops_label", "total_label"):
+            getattr(self, name).setObjectName(name)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.refresh)
+        self.context.group_changed.connect(self._group_changed)
+        self.context.groups_changed.connect(self._group_changed)
+        QgsProject.instance().layersAdded.connect(self._layers_added)
+        self._group_changed()
+
+    # layers ---------------------------------------------------------------------
+    def layer(self, table: str, geometry: str | None = None):
+        group = self.context.active_group
+        return (
+            project_layers.find_layer(QgsProject.instance(), table, group, geometry)
+            if group
+            else None
+        )
+
+    def _layers_added(self, layers) -> None:
+        if any(lyr.customProperty("atelier/groupe") == self.context.active_group for lyr in layers):
+            self._group_changed()
+
+    def _disconnect(self) -> None:
+        for layer, signal, slot in self.watched:
+            try:
+                getattr(layer, signal).disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+        self.watched = []
+
+    def _group_changed(self, *_args) -> None:
+        self._disconnect()
+        self.stop_drawing()
+        for table in ("parcours", "arrets"):
+            layer = self.layer(table)
+            if layer is None:
+                continue
+            for signal in WATCHED:
+                getattr(layer, signal).connect(self.schedule_refresh)
+                self.watched.append((layer, signal, self.schedule_refresh))
+            layer.afterCommitChanges.connect(self._committed)
+            self.watched.append((layer, "afterCommitChanges", self._committed))
+        if self.context.active_group:
+            project_layers.configure_snapping(QgsProject.instance(), self.context.active_group)
+        self.refresh()
+
+    def schedule_refresh(self, *_args) -> None:
+        self.timer.start()
+
+    def _committed(self) -> None:
+        """Saved edits: number the stops again (in the file) and refresh."""
+        QTimer.singleShot(0, lambda: self.number_stops(quiet=True))
+
+    def _slot_changed(self, value: int) -> None:
+        self.context.set_slot_min(value)
+        self.refresh()
+
+    # live figures -----------------------------------------------------------
+    def refresh(self) -> None:
+        route, stops = self.layer("parcours"), self.layer("arrets")
+        if route is None or stops is None:
+            self.report = None
+            for label in (self.length_label, self.walk_label, self.stops_label, self.total_label):
+                label.setText("–")
+            self._status(tr("Create the groups first, then pick the active group."), None)
+            return
+        try:
+            self.report, _placement, _feats = core_route.analyse(
+                route, stops, self.slot_spin.value()
+            )
+        except AtelierError as exc:
+            self._status(error_text(exc), False)
+            return
+        r = self.report
+        self.length_label.setText(tr("{km} km").format(km=f"{r.length_m / 1000:.2f}"))
+        self.walk_label.setText(
+            tr("{min} min at {speed} km/h").format(min=round(r.walk_min), speed=f"{r.speed_kmh:g}")
+        )
+        self.stops_label.setText(
+            tr("{min} min ({count} stops)").format(min=round(r.stop_min), count=r.stop_count)
+        )
+        self.total_label.setText(
+            tr("{total} min of {slot} min").format(total=round(r.total_min), slot=round(r.slot_min))
+        )
+        if not r.has_route:
+            self._status(tr("No route yet: draw it with “Draw the route”."), None)
+        elif r.fits_slot:
+            text = tr("It fits: {margin} min to spare.").format(
+                margin=round(r.slot_min - r.total_min)
+            )
+            self._status("\n".join([text] + r.warnings), True if not r.warnings else None)
+        else:
+            self._status("\n".join(r.warnings), False)
+
+    def _status(self, text: str, ok: bool | None) -> None:
+        colour = {True: "#1a7f37", False: "#c00000", None: "#8a5a00"}[ok]
+        self.status_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.status_label.setText(text)
+
+    # numbering ------------------------------------------------------------------
+    def number_stops(self, _checked: bool = False, quiet: bool = False) -> None:
+        route, stops = self.layer("parcours"), self.layer("arrets")
+        try:
+            if route is None or stops is None:
+                raise AtelierError(
+                    QT_TR_NOOP("Create the groups first, then pick the active group.")
+                )
+            report = core_route.order_layer_stops(route, stops, self.slot_spin.value())
+            if not report.has_route:
+                raise AtelierError(QT_TR_NOOP("No route has been drawn for this group yet."))
+        except AtelierError as exc:
+            if not quiet:
+                self.context.error(exc, 8)
+            self.refresh()
+            return
+        self.refresh()
+        if not quiet:
+            text = tr("{count} stops numbered along {km} km.").format(
+                count=report.stop_count, km=f"{report.length_m / 1000:.2f}"
+            )
+            if report.warnings:
+                self.context.warning(" ".join([text] + report.warnings))
+            else:
+                self.context.success(text)
+
+    # drawing --------------------------------------------------------------------
+    def start_drawing(self, key: str) -> CaptureTool | None:
+        table, geometry, kind = DRAWINGS[key]
+        self.stop_drawing()
+        layer = self.layer(table, geometry)
+        if layer is None:
+            self.context.error(tr("Create the groups first, then pick the active group."), 8)
+            self.buttons[key].setChecked(False)
+            return None
+        canvas = self.iface.mapCanvas()
+        colour = self._colour()
+        if not layer.isEditable():
+            layer.startEditing()
+        self.iface.setActiveLayer(layer)
+        self.tool = CaptureTool(canvas, kind, layer, colour)
+        self.tool.setObjectName(f"atelier_tool_{key}")
+        self.tool.captured.connect(lambda geom, k=key: self.captured(k, geom))
+        self.tool.deactivated.connect(lambda k=key: self.buttons[k].setChecked(False))
+        self.buttons[key].setChecked(True)
+        canvas.setMapTool(self.tool)
+        return self.tool
+
+    def stop_drawing(self) -> None:
+        if self.tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.tool:
+                canvas.unsetMapTool(self.tool)
+            self.tool.clean()
+            self.tool.deleteLater()
+            self.tool = None
+        for key in DRAWINGS:
+            if key in self.buttons:
+                self.buttons[key].setChecked(False)
+
+    def _colour(self) -> str:
+        node = project_layers.group_node(QgsProject.instance(), self.context.active_group)
+        return (node.customProperty("atelier/couleur") if node else None) or "#d55e00"
+
+    def captured(self, key: str, geometry) -> int | None:
+        """One drawn feature: added by core, form opened, stops renumbered; one undo step."""
+        table, geometry_type, _kind = DRAWINGS[key]
+        layer = self.layer(table, geometry_type)
+        if layer is None:
+            return None
+        stack = layer.undoStack()
+        stack.beginMacro(tr("Draw on {layer}").format(layer=layer.name()))
+        accepted = False
+        fid = None
+        try:
+            fid, warnings = core_groups.draw(layer, geometry)
+            for text in warnings:
+                self.context.warning(text)
+            accepted = self.open_form(layer, fid)
+            if accepted and table in ("arrets", "parcours"):
+                stops = self.layer("arrets")
+                route = self.layer("parcours")
+                _report, placement, feats = core_route.analyse(route, stops, self.slot_spin.value())
+                if stops.isEditable() and placement is not None:
+                    core_route.write_order(stops, placement, feats)
+        except AtelierError as exc:
+            self.context.error(exc, 8)
+        finally:
+            stack.endMacro()
+        if fid is not None and not accepted:
+            stack.undo()
+            fid = None
+        self.refresh()
+        return fid
+
+    def open_form(self, layer, fid) -> bool:
+        """The feature's form (QGIS's own); cancelling it removes the new feature."""
+        feature = layer.getFeature(fid)
+        result = self.iface.openFeatureForm(layer, feature, False, True)
+        return True if not isinstance(result, bool) else result
+
+    def unload(self) -> None:
+        self.stop_drawing()
+        self._disconnect()
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._layers_added)
+        except TypeError:
+            pass
