@@ -34,3 +34,25 @@ def add_row(gpkg: str, table: str, values: dict, wkt: str | None = None) -> int:
     ok, added = layer.dataProvider().addFeatures([feat])
     assert ok, layer.dataProvider().errors()
     return added[0].id()
+
+
+def group_layer(gpkg: str, table: str, groupe: str | None, geometry: str | None = None):
+    """A group layer as the project holds it: subset in the URI, atelier properties set.
+
+    (On QGIS 3.22 + GDAL 3.6, ``setSubsetString`` on several tables of one fresh
+    GeoPackage can leave layers without fields; the saved project form, with the
+    subset in the source, does not.)
+    """
+    from qgis.core import QgsVectorLayer
+
+    from poix_atelier_plugin.core.workspace import PROP_GROUP, PROP_TABLE, group_filter, layer_uri
+
+    uri = layer_uri(gpkg, table, geometry)
+    if groupe is not None:
+        uri += f"|subset={group_filter(groupe)}"
+    layer = QgsVectorLayer(uri, f"{table} {groupe or ''}".strip(), "ogr")
+    assert layer.isValid() and layer.fields().count() > 0, uri
+    layer.setCustomProperty(PROP_TABLE, table)
+    if groupe is not None:
+        layer.setCustomProperty(PROP_GROUP, groupe)
+    return layer

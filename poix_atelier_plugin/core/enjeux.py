@@ -1,0 +1,409 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Enjeux, their tools, and the QGIS relations and forms that tie them.
+
+From an enjeu, a person picks tools in the catalogue (a searchable list) and
+writes why: the ``enjeux_outils`` link table, shown in the enjeu's form by a
+QGIS relation, with a ValueRelation (completer) on ``outil_id``. The same
+relations give RelationReference widgets to ``enjeux.site_id`` and
+``observations.arret_id``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from qgis.core import (
+    QgsDefaultValue,
+    QgsEditorWidgetSetup,
+    QgsExpression,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProject,
+    QgsRelation,
+    QgsVectorLayer,
+)
+
+from ..domain import schema, vocab
+from ..domain.errors import QT_TR_NOOP, AtelierError
+from .i18n import tr
+from .workspace import PROP_GROUP, PROP_TABLE, new_uid, open_layer
+
+LOG = logging.getLogger(__name__)
+
+#: Child → parent relations set in the project (schema.RELATIONS plus none extra).
+RELATIONS = schema.RELATIONS
+
+
+def _value(feat: QgsFeature, name: str):
+    value = feat[name]
+    return None if value is None or str(value) == "NULL" else value
+
+
+def _exists(gpkg, table: str, fid) -> bool:
+    if fid is None:
+        return False
+    layer = open_layer(gpkg, table)
+    return any(True for _ in layer.getFeatures(QgsFeatureRequest(int(fid))))
+
+
+def _write(gpkg, layer: QgsVectorLayer, feats: list[QgsFeature]) -> list[int]:
+    ok, added = layer.dataProvider().addFeatures(feats)
+    if not ok:
+        errors = layer.dataProvider().errors()
+        raise AtelierError(
+            QT_TR_NOOP("Cannot write into {path}: {error}"),
+            path=str(gpkg),
+            error="; ".join(errors[-3:]) if errors else "?",
+        )
+    return [f.id() for f in added]
+
+
+# enjeux ------------------------------------------------------------------------
+def _check_enjeu(titre: str, niveau: str, theme: str | None) -> str:
+    titre = " ".join((titre or "").split())
+    if not titre:
+        raise AtelierError(QT_TR_NOOP("An issue needs a title."))
+    if niveau not in vocab.ENJEU_LEVELS:
+        raise AtelierError(
+            QT_TR_NOOP("Unknown level \u201c{level}\u201d: use one of {levels}."),
+            level=niveau or "",
+            levels=", ".join(vocab.ENJEU_LEVELS),
+        )
+    if theme and theme not in vocab.THEMES:
+        raise AtelierError(QT_TR_NOOP("Unknown theme \u201c{theme}\u201d."), theme=theme)
+    return titre
+
+
+def add_enjeu(
+    gpkg,
+    groupe: str,
+    titre: str,
+    niveau: str,
+    theme: str | None = None,
+    site_id: int | None = None,
+    description: str = "",
+    geometry: QgsGeometry | None = None,
+) -> int:
+    """Write one enjeu (geometry optional); returns its fid."""
+    titre = _check_enjeu(titre, niveau, theme)
+    if site_id is not None and not _exists(gpkg, "sites_projet", site_id):
+        raise AtelierError(QT_TR_NOOP("The candidate site of this issue no longer exists."))
+    layer = open_layer(gpkg, "enjeux")
+    feat = QgsFeature(layer.fields())
+    values = {
+        "uid": new_uid(),
+        "groupe": groupe,
+        "titre": titre,
+        "niveau": niveau,
+        "theme": theme or None,
+        "site_id": site_id,
+        "description": description or None,
+    }
+    for name, value in values.items():
+        feat[name] = value
+    if geometry is not None and not geometry.isEmpty():
+        feat.setGeometry(geometry)
+    return _write(gpkg, layer, [feat])[0]
+
+
+def update_enjeu(
+    gpkg, fid: int, titre: str, niveau: str, theme=None, site_id=None, description: str = ""
+) -> None:
+    titre = _check_enjeu(titre, niveau, theme)
+    if not _exists(gpkg, "enjeux", fid):
+        raise AtelierError(QT_TR_NOOP("This issue no longer exists."))
+    layer = open_layer(gpkg, "enjeux")
+    fields = layer.fields()
+    values = {
+        "titre": titre,
+        "niveau": niveau,
+        "theme": theme or None,
+        "site_id": site_id,
+        "description": description or None,
+    }
+    changes = {fields.indexOf(k): v for k, v in values.items()}
+    if not layer.dataProvider().changeAttributeValues({int(fid): changes}):
+        raise AtelierError(
+            QT_TR_NOOP("Cannot write into {path}: {error}"),
+            path=str(gpkg),
+            error="; ".join(layer.dataProvider().errors()[-3:]),
+        )
+
+
+def delete_enjeu(gpkg, fid: int) -> int:
+    """Delete an enjeu and its tool links (links first: never a dangling row)."""
+    links = [link["fid"] for link in enjeu_links(gpkg, fid)]
+    if links:
+        links_layer = open_layer(gpkg, "enjeux_outils")
+        if not links_layer.dataProvider().deleteFeatures(links):
+            raise AtelierError(QT_TR_NOOP("Cannot delete the tool links of this issue."))
+    layer = open_layer(gpkg, "enjeux")
+    if not layer.dataProvider().deleteFeatures([int(fid)]):
+        raise AtelierError(QT_TR_NOOP("Cannot delete this issue."))
+    return len(links)
+
+
+def read_enjeux(gpkg, groupe: str) -> list[dict]:
+    layer = open_layer(gpkg, "enjeux", groupe)
+    names = ("titre", "niveau", "theme", "site_id", "description")
+    return [
+        {"fid": f.id(), **{n: _value(f, n) for n in names}, "has_geometry": f.hasGeometry()}
+        for f in layer.getFeatures()
+    ]
+
+
+def read_sites(gpkg, groupe: str | None = None) -> dict[int, str]:
+    """Candidate sites (fid → name), of one group or all."""
+    layer = open_layer(gpkg, "sites_projet", groupe)
+    return {
+        f.id(): str(_value(f, "nom") or tr("Site {fid}").format(fid=f.id()))
+        for f in layer.getFeatures()
+    }
+
+
+# links ---------------------------------------------------------------------------
+def link_tool(gpkg, enjeu_fid: int, outil_fid: int, commentaire: str = "") -> int:
+    """Link a catalogue tool to an enjeu with the reason; one link per pair."""
+    if not _exists(gpkg, "enjeux", enjeu_fid):
+        raise AtelierError(QT_TR_NOOP("This issue no longer exists."))
+    if not _exists(gpkg, "outils", outil_fid):
+        raise AtelierError(QT_TR_NOOP("This tool is no longer in the catalogue."))
+    commentaire = (commentaire or "").strip()
+    layer = open_layer(gpkg, "enjeux_outils")
+    for link in enjeu_links(gpkg, enjeu_fid):
+        if link["outil_id"] == int(outil_fid):
+            idx = layer.fields().indexOf("commentaire")
+            layer.dataProvider().changeAttributeValues({link["fid"]: {idx: commentaire or None}})
+            return link["fid"]
+    feat = QgsFeature(layer.fields())
+    feat["uid"] = new_uid()
+    feat["enjeu_id"] = int(enjeu_fid)
+    feat["outil_id"] = int(outil_fid)
+    feat["commentaire"] = commentaire or None
+    return _write(gpkg, layer, [feat])[0]
+
+
+def unlink_tool(gpkg, link_fid: int) -> None:
+    layer = open_layer(gpkg, "enjeux_outils")
+    if not layer.dataProvider().deleteFeatures([int(link_fid)]):
+        raise AtelierError(QT_TR_NOOP("Cannot delete the tool links of this issue."))
+
+
+def enjeu_links(gpkg, enjeu_fid: int | None = None) -> list[dict]:
+    """Rows of enjeux_outils (all, or of one enjeu)."""
+    layer = open_layer(gpkg, "enjeux_outils")
+    request = QgsFeatureRequest()
+    if enjeu_fid is not None:
+        request.setFilterExpression(f'"enjeu_id" = {int(enjeu_fid)}')
+    return [
+        {
+            "fid": f.id(),
+            "enjeu_id": _value(f, "enjeu_id"),
+            "outil_id": _value(f, "outil_id"),
+            "commentaire": _value(f, "commentaire") or "",
+        }
+        for f in layer.getFeatures(request)
+    ]
+
+
+# project: relations and forms ---------------------------------------------------------
+def _source(layer) -> str:
+    return layer.source().split("|")[0]
+
+
+def atelier_layers(project: QgsProject | None = None) -> list[QgsVectorLayer]:
+    project = project or QgsProject.instance()
+    return [
+        lyr
+        for lyr in project.mapLayers().values()
+        if isinstance(lyr, QgsVectorLayer) and lyr.customProperty(PROP_TABLE)
+    ]
+
+
+def ensure_catalogue_layers(gpkg, project: QgsProject | None = None) -> list[QgsVectorLayer]:
+    """Add the ``outils`` and ``enjeux_outils`` tables to the project once (no geometry)."""
+    project = project or QgsProject.instance()
+    present = {(lyr.customProperty(PROP_TABLE), _source(lyr)) for lyr in atelier_layers(project)}
+    added = []
+    names = {"outils": tr("Toolbox"), "enjeux_outils": tr("Issue tools")}
+    for table, name in names.items():
+        if (table, str(gpkg)) in present:
+            continue
+        layer = open_layer(gpkg, table, name=name)
+        project.addMapLayer(layer, False)
+        group = project.layerTreeRoot().findGroup(tr("Toolbox"))
+        if group is None:
+            group = project.layerTreeRoot().addGroup(tr("Toolbox"))
+        group.addLayer(layer)
+        added.append(layer)
+    return added
+
+
+def setup_relations(project: QgsProject | None = None) -> list[str]:
+    """Create the project relations between atelier layers and set their widgets.
+
+    Idempotent; returns the ids of the relations present afterwards.
+    """
+    project = project or QgsProject.instance()
+    manager = project.relationManager()
+    layers = atelier_layers(project)
+    ids = []
+    for child_table, field, parent_table in RELATIONS:
+        for child in (lyr for lyr in layers if lyr.customProperty(PROP_TABLE) == child_table):
+            for parent in (lyr for lyr in layers if lyr.customProperty(PROP_TABLE) == parent_table):
+                if _source(child) != _source(parent):
+                    continue
+                cg, pg = child.customProperty(PROP_GROUP), parent.customProperty(PROP_GROUP)
+                if cg is not None and pg is not None and cg != pg:
+                    continue
+                rel_id = f"atelier_{child.id()}_{field}_{parent.id()}"
+                if manager.relation(rel_id).isValid():
+                    ids.append(rel_id)
+                    continue
+                relation = QgsRelation()
+                relation.setId(rel_id)
+                relation.setName(f"{parent.name()} \u2192 {child.name()}")
+                relation.setReferencingLayer(child.id())
+                relation.setReferencedLayer(parent.id())
+                relation.addFieldPair(field, "fid")
+                if not relation.isValid():
+                    LOG.warning("invalid relation %s", rel_id)
+                    continue
+                manager.addRelation(relation)
+                ids.append(rel_id)
+    for layer in layers:
+        configure_form(layer, project)
+    return ids
+
+
+def _value_map(values: dict[str, str]) -> QgsEditorWidgetSetup:
+    return QgsEditorWidgetSetup(
+        "ValueMap", {"map": [{label: code} for code, label in values.items()]}
+    )
+
+
+def _set(layer: QgsVectorLayer, field: str, setup: QgsEditorWidgetSetup) -> None:
+    idx = layer.fields().indexOf(field)
+    if idx >= 0:
+        layer.setEditorWidgetSetup(idx, setup)
+
+
+def _relation_to(project: QgsProject, layer: QgsVectorLayer, field: str) -> QgsRelation | None:
+    for relation in project.relationManager().referencingRelations(layer):
+        if layer.fields().at(relation.referencingFields()[0]).name() == field:
+            return relation
+    return None
+
+
+def configure_form(layer: QgsVectorLayer, project: QgsProject | None = None) -> None:
+    """Widgets of the atelier tables a person fills in during the afternoon."""
+    project = project or QgsProject.instance()
+    table = layer.customProperty(PROP_TABLE)
+    hidden = QgsEditorWidgetSetup("Hidden", {})
+    multiline = QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False})
+    _set(layer, "uid", hidden)
+    idx = layer.fields().indexOf("uid")
+    if idx >= 0 and not layer.defaultValueDefinition(idx).expression():
+        layer.setDefaultValueDefinition(idx, QgsDefaultValue("uuid(format:='WithoutBraces')"))
+    groupe = layer.customProperty(PROP_GROUP)
+    idx = layer.fields().indexOf("groupe")
+    if groupe is not None and idx >= 0:
+        layer.setDefaultValueDefinition(idx, QgsDefaultValue(QgsExpression.quotedValue(groupe)))
+        _set(layer, "groupe", hidden)
+    if table in ("diagnostic", "enjeux", "hypotheses", "arrets"):
+        _set(layer, "theme", _value_map(vocab.THEMES))
+    if table == "diagnostic":
+        _set(layer, "categorie", _value_map(vocab.DIAGNOSTIC_CATEGORIES))
+        _set(layer, "texte", multiline)
+    elif table == "enjeux":
+        _set(layer, "niveau", _value_map(vocab.ENJEU_LEVELS))
+        _set(layer, "description", multiline)
+        relation = _relation_to(project, layer, "site_id")
+        if relation is not None:
+            _set(
+                layer,
+                "site_id",
+                QgsEditorWidgetSetup(
+                    "RelationReference",
+                    {
+                        "Relation": relation.id(),
+                        "AllowNULL": True,
+                        "ShowForm": False,
+                        "ShowOpenFormButton": True,
+                        "MapIdentification": True,
+                        "ReadOnly": False,
+                        "AllowAddFeatures": False,
+                    },
+                ),
+            )
+    elif table == "observations":
+        relation = _relation_to(project, layer, "arret_id")
+        if relation is not None:
+            _set(
+                layer,
+                "arret_id",
+                QgsEditorWidgetSetup(
+                    "RelationReference",
+                    {
+                        "Relation": relation.id(),
+                        "AllowNULL": True,
+                        "ShowForm": False,
+                        "ShowOpenFormButton": True,
+                        "MapIdentification": True,
+                    },
+                ),
+            )
+    elif table == "enjeux_outils":
+        tools = next(
+            (
+                lyr
+                for lyr in atelier_layers(project)
+                if lyr.customProperty(PROP_TABLE) == "outils" and _source(lyr) == _source(layer)
+            ),
+            None,
+        )
+        if tools is not None:
+            _set(
+                layer,
+                "outil_id",
+                QgsEditorWidgetSetup(
+                    "ValueRelation",
+                    {
+                        "Layer": tools.id(),
+                        "LayerName": tools.name(),
+                        "Key": "fid",
+                        "Value": "nom",
+                        "AllowNull": False,
+                        "OrderByValue": True,
+                        "UseCompleter": True,
+                        "AllowMulti": False,
+                        "Description": '"categorie" || \' \u2014 \' || "description"',
+                    },
+                ),
+            )
+        relation = _relation_to(project, layer, "enjeu_id")
+        if relation is not None:
+            _set(
+                layer,
+                "enjeu_id",
+                QgsEditorWidgetSetup(
+                    "RelationReference",
+                    {
+                        "Relation": relation.id(),
+                        "AllowNULL": False,
+                        "ShowForm": False,
+                        "ShowOpenFormButton": True,
+                        "ReadOnly": True,
+                    },
+                ),
+            )
+        _set(layer, "commentaire", multiline)
+        layer.setDisplayExpression('"commentaire"')
+    elif table == "outils":
+        _set(layer, "description", multiline)
+        _set(layer, "quand", multiline)
+        layer.setDisplayExpression('"nom"')
+        idx = layer.fields().indexOf("ajoute_par")
+        if idx >= 0:
+            layer.setDefaultValueDefinition(idx, QgsDefaultValue("'participant'"))
