@@ -163,7 +163,7 @@ def render_basemap(
     }
     pfeedback = QgsProcessingFeedback()
     if feedback is not None:
-        pfeedback.progressChanged.connect(feedback.setProgress)
+        pfeedback.progressChanged.connect(lambda v: feedback.setProgress(20 + 0.7 * v))
         feedback.canceled.connect(pfeedback.cancel)
     try:
         processing.run(alg_id, params, context=context, feedback=pfeedback)

@@ -139,7 +139,16 @@ def style_observations(
     layer.triggerRepaint()
 
 
-def style_project_observations(project: QgsProject | None = None, force: bool = False) -> int:
+def current_colour(layer: QgsVectorLayer) -> QColor | None:
+    """The colour of a single-symbol style (the group colour set by the groups step)."""
+    renderer = layer.renderer()
+    symbol = getattr(renderer, "symbol", lambda: None)() if renderer is not None else None
+    return symbol.color() if symbol is not None else None
+
+
+def style_project_observations(
+    project: QgsProject | None = None, force: bool = False, keep_colour: bool = True
+) -> int:
     """Style every ``observations`` layer of the project not styled yet; returns how many."""
     project = project or QgsProject.instance()
     count = 0
@@ -150,6 +159,6 @@ def style_project_observations(project: QgsProject | None = None, force: bool = 
             continue
         if layer.customProperty(PHOTO_STYLE_PROP) and not force:
             continue
-        style_observations(layer)
+        style_observations(layer, current_colour(layer) if keep_colour else None)
         count += 1
     return count

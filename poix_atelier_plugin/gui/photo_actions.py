@@ -1,0 +1,277 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The Photos step's actions: import photos, field package out and back.
+
+Kept apart from gui/steps/photos.py (which the boards engineer also edits
+for the field map). Long work runs in a QgsTask; results go to the message
+bar; photos without GPS open the placement dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsFeedback, QgsMapLayer, QgsProject, QgsTask
+from qgis.PyQt.QtCore import QObject, QTimer, QUrl
+from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFileDialog, QFormLayout, QMenu
+
+from ..core import field_package, merge, photo_style, photos, workspace
+from ..core.i18n import error_text, tr
+from ..core.settings import UserSettings
+from ..domain.errors import AtelierError
+from .place_photos_dialog import PlacePhotosDialog
+
+
+class PhotoActions(QObject):
+    """Owned by the step panel; ``panel.context`` gives dossier, group and messages."""
+
+    def __init__(self, panel):
+        super().__init__(panel)
+        self.panel = panel
+        self.context = panel.context
+        self.iface = panel.iface
+        self.task: QgsTask | None = None
+        self.dialog: PlacePhotosDialog | None = None
+        self.last_report: photos.ImportReport | None = None
+        QgsProject.instance().layersAdded.connect(self._layers_added)
+
+    # widgets -------------------------------------------------------------------
+    def add_widgets(self) -> None:
+        form = QFormLayout()
+        self.tolerance = QDoubleSpinBox(self.panel)
+        self.tolerance.setObjectName("toleranceSpin")
+        self.tolerance.setRange(0, 1000)
+        self.tolerance.setDecimals(0)
+        self.tolerance.setSingleStep(10)
+        self.tolerance.setSuffix(" m")
+        self.tolerance.setValue(photos.DEFAULT_TOLERANCE_M)
+        self.tolerance.setToolTip(
+            tr("A photo is attached to the nearest stop within this distance")
+        )
+        form.addRow(tr("Attach to a stop within:"), self.tolerance)
+        self.panel.layout_.addLayout(form)
+
+    def import_menu(self, button) -> QMenu:
+        menu = QMenu(button)
+        menu.addAction(tr("A folder of photos…"), self.choose_folder).setObjectName("importFolder")
+        menu.addAction(tr("Selected photos…"), self.choose_files).setObjectName("importFiles")
+        button.setMenu(menu)
+        return menu
+
+    # checks ----------------------------------------------------------------------
+    def _ready(self) -> tuple[str, str] | None:
+        dossier, group = self.context.dossier, self.context.active_group
+        if not dossier or not Path(dossier).is_file():
+            self.context.warning(tr("Open or build a dossier first (step 1)."))
+            return None
+        if not group:
+            self.context.warning(tr("Choose the active group first (step 2)."))
+            return None
+        return dossier, group
+
+    def _busy(self) -> bool:
+        if self.task is not None:
+            self.context.info(tr("Please wait: the previous photo task is still running."))
+            return True
+        return False
+
+    # import ----------------------------------------------------------------------
+    def choose_folder(self) -> None:
+        settings = UserSettings.load()
+        folder = QFileDialog.getExistingDirectory(
+            self.panel, tr("Folder of the group's photos"), settings.last_folder
+        )
+        if folder:
+            settings.last_folder = folder
+            settings.save()
+            self.import_photos(folder)
+
+    def choose_files(self) -> None:
+        settings = UserSettings.load()
+        files, _ = QFileDialog.getOpenFileNames(
+            self.panel,
+            tr("Photos of the group"),
+            settings.last_folder,
+            tr("Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)"),
+        )
+        if files:
+            settings.last_folder = str(Path(files[0]).parent)
+            settings.save()
+            self.import_photos(files)
+
+    def import_photos(self, sources) -> QgsTask | None:
+        """Start the import in a task; returns it (tests wait on it)."""
+        ready = self._ready()
+        if ready is None or self._busy():
+            return None
+        dossier, group = ready
+        tolerance = self.tolerance.value()
+        result: dict = {}
+
+        def work(task):
+            feedback = _TaskFeedback(task)
+            result["report"] = photos.import_photos(dossier, group, sources, tolerance, feedback)
+            return True
+
+        def done(exception, value=None):
+            self.task = None
+            if exception is not None:
+                self.context.error(
+                    exception if isinstance(exception, AtelierError) else str(exception)
+                )
+                return
+            self.imported(dossier, group, result["report"])
+
+        self.task = QgsTask.fromFunction(tr("Importing photos"), work, on_finished=done)
+        QgsApplication.taskManager().addTask(self.task)
+        return self.task
+
+    def imported(self, dossier: str, group: str, report: photos.ImportReport) -> None:
+        self.last_report = report
+        self.refresh_layers()
+        c = report.counts()
+        text = tr(
+            "{imported} photos imported for {group}; {no_gps} without GPS, {outside} outside "
+            "the study perimeter, {unreadable} unreadable, {already} already imported."
+        ).format(
+            imported=c["IMPORTED"],
+            group=group,
+            no_gps=c["NO_GPS"],
+            outside=c["OUTSIDE_AREA"],
+            unreadable=c["UNREADABLE"],
+            already=c["ALREADY_IMPORTED"],
+        )
+        problems = report.outside + report.unreadable
+        if problems:
+            details = "\n".join(f"{Path(i.path).name}: {i.text()}" for i in problems[:20])
+            self.context.warning(f"{text}\n{details}", 15)
+        else:
+            self.context.success(text)
+        if report.no_gps:
+            self.open_place_dialog(dossier, group, report.no_gps)
+
+    def open_place_dialog(self, dossier: str, group: str, issues) -> PlacePhotosDialog:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = PlacePhotosDialog(
+            self.iface.mapCanvas(), dossier, group, issues, self.tolerance.value(), self.panel
+        )
+        self.dialog.placed.connect(lambda _rel: self.refresh_layers())
+        self.dialog.show()
+        return self.dialog
+
+    # layers ----------------------------------------------------------------------
+    def refresh_layers(self) -> None:
+        for layer in QgsProject.instance().mapLayers().values():
+            if layer.customProperty(workspace.PROP_TABLE) == "observations":
+                layer.dataProvider().reloadData()
+                layer.triggerRepaint()
+        photo_style.style_project_observations()
+
+    def _layers_added(self, layers) -> None:
+        if any(
+            lyr.type() == QgsMapLayer.VectorLayer
+            and lyr.customProperty(workspace.PROP_TABLE) == "observations"
+            for lyr in layers
+        ):
+            # after the caller has finished configuring forms and styles
+            QTimer.singleShot(0, lambda: photo_style.style_project_observations(keep_colour=True))
+
+    # field package ---------------------------------------------------------------
+    def export_package(self) -> QgsTask | None:
+        ready = self._ready()
+        if ready is None or self._busy():
+            return None
+        dossier, group = ready
+        settings = UserSettings.load()
+        out = QFileDialog.getExistingDirectory(
+            self.panel, tr("Where to write the field package"), settings.last_folder
+        )
+        if not out:
+            return None
+        return self.start_export(dossier, group, out)
+
+    def start_export(self, dossier: str, group: str, out: str) -> QgsTask:
+        result: dict = {}
+
+        def work(task):
+            result["package"] = field_package.export_field_package(
+                dossier, group, out, feedback=_TaskFeedback(task)
+            )
+            return True
+
+        def done(exception, value=None):
+            self.task = None
+            if exception is not None:
+                self.context.error(
+                    exception if isinstance(exception, AtelierError) else str(exception)
+                )
+                return
+            package = result["package"]
+            url = QUrl.fromLocalFile(str(package)).toString()
+            self.context.success(
+                tr('Field package of {group} written to <a href="{url}">{path}</a>').format(
+                    group=group, url=url, path=str(package)
+                ),
+                10,
+            )
+
+        self.task = QgsTask.fromFunction(
+            tr("Exporting the field package of {group}").format(group=group), work, on_finished=done
+        )
+        QgsApplication.taskManager().addTask(self.task)
+        return self.task
+
+    def merge_package(self) -> None:
+        dossier = self.context.dossier
+        if not dossier or not Path(dossier).is_file():
+            self.context.warning(tr("Open or build a dossier first (step 1)."))
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self.panel, tr("Field package to bring back"), UserSettings.load().last_folder
+        )
+        if folder:
+            self.merge_from(folder, dossier)
+
+    def merge_from(self, folder: str, dossier: str) -> merge.MergeReport | None:
+        try:
+            report = merge.merge_field_package(folder, dossier)
+        except AtelierError as exc:
+            self.context.error(error_text(exc))
+            return None
+        for layer in QgsProject.instance().mapLayers().values():
+            if layer.customProperty(workspace.PROP_TABLE):
+                layer.triggerRepaint()
+        self.refresh_layers()
+        self.context.success(
+            tr(
+                "Field package of {group} merged: {inserted} new features, {updated} edited, "
+                "{photos} photos copied."
+            ).format(
+                group=report.groupe,
+                inserted=report.total("inserted"),
+                updated=report.total("updated"),
+                photos=report.photos_copied,
+            )
+        )
+        return report
+
+    def unload(self) -> None:
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._layers_added)
+        except (TypeError, RuntimeError):
+            pass
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
+
+
+class _TaskFeedback(QgsFeedback):
+    """Progress of core work shown on the task; cancelling the task stops the loop."""
+
+    def __init__(self, task: QgsTask):
+        super().__init__()
+        self.task = task
+        self.progressChanged.connect(task.setProgress)
+
+    def isCanceled(self) -> bool:  # noqa: N802
+        return self.task.isCanceled() or super().isCanceled()
