@@ -144,3 +144,20 @@ def test_round_trip_gpkg_postgis_gpkg(pg_connection, tmp_path):
     )
     reopened = workspace.open_layer(back, "arrets")
     assert reopened.renderer().symbol().color().name() == "#123456"
+
+
+def test_processing_create_groups_on_the_server(pg_connection, atelier_provider):
+    import processing
+
+    dossier = pg_connection.dossier("atelier_poix_2021_10_20_processing")
+    hostile = "L'équipe \"B\" ') DROP TABLE x --"  # GROUPS splits on ';'
+    result = processing.run(
+        "atelier:create_groups", {"DOSSIER": dossier, "GROUPS": f"Groupe A;{hostile}"}
+    )
+    assert result["GROUPS"] == ["Groupe A", hostile]
+    assert "arrets" in result["TABLES"]
+    rows = _psql(
+        pg_connection.cluster,
+        'SELECT groupe FROM "atelier_poix_2021_10_20_processing".groupes ORDER BY ordre',
+    )
+    assert [r[0] for r in rows] == ["Groupe A", hostile]

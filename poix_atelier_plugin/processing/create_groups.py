@@ -30,7 +30,10 @@ class CreateGroups(AtelierAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
             QgsProcessingParameterFile(
-                "DOSSIER", tr("Dossier (GeoPackage)"), fileFilter=tr("GeoPackage (*.gpkg)")
+                "DOSSIER",
+                tr("Dossier (GeoPackage, or pg:<connection>/<schema> on a server)"),
+                # "All files (*)" lets a pg:<connection>/<schema> value through
+                fileFilter=tr("GeoPackage (*.gpkg)") + ";;" + tr("All files (*)"),
             )
         )
         self.addParameter(
@@ -49,6 +52,11 @@ class CreateGroups(AtelierAlgorithm):
 
         dossier = self.parameterAsString(parameters, "DOSSIER", context)
         names = self.parameterAsString(parameters, "GROUPS", context)
-        groups, tables = create_groups(dossier, names)
+        if dossier.startswith("pg:"):  # PostGIS workshop (core/postgis.py)
+            from ..core.postgis import create_groups as create_groups_pg
+
+            groups, tables = create_groups_pg(dossier, names)
+        else:
+            groups, tables = create_groups(dossier, names)
         feedback.pushInfo(tr("Groups: {names}").format(names=", ".join(g.name for g in groups)))
         return {"DOSSIER": dossier, "TABLES": tables, "GROUPS": [g.name for g in groups]}
