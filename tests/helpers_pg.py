@@ -68,9 +68,13 @@ def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
 def start_cluster() -> tuple[PgCluster, callable]:
     """Start a cluster; returns it and the function that stops and removes it."""
     if not (PG_BIN / "initdb").exists():
-        pytest.skip(f"PostgreSQL 15 binaries not found in {PG_BIN} (apt install postgresql-15-postgis-3)")
+        pytest.skip(
+            f"PostgreSQL 15 binaries not found in {PG_BIN} (apt install postgresql-15-postgis-3)"
+        )
     if not Path("/usr/share/postgresql/15/extension/postgis.control").exists():
-        pytest.skip("PostGIS for PostgreSQL 15 is not installed (apt install postgresql-15-postgis-3)")
+        pytest.skip(
+            "PostGIS for PostgreSQL 15 is not installed (apt install postgresql-15-postgis-3)"
+        )
     root = Path(tempfile.mkdtemp(prefix="atelier-pg-"))
     data, sock = root / "data", root / "sock"
     data.mkdir()
@@ -84,11 +88,14 @@ def start_cluster() -> tuple[PgCluster, callable]:
     _run(
         [
             str(PG_BIN / "initdb"),
-            "-D", str(data),
-            "-U", "postgres",
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
             "--auth-local=trust",
             "--auth-host=scram-sha-256",
-            "-E", "UTF8",
+            "-E",
+            "UTF8",
             "--locale=C.UTF-8",
         ]
     )
@@ -98,17 +105,16 @@ def start_cluster() -> tuple[PgCluster, callable]:
 
     def stop() -> None:
         subprocess.run(
-            _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
+            _as_postgres(
+                [str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
+            ),
             capture_output=True,
         )
         shutil.rmtree(root, ignore_errors=True)
 
     try:
         psql = [str(PG_BIN / "psql"), "-h", str(sock), "-p", str(port), "-v", "ON_ERROR_STOP=1"]
-        _run(
-            [*psql, "-d", "postgres", "-c",
-             f"CREATE ROLE {USER} LOGIN PASSWORD '{PASSWORD}'"]
-        )
+        _run([*psql, "-d", "postgres", "-c", f"CREATE ROLE {USER} LOGIN PASSWORD '{PASSWORD}'"])
         _run([*psql, "-d", "postgres", "-c", f"CREATE DATABASE {DBNAME} OWNER {USER}"])
         _run([*psql, "-d", DBNAME, "-c", "CREATE EXTENSION postgis"])
     except subprocess.CalledProcessError as exc:

@@ -50,7 +50,12 @@ def save_connection(name: str, cluster: PgCluster, user: str, password: str) -> 
     assert stored[0] if isinstance(stored, tuple) else stored
     uri = QgsDataSourceUri()
     uri.setConnection(
-        cluster.host, str(cluster.port), cluster.dbname, "", "", QgsDataSourceUri.SslDisable,
+        cluster.host,
+        str(cluster.port),
+        cluster.dbname,
+        "",
+        "",
+        QgsDataSourceUri.SslDisable,
         cfg.id(),
     )
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
@@ -59,7 +64,7 @@ def save_connection(name: str, cluster: PgCluster, user: str, password: str) -> 
 
 
 @pytest.fixture(scope="session")
-def pg_connection(qgis_app, pg_cluster) -> PgConnection:  # noqa: F811
+def pg_connection(qgis_app, pg_cluster) -> PgConnection:
     authcfg = save_connection(CONNECTION, pg_cluster, pg_cluster.user, pg_cluster.password)
     return PgConnection(CONNECTION, authcfg, pg_cluster)
 
@@ -77,15 +82,23 @@ def make_dossier(path: Path, groups=("Groupe 1", "Groupe 2", "Groupe 3")) -> Pat
     from poix_atelier_plugin.core import workspace
     from poix_atelier_plugin.domain.groups import normalise_groups
 
-    commune = QgsVectorLayer("Polygon?crs=EPSG:2154&field=code:string&field=nom:string", "c", "memory")
+    commune = QgsVectorLayer(
+        "Polygon?crs=EPSG:2154&field=code:string&field=nom:string", "c", "memory"
+    )
     feat = QgsFeature(commune.fields())
     feat.setAttributes(["59464", "Poix-du-Nord"])
-    feat.setGeometry(QgsGeometry.fromWkt("POLYGON((740000 7010000,744000 7010000,744000 7013000,740000 7013000,740000 7010000))"))
+    feat.setGeometry(
+        QgsGeometry.fromWkt(
+            "POLYGON((740000 7010000,744000 7010000,744000 7013000,740000 7013000,740000 7010000))"
+        )
+    )
     commune.dataProvider().addFeatures([feat])
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "commune"
-    QgsVectorFileWriter.writeAsVectorFormatV3(commune, str(path), commune.transformContext(), options)
+    QgsVectorFileWriter.writeAsVectorFormatV3(
+        commune, str(path), commune.transformContext(), options
+    )
     specs = normalise_groups(list(groups))
     workspace.create_workspace(path, specs)
     stops = workspace.open_layer(path, "arrets")
@@ -107,9 +120,11 @@ def make_dossier(path: Path, groups=("Groupe 1", "Groupe 2", "Groupe 3")) -> Pat
         s["groupe"] = spec.name
         s["nom"] = "Friche textile"
         s["origine"] = "commune"
-        s.setGeometry(QgsGeometry.fromWkt(
-            f"POLYGON((742000 {7011500 + i * 10},742300 7011500,742300 7011800,742000 7011800,742000 {7011500 + i * 10}))"
-        ))
+        s.setGeometry(
+            QgsGeometry.fromWkt(
+                f"POLYGON((742000 {7011500 + i * 10},742300 7011500,742300 7011800,742000 7011800,742000 {7011500 + i * 10}))"
+            )
+        )
         assert sites.dataProvider().addFeatures([s])[0]
     stop_ids = [f.id() for f in stops.getFeatures()]
     site_ids = [f.id() for f in sites.getFeatures()]
@@ -129,10 +144,16 @@ def make_dossier(path: Path, groups=("Groupe 1", "Groupe 2", "Groupe 3")) -> Pat
     e["titre"] = "Reconvertir la friche"
     e["niveau"] = "imperatif"
     e["site_id"] = site_ids[1]
-    e.setGeometry(QgsGeometry.fromWkt("POLYGON((742000 7011500,742100 7011500,742100 7011600,742000 7011500))"))
+    e.setGeometry(
+        QgsGeometry.fromWkt(
+            "POLYGON((742000 7011500,742100 7011500,742100 7011600,742000 7011500))"
+        )
+    )
     assert enjeux.dataProvider().addFeatures([e])[0]
     styled = workspace.open_layer(path, "arrets")
-    styled.renderer().symbol().setColor(__import__("qgis.PyQt.QtGui", fromlist=["QColor"]).QColor("#123456"))
+    styled.renderer().symbol().setColor(
+        __import__("qgis.PyQt.QtGui", fromlist=["QColor"]).QColor("#123456")
+    )
     msg = styled.saveStyleToDatabase("atelier", "stops style", True, "")
     assert not msg, msg
     return path

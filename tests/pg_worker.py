@@ -52,8 +52,14 @@ def main(dsn: str, schema: str, group: str, count: int) -> dict:
                     "(%s, %s, %s, %s, 'paysage', ST_SetSRID(ST_MakePoint(%s, %s), 2154)) "
                     "RETURNING fid, version"
                 ).format(table),
-                (uid, group, i, f"{group} arrêt {i}", 741000 + rng.random() * 3000,
-                 7010500 + rng.random() * 2500),
+                (
+                    uid,
+                    group,
+                    i,
+                    f"{group} arrêt {i}",
+                    741000 + rng.random() * 3000,
+                    7010500 + rng.random() * 2500,
+                ),
             )
             fid, version = cur.fetchone()
             mine[fid] = version
@@ -61,8 +67,12 @@ def main(dsn: str, schema: str, group: str, count: int) -> dict:
     elapsed = time.perf_counter() - start
     conn.close()
     return {
-        "group": group, "uids": uids, "updates": updates, "conflicts": conflicts,
-        "versions": {str(k): v for k, v in mine.items()}, "seconds": elapsed,
+        "group": group,
+        "uids": uids,
+        "updates": updates,
+        "conflicts": conflicts,
+        "versions": {str(k): v for k, v in mine.items()},
+        "seconds": elapsed,
     }
 
 

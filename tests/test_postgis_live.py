@@ -57,7 +57,10 @@ def test_three_groups_edit_at_once_nothing_lost(pg_connection, live):
     procs = [
         subprocess.Popen(
             [PYTHON, str(HERE / "pg_worker.py"), dsn, "atelier_poix_live", group, str(edits)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         for group in GROUPS
     ]
@@ -118,7 +121,9 @@ def test_same_feature_conflict_detected_with_a_choice(pg_connection, live):
     # "keep mine": my edit wins, knowingly
     guard.assert_versions({fid}, {fid: conflict.their_version})
     assert layer.commitChanges(), layer.commitErrors()
-    row = _query(cluster, 'SELECT nom, version FROM "atelier_poix_live".arrets WHERE fid = %s', (fid,))
+    row = _query(
+        cluster, 'SELECT nom, version FROM "atelier_poix_live".arrets WHERE fid = %s', (fid,)
+    )
     assert row[0] == ("Moulin de la Chicorée", feat["version"] + 2)
     # "take theirs" on the next conflict keeps their value
     assert layer.startEditing()
@@ -150,7 +155,9 @@ def test_facilitator_project_shows_every_group_without_password(pg_connection, l
     path = pg_project.write_facilitator_project(live, tmp_path / "animateur.qgz")
     with zipfile.ZipFile(path) as archive:
         text = "".join(
-            archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith(".qgs")
+            archive.read(n).decode("utf-8", "replace")
+            for n in archive.namelist()
+            if n.endswith(".qgs")
         )
     assert pg_connection.cluster.password not in text
     assert "password=" not in text
@@ -164,7 +171,8 @@ def test_facilitator_project_shows_every_group_without_password(pg_connection, l
     }
     assert groups == set(GROUPS)
     stops = [
-        lyr for lyr in project.mapLayers().values()
+        lyr
+        for lyr in project.mapLayers().values()
         if lyr.customProperty(workspace.PROP_TABLE) == "arrets"
         and lyr.customProperty(workspace.PROP_GROUP) == GROUPS[1]
     ][0]

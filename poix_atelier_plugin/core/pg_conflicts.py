@@ -137,7 +137,7 @@ class ConflictGuard:
         fids = sorted(set(mine) | deleted)
         if not fids:
             return []
-        names = [n for n in self.layer.fields().names()]
+        names = list(self.layer.fields().names())
         geom = self.layer.isSpatial()
         select = [ident(n) for n in names]
         if geom:
@@ -164,9 +164,12 @@ class ConflictGuard:
             if row is not None and int(row[names.index(VERSION)]) == base_version:
                 continue
             conflict = Conflict(
-                self.table, fid, base_version,
+                self.table,
+                fid,
+                base_version,
                 None if row is None else int(row[names.index(VERSION)]),
-                mine=mine.get(fid, {}), deleted_by_me=fid in deleted,
+                mine=mine.get(fid, {}),
+                deleted_by_me=fid in deleted,
             )
             if row is not None:
                 for i, name in enumerate(names):

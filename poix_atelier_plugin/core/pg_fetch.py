@@ -88,8 +88,16 @@ def _styles(cur, name: str) -> list[dict]:
         "ORDER BY useasdefault, id",
         (name,),
     )
-    keys = ("f_table_name", "f_geometry_column", "styleName", "styleQML", "styleSLD",
-            "useAsDefault", "description", "ui")
+    keys = (
+        "f_table_name",
+        "f_geometry_column",
+        "styleName",
+        "styleQML",
+        "styleSLD",
+        "useAsDefault",
+        "description",
+        "ui",
+    )
     return [dict(zip(keys, row)) for row in cur.fetchall()]
 
 
@@ -108,7 +116,8 @@ def _wkb_type(geom) -> int:
 def _data_columns(info: dict) -> list[tuple[str, str]]:
     geom_col = info["geometry"][0] if info["geometry"] else None
     return [
-        (c, t) for c, t in info["columns"]
+        (c, t)
+        for c, t in info["columns"]
         if c not in (KEY, geom_col) and c not in postgis.SERVER_COLUMNS
     ]
 
@@ -123,7 +132,9 @@ def _create_table(path: Path, info: dict) -> QgsVectorLayer:
         for column, data_type in _data_columns(info):
             fields.append(QgsField(column, _QT_TYPES.get(data_type, QVariant.String)))
         srid = int(info["geometry"][3]) if info["geometry"] else 0
-        crs = QgsCoordinateReferenceSystem(f"EPSG:{srid}") if srid else QgsCoordinateReferenceSystem()
+        crs = (
+            QgsCoordinateReferenceSystem(f"EPSG:{srid}") if srid else QgsCoordinateReferenceSystem()
+        )
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
         options.layerName = table
@@ -133,20 +144,27 @@ def _create_table(path: Path, info: dict) -> QgsVectorLayer:
             else QgsVectorFileWriter.CreateOrOverwriteFile
         )
         writer = QgsVectorFileWriter.create(
-            str(path), fields, _wkb_type(info["geometry"]), crs,
-            QgsCoordinateTransformContext(), options,
+            str(path),
+            fields,
+            _wkb_type(info["geometry"]),
+            crs,
+            QgsCoordinateTransformContext(),
+            options,
         )
         if writer.hasError() != QgsVectorFileWriter.NoError:
             raise AtelierError(
                 QT_TR_NOOP("Cannot create the table {table} in {path}: {error}"),
-                table=table, path=str(path), error=writer.errorMessage(),
+                table=table,
+                path=str(path),
+                error=writer.errorMessage(),
             )
         del writer
     local = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
     present = set(local.fields().names())
     extra = [
         QgsField(c, _QT_TYPES.get(t, QVariant.String))
-        for c, t in _data_columns(info) if c not in present
+        for c, t in _data_columns(info)
+        if c not in present
     ]
     if extra:
         local.dataProvider().addAttributes(extra)

@@ -11,7 +11,6 @@ renamed at the end, never over an existing file unless asked).
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from pathlib import Path
 
@@ -108,9 +107,13 @@ def _create_other_table(cur, name: str, table: str, layer: QgsVectorLayer) -> No
         cols.append(
             sql.SQL("{} geometry(" + kind + ", " + str(_srid(layer)) + ")").format(ident(GEOM))
         )
-    cur.execute(sql.SQL("CREATE TABLE {} ({})").format(ident(name, table), sql.SQL(", ").join(cols)))
+    cur.execute(
+        sql.SQL("CREATE TABLE {} ({})").format(ident(name, table), sql.SQL(", ").join(cols))
+    )
     if layer.isSpatial():
-        cur.execute(sql.SQL("CREATE INDEX ON {} USING gist ({})").format(ident(name, table), ident(GEOM)))
+        cur.execute(
+            sql.SQL("CREATE INDEX ON {} USING gist ({})").format(ident(name, table), ident(GEOM))
+        )
 
 
 def _pg_columns(cur, name: str, table: str) -> set[str]:
@@ -154,17 +157,17 @@ def _copy_rows(cur, name: str, table: str, layer: QgsVectorLayer, feedback=None)
     if rows:
         execute_values(
             cur,
-            sql.SQL("INSERT INTO {} ({}) VALUES %s").format(
-                ident(name, table), sql.SQL(", ").join(ident(n) for n in names)
-            ).as_string(cur),
+            sql.SQL("INSERT INTO {} ({}) VALUES %s")
+            .format(ident(name, table), sql.SQL(", ").join(ident(n) for n in names))
+            .as_string(cur),
             rows,
             template=template,
             page_size=500,
         )
         cur.execute(
-            sql.SQL("SELECT setval(pg_get_serial_sequence(%s, %s), (SELECT max({}) FROM {}))").format(
-                ident(KEY), ident(name, table)
-            ),
+            sql.SQL(
+                "SELECT setval(pg_get_serial_sequence(%s, %s), (SELECT max({}) FROM {}))"
+            ).format(ident(KEY), ident(name, table)),
             (sql.Identifier(name, table).as_string(cur), KEY),
         )
     if feedback is not None:
@@ -184,7 +187,9 @@ def _drop_dangling(cur, name: str) -> None:
             ).format(c=ident(name, child), f=ident(field), p=ident(name, parent), k=ident(KEY))
         )
         if cur.rowcount:
-            LOG.warning("%s.%s: %s references to missing %s emptied", child, field, cur.rowcount, parent)
+            LOG.warning(
+                "%s.%s: %s references to missing %s emptied", child, field, cur.rowcount, parent
+            )
 
 
 def publish(gpkg: str | Path, dossier: str, replace: bool = False, feedback=None) -> dict[str, int]:

@@ -26,6 +26,14 @@ from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsWkbTypes
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import GroupSpec
+from .pg_schema import (  # noqa: F401 - re-exported
+    GEOM,
+    KEY,
+    create_tables,
+    existing_tables,
+    ident,
+    schema_exists,
+)
 
 LOG = logging.getLogger(__name__)
 
@@ -34,22 +42,12 @@ PREFIX = "pg:"
 CHANNEL = "atelier"
 #: Columns the server adds to every contract table (not in the GeoPackage).
 SERVER_COLUMNS = ("version", "modifie_le")
-GEOM = "geom"
-KEY = "fid"
-
-_SQL_TYPES = {
-    "text": "text",
-    "int": "integer",
-    "real": "double precision",
-    "date": "date",
-    "datetime": "timestamp",
-}
 
 
 def _psycopg2():
     try:
         import psycopg2
-        import psycopg2.extras  # noqa: F401
+        import psycopg2.extras
         from psycopg2 import sql  # noqa: F401
     except ImportError as exc:  # pragma: no cover - depends on the machine
         raise AtelierError(
@@ -186,190 +184,6 @@ def _connect_error(name: str, detail: str) -> AtelierError:
         connection=name,
         error=detail.strip(),
     )
-
-
-def ident(*names: str):
-    from psycopg2 import sql
-
-    return sql.Identifier(*names)
-
-
-# schema ------------------------------------------------------------------------
-
-_VERSION_FN = """
-CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql AS $body$
-DECLARE
-  seen text := 'atelier.v_' || md5(TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME || '.' || OLD.fid);
-BEGIN
-  -- A second statement on the same row in the same transaction (QGIS may
-  -- write attributes and geometry separately): already checked and bumped.
-  IF current_setting(seen, true) = '1' THEN
-    NEW.version := OLD.version;
-    RETURN NEW;
-  END IF;
-  -- A client that sets version asserts the version it read (or its
-  -- negative, so that an edit buffer always sends it): refuse stale edits.
-  IF NEW.version IS DISTINCT FROM OLD.version AND abs(NEW.version) <> OLD.version THEN
-    RAISE EXCEPTION 'atelier_conflict: % % was changed by someone else (version % on the server, % when you started editing)',
-      TG_TABLE_NAME, OLD.fid, OLD.version, abs(NEW.version)
-      USING ERRCODE = '40001', HINT = 'Reload the layer and apply your change again.';
-  END IF;
-  PERFORM set_config(seen, '1', true);
-  NEW.version := OLD.version + 1;
-  NEW.modifie_le := now();
-  RETURN NEW;
-END
-$body$
-"""
-
-_INSERT_FN = """
-CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql AS $body$
-BEGIN
-  -- Clients (a provider's addFeatures, a field package merged back) may send
-  -- NULL rather than the defaults: the server fills them in.
-  IF NEW.uid IS NULL OR NEW.uid = '' THEN
-    NEW.uid := gen_random_uuid()::text;
-  END IF;
-  NEW.version := 1;
-  NEW.modifie_le := now();
-  RETURN NEW;
-END
-$body$
-"""
-
-_NOTIFY_FN = """
-CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql AS $body$
-BEGIN
-  PERFORM pg_notify('atelier', json_build_object(
-    'schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'op', TG_OP)::text);
-  RETURN NULL;
-END
-$body$
-"""
-
-
-def _column_defs(table: schema.Table):
-    from psycopg2 import sql
-
-    cols = [sql.SQL("{} serial PRIMARY KEY").format(ident(KEY))]
-    for field in table.fields:
-        if field.name == "uid":
-            cols.append(
-                sql.SQL("{} text NOT NULL UNIQUE DEFAULT gen_random_uuid()::text").format(
-                    ident("uid")
-                )
-            )
-        elif table.name == "groupes" and field.name == "groupe":
-            cols.append(sql.SQL("{} text NOT NULL UNIQUE").format(ident("groupe")))
-        else:
-            cols.append(sql.SQL("{} " + _SQL_TYPES[field.kind]).format(ident(field.name)))
-    cols.append(sql.SQL("{} integer NOT NULL DEFAULT 1").format(ident("version")))
-    cols.append(sql.SQL("{} timestamptz NOT NULL DEFAULT now()").format(ident("modifie_le")))
-    if table.geometry:
-        cols.append(
-            sql.SQL("{} geometry(" + table.geometry + ", " + str(schema.CRS_EPSG) + ")").format(
-                ident(GEOM)
-            )
-        )
-    return sql.SQL(", ").join(cols)
-
-
-def existing_tables(cur, name: str) -> set[str]:
-    cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = %s", (name,))
-    return {row[0] for row in cur.fetchall()}
-
-
-def schema_exists(cur, name: str) -> bool:
-    cur.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (name,))
-    return cur.fetchone() is not None
-
-
-def _require_postgis(cur, connection: str) -> None:
-    cur.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
-    if cur.fetchone() is None:
-        try:
-            cur.execute("CREATE EXTENSION IF NOT EXISTS postgis")
-        except Exception as exc:  # noqa: BLE001 - psycopg2.Error, rights missing
-            raise AtelierError(
-                QT_TR_NOOP(
-                    "PostGIS is not enabled in the database of {connection} and cannot be "
-                    "enabled with your rights: ask the administrator to run "
-                    "CREATE EXTENSION postgis."
-                ),
-                connection=connection,
-            ) from exc
-
-
-def create_tables(cur, name: str, connection: str = "") -> list[str]:
-    """Create the schema and the missing contract tables; returns the new ones."""
-    from psycopg2 import sql
-
-    _require_postgis(cur, connection)
-    cur.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(ident(name)))
-    present = existing_tables(cur, name)
-    version_fn = ident(name, "atelier_version")
-    notify_fn = ident(name, "atelier_notify")
-    insert_fn = ident(name, "atelier_insert")
-    cur.execute(sql.SQL(_VERSION_FN).format(fn=version_fn))
-    cur.execute(sql.SQL(_INSERT_FN).format(fn=insert_fn))
-    cur.execute(sql.SQL(_NOTIFY_FN).format(fn=notify_fn))
-    created = []
-    for table in schema.TABLES:
-        if table.name in present:
-            continue
-        qualified = ident(name, table.name)
-        cur.execute(sql.SQL("CREATE TABLE {} ({})").format(qualified, _column_defs(table)))
-        if table.geometry:
-            cur.execute(
-                sql.SQL("CREATE INDEX ON {} USING gist ({})").format(qualified, ident(GEOM))
-            )
-        if table.per_group:
-            cur.execute(sql.SQL("CREATE INDEX ON {} ({})").format(qualified, ident("groupe")))
-        cur.execute(
-            sql.SQL(
-                "CREATE TRIGGER atelier_version BEFORE UPDATE ON {} "
-                "FOR EACH ROW EXECUTE FUNCTION {}()"
-            ).format(qualified, version_fn)
-        )
-        cur.execute(
-            sql.SQL(
-                "CREATE TRIGGER atelier_insert BEFORE INSERT ON {} "
-                "FOR EACH ROW EXECUTE FUNCTION {}()"
-            ).format(qualified, insert_fn)
-        )
-        cur.execute(
-            sql.SQL(
-                "CREATE TRIGGER atelier_notify AFTER INSERT OR UPDATE OR DELETE ON {} "
-                "FOR EACH STATEMENT EXECUTE FUNCTION {}()"
-            ).format(qualified, notify_fn)
-        )
-        created.append(table.name)
-    _add_relations(cur, name)
-    return created
-
-
-def _add_relations(cur, name: str) -> None:
-    """Relations of the data contract as foreign keys (deferred: copy order is free)."""
-    from psycopg2 import sql
-
-    for child, field, parent in schema.RELATIONS:
-        constraint = f"{child}_{field}_fkey"
-        cur.execute(
-            "SELECT 1 FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
-            "WHERE n.nspname = %s AND c.conname = %s",
-            (name, constraint),
-        )
-        if cur.fetchone():
-            continue
-        on_delete = "CASCADE" if child == "enjeux_outils" else "SET NULL"
-        cur.execute(
-            sql.SQL(
-                "ALTER TABLE {} ADD CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({}) "
-                "ON DELETE " + on_delete + " DEFERRABLE INITIALLY DEFERRED"
-            ).format(
-                ident(name, child), ident(constraint), ident(field), ident(name, parent), ident(KEY)
-            )
-        )
 
 
 def add_groups(cur, name: str, groups: list[GroupSpec]) -> list[str]:
