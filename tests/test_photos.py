@@ -216,3 +216,25 @@ def test_safe_folder_names():
     assert safe_folder_name("Groupe 1") == "Groupe_1"
     assert safe_folder_name("Équipe / Nord : été") == "Equipe_Nord_ete"
     assert safe_folder_name("...") == "groupe"
+
+
+def test_sample_photos_populate_is_idempotent(qgis_app, dossier, repo_root):
+    import importlib.util
+    import sqlite3
+
+    spec = importlib.util.spec_from_file_location(
+        "make_sample_photos", repo_root / "scripts" / "make_sample_photos.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    first = module.populate(str(dossier))
+    assert first == {"Groupe 1": 6, "Groupe 2": 2}
+    con = sqlite3.connect(str(dossier))
+    rows1 = sorted(con.execute("SELECT uid, photo, arret_id FROM observations"))
+    con.close()
+    assert module.populate(str(dossier)) == first
+    con = sqlite3.connect(str(dossier))
+    rows2 = sorted(con.execute("SELECT uid, photo, arret_id FROM observations"))
+    con.close()
+    assert rows1 == rows2 and all(r[2] is not None for r in rows2)
+    assert len(list((dossier.parent / "DCIM").rglob("*.jpg"))) == 8
