@@ -1,7 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Dock step: Dossier."""
+"""Dock step: Dossier (build one for a commune, open one)."""
 
-from ...core.i18n import tr
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProject
+from qgis.PyQt.QtWidgets import QFileDialog
+
+from ...core import dossier_open
+from ...core.i18n import error_text, tr
+from ...core.settings import UserSettings
+from ...domain.errors import QT_TR_NOOP, AtelierError
 from .base import StepPanel
 
 
@@ -12,7 +22,109 @@ class DossierStep(StepPanel):
         return tr("Dossier")
 
     def build(self) -> None:
+        self.dialog = None
         self.add_help(tr("Build the cartographic dossier of a commune, or open an existing one."))
-        why = tr("Not available yet in this version of the plugin.")
-        self.add_action("build_dossier", tr("Build a dossier…"), disabled_why=why)
-        self.add_action("open_dossier", tr("Open a dossier…"), disabled_why=why)
+        self.add_action(
+            "build_dossier",
+            tr("Build a dossier…"),
+            self.show_build_dialog,
+            tr("Clip the sources to a commune, style them and group them by theme in a project"),
+        )
+        self.add_action(
+            "open_dossier",
+            tr("Open a dossier…"),
+            self.choose_dossier,
+            tr("Open a dossier project (.qgz) or its GeoPackage, zoomed on the commune"),
+        )
+
+    # build -------------------------------------------------------------------
+    def show_build_dialog(self):
+        from ..build_dossier_dialog import BuildDossierDialog
+
+        if self.dialog is None:
+            self.dialog = BuildDossierDialog(self.iface.mainWindow())
+            self.dialog.built.connect(self._built)
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog
+
+    def _built(self, results: dict) -> None:
+        self.context.success(tr("Dossier built: {path}").format(path=results.get("PROJECT", "")))
+        if self.dialog is not None and self.dialog.openCheck.isChecked():
+            self.open_dossier(results["PROJECT"])
+
+    # open --------------------------------------------------------------------
+    def ask_dossier_path(self) -> str:
+        """The file dialog (tests replace this method)."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.iface.mainWindow(),
+            tr("Open a dossier"),
+            UserSettings.load().last_folder,
+            tr("Dossier (*.qgz *.qgs *.gpkg)"),
+        )
+        return path
+
+    def choose_dossier(self) -> None:
+        path = self.ask_dossier_path()
+        if path:
+            self.open_dossier(path)
+
+    def open_dossier(self, path: str) -> bool:
+        """Open a .qgz (replaces the project) or add a .gpkg's layers; zoom to the commune."""
+        try:
+            gpkg = self._open(path)
+        except AtelierError as exc:
+            self.context.error(exc)
+            return False
+        except (OSError, RuntimeError) as exc:  # a broken file must not break the dock
+            self.context.error(error_text(exc))
+            return False
+        self.context.set_dossier(gpkg)
+        self.zoom_to_commune()
+        self.context.success(tr("Dossier opened: {path}").format(path=path))
+        return True
+
+    def _open(self, path: str) -> str:
+        file = Path(path)
+        if not file.is_file():
+            raise AtelierError(QT_TR_NOOP("The file {path} does not exist."), path=path)
+        project = QgsProject.instance()
+        suffix = file.suffix.lower()
+        if suffix in (".qgz", ".qgs"):
+            if not project.read(str(file)):
+                raise AtelierError(
+                    QT_TR_NOOP("The project {path} cannot be opened: {message}"),
+                    path=path,
+                    message=project.error(),
+                )
+            self.context.reload()
+            return dossier_open.project_dossier_gpkg(project, file)
+        if suffix == ".gpkg":
+            if not dossier_open.add_dossier_layers(project, file):
+                raise AtelierError(
+                    QT_TR_NOOP("The GeoPackage {path} holds no dossier layer."), path=path
+                )
+            if not project.crs().isValid() or project.crs().authid() != "EPSG:2154":
+                from qgis.core import QgsCoordinateReferenceSystem
+
+                project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+            return str(file)
+        raise AtelierError(
+            QT_TR_NOOP("Choose a dossier project (.qgz) or GeoPackage (.gpkg), not {path}."),
+            path=path,
+        )
+
+    def zoom_to_commune(self) -> None:
+        extent = dossier_open.commune_extent(QgsProject.instance())
+        if extent is None:
+            return
+        canvas = self.iface.mapCanvas()
+        canvas.setDestinationCrs(QgsProject.instance().crs())
+        canvas.setExtent(extent)
+        canvas.refresh()
+
+    def unload(self) -> None:
+        if self.dialog is not None:
+            self.dialog.cancel()
+            self.dialog.deleteLater()
+            self.dialog = None

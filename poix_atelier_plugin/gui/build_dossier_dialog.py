@@ -1,0 +1,277 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Build a dossier: choose the commune, the sources, the folder; runs atelier:build_dossier
+in a QgsTask with a progress bar and Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsMapLayerProxyModel,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsFileWidget
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
+
+from ..core.i18n import tr
+from ..core.settings import UserSettings
+
+FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
+ALGORITHM = "atelier:build_dossier"
+VECTOR_FILTER = "GeoPackage, Shapefile, GeoJSON (*.gpkg *.shp *.geojson *.json);;*"
+
+
+class Feedback(QgsProcessingFeedback):
+    """Keeps the last message and error so the dialog can show them."""
+
+    text = pyqtSignal(str)
+
+    def __init__(self):
+        super().__init__()
+        self.errors: list[str] = []
+
+    def pushInfo(self, info: str) -> None:  # noqa: N802
+        super().pushInfo(info)
+        self.text.emit(info)
+
+    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802, N803
+        super().reportError(error, fatalError)
+        self.errors.append(error)
+
+
+class BuildDossierDialog(QDialog, FORM_CLASS):
+    #: Emitted with the algorithm's results once a dossier is built.
+    built = pyqtSignal(dict)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.task: QgsProcessingAlgRunnerTask | None = None
+        self.file_layers: dict[str, QgsVectorLayer] = {}
+        self.communes_file_layer: QgsVectorLayer | None = None
+        settings = UserSettings.load()
+        self.setWindowTitle(tr("Build a commune dossier"))
+        self.helpLabel.setText(
+            tr(
+                "Clips every source to the commune plus a buffer, reprojects to Lambert-93, "
+                "styles the layers and groups them by theme in a project. Only the features "
+                "inside the study area are read."
+            )
+        )
+        self.communeBox.setTitle(tr("Commune"))
+        self.communesLabel.setText(tr("Communes layer"))
+        self.communesFileLabel.setText(tr("…or a file"))
+        self.codeFieldLabel.setText(tr("INSEE code field"))
+        self.codeLabel.setText(tr("INSEE code"))
+        self.bufferLabel.setText(tr("Buffer"))
+        self.sourcesBox.setTitle(tr("Sources to clip"))
+        self.addFilesButton.setText(tr("Add files…"))
+        self.checkAllButton.setText(tr("Tick all"))
+        self.outputBox.setTitle(tr("Output"))
+        self.folderLabel.setText(tr("Output folder"))
+        self.onlineCheck.setText(
+            tr("Add the online layers (Plan IGN, orthophoto, cadastre, PLU, Géorisques)")
+        )
+        self.overwriteCheck.setText(tr("Overwrite an existing dossier of this commune"))
+        self.openCheck.setText(tr("Open the dossier when it is built"))
+        self.codeEdit.setPlaceholderText("59464")
+        self.bufferSpin.setSuffix(" m")
+        self.bufferSpin.setValue(settings.buffer_m)
+        self.onlineCheck.setChecked(settings.online_layers)
+        self.codeFieldCombo.setAllowEmptyFieldName(True)
+        self.codeFieldCombo.setToolTip(
+            tr("Empty: detected among code, insee, INSEE_COM, code_insee…")
+        )
+        self.communesCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.communesCombo.setAllowEmptyLayer(True)
+        self.communesCombo.layerChanged.connect(self._communes_changed)
+        self.communesFile.setFilter(VECTOR_FILTER)
+        self.communesFile.fileChanged.connect(self._communes_file_changed)
+        self.folderWidget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folderWidget.setFilePath(settings.last_folder)
+        self.addFilesButton.clicked.connect(self._add_files)
+        self.checkAllButton.clicked.connect(self._check_all)
+        self.buildButton = self.buttonBox.addButton(tr("Build"), QDialogButtonBox.AcceptRole)
+        self.buildButton.setObjectName("buildButton")
+        self.cancelButton = self.buttonBox.addButton(tr("Cancel"), QDialogButtonBox.RejectRole)
+        self.cancelButton.setObjectName("cancelButton")
+        self.cancelButton.setEnabled(False)
+        self.buttonBox.accepted.connect(self.start)
+        self.buttonBox.rejected.connect(self.cancel)
+        self.buttonBox.button(QDialogButtonBox.Close).clicked.connect(self.close)
+        self._fill_sources()
+        self._communes_changed(self.communesCombo.currentLayer())
+
+    # inputs ----------------------------------------------------------------
+    def communes_layer(self) -> QgsVectorLayer | None:
+        return self.communes_file_layer or self.communesCombo.currentLayer()
+
+    def _communes_changed(self, layer) -> None:
+        if layer is not None:
+            self.communes_file_layer = None
+            self.communesFile.setFilePath("")
+        self.codeFieldCombo.setLayer(self.communes_layer())
+        self.codeFieldCombo.setField("")
+
+    def _communes_file_changed(self, path: str) -> None:
+        if not path:
+            return
+        layer = QgsVectorLayer(path, Path(path).stem, "ogr")
+        self.communes_file_layer = layer if layer.isValid() else None
+        if self.communes_file_layer is None:
+            self.show_status(tr("The file {path} cannot be read.").format(path=path), True)
+            return
+        self.communesCombo.setLayer(None)
+        self.codeFieldCombo.setLayer(layer)
+        self.codeFieldCombo.setField("")
+
+    def _fill_sources(self) -> None:
+        for layer in QgsProject.instance().mapLayers().values():
+            if isinstance(layer, QgsVectorLayer) and layer.isSpatial():
+                self._add_source_item(layer, False)
+
+    def _add_source_item(self, layer: QgsVectorLayer, checked: bool) -> None:
+        item = QListWidgetItem(layer.name(), self.sourcesList)
+        item.setData(Qt.UserRole, layer.id())
+        item.setToolTip(layer.publicSource())
+        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+        item.setCheckState(Qt.Checked if checked else Qt.Unchecked)
+
+    def _add_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, tr("Source layers"), self.folderWidget.filePath(), VECTOR_FILTER
+        )
+        for path in paths:
+            self.add_source_file(path)
+
+    def add_source_file(self, path: str) -> bool:
+        """Add every vector layer of a file as a ticked source."""
+        layer = QgsVectorLayer(path, Path(path).stem, "ogr")
+        if not layer.isValid():
+            self.show_status(tr("The file {path} cannot be read.").format(path=path), True)
+            return False
+        subs = layer.dataProvider().subLayers()
+        uris = [path]
+        if len(subs) > 1:
+            sep = "!!::!!"
+            uris = [f"{path}|layername={s.split(sep)[1]}" for s in subs]
+        for uri in uris:
+            sub = QgsVectorLayer(uri, uri.split("=")[-1] if "|" in uri else layer.name(), "ogr")
+            if sub.isValid() and sub.isSpatial():
+                self.file_layers[sub.id()] = sub
+                self._add_source_item(sub, True)
+        return True
+
+    def _check_all(self) -> None:
+        for row in range(self.sourcesList.count()):
+            self.sourcesList.item(row).setCheckState(Qt.Checked)
+
+    def source_layers(self) -> list[QgsVectorLayer]:
+        out = []
+        communes = self.communes_layer()
+        project = QgsProject.instance()
+        for row in range(self.sourcesList.count()):
+            item = self.sourcesList.item(row)
+            if item.checkState() != Qt.Checked:
+                continue
+            layer_id = item.data(Qt.UserRole)
+            layer = self.file_layers.get(layer_id) or project.mapLayer(layer_id)
+            if layer is not None and layer is not communes:
+                out.append(layer)
+        return out
+
+    def parameters(self) -> dict:
+        return {
+            "COMMUNES": self.communes_layer(),
+            "CODE_INSEE": self.codeEdit.text().strip(),
+            "CODE_FIELD": self.codeFieldCombo.currentField(),
+            "BUFFER": self.bufferSpin.value(),
+            "SOURCES": self.source_layers(),
+            "ONLINE_LAYERS": self.onlineCheck.isChecked(),
+            "OVERWRITE": self.overwriteCheck.isChecked(),
+            "OUTPUT_FOLDER": self.folderWidget.filePath(),
+        }
+
+    # run -------------------------------------------------------------------
+    def show_status(self, text: str, error: bool = False) -> None:
+        self.statusLabel.setStyleSheet("color: #b00020;" if error else "")
+        self.statusLabel.setText(text)
+
+    def start(self) -> None:
+        params = self.parameters()
+        if params["COMMUNES"] is None:
+            self.show_status(tr("Choose the communes layer."), True)
+            return
+        if not params["CODE_INSEE"]:
+            self.show_status(tr("Give the INSEE code of the commune."), True)
+            return
+        if not params["OUTPUT_FOLDER"]:
+            self.show_status(tr("Choose the output folder."), True)
+            return
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM)
+        if algorithm is None:
+            self.show_status(tr("The Processing provider of the plugin is not loaded."), True)
+            return
+        settings = UserSettings.load()
+        settings.last_folder = params["OUTPUT_FOLDER"]
+        settings.buffer_m = params["BUFFER"]
+        settings.online_layers = params["ONLINE_LAYERS"]
+        settings.save()
+        self.processing_context = QgsProcessingContext()
+        self.processing_context.setProject(QgsProject.instance())
+        self.feedback = Feedback()
+        self.feedback.progressChanged.connect(lambda p: self.progressBar.setValue(int(p)))
+        self.feedback.text.connect(lambda t: self.statusLabel.setText(t))
+        self.task = QgsProcessingAlgRunnerTask(
+            algorithm, params, self.processing_context, self.feedback
+        )
+        self.task.setDescription(tr("Dossier of {code}").format(code=params["CODE_INSEE"]))
+        self.task.executed.connect(self._finished)
+        self._running(True)
+        self.show_status(tr("Building the dossier…"))
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.feedback.cancel()
+            self.task.cancel()
+            self.show_status(tr("Cancelling…"))
+
+    def _running(self, running: bool) -> None:
+        self.buildButton.setEnabled(not running)
+        self.cancelButton.setEnabled(running)
+        for box in (self.communeBox, self.sourcesBox, self.outputBox):
+            box.setEnabled(not running)
+
+    def _finished(self, ok: bool, results: dict) -> None:
+        self._running(False)
+        cancelled = self.feedback.isCanceled()
+        self.task = None
+        if ok and results.get("PROJECT"):
+            self.progressBar.setValue(100)
+            text = tr("Dossier built: {path}").format(path=results["PROJECT"])
+            warnings = [e for e in self.feedback.errors if e]
+            if warnings:
+                text += "\n" + "\n".join(warnings[-4:])
+            self.show_status(text)
+            self.results = results
+            self.built.emit(results)
+        elif cancelled:
+            self.progressBar.setValue(0)
+            self.show_status(tr("Cancelled: nothing was written."), True)
+        else:
+            self.progressBar.setValue(0)
+            errors = [e for e in self.feedback.errors if e]
+            self.show_status(errors[-1] if errors else tr("The dossier could not be built."), True)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.task is not None:
+            self.cancel()
+        super().closeEvent(event)

@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The dock's Dossier step: build through the dialog (QgsTask), cancel, open a dossier."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from helpers_dossier import POIX, files_in, mixed_sources
+
+
+@pytest.fixture()
+def step(qgis_iface, qgis_new_project, atelier_provider):
+    from poix_atelier_plugin.gui.context import AtelierContext
+    from poix_atelier_plugin.gui.steps.dossier import DossierStep
+
+    context = AtelierContext(qgis_iface)
+    panel = DossierStep(context)
+    yield panel
+    panel.unload()
+
+
+def _wait(dialog, seconds: float = 60.0) -> None:
+    from qgis.PyQt.QtWidgets import QApplication
+
+    end = time.time() + seconds
+    while dialog.task is not None and time.time() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    assert dialog.task is None, "the build task did not finish"
+
+
+def _fill(dialog, communes: Path, code: str, out: Path, sources: list[Path]) -> None:
+    dialog.communesFile.setFilePath(str(communes))
+    dialog.codeEdit.setText(code)
+    dialog.folderWidget.setFilePath(str(out))
+    dialog.onlineCheck.setChecked(False)
+    for path in sources:
+        assert dialog.add_source_file(str(path))
+
+
+def test_build_through_the_dialog_then_open(step, communes_geojson, tmp_path, qgis_iface):
+    from qgis.core import QgsPointXY, QgsProject
+
+    assert step.buttons["build_dossier"].isEnabled()
+    assert step.buttons["open_dossier"].isEnabled()
+    dialog = step.show_build_dialog()
+    sources = mixed_sources(tmp_path)
+    out = tmp_path / "dossier été"
+    _fill(dialog, communes_geojson, "59464", out, list(sources.values()))
+    assert dialog.codeFieldCombo.layer() is not None
+    assert len(dialog.source_layers()) == 3
+    built = []
+    dialog.built.connect(built.append)
+    dialog.buildButton.click()
+    assert not dialog.buildButton.isEnabled() and dialog.cancelButton.isEnabled()
+    _wait(dialog)
+    assert built, dialog.statusLabel.text()
+    assert dialog.progressBar.value() == 100
+    assert files_in(out) == ["atelier_59464.gpkg", "atelier_59464.qgz"]
+    # "Open the dossier when it is built": the project is open, the context knows the dossier.
+    project = QgsProject.instance()
+    assert Path(project.fileName()) == out / "atelier_59464.qgz"
+    assert Path(step.context.dossier) == out / "atelier_59464.gpkg"
+    extent = qgis_iface.mapCanvas().extent()
+    assert extent.contains(QgsPointXY(*POIX))
+    assert extent.width() < 20000
+
+
+def test_bad_code_is_shown_and_cancel_writes_nothing(step, communes_geojson, tmp_path):
+    dialog = step.show_build_dialog()
+    out = tmp_path / "out"
+    _fill(dialog, communes_geojson, "12345", out, [])
+    dialog.buildButton.click()
+    _wait(dialog)
+    assert "12345" in dialog.statusLabel.text()
+    assert files_in(out) == []
+    # Cancel: the build stops and leaves nothing behind.
+    dialog.codeEdit.setText("59464")
+    dialog.buildButton.click()
+    dialog.cancelButton.click()
+    _wait(dialog)
+    assert files_in(out) == []
+    assert dialog.buildButton.isEnabled()
+
+
+def test_open_a_geopackage_alone(step, communes_geojson, tmp_path, qgis_iface):
+    """A GeoPackage on its own comes back styled and grouped by theme, zoomed on the commune."""
+    from qgis.core import QgsPointXY, QgsProject, QgsVectorLayer
+
+    from poix_atelier_plugin.core.dossier import build_dossier
+
+    sources = mixed_sources(tmp_path)
+    layers = [QgsVectorLayer(f"{p}|layername={t}", t, "ogr") for t, p in sources.items()]
+    communes = QgsVectorLayer(str(communes_geojson), "communes", "ogr")
+    result = build_dossier(communes, "59464", tmp_path / "d", sources=layers)
+    QgsProject.instance().clear()
+    step.ask_dossier_path = lambda: result.gpkg
+    step.buttons["open_dossier"].click()
+    project = QgsProject.instance()
+    themes = [g.customProperty("atelier/theme") for g in project.layerTreeRoot().children()]
+    assert themes == ["contexte", "foncier", "patrimoine", "mobilite"]
+    by_table = {
+        lyr.customProperty("atelier/dossier_table"): lyr for lyr in project.mapLayers().values()
+    }
+    assert set(by_table) == {
+        "perimetre_etude",
+        "commune",
+        "communes_voisines",
+        "routes",
+        "parcelles",
+        "patrimoine",
+    }
+    # Styles came back from layer_styles (the commune is an outline, not a random fill).
+    symbol = by_table["commune"].renderer().symbol()
+    assert symbol.color().alpha() == 0
+    assert step.context.dossier == result.gpkg
+    assert qgis_iface.mapCanvas().extent().contains(QgsPointXY(*POIX))
+    # A file that is not a dossier: a clear message, nothing added.
+    step.ask_dossier_path = lambda: str(sources["routes"])
+    count = len(project.mapLayers())
+    assert not step.open_dossier(str(sources["routes"]))
+    assert len(project.mapLayers()) == count
