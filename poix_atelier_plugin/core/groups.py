@@ -19,7 +19,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..domain import schema
+from ..domain import schema, vocab
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import GroupSpec, normalise_groups, parse_group_names
 from . import workspace
@@ -42,6 +42,7 @@ def create_groups(
     """
     if isinstance(groups, str):
         groups = parse_group_names(groups)
+    given = [isinstance(g, GroupSpec) and bool(g.colour) for g in groups]
     specs = normalise_groups(groups)
     path = Path(gpkg)
     if path.suffix.lower() != ".gpkg":
@@ -52,9 +53,12 @@ def create_groups(
         raise AtelierError(QT_TR_NOOP("The folder of {path} does not exist."), path=str(gpkg))
     known = {g.name.casefold(): g for g in workspace.read_groups(path)} if path.exists() else {}
     offset = max((g.order for g in known.values()), default=0)
+    palette = vocab.DEFAULT_GROUP_COLOURS
     for i, spec in enumerate(specs):
         if spec.name.casefold() not in known:
             spec.order = offset + i + 1
+            if not given[i]:  # new groups continue the palette after the existing ones
+                spec.colour = palette[(spec.order - 1) % len(palette)]
     workspace.create_workspace(path, specs)
     if update:
         workspace.update_groups(path, specs)

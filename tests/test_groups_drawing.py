@@ -1,0 +1,223 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Drawing through the dock's map tools with simulated clicks on the canvas."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_groups import TRICKY, X0, Y0, build_dossier, roads_layer
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def setup(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent):
+    from qgis.core import QgsApplication, QgsProject, QgsRectangle
+    from qgis.PyQt.QtCore import QSize
+
+    from poix_atelier_plugin.core import project_layers, workspace
+    from poix_atelier_plugin.gui.context import AtelierContext
+    from poix_atelier_plugin.gui.steps.groups import GroupsStep
+    from poix_atelier_plugin.gui.steps.route import RouteStep
+
+    gpkg = build_dossier(tmp_path)
+    project = QgsProject.instance()
+    roads = roads_layer(gpkg)
+    project.addMapLayer(roads)
+    project_layers.add_workspace_layers(project, gpkg)
+    # the hidden test canvas keeps a tiny output size: give it its 800 x 600 pixels
+    qgis_parent.resize(QSize(800, 600))
+    qgis_parent.show()
+    QgsApplication.processEvents()
+    qgis_canvas.setDestinationCrs(workspace.crs())
+    qgis_canvas.setLayers([roads])
+    qgis_canvas.setExtent(QgsRectangle(X0 - 800, Y0 - 600, X0 + 800, Y0 + 1000))
+    qgis_canvas.refresh()
+    context = AtelierContext(qgis_iface)
+    context.set_dossier(str(gpkg))
+    context.set_active_group(TRICKY)
+    step = RouteStep(context)
+    step.open_form = lambda layer, fid: True  # the user accepts the form
+    groups_step = GroupsStep(context)
+    # the desktop keeps the canvas snapping in sync with the project; do it here
+    qgis_canvas.snappingUtils().setConfig(project.snappingConfig())
+    qgis_iface.messageBar().clear_messages()
+    yield gpkg, context, step, groups_step
+    step.unload()
+    qgis_parent.hide()
+
+
+def _pixel(canvas, x, y):
+    from qgis.core import QgsPointXY
+    from qgis.PyQt.QtCore import QPoint
+
+    p = canvas.getCoordinateTransform().transform(QgsPointXY(X0 + x, Y0 + y))
+    return QPoint(round(p.x()), round(p.y()))
+
+
+def _click(canvas, tool, x, y, button=None, dx=0):
+    from qgis.gui import QgsMapMouseEvent
+    from qgis.PyQt.QtCore import QEvent, Qt
+
+    pos = _pixel(canvas, x, y)
+    pos.setX(pos.x() + dx)
+    button = button if button is not None else Qt.LeftButton
+    tool.canvasMoveEvent(QgsMapMouseEvent(canvas, QEvent.MouseMove, pos, Qt.NoButton))
+    tool.canvasReleaseEvent(QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, pos, button))
+
+
+def _draw(canvas, step, key, points, finish=True, dx=0):
+    from qgis.PyQt.QtCore import Qt
+
+    tool = step.start_drawing(key)
+    assert canvas.mapTool() is tool
+    for x, y in points:
+        _click(canvas, tool, x, y, dx=dx)
+    if finish:
+        _click(canvas, tool, *points[-1], button=Qt.RightButton)
+    return tool
+
+
+def test_draw_route_and_stops_with_clicks(setup, qgis_canvas, qgis_iface):
+    from qgis.core import Qgis, QgsProject
+
+    from poix_atelier_plugin.core import project_layers, workspace
+
+    gpkg, context, step, _ = setup
+    project = QgsProject.instance()
+    route = project_layers.find_layer(project, "parcours", TRICKY)
+    stops = project_layers.find_layer(project, "arrets", TRICKY)
+
+    # the route follows the streets; clicks 3 px off the road snap onto it
+    _draw(qgis_canvas, step, "draw_route", [(-600, 0), (0, 0), (0, 900)], dx=3)
+    feats = list(route.getFeatures())
+    assert len(feats) == 1
+    line = feats[0].geometry().asPolyline()
+    assert [(round(p.x() - X0, 3), round(p.y() - Y0, 3)) for p in line] == [
+        (-600, 0),
+        (0, 0),
+        (0, 900),
+    ]
+    assert feats[0]["groupe"] == TRICKY and feats[0]["mode"] == "a_pied"
+    assert feats[0]["vitesse_kmh"] == 4.0
+    assert step.length_label.text().startswith("1.50")
+
+    # three stops clicked out of order are numbered along the route
+    for x, y in [(60, 600), (-400, 60), (-60, 200)]:
+        tool = step.start_drawing("add_stop")
+        _click(qgis_canvas, tool, x, y)
+    got = {round(f.geometry().asPoint().y() - Y0, -1): f for f in stops.getFeatures()}
+    assert {k: f["ordre"] for k, f in got.items()} == {600: 3, 60: 1, 200: 2}
+    assert all(f["groupe"] == TRICKY and f["duree_min"] == 10 for f in got.values())
+    assert all(len(f["uid"]) == 36 for f in got.values())
+    assert "30 min" in step.stops_label.text()
+    assert "fits" in step.status_label.text()
+
+    # undo removes the last stop (and its numbering) in one step; redo brings it back
+    stops.undoStack().undo()
+    assert stops.featureCount() == 2
+    assert sorted(f["ordre"] for f in stops.getFeatures()) == [1, 2]
+    stops.undoStack().redo()
+    assert sorted(f["ordre"] for f in stops.getFeatures()) == [1, 2, 3]
+
+    # a slot shorter than the plan turns the status red
+    step.slot_spin.setValue(30)
+    assert "slot is 30 min" in step.status_label.text()
+    assert "#c00000" in step.status_label.styleSheet()
+    assert context.slot_min == 30
+
+    # nothing is in the file before saving; everything is after
+    assert workspace.open_layer(gpkg, "arrets", TRICKY).featureCount() == 0
+    assert route.commitChanges() and stops.commitChanges()
+    saved = workspace.open_layer(gpkg, "arrets", TRICKY)
+    assert sorted(f["ordre"] for f in saved.getFeatures()) == [1, 2, 3]
+    assert workspace.open_layer(gpkg, "parcours", TRICKY).featureCount() == 1
+    assert not qgis_iface.messageBar().get_messages(Qgis.Critical)
+
+
+def test_renumber_after_a_stop_moves(setup, qgis_canvas):
+    from qgis.core import QgsGeometry, QgsProject
+
+    from poix_atelier_plugin.core import project_layers
+
+    _gpkg, _context, step, _ = setup
+    project = QgsProject.instance()
+    stops = project_layers.find_layer(project, "arrets", TRICKY)
+    _draw(qgis_canvas, step, "draw_route", [(-600, 0), (600, 0)])
+    for x in (-500, 500):
+        _click(qgis_canvas, step.start_drawing("add_stop"), x, 0)
+    first = next(f for f in stops.getFeatures() if f["ordre"] == 1)
+    stops.changeGeometry(first.id(), QgsGeometry.fromWkt(f"Point({X0 + 550} {Y0})"))
+    step.buttons["order_stops"].click()
+    assert stops.getFeature(first.id())["ordre"] == 2
+
+
+def test_sites_hypotheses_sequences(setup, qgis_canvas, qgis_iface):
+    from qgis.core import Qgis, QgsProject
+
+    from poix_atelier_plugin.core import project_layers
+
+    _gpkg, _context, step, _ = setup
+    project = QgsProject.instance()
+    sites = project_layers.find_layer(project, "sites_projet", TRICKY)
+    _draw(qgis_canvas, step, "draw_site", [(100, 100), (300, 100), (300, 300), (100, 300)])
+    feat = next(sites.getFeatures())
+    assert feat["origine"] == "groupe" and feat["groupe"] == TRICKY
+    assert feat.geometry().area() == pytest.approx(40000, rel=0.02)
+    # a bow-tie is refused with a message and nothing is added
+    _draw(qgis_canvas, step, "draw_site", [(100, 100), (300, 300), (300, 100), (100, 300)])
+    assert sites.featureCount() == 1
+    errors = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    assert any("crosses itself" in text for text in errors)
+    _click(qgis_canvas, step.start_drawing("add_hypothesis"), 50, 50)
+    hyp = project_layers.find_layer(project, "hypotheses", TRICKY, "Point")
+    assert hyp.featureCount() == 1
+    _draw(qgis_canvas, step, "draw_sequence", [(-600, 0), (0, 0)])
+    seq = project_layers.find_layer(project, "sequences", TRICKY)
+    assert next(seq.getFeatures())["ordre"] == 1
+    # the other groups' layers are untouched
+    other = project_layers.find_layer(project, "sites_projet", "Groupe 1")
+    assert not list(other.getFeatures())
+
+
+def test_cancelled_form_adds_nothing(setup, qgis_canvas):
+    from qgis.core import QgsProject
+
+    from poix_atelier_plugin.core import project_layers
+
+    _gpkg, _context, step, _ = setup
+    step.open_form = lambda layer, fid: False
+    _click(qgis_canvas, step.start_drawing("add_stop"), 0, 0)
+    stops = project_layers.find_layer(QgsProject.instance(), "arrets", TRICKY)
+    assert stops.featureCount() == 0
+
+
+def test_groups_step_creates_and_deletes(setup, qgis_iface):
+    from qgis.core import QgsProject
+
+    from poix_atelier_plugin.core import project_layers, workspace
+    from poix_atelier_plugin.domain.groups import GroupSpec
+
+    gpkg, context, _step, groups_step = setup
+    seen = []
+    context.groups_changed.connect(lambda: seen.append(True))
+    groups_step.ask_groups = lambda existing: (
+        existing + [GroupSpec("Les Podéens", "#123456", "Mme Adviser", 90)]
+    )
+    groups_step.buttons["create_groups"].click()
+    assert seen
+    names = [g.name for g in workspace.read_groups(gpkg)]
+    assert names[-1] == "Les Podéens"
+    assert workspace.read_groups(gpkg)[-1].adviser == "Mme Adviser"
+    project = QgsProject.instance()
+    assert project_layers.find_layer(project, "arrets", "Les Podéens") is not None
+
+    groups_step.ask_group_to_delete = lambda names: TRICKY
+    groups_step.confirm = lambda title, text: False  # the user says no: nothing happens
+    groups_step.buttons["delete_group"].click()
+    assert TRICKY in [g.name for g in workspace.read_groups(gpkg)]
+    groups_step.confirm = lambda title, text: True
+    groups_step.buttons["delete_group"].click()
+    assert TRICKY not in [g.name for g in workspace.read_groups(gpkg)]
+    assert project_layers.group_node(project, TRICKY) is None
+    assert project_layers.find_layer(project, "arrets", TRICKY) is None
+    assert project_layers.find_layer(project, "arrets", "Groupe 1") is not None
