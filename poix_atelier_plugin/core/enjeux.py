@@ -283,10 +283,21 @@ def _value_map(values: dict[str, str]) -> QgsEditorWidgetSetup:
     )
 
 
-def _set(layer: QgsVectorLayer, field: str, setup: QgsEditorWidgetSetup) -> None:
+def _set(layer: QgsVectorLayer, field: str, setup: QgsEditorWidgetSetup, force: bool = True) -> None:
+    """Set a widget; with ``force`` False, keep one another module already chose."""
     idx = layer.fields().indexOf(field)
-    if idx >= 0:
-        layer.setEditorWidgetSetup(idx, setup)
+    if idx < 0:
+        return
+    if not force and layer.editorWidgetSetup(idx).type() not in ("", "TextEdit"):
+        return
+    layer.setEditorWidgetSetup(idx, setup)
+
+
+def _default(layer: QgsVectorLayer, field: str, expression: str) -> None:
+    """A default value, unless the group forms already gave one."""
+    idx = layer.fields().indexOf(field)
+    if idx >= 0 and not layer.defaultValueDefinition(idx).expression():
+        layer.setDefaultValueDefinition(idx, QgsDefaultValue(expression))
 
 
 def _relation_to(project: QgsProject, layer: QgsVectorLayer, field: str) -> QgsRelation | None:
@@ -297,113 +308,58 @@ def _relation_to(project: QgsProject, layer: QgsVectorLayer, field: str) -> QgsR
 
 
 def configure_form(layer: QgsVectorLayer, project: QgsProject | None = None) -> None:
-    """Widgets of the atelier tables a person fills in during the afternoon."""
+    """Widgets tying enjeux to sites and tools; group forms (core.forms) are kept."""
     project = project or QgsProject.instance()
     table = layer.customProperty(PROP_TABLE)
-    hidden = QgsEditorWidgetSetup("Hidden", {})
     multiline = QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False})
-    _set(layer, "uid", hidden)
-    idx = layer.fields().indexOf("uid")
-    if idx >= 0 and not layer.defaultValueDefinition(idx).expression():
-        layer.setDefaultValueDefinition(idx, QgsDefaultValue("uuid(format:='WithoutBraces')"))
     groupe = layer.customProperty(PROP_GROUP)
-    idx = layer.fields().indexOf("groupe")
-    if groupe is not None and idx >= 0:
-        layer.setDefaultValueDefinition(idx, QgsDefaultValue(QgsExpression.quotedValue(groupe)))
-        _set(layer, "groupe", hidden)
-    if table in ("diagnostic", "enjeux", "hypotheses", "arrets"):
-        _set(layer, "theme", _value_map(vocab.THEMES))
+    if table in ("diagnostic", "enjeux", "outils", "enjeux_outils"):
+        _set(layer, "uid", QgsEditorWidgetSetup("Hidden", {}), force=False)
+        _default(layer, "uid", "substr(uuid(), 2, 36)")
+        if groupe is not None:
+            _default(layer, "groupe", QgsExpression.quotedValue(groupe))
     if table == "diagnostic":
-        _set(layer, "categorie", _value_map(vocab.DIAGNOSTIC_CATEGORIES))
-        _set(layer, "texte", multiline)
+        _set(layer, "categorie", _value_map(vocab.DIAGNOSTIC_CATEGORIES), force=False)
+        _set(layer, "theme", _value_map(vocab.THEMES), force=False)
+        _set(layer, "texte", multiline, force=False)
     elif table == "enjeux":
-        _set(layer, "niveau", _value_map(vocab.ENJEU_LEVELS))
-        _set(layer, "description", multiline)
+        _set(layer, "niveau", _value_map(vocab.ENJEU_LEVELS), force=False)
+        _set(layer, "theme", _value_map(vocab.THEMES), force=False)
+        _set(layer, "description", multiline, force=False)
         relation = _relation_to(project, layer, "site_id")
         if relation is not None:
-            _set(
-                layer,
-                "site_id",
-                QgsEditorWidgetSetup(
-                    "RelationReference",
-                    {
-                        "Relation": relation.id(),
-                        "AllowNULL": True,
-                        "ShowForm": False,
-                        "ShowOpenFormButton": True,
-                        "MapIdentification": True,
-                        "ReadOnly": False,
-                        "AllowAddFeatures": False,
-                    },
-                ),
-            )
+            _set(layer, "site_id", QgsEditorWidgetSetup("RelationReference", {
+                "Relation": relation.id(), "AllowNULL": True, "ShowForm": False,
+                "ShowOpenFormButton": True, "MapIdentification": True, "ReadOnly": False,
+                "AllowAddFeatures": False,
+            }))
     elif table == "observations":
         relation = _relation_to(project, layer, "arret_id")
-        if relation is not None:
-            _set(
-                layer,
-                "arret_id",
-                QgsEditorWidgetSetup(
-                    "RelationReference",
-                    {
-                        "Relation": relation.id(),
-                        "AllowNULL": True,
-                        "ShowForm": False,
-                        "ShowOpenFormButton": True,
-                        "MapIdentification": True,
-                    },
-                ),
-            )
+        if relation is not None:  # a stop picker set by the group forms is kept
+            _set(layer, "arret_id", QgsEditorWidgetSetup("RelationReference", {
+                "Relation": relation.id(), "AllowNULL": True, "ShowForm": False,
+                "ShowOpenFormButton": True, "MapIdentification": True,
+            }), force=False)
     elif table == "enjeux_outils":
-        tools = next(
-            (
-                lyr
-                for lyr in atelier_layers(project)
-                if lyr.customProperty(PROP_TABLE) == "outils" and _source(lyr) == _source(layer)
-            ),
-            None,
-        )
+        tools = next((lyr for lyr in atelier_layers(project)
+                      if lyr.customProperty(PROP_TABLE) == "outils"
+                      and _source(lyr) == _source(layer)), None)
         if tools is not None:
-            _set(
-                layer,
-                "outil_id",
-                QgsEditorWidgetSetup(
-                    "ValueRelation",
-                    {
-                        "Layer": tools.id(),
-                        "LayerName": tools.name(),
-                        "Key": "fid",
-                        "Value": "nom",
-                        "AllowNull": False,
-                        "OrderByValue": True,
-                        "UseCompleter": True,
-                        "AllowMulti": False,
-                        "Description": '"categorie" || \' \u2014 \' || "description"',
-                    },
-                ),
-            )
+            _set(layer, "outil_id", QgsEditorWidgetSetup("ValueRelation", {
+                "Layer": tools.id(), "LayerName": tools.name(), "Key": "fid", "Value": "nom",
+                "AllowNull": False, "OrderByValue": True, "UseCompleter": True,
+                "AllowMulti": False, "Description": "\"categorie\" || ' \u2014 ' || \"description\"",
+            }))
         relation = _relation_to(project, layer, "enjeu_id")
         if relation is not None:
-            _set(
-                layer,
-                "enjeu_id",
-                QgsEditorWidgetSetup(
-                    "RelationReference",
-                    {
-                        "Relation": relation.id(),
-                        "AllowNULL": False,
-                        "ShowForm": False,
-                        "ShowOpenFormButton": True,
-                        "ReadOnly": True,
-                    },
-                ),
-            )
+            _set(layer, "enjeu_id", QgsEditorWidgetSetup("RelationReference", {
+                "Relation": relation.id(), "AllowNULL": False, "ShowForm": False,
+                "ShowOpenFormButton": True, "ReadOnly": True,
+            }))
         _set(layer, "commentaire", multiline)
         layer.setDisplayExpression('"commentaire"')
     elif table == "outils":
         _set(layer, "description", multiline)
         _set(layer, "quand", multiline)
         layer.setDisplayExpression('"nom"')
-        idx = layer.fields().indexOf("ajoute_par")
-        if idx >= 0:
-            layer.setDefaultValueDefinition(idx, QgsDefaultValue("'participant'"))
+        _default(layer, "ajoute_par", "'participant'")

@@ -1,8 +1,21 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Dock step: Issues and toolbox."""
+"""Dock step: Issues and toolbox (the boîte à outils, enjeux, the support proposal)."""
 
-from ...core.i18n import tr
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QPushButton
+
+from ...core.i18n import error_text, tr
+from ...domain import vocab
+from ...domain.errors import AtelierError
 from .base import StepPanel
+
+LEVEL_COLOURS = {"imperatif": "#c0392b", "important": "#d35400", "a_suivre": "#7f8c8d"}
 
 
 class EnjeuxStep(StepPanel):
@@ -12,8 +25,182 @@ class EnjeuxStep(StepPanel):
         return tr("Issues and toolbox")
 
     def build(self) -> None:
+        self.dialogs = []
         self.add_help(tr("The DDTM toolbox of support tools, and the issues (enjeux) of each group linked to tools."))
-        why = tr("Not available yet in this version of the plugin.")
-        self.add_action("toolbox", tr("Toolbox…"), disabled_why=why)
-        self.add_action("add_enjeu", tr("Add an issue"), disabled_why=why)
-        self.add_action("proposal", tr("Support proposal…"), disabled_why=why)
+        self.add_action("toolbox", tr("Toolbox…"), lambda: self.open_toolbox(),
+                        tr("Search, add, edit, import or export the support tools"))
+        self.add_action("add_enjeu", tr("Add an issue"), lambda: self.edit_enjeu(None),
+                        tr("An issue of the active group, its level, its site and its tools"))
+        self.enjeux_list = QListWidget(self)
+        self.enjeux_list.setObjectName("enjeuxList")
+        self.enjeux_list.setMaximumHeight(150)
+        self.enjeux_list.itemDoubleClicked.connect(lambda item: self.edit_enjeu(item.data(Qt.UserRole)))
+        self.layout_.addWidget(self.enjeux_list)
+        row = QHBoxLayout()
+        self.edit_button = QPushButton(tr("Edit the issue…"), self)
+        self.edit_button.setObjectName("action_edit_enjeu")
+        self.edit_button.clicked.connect(lambda: self.edit_enjeu(self._selected()))
+        self.delete_button = QPushButton(tr("Delete the issue"), self)
+        self.delete_button.setObjectName("action_delete_enjeu")
+        self.delete_button.clicked.connect(lambda: self.delete_enjeu(self._selected()))
+        row.addWidget(self.edit_button)
+        row.addWidget(self.delete_button)
+        self.layout_.addLayout(row)
+        from ..proposal_widget import ProposalWidget
+
+        self.proposal = ProposalWidget(self.context, self, compact=True)
+        self.layout_.addWidget(self.proposal)
+        self.add_action("proposal", tr("Support proposal…"), lambda: self.open_proposal(),
+                        tr("The proposal of each group: issues by level, each with its tools"))
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(300)
+        self.timer.timeout.connect(self.prepare_project)
+        self.context.group_changed.connect(lambda *_a: self.refresh())
+        self.context.groups_changed.connect(lambda *_a: self.timer.start())
+        self.context.dossier_changed.connect(lambda *_a: self.timer.start())
+        QgsProject.instance().layersAdded.connect(self._layers_added)
+        self.refresh()
+
+    # state --------------------------------------------------------------------------------
+    def gpkg(self) -> str | None:
+        path = self.context.dossier
+        return path if path and path.lower().endswith(".gpkg") and Path(path).is_file() else None
+
+    def _layers_added(self, layers) -> None:
+        if any(lyr.customProperty("atelier/table") for lyr in layers):
+            self.timer.start()
+
+    def prepare_project(self) -> None:
+        """Catalogue in the dossier, toolbox layers, relations and forms in the project."""
+        gpkg = self.gpkg()
+        if gpkg is None:
+            self.refresh()
+            return
+        from ...core.catalogue import ensure_catalogue
+        from ...core.enjeux import ensure_catalogue_layers, setup_relations
+
+        try:
+            ensure_catalogue(gpkg)
+            project = QgsProject.instance()
+            if any(lyr.customProperty("atelier/groupe") for lyr in project.mapLayers().values()):
+                QgsProject.instance().layersAdded.disconnect(self._layers_added)
+                try:
+                    ensure_catalogue_layers(gpkg, project)
+                finally:
+                    QgsProject.instance().layersAdded.connect(self._layers_added)
+                setup_relations(project)
+        except AtelierError as exc:
+            self.context.error(exc, 8)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from ...core.enjeux import enjeu_links, read_enjeux
+
+        self.enjeux_list.clear()
+        gpkg, groupe = self.gpkg(), self.context.active_group
+        enabled = bool(gpkg and groupe)
+        for key in ("add_enjeu", "toolbox"):
+            self.buttons[key].setEnabled(bool(gpkg) if key == "toolbox" else enabled)
+        if enabled:
+            try:
+                rows = read_enjeux(gpkg, groupe)
+                links = enjeu_links(gpkg)
+            except AtelierError:
+                rows, links = [], []
+            ranks = list(vocab.ENJEU_LEVELS)
+            rows.sort(key=lambda r: (ranks.index(r["niveau"]) if r["niveau"] in ranks else 9,
+                                     (r["titre"] or "").casefold()))
+            for row in rows:
+                n = sum(1 for link in links if link["enjeu_id"] == row["fid"])
+                label = vocab.ENJEU_LEVELS.get(row["niveau"], row["niveau"] or "")
+                item = QListWidgetItem(
+                    tr("{level} — {title} ({n} tools)").format(level=label, title=row["titre"], n=n))
+                item.setData(Qt.UserRole, row["fid"])
+                item.setForeground(QBrush(QColor(LEVEL_COLOURS.get(row["niveau"], "#333333"))))
+                self.enjeux_list.addItem(item)
+        why = tr("Create the groups first, then pick the active group.")
+        self.edit_button.setEnabled(enabled)
+        self.edit_button.setToolTip(tr("Edit the selected issue and its tools") if enabled else why)
+        self.delete_button.setEnabled(enabled)
+        self.delete_button.setToolTip(tr("Delete the selected issue") if enabled else why)
+        self.proposal.fill_groups()
+
+    def _selected(self) -> int | None:
+        item = self.enjeux_list.currentItem()
+        return item.data(Qt.UserRole) if item is not None else None
+
+    # actions -------------------------------------------------------------------------------
+    def open_toolbox(self):
+        from ..toolbox_dialog import ToolboxDialog
+
+        gpkg = self.gpkg()
+        if gpkg is None:
+            self.context.error(tr("Open a dossier first."), 8)
+            return None
+        try:
+            from ...core.catalogue import ensure_catalogue
+
+            ensure_catalogue(gpkg)
+            dialog = ToolboxDialog(gpkg, self.iface.mainWindow(), self.context)
+        except AtelierError as exc:
+            self.context.error(exc, 8)
+            return None
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.show()
+        self.dialogs = [dialog]
+        return dialog
+
+    def edit_enjeu(self, fid: int | None, modal: bool = True):
+        from ..enjeu_dialog import EnjeuDialog
+
+        gpkg, groupe = self.gpkg(), self.context.active_group
+        if not gpkg or not groupe:
+            self.context.error(tr("Create the groups first, then pick the active group."), 8)
+            return None
+        dialog = EnjeuDialog(gpkg, groupe, fid, self.iface.mainWindow())
+        if not modal:
+            dialog.show()
+            self.dialogs = [dialog]
+            dialog.finished.connect(lambda _r: self.refresh())
+            return dialog
+        if dialog.exec_():
+            self.context.success(tr("Issue saved."))
+            self.refresh()
+        return dialog
+
+    def delete_enjeu(self, fid: int | None, confirm: bool | None = None) -> bool:
+        from ...core.enjeux import delete_enjeu
+
+        gpkg = self.gpkg()
+        if fid is None or gpkg is None:
+            return False
+        if confirm is None:
+            confirm = QMessageBox.question(
+                self, tr("Delete the issue"), tr("Delete this issue and its tool choices?"),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) == QMessageBox.Yes
+        if not confirm:
+            return False
+        try:
+            delete_enjeu(gpkg, fid)
+        except AtelierError as exc:
+            self.context.error(error_text(exc), 8)
+            return False
+        self.refresh()
+        return True
+
+    def open_proposal(self):
+        from ..proposal_widget import ProposalDialog
+
+        dialog = ProposalDialog(self.context, self.iface.mainWindow())
+        dialog.show()
+        self.dialogs = [dialog]
+        return dialog
+
+    def unload(self) -> None:
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._layers_added)
+        except TypeError:
+            pass
+        for dialog in self.dialogs:
+            dialog.close()
