@@ -37,6 +37,9 @@ class GroupsStep(StepPanel):
             self.delete_group,
             tr("Remove one group and everything it drew (asks first)"),
         )
+        from ..server_actions import add_server_actions  # live workshop on PostGIS
+
+        add_server_actions(self)
 
     # helpers ------------------------------------------------------------------
     def _dossier(self) -> str:
