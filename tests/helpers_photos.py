@@ -118,8 +118,12 @@ def make_photo(
     azimut: float | None = None,
     size: tuple[int, int] = (96, 72),
     colour: tuple[int, int, int] = (110, 150, 90),
+    image=None,
 ) -> Path:
-    """A small JPEG, geotagged when lat/lon are given (EXIF written by Pillow)."""
+    """A small JPEG, geotagged when lat/lon are given (EXIF written by Pillow).
+
+    ``image`` (a PIL image) replaces the flat colour, e.g. a realistic texture.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         from PIL import Image
@@ -134,7 +138,7 @@ def make_photo(
         s = (value - d - m / 60) * 3600
         return (IFDRational(d, 1), IFDRational(m, 1), IFDRational(round(s * 10000), 10000))
 
-    img = Image.new("RGB", size, colour)
+    img = image if image is not None else Image.new("RGB", size, colour)
     exif = Image.Exif()
     exif[0x0132] = when  # DateTime
     exif[0x8769] = {0x9003: when}  # DateTimeOriginal

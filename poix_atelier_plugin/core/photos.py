@@ -32,6 +32,7 @@ import re
 import shutil
 import unicodedata
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsExifTools,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFeedback,
     QgsGeometry,
     QgsPointXY,
@@ -142,11 +144,27 @@ def list_photos(folder: str | Path, recursive: bool = True) -> list[Path]:
     return sorted(p for p in walker if p.is_file() and p.suffix.lower() in PHOTO_SUFFIXES)
 
 
+#: Bytes read at each end of a file for its fingerprint.
+FINGERPRINT_CHUNK = 64 * 1024
+
+
 def file_digest(path: Path) -> str:
-    h = hashlib.sha256()
+    """Content fingerprint: SHA-256 of the size, the first and the last 64 KB.
+
+    A photo's EXIF block (date, position, camera serial data) sits in its
+    first kilobytes and the compressed image runs to its end, so this tells
+    photos apart like a full hash would, at a fixed cost per file (a full
+    hash of 5 MB phone photos would cost more than reading their EXIF).
+    """
+    size = path.stat().st_size
+    h = hashlib.sha256(str(size).encode())
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            h.update(block)
+        if size <= 2 * FINGERPRINT_CHUNK:
+            h.update(handle.read())
+        else:
+            h.update(handle.read(FINGERPRINT_CHUNK))
+            handle.seek(-FINGERPRINT_CHUNK, os.SEEK_END)
+            h.update(handle.read(FINGERPRINT_CHUNK))
     return h.hexdigest()
 
 
@@ -155,28 +173,44 @@ def photo_uid(groupe: str, digest: str) -> str:
     return str(uuid.uuid5(_UID_NAMESPACE, f"{groupe}\n{digest}"))
 
 
-def copy_into(source: Path, target_dir: Path, digest: str) -> Path:
-    """Copy ``source`` into ``target_dir`` (never move); returns the copy.
+def copy_target(
+    source: Path, target_dir: Path, digest: str, reserved: set | None = None
+) -> tuple[Path, bool]:
+    """Where ``source`` goes in ``target_dir``, and whether it must be copied there.
 
     A file of the same name and content is reused; another content under the
-    same name gets a ``_2``, ``_3``… suffix. Written to a temporary name then
-    renamed, so an interrupted copy never leaves a half file under a real name.
+    same name gets a ``_2``, ``_3``… suffix. ``reserved`` holds names already
+    promised to copies still in flight.
     """
-    target_dir.mkdir(parents=True, exist_ok=True)
     stem, suffix = source.stem, source.suffix
+    reserved = reserved if reserved is not None else set()
     n = 1
     while True:
         name = f"{stem}{suffix}" if n == 1 else f"{stem}_{n}{suffix}"
         target = target_dir / name
-        if not target.exists():
-            break
-        if target.stat().st_size == source.stat().st_size and file_digest(target) == digest:
-            return target
+        if target not in reserved:
+            if not target.exists():
+                reserved.add(target)
+                return target, True
+            if target.stat().st_size == source.stat().st_size and file_digest(target) == digest:
+                return target, False
         n += 1
-    tmp = target_dir / f".{name}.part"
-    shutil.copy2(source, tmp)
+
+
+def copy_file(source: Path, target: Path) -> Path:
+    """Copy (never move) through a temporary name: no half file under a real name."""
+    tmp = target.with_name(f".{target.name}.part")
+    shutil.copyfile(source, tmp)
+    shutil.copystat(source, tmp)  # keep the file date: it is the photo's date for many tools
     os.replace(tmp, target)
     return target
+
+
+def copy_into(source: Path, target_dir: Path, digest: str) -> Path:
+    """Copy ``source`` into ``target_dir`` unless the same photo is there; returns it."""
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target, needed = copy_target(source, target_dir, digest)
+    return copy_file(source, target) if needed else target
 
 
 def relative_photo_path(dossier: str | Path, path: Path) -> str:
@@ -282,10 +316,13 @@ def nearest_stop(
     return best
 
 
-def existing_uids(gpkg: str | Path, groupe: str) -> set[str]:
-    layer = workspace.open_layer(gpkg, "observations", groupe)
-    request_field = layer.fields().indexOf("uid")
-    return {f.attributes()[request_field] for f in layer.getFeatures()}
+def existing_uids(gpkg: str | Path, groupe: str, layer=None) -> set[str]:
+    """uids of the group's observations (``layer``: the unfiltered table, if open)."""
+    layer = layer if layer is not None else workspace.open_layer(gpkg, "observations")
+    request = QgsFeatureRequest().setFilterExpression(workspace.group_filter(groupe))
+    request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes(["uid"], layer.fields())
+    return {f["uid"] for f in layer.getFeatures(request)}
 
 
 def _observation(
@@ -317,6 +354,7 @@ def import_photos(
     tolerance = DEFAULT_TOLERANCE_M if tolerance_m is None else float(tolerance_m)
     gpkg = str(dossier)
     target_dir = group_photo_dir(gpkg, groupe)
+    rel_dir = f"{DCIM}/{target_dir.name}"
     check_group(gpkg, groupe)
     if isinstance(sources, (str, Path)):
         files = list_photos(sources)
@@ -331,41 +369,58 @@ def import_photos(
         LOG.warning("No perimetre_etude nor commune layer in %s: no area check", gpkg)
     to_2154 = QgsCoordinateTransform(_WGS84, workspace.crs(), QgsProject.instance())
     stops = group_stops(gpkg, groupe)
-    known = existing_uids(gpkg, groupe)
     layer = workspace.open_layer(gpkg, "observations")
+    known = existing_uids(gpkg, groupe, layer)
     report = ImportReport()
     feats: list[QgsFeature] = []
     total = max(len(files), 1)
-    for i, path in enumerate(files):
-        if feedback is not None:
-            if feedback.isCanceled():
-                break
-            feedback.setProgress(100.0 * i / total)
-        if not path.is_file():
-            report.unreadable.append(PhotoIssue(str(path), QT_TR_NOOP("file not found")))
-            continue
-        info = read_photo(path)
-        if not info.has_position:
-            issue = PhotoIssue(str(path), info.reason)
-            (report.no_gps if info.readable else report.unreadable).append(issue)
-            continue
-        point = to_2154.transform(QgsPointXY(info.lon, info.lat))
-        point_geom = QgsGeometry.fromPointXY(point)  # kept alive for the engine call
-        if engine is not None and not engine.intersects(point_geom.constGet()):
-            reason = QT_TR_NOOP("taken outside the study perimeter ({lat:.5f}, {lon:.5f})")
-            report.outside.append(PhotoIssue(str(path), reason, {"lat": info.lat, "lon": info.lon}))
-            continue
-        digest = file_digest(path)
-        uid = photo_uid(groupe, digest)
-        if uid in known:
-            report.already.append(str(path))
-            continue
-        known.add(uid)
-        copy = copy_into(path, target_dir, digest)
-        rel = relative_photo_path(gpkg, copy)
-        stop = nearest_stop(stops, point, tolerance)
-        feats.append(_observation(layer, uid, groupe, point, rel, info, stop))
-        report.imported.append(rel)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    reserved: set[Path] = set()
+    copies: list = []
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for i, path in enumerate(files):
+            if feedback is not None:
+                if feedback.isCanceled():
+                    break
+                feedback.setProgress(100.0 * i / total)
+            if not path.is_file():
+                report.unreadable.append(PhotoIssue(str(path), QT_TR_NOOP("file not found")))
+                continue
+            info = read_photo(path)
+            if not info.has_position:
+                issue = PhotoIssue(str(path), info.reason)
+                (report.no_gps if info.readable else report.unreadable).append(issue)
+                continue
+            point = to_2154.transform(QgsPointXY(info.lon, info.lat))
+            point_geom = QgsGeometry.fromPointXY(point)  # kept alive for the engine call
+            if engine is not None and not engine.intersects(point_geom.constGet()):
+                reason = QT_TR_NOOP("taken outside the study perimeter ({lat:.5f}, {lon:.5f})")
+                report.outside.append(
+                    PhotoIssue(str(path), reason, {"lat": info.lat, "lon": info.lon})
+                )
+                continue
+            digest = file_digest(path)
+            uid = photo_uid(groupe, digest)
+            if uid in known:
+                report.already.append(str(path))
+                continue
+            known.add(uid)
+            target, needed = copy_target(path, target_dir, digest, reserved)
+            if needed:  # copies overlap the EXIF reading of the next photos
+                copies.append(pool.submit(copy_file, path, target))
+            rel = f"{rel_dir}/{target.name}"
+            stop = nearest_stop(stops, point, tolerance)
+            feats.append(_observation(layer, uid, groupe, point, rel, info, stop))
+            report.imported.append(rel)
+        for job in copies:  # a failed copy fails the import before anything is written
+            try:
+                job.result()
+            except OSError as exc:
+                raise AtelierError(
+                    QT_TR_NOOP("Cannot copy a photo into {folder}: {error}"),
+                    folder=str(target_dir),
+                    error=str(exc),
+                ) from exc
     if feats and not layer.dataProvider().addFeatures(feats):
         raise AtelierError(
             QT_TR_NOOP("Cannot write the observations into {path}: {error}"),
