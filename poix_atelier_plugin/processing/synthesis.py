@@ -1,7 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """atelier:synthesis (DESIGN.md Processing contract)."""
 
+from qgis.core import (
+    QgsFeatureSink,
+    QgsProcessingAlgorithm,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+)
+
 from ..core.i18n import tr
+from ..core.synthesis import WKB_TYPE, compute, output_fields, to_feature
+from ..domain import schema
 from .base import AtelierAlgorithm
 
 
@@ -11,8 +20,49 @@ class Synthesis(AtelierAlgorithm):
     def display_name(self) -> str:
         return tr("Cross-group synthesis of project sites")
 
-    def initAlgorithm(self, config=None):  # noqa: N802
-        pass  # TODO(issue): parameters of DESIGN.md
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Overlays the candidate project sites of every group. Each output polygon "
+            "carries n_groupes (how many groups chose that place) and groupes (their "
+            "names): polygons with 2 groups or more are where groups converge."
+        )
 
-    def run(self, parameters, context, feedback) -> dict:
-        raise NotImplementedError
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "DOSSIER",
+                tr("Dossier (GeoPackage or pg:connection/schema)"),
+                extension="gpkg",
+            )
+        )
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Convergence")))
+
+    def run(self, parameters, context, feedback, *rest) -> dict:
+        if rest:  # QgsProcessingAlgorithm.run(…, configuration, catch), shadowed by the base class
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *rest)
+        from qgis.core import QgsCoordinateReferenceSystem
+
+        dossier = self.parameterAsString(parameters, "DOSSIER", context)
+        feedback.pushInfo(tr("Reading the candidate sites of every group…"))
+        pieces = compute(dossier, feedback)
+        fields = output_fields()
+        sink, dest = self.parameterAsSink(
+            parameters,
+            "OUTPUT",
+            context,
+            fields,
+            WKB_TYPE,
+            QgsCoordinateReferenceSystem(schema.CRS_AUTHID),
+        )
+        for i, piece in enumerate(pieces):
+            if feedback.isCanceled():
+                break
+            sink.addFeature(to_feature(piece, fields), QgsFeatureSink.FastInsert)
+            feedback.setProgress(100.0 * (i + 1) / max(1, len(pieces)))
+        shared = sum(1 for p in pieces if p.n_groups >= 2)
+        feedback.pushInfo(
+            tr("{n} pieces, {shared} shared by two groups or more.").format(
+                n=len(pieces), shared=shared
+            )
+        )
+        return {"OUTPUT": dest}

@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The boards (planches): one layout engine for every printed map of the workshop."""
+
+from .base import BoardOptions
+from .frames import BOARD_TYPES
+from .paper import ORIENTATIONS, PAPERS
+
+__all__ = ["BOARD_TYPES", "ORIENTATIONS", "PAPERS", "BoardOptions"]

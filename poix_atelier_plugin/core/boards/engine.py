@@ -1,0 +1,270 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The one layout engine: builds every board, exports it, adds it to the project.
+
+Files are written into a hidden temporary folder inside the output folder and
+moved into place only when every board succeeded: a failure or a cancel
+leaves nothing half-written. PDF are vector (text kept as text); the
+combined PDF is made with ``pdfunite`` (poppler-utils) when present, else
+pypdf when installed; without either, only the per-board files are written.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from qgis.core import QgsFeedback, QgsLayoutExporter, QgsProject, QgsRenderContext
+from qgis.PyQt.QtCore import QDate, QLocale
+
+from ...domain.errors import QT_TR_NOOP, AtelierError
+from ...domain.groups import GroupSpec
+from ..i18n import tr
+from . import frames
+from .base import Board, BoardContext, BoardOptions
+from .layers import BoardLayers
+from .paper import PAPERS, page_size
+from .source import Dossier, open_dossier
+
+LOG = logging.getLogger(__name__)
+PER_GROUP = ("terrain", "diagnostic", "restitution", "atlas", "proposition")
+FORMATS = ("pdf", "png")
+
+
+@dataclass
+class Job:
+    kind: str
+    group: GroupSpec | None
+
+    @property
+    def stem(self) -> str:
+        return f"{self.kind}_{slug(self.group.name)}" if self.group else self.kind
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")[:60] or "groupe"
+
+
+def builders() -> dict[str, Callable]:
+    from .atlas import atlas
+    from .group_boards import diagnostic, proposition, restitution, terrain
+    from .synthese import synthese
+
+    return {"terrain": terrain, "diagnostic": diagnostic, "restitution": restitution,
+            "atlas": atlas, "proposition": proposition, "synthese": synthese}
+
+
+def check_options(options: BoardOptions) -> None:
+    if options.paper not in PAPERS:
+        raise AtelierError(QT_TR_NOOP("Unknown paper size {paper}."), paper=options.paper)
+    page_size(options.paper, options.orientation)
+    if options.fmt not in FORMATS:
+        raise AtelierError(QT_TR_NOOP("Unknown format {fmt}: use pdf or png."), fmt=options.fmt)
+    if not 36 <= int(options.dpi) <= 1200:
+        raise AtelierError(QT_TR_NOOP("The resolution must be between 36 and 1200 dpi."))
+    unknown = [b for b in options.boards if b not in frames.BOARD_TYPES]
+    if unknown or not options.boards:
+        raise AtelierError(
+            QT_TR_NOOP("Unknown board type {boards}: use {known}."),
+            boards=", ".join(unknown) or "\u2014", known=", ".join(frames.BOARD_TYPES))
+
+
+def plan(dossier: Dossier, options: BoardOptions) -> list[Job]:
+    names = [g.name for g in dossier.groups]
+    wanted = options.groups if options.groups else names
+    missing = [g for g in wanted if g not in names]
+    if missing:
+        raise AtelierError(QT_TR_NOOP("The group \u201c{name}\u201d does not exist."),
+                           name=missing[0])
+    jobs = [Job(kind, dossier.group(name)) for name in wanted for kind in PER_GROUP
+            if kind in options.boards]
+    if "synthese" in options.boards:
+        jobs.append(Job("synthese", None))
+    return jobs
+
+
+def today_text() -> str:
+    from qgis.core import QgsApplication
+
+    locale = QLocale(QgsApplication.locale() or "fr_FR")
+    return locale.toString(QDate.currentDate(), "d MMMM yyyy")
+
+
+def make_context(project: QgsProject, dossier: Dossier, options: BoardOptions) -> BoardContext:
+    layers = BoardLayers(project, dossier, register=options.add_to_project)
+    return BoardContext(project, dossier, options, layers, options.date or today_text())
+
+
+def build(ctx: BoardContext, job: Job) -> Board:
+    return builders()[job.kind](ctx, job.group)
+
+
+# export ------------------------------------------------------------------------
+def pdf_settings(options: BoardOptions) -> QgsLayoutExporter.PdfExportSettings:
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = int(options.dpi)
+    settings.rasterizeWholeImage = False
+    settings.forceVectorOutput = True
+    settings.appendGeoreference = True
+    settings.exportMetadata = True
+    settings.simplifyGeometries = True
+    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    return settings
+
+
+def image_settings(options: BoardOptions) -> QgsLayoutExporter.ImageExportSettings:
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = int(options.dpi)
+    settings.generateWorldFile = False
+    return settings
+
+
+def _fail(path: Path, error: str = "") -> AtelierError:
+    return AtelierError(QT_TR_NOOP("The board {path} could not be exported. {error}"),
+                        path=str(path.name), error=error)
+
+
+def export_layout(layout, folder: Path, stem: str, options: BoardOptions,
+                  feedback: QgsFeedback | None = None) -> list[Path]:
+    """Export one layout (an atlas when enabled) into ``folder``; returns the files."""
+    atlas = layout.atlas()
+    is_atlas = atlas.enabled() and atlas.coverageLayer() is not None
+    if options.fmt == "pdf":
+        path = folder / f"{stem}.pdf"
+        if is_atlas:
+            result, error = QgsLayoutExporter.exportToPdf(
+                atlas, str(path), pdf_settings(options), feedback)
+        else:
+            result = QgsLayoutExporter(layout).exportToPdf(str(path), pdf_settings(options))
+            error = ""
+        if result == QgsLayoutExporter.Canceled:
+            raise CanceledError()
+        if result != QgsLayoutExporter.Success or not path.is_file():
+            raise _fail(path, error)
+        return [path]
+    before = set(folder.iterdir())
+    if is_atlas:
+        atlas.setFilenameExpression(
+            f"'{stem}_' || lpad(to_string(@atlas_featurenumber), 3, '0')")
+        result, error = QgsLayoutExporter.exportToImage(
+            atlas, str(folder / stem), "png", image_settings(options), feedback)
+    else:
+        result = QgsLayoutExporter(layout).exportToImage(
+            str(folder / f"{stem}.png"), image_settings(options))
+        error = ""
+    if result == QgsLayoutExporter.Canceled:
+        raise CanceledError()
+    if result != QgsLayoutExporter.Success:
+        raise _fail(folder / stem, error)
+    return sorted(set(folder.iterdir()) - before)
+
+
+class CanceledError(Exception):
+    """The person cancelled the export."""
+
+
+def combine_pdfs(files: list[Path], target: Path) -> bool:
+    """One PDF of every board (pdfunite, else pypdf); False when neither exists."""
+    if shutil.which("pdfunite"):
+        proc = subprocess.run(["pdfunite", *map(str, files), str(target)],
+                              capture_output=True, text=True, check=False)
+        if proc.returncode == 0:
+            return True
+        LOG.warning("pdfunite failed: %s", proc.stderr.strip())
+    try:
+        from pypdf import PdfWriter
+    except ImportError:
+        return False
+    writer = PdfWriter()
+    for path in files:
+        writer.append(str(path))
+    with open(target, "wb") as handle:
+        writer.write(handle)
+    return True
+
+
+def prepare_folder(output: str | Path) -> tuple[Path, Path]:
+    """The output folder and a private temporary folder inside it."""
+    out = Path(output)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".atelier-boards-", dir=str(out)))
+    except OSError as exc:
+        raise AtelierError(
+            QT_TR_NOOP("Cannot write into the folder {path}: {error}. Choose a folder you "
+                       "can write to."), path=str(out), error=exc.strerror or str(exc)) from exc
+    return out, tmp
+
+
+def add_to_manager(project: QgsProject, layout) -> None:
+    manager = project.layoutManager()
+    old = manager.layoutByName(layout.name())
+    if old is not None:
+        manager.removeLayout(old)
+    manager.addLayout(layout)
+
+
+def export_boards(
+    output: str | Path,
+    options: BoardOptions,
+    dossier: str | None = None,
+    project: QgsProject | None = None,
+    feedback: QgsFeedback | None = None,
+) -> list[str]:
+    """Write the boards of ``options`` into ``output``; returns the files written.
+
+    ``project`` receives the board layers and the layouts (a scratch project
+    when None); ``dossier`` defaults to the project's dossier.
+    """
+    check_options(options)
+    project = project if project is not None else QgsProject()
+    opened = open_dossier(dossier, project)
+    jobs = plan(opened, options)
+    out, tmp = prepare_folder(output)
+    ctx = make_context(project, opened, options)
+    written: list[Path] = []
+    layouts = []
+    try:
+        for i, job in enumerate(jobs):
+            if feedback is not None:
+                if feedback.isCanceled():
+                    raise CanceledError()
+                feedback.pushInfo(tr("Board {i}/{n}: {name}").format(
+                    i=i + 1, n=len(jobs), name=job.stem))
+                feedback.setProgress(100.0 * i / (len(jobs) + 1))
+            board = build(ctx, job)
+            layouts.append(board.layout)
+            written += export_layout(board.layout, tmp, job.stem, options, feedback)
+        if options.fmt == "pdf" and options.combined and len(written) > 1:
+            target = tmp / f"planches_{slug(opened.commune)}.pdf"
+            if combine_pdfs(written, target):
+                written.append(target)
+            elif feedback is not None:
+                feedback.pushWarning(tr("No PDF merger found (pdfunite or pypdf): "
+                                        "no combined file."))
+        final = []
+        for path in written:
+            dest = out / path.name
+            os.replace(path, dest)
+            final.append(str(dest))
+    except CanceledError:
+        raise AtelierError(QT_TR_NOOP("Export cancelled: no board was written.")) from None
+    except OSError as exc:
+        raise AtelierError(QT_TR_NOOP("Cannot write the boards into {path}: {error}"),
+                           path=str(out), error=str(exc)) from exc
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if options.add_to_project:
+        for layout in layouts:
+            add_to_manager(project, layout)
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return final

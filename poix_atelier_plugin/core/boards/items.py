@@ -1,0 +1,371 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Layout items every board uses, sized for the A3 design and scaled by ``k``.
+
+Every length given here is in millimetres on the A3 design; ``Kit`` multiplies
+it by the paper factor so that fonts, boxes and margins keep their proportions
+on any sheet.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from qgis.core import (
+    QgsApplication,
+    QgsLayoutFrame,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutItemShape,
+    QgsLayoutItemTextTable,
+    QgsLayoutMultiFrame,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutTable,
+    QgsLayoutTableColumn,
+    QgsLayoutUtils,
+    QgsLegendStyle,
+    QgsRectangle,
+    QgsTextFormat,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtCore import QRectF, Qt
+from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
+
+INK = QColor("#1d1d1b")
+MUTED = QColor("#5a5a5a")
+ACCENT = QColor("#00487a")
+RULE = QColor("#b8b8b8")
+FONT_FAMILIES = ("Open Sans", "Source Sans Pro", "Noto Sans", "Liberation Sans", "Nimbus Sans",
+                 "Arial", "DejaVu Sans")
+_family: str | None = None
+
+
+def family() -> str:
+    global _family
+    if _family is None:
+        known = set(QFontDatabase().families())
+        _family = next((f for f in FONT_FAMILIES if f in known), QFont().family())
+    return _family
+
+
+def plain(text: str) -> str:
+    """User text safe in a label: no HTML (plain mode) and no ``[% %]`` expression."""
+    return str(text or "").replace("[%", "[% '[' || '%' %]")
+
+
+class Kit:
+    """Builds items on one layout at the scale ``k`` of the A3 design."""
+
+    def __init__(self, layout, k: float):
+        self.layout = layout
+        self.k = k
+
+    # units -----------------------------------------------------------------
+    def rect(self, x: float, y: float, w: float, h: float, page: int = 0) -> QRectF:
+        top = self.layout.pageCollection().page(page).pos().y() if page else 0.0
+        return QRectF(x * self.k, top + y * self.k, w * self.k, h * self.k)
+
+    def place(self, item, x, y, w, h, page: int = 0) -> None:
+        r = self.rect(x, y, w, h, page)
+        # resize first: moving a map of size 0 turns its extent into NaN
+        item.attemptResize(QgsLayoutSize(r.width(), r.height(), QgsUnitTypes.LayoutMillimeters))
+        item.attemptMove(QgsLayoutPoint(r.x(), r.y(), QgsUnitTypes.LayoutMillimeters))
+
+    def font(self, size: float, bold: bool = False, italic: bool = False) -> QFont:
+        font = QFont(family())
+        font.setPointSizeF(size * self.k)
+        font.setBold(bold)
+        font.setItalic(italic)
+        return font
+
+    def text_format(self, size: float, bold: bool = False, color: QColor = INK) -> QgsTextFormat:
+        fmt = QgsTextFormat()
+        fmt.setFont(self.font(size, bold))
+        fmt.setSize(size * self.k)
+        fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+        fmt.setColor(color)
+        return fmt
+
+    # items -----------------------------------------------------------------
+    def label(self, text: str, box, size: float = 10, bold: bool = False, color: QColor = INK,
+              align=Qt.AlignLeft, valign=Qt.AlignTop, item_id: str = "", page: int = 0,
+              italic: bool = False) -> QgsLayoutItemLabel:
+        """A plain-text label (``<b>`` prints as written)."""
+        item = QgsLayoutItemLabel(self.layout)
+        item.setMode(QgsLayoutItemLabel.ModeFont)
+        item.setText(plain(text))
+        item.setFont(self.font(size, bold, italic))
+        item.setFontColor(color)
+        item.setHAlign(align)
+        item.setVAlign(valign)
+        item.setMarginX(0)
+        item.setMarginY(0)
+        if item_id:
+            item.setId(item_id)
+        self.layout.addLayoutItem(item)
+        self.place(item, *box, page=page)
+        return item
+
+    def expression_label(self, template: str, box, size: float = 10, bold: bool = False,
+                         color: QColor = INK, item_id: str = "") -> QgsLayoutItemLabel:
+        """A label whose ``[% %]`` are evaluated (atlas fields), still plain text."""
+        item = self.label("", box, size, bold, color, item_id=item_id)
+        item.setText(template)
+        return item
+
+    def box(self, box, fill: str | None = None, stroke: str = "#b8b8b8", width: float = 0.3,
+            page: int = 0, item_id: str = "") -> QgsLayoutItemShape:
+        from qgis.core import QgsFillSymbol
+
+        item = QgsLayoutItemShape(self.layout)
+        item.setShapeType(QgsLayoutItemShape.Rectangle)
+        props = {
+            "color": fill or "255,255,255,0",
+            "style": "solid" if fill else "no",
+            "outline_color": stroke,
+            "outline_width": str(width * self.k),
+            "outline_width_unit": "MM",
+        }
+        item.setSymbol(QgsFillSymbol.createSimple(props))
+        if item_id:
+            item.setId(item_id)
+        self.layout.addLayoutItem(item)
+        self.place(item, *box, page=page)
+        return item
+
+    def line(self, x: float, y: float, w: float, page: int = 0, color: str = "#b8b8b8",
+             width: float = 0.25):
+        return self.box((x, y, w, 0.01), None, color, width, page)
+
+    def map(self, box, layers: list, extent: QgsRectangle, item_id: str = "map"):
+        item = QgsLayoutItemMap(self.layout)
+        item.setId(item_id)
+        self.layout.addLayoutItem(item)
+        self.place(item, *box)
+        item.setCrs(layers[0].crs() if layers else item.crs())
+        item.setLayers(layers)
+        item.setKeepLayerSet(True)
+        item.setFrameEnabled(True)
+        item.setFrameStrokeColor(RULE)
+        item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3 * self.k))
+        item.setBackgroundColor(QColor("#ffffff"))
+        item.zoomToExtent(extent)
+        return item
+
+    def legend(self, box, map_item, layers: list, title: str, columns: int = 1,
+               size: float = 8.5, filter_by_map: bool = True):
+        item = QgsLayoutItemLegend(self.layout)
+        item.setId("legend")
+        self.layout.addLayoutItem(item)
+        item.setLinkedMap(map_item)
+        item.setAutoUpdateModel(False)
+        root = item.model().rootGroup()
+        root.clear()
+        for layer in layers:
+            root.addLayer(layer)
+        item.setTitle(title)
+        item.setLegendFilterByMapEnabled(filter_by_map)
+        for style, fsize, bold in (
+            (QgsLegendStyle.Title, size + 2.5, True),
+            (QgsLegendStyle.Group, size + 0.5, True),
+            (QgsLegendStyle.Subgroup, size + 0.5, True),
+            (QgsLegendStyle.SymbolLabel, size, False),
+        ):
+            item.setStyleFont(style, self.font(fsize, bold))
+            item.rstyle(style).setMargin(QgsLegendStyle.Top, 1.2 * self.k)
+        item.setFontColor(INK)
+        item.setSymbolWidth(6 * self.k)
+        item.setSymbolHeight(3.5 * self.k)
+        item.setWmsLegendWidth(40 * self.k)
+        item.setBoxSpace(1.5 * self.k)
+        item.setColumnSpace(3 * self.k)
+        item.setColumnCount(columns)
+        item.setSplitLayer(True)
+        item.setEqualColumnWidth(False)
+        item.setResizeToContents(False)
+        item.setWrapString("")
+        item.updateLegend()
+        self.place(item, *box)
+        return item
+
+    def scalebar(self, x: float, y: float, map_item, max_width: float = 60.0):
+        item = QgsLayoutItemScaleBar(self.layout)
+        item.setId("scalebar")
+        self.layout.addLayoutItem(item)
+        item.setLinkedMap(map_item)
+        item.setStyle("Single Box")
+        item.setTextFormat(self.text_format(7.5))
+        item.setHeight(2.0 * self.k)
+        _line_width(item, 0.3 * self.k)
+        item.setLabelBarSpace(1.2 * self.k)
+        item.setBoxContentSpace(0.0)
+        metres = map_item.scale() / 1000.0 * (max_width * self.k)
+        if metres >= 4000:
+            item.setUnits(QgsUnitTypes.DistanceKilometers)
+            item.setMapUnitsPerScaleBarUnit(1000.0)
+            item.setUnitLabel("km")
+        else:
+            item.setUnits(QgsUnitTypes.DistanceMeters)
+            item.setMapUnitsPerScaleBarUnit(1.0)
+            item.setUnitLabel("m")
+        item.setUnitsPerSegment(nice_step(metres / 4) / item.mapUnitsPerScaleBarUnit())
+        fit = _fit_width_mode()
+        if fit is not None:  # nice segments that follow the map's scale when retouched
+            item.setSegmentSizeMode(fit)
+            item.setMinimumBarWidth(max_width * self.k * 0.45)
+            item.setMaximumBarWidth(max_width * self.k)
+        item.setNumberOfSegments(4)
+        item.setNumberOfSegmentsLeft(0)
+        item.attemptMove(QgsLayoutPoint(x * self.k, y * self.k, QgsUnitTypes.LayoutMillimeters))
+        item.update()
+        return item
+
+    def north_arrow(self, box, map_item):
+        item = QgsLayoutItemPicture(self.layout)
+        item.setId("north_arrow")
+        self.layout.addLayoutItem(item)
+        item.setPicturePath(north_arrow_svg())
+        item.setLinkedMap(map_item)
+        item.setNorthMode(QgsLayoutItemPicture.GridNorth)
+        item.setResizeMode(QgsLayoutItemPicture.Zoom)
+        self.place(item, *box)
+        return item
+
+    def picture(self, path: str, box, page: int = 0, item_id: str = ""):
+        item = QgsLayoutItemPicture(self.layout)
+        if item_id:
+            item.setId(item_id)
+        self.layout.addLayoutItem(item)
+        item.setResizeMode(QgsLayoutItemPicture.Zoom)
+        item.setPictureAnchor(QgsLayoutItemPicture.Middle)
+        item.setPicturePath(path)
+        self.place(item, *box, page=page)
+        return item
+
+    def table(self, headings: list[tuple[str, float]], rows: list[list[str]], box,
+              size: float = 8.5, continuation: Callable[[int], list] | None = None,
+              item_id: str = "") -> QgsLayoutItemTextTable:
+        """A plain text table that flows onto new pages when long.
+
+        ``headings`` are (title, width in design mm). ``continuation(page)``
+        gives the frame boxes of a continuation page (creating its headers);
+        without it, continuation frames repeat ``box`` on the following pages.
+        """
+        table = QgsLayoutItemTextTable(self.layout)
+        self.layout.addMultiFrame(table)
+        columns = []
+        for title, width in headings:
+            col = QgsLayoutTableColumn(title)
+            col.setWidth(width * self.k)
+            col.setHAlignment(Qt.AlignLeft)
+            columns.append(col)
+        table.setColumns(columns)
+        table.setContents([[str(c) for c in row] for row in rows])
+        table.setHeaderTextFormat(self.text_format(size, True, QColor("#ffffff")))
+        table.setContentTextFormat(self.text_format(size))
+        table.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
+        table.setHeaderMode(QgsLayoutTable.AllFrames)
+        table.setWrapBehavior(QgsLayoutTable.WrapText)
+        table.setCellMargin(1.2 * self.k)
+        table.setGridStrokeWidth(0.2 * self.k)
+        table.setGridColor(RULE)
+        table.setHorizontalGrid(True)
+        table.setVerticalGrid(False)
+        table.setEmptyTableBehavior(QgsLayoutTable.ShowMessage)
+        table.setEmptyTableMessage("\u2014")
+        from qgis.core import QgsLayoutTableStyle
+
+        header = QgsLayoutTableStyle()
+        header.enabled = True
+        header.cellBackgroundColor = ACCENT
+        table.setCellStyle(QgsLayoutTable.HeaderRow, header)
+        even = QgsLayoutTableStyle()
+        even.enabled = True
+        even.cellBackgroundColor = QColor("#f1f4f7")
+        table.setCellStyle(QgsLayoutTable.EvenRows, even)
+        table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
+        self._frame(table, self.rect(*box), item_id)
+        self.flow(table, len(rows), box, continuation)
+        return table
+
+    def _frame(self, table, rect: QRectF, item_id: str = "") -> QgsLayoutFrame:
+        frame = QgsLayoutFrame(self.layout, table)
+        frame.attemptSetSceneRect(rect)
+        if item_id and table.frameCount() == 0:
+            frame.setId(item_id)
+        table.addFrame(frame)
+        return frame
+
+    def flow(self, table, n_rows: int, box, continuation) -> None:
+        """Add frames on new pages until every row of ``table`` is shown."""
+        context = QgsLayoutUtils.createRenderContextForLayout(self.layout, None)
+        table.recalculateFrameSizes()
+        guard = 0
+        while n_rows and table.rowRange(context, table.frameCount() - 1)[1] < n_rows:
+            guard += 1
+            if guard > 200:
+                break
+            pages = self.layout.pageCollection()
+            pages.extendByNewPage()
+            page = pages.pageCount() - 1
+            boxes = continuation(page) if continuation else [box]
+            added = 0
+            for b in boxes:
+                self._frame(table, self.rect(*b, page=page))
+                table.recalculateFrameSizes()
+                added += 1
+                if table.rowRange(context, table.frameCount() - 1)[1] >= n_rows:
+                    break
+            if not added:
+                break
+
+
+from qgis.core import QgsLayoutMeasurement  # noqa: E402  (kept near its only use)
+
+
+def _line_width(item, width: float) -> None:
+    """Scale bar line width: a line symbol from QGIS 3.20, setLineWidth before."""
+    symbol = item.lineSymbol().clone() if hasattr(item, "lineSymbol") else None
+    if symbol is None:
+        item.setLineWidth(width)
+        return
+    symbol.setWidth(width)
+    symbol.setWidthUnit(QgsUnitTypes.RenderMillimeters)
+    item.setLineSymbol(symbol)
+
+
+def _fit_width_mode():
+    from qgis.core import QgsScaleBarSettings
+
+    mode = getattr(QgsScaleBarSettings, "SegmentSizeFitWidth", None)
+    if mode is None:  # QGIS >= 3.30 moved the enum to Qgis
+        from qgis.core import Qgis
+
+        mode = getattr(getattr(Qgis, "ScaleBarSegmentSizeMode", None), "FitWidth", None)
+    return mode
+
+
+def nice_step(value: float) -> float:
+    """1, 2 or 5 times a power of ten, just under ``value``."""
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for mult in (5, 2, 1):
+        if mult * power <= value:
+            return float(mult * power)
+    return float(power)
+
+
+def north_arrow_svg() -> str:
+    for base in QgsApplication.svgPaths():
+        for name in ("arrows/NorthArrow_02.svg", "arrows/NorthArrow_01.svg"):
+            path = f"{base.rstrip('/')}/{name}"
+            from pathlib import Path
+
+            if Path(path).is_file():
+                return path
+    return ":/images/north_arrows/layout_default_north_arrow.svg"

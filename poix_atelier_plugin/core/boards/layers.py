@@ -1,0 +1,313 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The layers a board shows, kept in the project so that layouts stay editable.
+
+Board layers are the dossier's tables opened for one group, styled like the
+group layers (core.layer_styles), and placed, unchecked, in a "Boards" group of
+the layer tree: the layouts added to the layout manager keep working after
+the project is saved, and the person's own layers are never touched. They are
+found again by custom properties on the next export (no duplicates).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsMarkerSymbol,
+    QgsProject,
+    QgsRuleBasedRenderer,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ...domain import vocab
+from ...domain.errors import AtelierError
+from ..i18n import tr
+from ..workspace import PROP_GROUP, PROP_TABLE
+from .source import Dossier, open_table
+
+LOG = logging.getLogger(__name__)
+
+PROP_BOARD = "atelier/board"
+PROP_GEOMETRY = "atelier/geometry"
+PROP_VARIANT = "atelier/board_variant"
+CATEGORY_COLOURS = {
+    "atout": "#1a9641",
+    "faiblesse": "#d7191c",
+    "opportunite": "#2b83ba",
+    "menace": "#8e44ad",
+}
+LEVEL_COLOURS = {"imperatif": "#c0392b", "important": "#e67e22", "a_suivre": "#f1c40f"}
+THEME_SHAPES = ("circle", "square", "triangle", "diamond", "pentagon", "star", "hexagon",
+                "cross_fill", "trapezoid")
+GEOMETRY_TABLES = ("diagnostic", "enjeux", "hypotheses")
+#: Context tables of a dossier (first match wins), bottom of the map first.
+CONTEXT_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("parcelle", ("parcelle", "cadastr")),
+    ("batiment", ("batiment", "bati")),
+    ("hydro", ("cours_d_eau", "cours_eau", "hydro", "ruisseau", "plan_d_eau")),
+    ("route", ("troncon_de_route", "route", "voirie")),
+    ("communes_voisines", ("communes_voisines",)),
+    ("commune", ("commune",)),
+)
+
+
+def layer_title(table: str, geometry: str | None = None) -> str:
+    titles = {
+        "arrets": tr("Stops"),
+        "parcours": tr("Route"),
+        "sequences": tr("Sequences"),
+        "observations": tr("Photos"),
+        "sites_projet": tr("Candidate sites"),
+        "hypotheses": tr("Hypotheses"),
+        "diagnostic": tr("Diagnostic"),
+        "enjeux": tr("Issues"),
+    }
+    title = titles.get(table, table)
+    if table in GEOMETRY_TABLES and geometry:
+        kinds = {"Point": tr("points"), "LineString": tr("lines"), "Polygon": tr("areas")}
+        title = tr("{layer} ({kind})").format(layer=title, kind=kinds.get(geometry, geometry))
+    return title
+
+
+class BoardLayers:
+    """Opens, styles and registers the board layers of one project."""
+
+    def __init__(self, project: QgsProject, dossier: Dossier, register: bool = True):
+        self.project = project
+        self.dossier = dossier
+        self.register = register
+        self._cache: dict[tuple, QgsVectorLayer | None] = {}
+
+    def _node(self, groupe: str | None):
+        root = self.project.layerTreeRoot()
+        top = next((g for g in root.findGroups() if g.customProperty(PROP_BOARD)), None)
+        if top is None:
+            top = root.addGroup(tr("Boards (layers of the printed boards)"))
+            top.setCustomProperty(PROP_BOARD, True)
+            top.setItemVisibilityChecked(False)
+            top.setExpanded(False)
+        if groupe is None:
+            return top
+        sub = next((g for g in top.findGroups() if g.customProperty(PROP_GROUP) == groupe), None)
+        if sub is None:
+            sub = top.addGroup(groupe)
+            sub.setCustomProperty(PROP_GROUP, groupe)
+        return sub
+
+    def _existing(self, table: str, groupe: str | None, geometry: str | None,
+                  variant: str = ""):
+        for layer in self.project.mapLayers().values():
+            if (
+                layer.customProperty(PROP_BOARD)
+                and (layer.customProperty(PROP_VARIANT) or "") == variant
+                and layer.customProperty(PROP_TABLE) == table
+                and layer.customProperty(PROP_GROUP) == groupe
+                and layer.customProperty(PROP_GEOMETRY) == geometry
+            ):
+                return layer
+        return None
+
+    def _add(self, layer: QgsVectorLayer, groupe: str | None) -> QgsVectorLayer:
+        if self.register:
+            self.project.addMapLayer(layer, False)
+            self._node(groupe).addLayer(layer)
+        return layer
+
+    def group_layer(self, table: str, groupe: str, geometry: str | None = None,
+                    nonempty: bool = True, variant: str = "") -> QgsVectorLayer | None:
+        """The table filtered on ``groupe`` (None when it has no feature and ``nonempty``).
+
+        ``variant`` gives a second instance with a style of its own (synthesis).
+        """
+        key = (table, groupe, geometry, variant)
+        if key in self._cache:
+            return self._cache[key]
+        layer = self._existing(table, groupe, geometry, variant) if self.register else None
+        if layer is None:
+            try:
+                layer = open_table(self.dossier.path, table, groupe, geometry,
+                                   layer_title(table, geometry))
+            except AtelierError:
+                LOG.info("table %s missing in %s", table, self.dossier.path)
+                self._cache[key] = None
+                return None
+            layer.setCustomProperty(PROP_BOARD, True)
+            layer.setCustomProperty(PROP_GEOMETRY, geometry)
+            layer.setCustomProperty(PROP_VARIANT, variant)
+            self._add(layer, groupe)
+        layer.setName(layer_title(table, geometry))
+        self.style(layer, table, groupe, geometry)
+        if nonempty and not has_features(layer):
+            layer = None
+        self._cache[key] = layer
+        return layer
+
+    def geometry_layers(self, table: str, groupe: str) -> list[QgsVectorLayer]:
+        """A table of any geometry split into its point, line and polygon layers."""
+        out = []
+        for geometry in ("Point", "LineString", "Polygon"):
+            layer = self.group_layer(table, groupe, geometry)
+            if layer is not None:
+                out.append(layer)
+        return out
+
+    def style(self, layer: QgsVectorLayer, table: str, groupe: str | None,
+              geometry: str | None) -> None:
+        colour = self.dossier.group(groupe).colour if groupe else "#444444"
+        if table == "diagnostic" and not _has_module("diagnostic_style"):
+            style_diagnostic(layer)
+            return
+        if table == "enjeux" and not _has_module("diagnostic_style"):
+            style_enjeux(layer)
+            return
+        from ..layer_styles import style_layer
+
+        style_layer(layer, table, colour, geometry)
+
+    def context_layers(self) -> list[QgsVectorLayer]:
+        """Dossier layers under the group data (commune, buildings, roads…), top first."""
+        key = ("__context__",)
+        if key in self._cache:
+            return self._cache[key]
+        out = []
+        taken = set()
+        for kind, hints in CONTEXT_HINTS:
+            table = next(
+                (t for t in sorted(self.dossier.tables)
+                 if t not in taken and any(h in t.lower() for h in hints)
+                 and not t.startswith(("gpkg_", "rtree_", "layer_styles"))),
+                None,
+            )
+            if table is None:
+                continue
+            taken.add(table)
+            layer = self._existing(table, None, None) if self.register else None
+            if layer is None:
+                try:
+                    layer = open_table(self.dossier.path, table)
+                except AtelierError:
+                    continue
+                if layer.geometryType() in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
+                    continue
+                layer.setCustomProperty(PROP_BOARD, True)
+                layer.setCustomProperty(PROP_GEOMETRY, None)
+                layer.setCustomProperty("atelier/context_kind", kind)
+                layer.setName(context_title(kind))
+                if layer.renderer() is None or not _has_db_style(layer):
+                    style_context(layer, kind)
+                self._add(layer, None)
+            out.append(layer)
+        out.reverse()
+        self._cache[key] = out
+        return out
+
+
+def context_title(kind: str) -> str:
+    return {
+        "commune": tr("Commune"),
+        "communes_voisines": tr("Neighbouring communes"),
+        "batiment": tr("Buildings"),
+        "route": tr("Roads"),
+        "hydro": tr("Streams and water"),
+        "parcelle": tr("Cadastral parcels"),
+    }.get(kind, kind)
+
+
+def has_features(layer: QgsVectorLayer) -> bool:
+    request = QgsFeatureRequest().setLimit(1).setNoAttributes()
+    return any(True for _ in layer.getFeatures(request))
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(f"poix_atelier_plugin.core.{name}") is not None
+
+
+def _has_db_style(layer: QgsVectorLayer) -> bool:
+    try:
+        count = layer.listStylesInDatabase()[0]
+    except (RuntimeError, AttributeError, TypeError):  # providers without style storage
+        return False
+    return bool(count)
+
+
+def style_context(layer: QgsVectorLayer, kind: str) -> None:
+    """A quiet background when the dossier carries no style of its own."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    if kind == "commune":
+        symbol = QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "#c0392b", "outline_width": "0.8"})
+    elif kind == "communes_voisines":
+        symbol = QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "#9a9a9a", "outline_width": "0.3"})
+    elif kind == "batiment":
+        symbol = QgsFillSymbol.createSimple(
+            {"color": "#d6d0c8", "outline_color": "#b0a89c", "outline_width": "0.1"})
+    elif kind == "parcelle":
+        symbol = QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "#d9c9b6", "outline_width": "0.1"})
+    elif kind == "hydro":
+        symbol = (QgsLineSymbol.createSimple({"line_color": "#5b9bd5", "line_width": "0.6"})
+                  if layer.geometryType() == QgsWkbTypes.LineGeometry
+                  else QgsFillSymbol.createSimple({"color": "#bcd7ef", "outline_style": "no"}))
+    else:
+        symbol = (QgsLineSymbol.createSimple({"line_color": "#9e9e9e", "line_width": "0.5"})
+                  if layer.geometryType() == QgsWkbTypes.LineGeometry
+                  else QgsFillSymbol.createSimple({"color": "#eeeeee", "outline_color": "#aaaaaa"}))
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+def _symbol(geometry_type, colour: str, shape: str = "circle"):
+    if geometry_type == QgsWkbTypes.PointGeometry:
+        return QgsMarkerSymbol.createSimple(
+            {"name": shape, "color": colour, "outline_color": "#ffffff", "outline_width": "0.3",
+             "size": "4.2"})
+    if geometry_type == QgsWkbTypes.LineGeometry:
+        return QgsLineSymbol.createSimple({"line_color": colour, "line_width": "1.0"})
+    c = colour.lstrip("#")
+    return QgsFillSymbol.createSimple(
+        {"color": f"#66{c}", "outline_color": colour, "outline_width": "0.6"})
+
+
+def style_diagnostic(layer: QgsVectorLayer) -> None:
+    """Colour by category, pictogram by theme: a legend read by category then theme."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    present = {(f["categorie"], f["theme"]) for f in layer.getFeatures()}
+    themes = list(vocab.THEMES)
+    for cat, cat_label in vocab.DIAGNOSTIC_CATEGORIES.items():
+        colour = CATEGORY_COLOURS[cat]
+        parent = QgsRuleBasedRenderer.Rule(None, 0, 0, f"\"categorie\" = '{cat}'", cat_label)
+        for theme, theme_label in vocab.THEMES.items():
+            if (cat, theme) not in present:
+                continue
+            shape = THEME_SHAPES[themes.index(theme) % len(THEME_SHAPES)]
+            child = QgsRuleBasedRenderer.Rule(
+                _symbol(layer.geometryType(), colour, shape), 0, 0,
+                f"\"theme\" = '{theme}'", theme_label)
+            parent.appendChild(child)
+        other = QgsRuleBasedRenderer.Rule(
+            _symbol(layer.geometryType(), colour), 0, 0, "ELSE", tr("Other theme"))
+        if any(c == cat and t not in vocab.THEMES for c, t in present):
+            parent.appendChild(other)
+        if parent.children():
+            root.appendChild(parent)
+    if not root.children():
+        root.appendChild(QgsRuleBasedRenderer.Rule(_symbol(layer.geometryType(), "#777777")))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+
+
+def style_enjeux(layer: QgsVectorLayer) -> None:
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsRendererCategory
+
+    cats = [
+        QgsRendererCategory(level, _symbol(layer.geometryType(), LEVEL_COLOURS[level], "diamond"),
+                            label)
+        for level, label in vocab.ENJEU_LEVELS.items()
+    ]
+    layer.setRenderer(QgsCategorizedSymbolRenderer("niveau", cats))

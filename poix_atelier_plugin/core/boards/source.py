@@ -1,0 +1,111 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""What a board is made from: the dossier (GeoPackage or PostGIS) and its groups."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import QgsProject, QgsVectorLayer
+
+from ...domain.errors import QT_TR_NOOP, AtelierError
+from ...domain.groups import GroupSpec
+from .. import workspace
+
+LOG = logging.getLogger(__name__)
+
+#: Field names a commune table may carry its name in (Admin Express and others).
+COMMUNE_NAME_FIELDS = ("nom", "NOM", "nom_commune", "NOM_COM", "libelle", "name")
+
+
+def is_postgis(dossier: str) -> bool:
+    return str(dossier).startswith("pg:")
+
+
+def open_table(
+    dossier: str,
+    table: str,
+    groupe: str | None = None,
+    geometry: str | None = None,
+    name: str | None = None,
+) -> QgsVectorLayer:
+    """A contract table of the dossier, filtered on ``groupe`` when given."""
+    if is_postgis(dossier):
+        from .. import postgis  # the PostGIS back-end (optional module)
+
+        return postgis.open_layer(dossier, table, groupe=groupe, geometry=geometry, name=name)
+    return workspace.open_layer(dossier, table, groupe=groupe, geometry=geometry, name=name)
+
+
+def tables(dossier: str) -> set[str]:
+    if is_postgis(dossier):
+        from .. import postgis
+
+        return set(postgis.existing_tables(dossier))
+    return workspace.existing_tables(dossier)
+
+
+def read_groups(dossier: str) -> list[GroupSpec]:
+    if is_postgis(dossier):
+        from .. import postgis
+
+        return postgis.read_groups(dossier)
+    return workspace.read_groups(dossier)
+
+
+@dataclass
+class Dossier:
+    """A dossier opened for printing: where it is, its commune, its groups."""
+
+    path: str
+    commune: str
+    groups: list[GroupSpec] = field(default_factory=list)
+    tables: set[str] = field(default_factory=set)
+
+    @property
+    def folder(self) -> Path:
+        """Where relative photo paths start (the dossier's folder)."""
+        return Path(self.path).resolve().parent if not is_postgis(self.path) else Path.cwd()
+
+    def group(self, name: str) -> GroupSpec:
+        for spec in self.groups:
+            if spec.name == name:
+                return spec
+        raise AtelierError(QT_TR_NOOP("The group \u201c{name}\u201d does not exist."), name=name)
+
+
+def commune_name(dossier: str, known: set[str]) -> str:
+    if "commune" in known:
+        try:
+            layer = open_table(dossier, "commune")
+            names = layer.fields().names()
+            for fname in COMMUNE_NAME_FIELDS:
+                if fname in names:
+                    for feat in layer.getFeatures():
+                        if feat[fname]:
+                            return str(feat[fname])
+        except AtelierError:
+            LOG.warning("commune table unreadable in %s", dossier)
+    stem = Path(str(dossier)).stem
+    return stem.replace("atelier_", "")
+
+
+def open_dossier(dossier: str | None, project: QgsProject | None = None) -> Dossier:
+    """Open ``dossier`` (or the project's dossier when empty)."""
+    if not dossier and project is not None:
+        from ..settings import ProjectSettings
+
+        dossier = ProjectSettings.load(project).dossier_path
+    if not dossier:
+        raise AtelierError(QT_TR_NOOP("No dossier is open: build or open a dossier first."))
+    dossier = str(dossier)
+    if not is_postgis(dossier) and not Path(dossier).is_file():
+        raise AtelierError(QT_TR_NOOP("The dossier {path} does not exist."), path=dossier)
+    known = tables(dossier)
+    if "groupes" not in known:
+        raise AtelierError(
+            QT_TR_NOOP("The dossier {path} has no groups yet: create the groups first."),
+            path=dossier,
+        )
+    return Dossier(dossier, commune_name(dossier, known), read_groups(dossier), known)

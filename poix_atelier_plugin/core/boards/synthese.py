@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The cross-group synthesis board: every group's sites, and where they converge."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFillSymbol,
+    QgsPalLayerSettings,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayerSimpleLabeling,
+)
+
+from ..i18n import tr
+from ..layer_styles import text_format
+from ..synthesis import compute, pieces_layer
+from .base import Board, BoardContext, extent_of
+from .group_boards import group_extent
+
+CONVERGENCE = "#b2182b"
+
+
+def _site_style(layer, colour: str) -> None:
+    c = colour.lstrip("#")
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": f"#55{c}", "outline_color": colour, "outline_width": "0.7"})))
+    layer.setLabelsEnabled(False)
+
+
+def _convergence_style(layer) -> None:
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expr, label, width in (('"n_groupes" >= 3', tr("Three groups or more"), 1.6),
+                               ('"n_groupes" = 2', tr("Two groups"), 1.0)):
+        symbol = QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": CONVERGENCE, "outline_width": str(width)})
+        from qgis.core import QgsLinePatternFillSymbolLayer
+        from qgis.PyQt.QtGui import QColor
+
+        hatch = QgsLinePatternFillSymbolLayer()
+        hatch.setLineAngle(45)
+        hatch.setDistance(1.6 if width > 1.2 else 2.4)
+        hatch.setColor(QColor(CONVERGENCE))
+        hatch.setLineWidth(0.35)
+        symbol.insertSymbolLayer(0, hatch)
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expr, label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = ("CASE WHEN \"n_groupes\" >= 2 THEN \"n_groupes\" || ' ' || "
+                          + "'" + tr("groups").replace("'", "''") + "' END")
+    settings.isExpression = True
+    settings.setFormat(text_format(CONVERGENCE, 10))
+    settings.placement = QgsPalLayerSettings.OverPoint
+    settings.displayAll = True
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def synthese(ctx: BoardContext, group=None) -> Board:
+    board = Board(ctx, "synthese", None)
+    lay = ctx.layers
+    pieces = compute(ctx.dossier.path)
+    shared = [p for p in pieces if p.n_groups >= 2]
+    conv = pieces_layer(shared, tr("Where groups converge"))
+    conv.setCustomProperty("atelier/board", True)
+    _convergence_style(conv)
+    if ctx.options.add_to_project:
+        ctx.project.addMapLayer(conv, False)
+        lay._node(None).addLayer(conv)
+    ctx.cache["synthese_layer"] = conv
+    site_layers = []
+    for spec in ctx.dossier.groups:
+        layer = lay.group_layer("sites_projet", spec.name, variant="synthese")
+        if layer is not None:
+            _site_style(layer, spec.colour)
+            layer.setName(spec.name)
+            site_layers.append(layer)
+    context = lay.context_layers()
+    own = [conv] + site_layers
+    ext = extent_of(site_layers)
+    board.add_map(own + context, ext or group_extent(ctx, ctx.dossier.groups[0], []),
+                  own + context[:1])
+    board.header(board.zones)
+    rows = [[str(p.n_groups), p.label, f"{p.geometry.area / 10000:.2f}"] for p in shared]
+    headings = [(tr("Groups"), 16), (tr("Which groups"), 72), (tr("Area (ha)"), 22)]
+    board.kit.table(headings, rows, board.zones["table"], size=8.5,
+                    continuation=board.continuation, item_id="convergence_table")
+    if not site_layers:
+        from .group_boards import _note_on_map
+
+        _note_on_map(board, tr("No candidate site drawn by any group yet."))
+    board.footer(board.zones)
+    return board
