@@ -206,3 +206,35 @@ def test_notification_refreshes_the_facilitator_view(pg_connection, live, qgis_a
     listener.close()
     assert seen == ["arrets"]
     assert any(f["nom"] == "Lavoir" for f in layer.getFeatures())
+
+
+def test_dossier_project_pointed_at_the_server(pg_connection, tmp_path):
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from poix_atelier_plugin.core import pg_project, pg_sync, project_layers
+    from poix_atelier_plugin.core.settings import ProjectSettings
+
+    gpkg = make_dossier(tmp_path / "atelier_59464.gpkg", GROUPS)
+    template = QgsProject()
+    commune = QgsVectorLayer(f"{gpkg}|layername=commune", "Commune", "ogr")
+    template.addMapLayer(commune)
+    project_layers.add_workspace_layers(template, gpkg)
+    assert template.write(str(tmp_path / "atelier_59464.qgz"))
+    dossier = pg_connection.dossier("atelier_poix_template")
+    pg_sync.publish(gpkg, dossier)
+    path = pg_project.write_facilitator_project(
+        dossier, tmp_path / "serveur.qgz", tmp_path / "atelier_59464.qgz", gpkg
+    )
+    project = QgsProject()
+    assert project.read(str(path))
+    assert ProjectSettings.load(project).dossier_path == dossier
+    layers = list(project.mapLayers().values())
+    assert layers and all(lyr.providerType() == "postgres" for lyr in layers)
+    assert all(lyr.isValid() for lyr in layers)
+    for group in GROUPS:
+        stops = project_layers.find_layer(project, "arrets", group)
+        assert stops is not None and stops.providerType() == "postgres"
+        assert stops.customProperty(pg_project.PROP_DOSSIER) == dossier
+        assert sum(1 for _ in stops.getFeatures()) == 4
+    polygons = project_layers.find_layer(project, "enjeux", GROUPS[1], "Polygon")
+    assert sum(1 for _ in polygons.getFeatures()) == 1

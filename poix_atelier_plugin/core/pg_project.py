@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
 
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import postgis, workspace
@@ -137,10 +137,59 @@ def add_dossier_layers(project: QgsProject, dossier: str, tables: list[str]) -> 
     return added
 
 
-def write_facilitator_project(dossier: str, path: str | Path, title: str = "") -> Path:
-    """A .qgz showing every group's work on the server (for the facilitator's screen)."""
-    from psycopg2 import sql  # noqa: F401 - fail early when psycopg2 is missing
+def repoint_layers(project: QgsProject, gpkg: str | Path, dossier: str) -> int:
+    """Point a dossier project's GeoPackage layers at the server; returns how many.
 
+    Styles, legend groups, themes, filters and online layers stay as they are.
+    """
+    from qgis.core import QgsDataProvider, QgsProviderRegistry
+
+    target = Path(gpkg).resolve()
+    moved = 0
+    for layer in list(project.mapLayers().values()):
+        if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
+            continue
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        path = parts.get("path") or ""
+        if not path or Path(path).resolve() != target:
+            continue
+        table = parts.get("layerName") or Path(path).stem
+        geometry = layer.customProperty(PROP_GEOMETRY) or None
+        if geometry is None and table in _geometry_tables():
+            geometry = QgsWkbTypes.displayString(QgsWkbTypes.flatType(layer.wkbType()))
+        uri = postgis.layer_uri(postgis.parse_dossier(dossier), table, geometry)
+        uri.setSql(layer.subsetString())
+        layer.setDataSource(
+            uri.uri(False), layer.name(), "postgres", QgsDataProvider.ProviderOptions()
+        )
+        layer.setCustomProperty(
+            workspace.PROP_TABLE, layer.customProperty(workspace.PROP_TABLE) or table
+        )
+        layer.setCustomProperty(PROP_DOSSIER, dossier)
+        if table in _geometry_tables():
+            _hide_server_columns(layer)
+        moved += 1
+    return moved
+
+
+def _geometry_tables() -> set[str]:
+    from ..domain import schema
+
+    return {t.name for t in schema.TABLES if t.geometry == "Geometry"}
+
+
+def write_facilitator_project(
+    dossier: str,
+    path: str | Path,
+    template: str | Path | None = None,
+    gpkg: str | Path | None = None,
+) -> Path:
+    """A .qgz showing every group's work on the server (for the facilitator's screen).
+
+    With ``template`` (the dossier's own .qgz over ``gpkg``), its layers are
+    pointed at the server and keep their themes and styles; groups missing
+    from it get their layers added.
+    """
     from ..domain import schema
     from .settings import ProjectSettings
 
@@ -152,11 +201,24 @@ def write_facilitator_project(dossier: str, path: str | Path, title: str = "") -
     finally:
         conn.close()
     project = QgsProject()
-    project.setCrs(workspace.crs())
-    project.setTitle(title or tr("Workshop {schema} (server)").format(schema=ws.schema))
-    add_group_layers(project, dossier)
-    add_dossier_layers(project, dossier, tables)
-    settings = ProjectSettings()
+    if template and gpkg and Path(template).is_file():
+        if not project.read(str(template)):
+            raise AtelierError(
+                QT_TR_NOOP("Cannot read the project {path}: {error}"),
+                path=str(template),
+                error=project.error(),
+            )
+        repoint_layers(project, gpkg, dossier)
+        present = {lyr.customProperty(workspace.PROP_GROUP) for lyr in project.mapLayers().values()}
+        missing = [g for g in postgis.read_groups(ws) if g.name not in present]
+        if missing:
+            add_group_layers(project, dossier, missing)
+    else:
+        project.setCrs(workspace.crs())
+        add_group_layers(project, dossier)
+        add_dossier_layers(project, dossier, tables)
+    project.setTitle(tr("Workshop {schema} (server)").format(schema=ws.schema))
+    settings = ProjectSettings.load(project)
     settings.dossier_path = dossier
     settings.save(project)
     target = Path(path)

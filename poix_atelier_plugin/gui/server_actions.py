@@ -85,7 +85,8 @@ def publish(step_panel) -> None:
             return
         try:
             target = Path(gpkg).with_name(f"{ws.schema}_serveur.qgz")
-            project = pg_project.write_facilitator_project(ws.dossier, target)
+            template = Path(gpkg).with_suffix(".qgz")  # the dossier's own project
+            project = pg_project.write_facilitator_project(ws.dossier, target, template, gpkg)
         except AtelierError as exc:
             context.error(exc)
             return
