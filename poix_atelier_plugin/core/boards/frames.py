@@ -185,7 +185,7 @@ def write_templates(folder: Path | None = None) -> list[Path]:
     written = []
     for kind in BOARD_TYPES:
         for orientation in ("landscape", "portrait"):
-            for cont in (False, True):
+            for cont in (False, True) if kind != "atlas" else (False,):
                 project = QgsProject()
                 layout = QgsPrintLayout(project)
                 layout.initializeDefaults()

@@ -167,6 +167,8 @@ class BoardLayers:
         from ..layer_styles import style_layer
 
         style_layer(layer, table, colour, geometry)
+        if table == "arrets" and layer.featureCount() > MAX_NAMED_STOPS:
+            drop_name_labels(layer)
 
     def context_layers(self) -> list[QgsVectorLayer]:
         """Dossier layers under the group data (commune, buildings, roads…), top first."""
@@ -204,6 +206,24 @@ class BoardLayers:
         out.reverse()
         self._cache[key] = out
         return out
+
+
+MAX_NAMED_STOPS = 15
+
+
+def drop_name_labels(layer: QgsVectorLayer) -> None:
+    """Many stops: numbers only on the map, the names are in the stop list."""
+    from qgis.core import QgsRuleBasedLabeling
+
+    labeling = layer.labeling()
+    if not isinstance(labeling, QgsRuleBasedLabeling):
+        return
+    labeling = labeling.clone()
+    root = labeling.rootRule()
+    for rule in list(root.children()):
+        if rule.description() == "nom":
+            root.removeChild(rule)
+    layer.setLabeling(labeling)
 
 
 def context_title(kind: str) -> str:
