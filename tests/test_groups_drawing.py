@@ -221,3 +221,28 @@ def test_groups_step_creates_and_deletes(setup, qgis_iface):
     assert project_layers.group_node(project, TRICKY) is None
     assert project_layers.find_layer(project, "arrets", TRICKY) is None
     assert project_layers.find_layer(project, "arrets", "Groupe 1") is not None
+
+
+def test_route_along_the_roads(setup, qgis_canvas):
+    from qgis.core import QgsProject
+
+    from poix_atelier_plugin.core import project_layers
+
+    _gpkg, _context, step, _ = setup
+    project = QgsProject.instance()
+    route = project_layers.find_layer(project, "parcours", TRICKY)
+    stops = project_layers.find_layer(project, "arrets", TRICKY)
+    _draw(qgis_canvas, step, "draw_route", [(-500, 60), (60, 800), (560, -300)])  # cross-country
+    for x, y in [(-500, 60), (60, 800), (560, -300)]:
+        _click(qgis_canvas, step.start_drawing("add_stop"), x, y)
+    step.buttons["follow_roads"].click()
+    feats = list(route.getFeatures())
+    assert len(feats) == 1
+    line = feats[0].geometry().asPolyline()
+    path = [
+        (round((p.x() - X0) / 5) * 5, round((p.y() - Y0) / 5) * 5) for p in line
+    ]  # clicks: ±3 m
+    assert path == [(-500, 0), (0, 0), (0, 500), (0, 800), (0, 500), (0, 0), (600, 0), (600, -300)]
+    assert sorted(f["ordre"] for f in stops.getFeatures()) == [1, 2, 3]
+    route.undoStack().undo()
+    assert len(next(route.getFeatures()).geometry().asPolyline()) == 3

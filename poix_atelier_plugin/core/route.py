@@ -212,3 +212,69 @@ def order_stops(
             groupe=groupe,
         )
     return report
+
+
+def road_route(points: list[QgsPointXY], roads: QgsVectorLayer, crs=None) -> QgsGeometry:
+    """The shortest path along ``roads`` through ``points`` in their order (network analysis).
+
+    Points and result are in ``crs`` (default Lambert-93); each point is tied to
+    the nearest road. Raises AtelierError when a stop cannot be reached.
+    """
+    from qgis.analysis import (
+        QgsGraphAnalyzer,
+        QgsGraphBuilder,
+        QgsNetworkDistanceStrategy,
+        QgsVectorLayerDirector,
+    )
+
+    if len(points) < 2:
+        raise AtelierError(
+            QT_TR_NOOP("At least two numbered stops are needed to follow the roads.")
+        )
+    crs = crs or workspace.crs()
+    if roads is None or not roads.isValid() or roads.featureCount() == 0:
+        raise AtelierError(QT_TR_NOOP("The dossier has no road layer to follow."))
+    director = QgsVectorLayerDirector(roads, -1, "", "", "", QgsVectorLayerDirector.DirectionBoth)
+    director.addStrategy(QgsNetworkDistanceStrategy())
+    builder = QgsGraphBuilder(crs, True, 0.5)
+    tied = director.makeGraph(builder, list(points))
+    graph = builder.graph()
+    path: list[QgsPointXY] = []
+    for n, (a, b) in enumerate(zip(tied, tied[1:]), start=2):
+        start, end = graph.findVertex(a), graph.findVertex(b)
+        tree, _costs = QgsGraphAnalyzer.dijkstra(graph, start, 0)
+        if start != end and tree[end] == -1:
+            raise AtelierError(QT_TR_NOOP("Stop {n} cannot be reached along the roads."), n=n)
+        leg = [graph.vertex(end).point()]
+        cur = end
+        while cur != start:
+            cur = graph.edge(tree[cur]).fromVertex()
+            leg.append(graph.vertex(cur).point())
+        leg.reverse()
+        path.extend(leg if not path else leg[1:])
+    geometry = QgsGeometry.fromPolylineXY(path)
+    if geometry.length() <= 0:
+        raise AtelierError(QT_TR_NOOP("The stops are all at the same place on the roads."))
+    return geometry
+
+
+def follow_roads(route_layer: QgsVectorLayer, stops_layer: QgsVectorLayer, roads: QgsVectorLayer):
+    """Replace the group's route by the road path through its stops (undoable when editing)."""
+    feats = _stops(stops_layer)
+    points = [f.geometry().asPoint() for f in feats]
+    geometry = road_route([QgsPointXY(p) for p in points], roads, route_layer.crs())
+    if not route_layer.isEditable() and not route_layer.startEditing():
+        raise AtelierError(
+            QT_TR_NOOP("The layer {layer} cannot be edited."), layer=route_layer.name()
+        )
+    existing = sorted(route_layer.getFeatures(), key=lambda f: f.id())
+    route_layer.beginEditCommand(tr("Route along the roads"))
+    if existing:
+        route_layer.changeGeometry(existing[0].id(), geometry)
+    else:
+        from .groups import new_feature
+
+        feature, _warnings = new_feature(route_layer, geometry)
+        route_layer.addFeature(feature)
+    route_layer.endEditCommand()
+    return geometry

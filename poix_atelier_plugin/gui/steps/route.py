@@ -67,6 +67,12 @@ class RouteStep(StepPanel):
             self.number_stops,
             tr("Number the stops in the order the route reaches them"),
         )
+        self.add_action(
+            "follow_roads",
+            tr("Route along the roads"),
+            self.follow_roads,
+            tr("Replace the route by the shortest way along the roads through the numbered stops"),
+        )
         form = QFormLayout()
         self.length_label = QLabel("–", self)
         self.walk_label = QLabel("–", self)
@@ -215,6 +221,26 @@ class RouteStep(StepPanel):
                 self.context.warning(" ".join([text] + report.warnings))
             else:
                 self.context.success(text)
+
+    def follow_roads(self) -> None:
+        """Optional: the route becomes the road path through the stops (undoable)."""
+        route, stops = self.layer("parcours"), self.layer("arrets")
+        roads = project_layers.road_layers(QgsProject.instance())
+        try:
+            if route is None or stops is None:
+                raise AtelierError(
+                    QT_TR_NOOP("Create the groups first, then pick the active group.")
+                )
+            if not roads:
+                raise AtelierError(QT_TR_NOOP("The dossier has no road layer to follow."))
+            core_route.follow_roads(route, stops, roads[0])
+            self.number_stops(quiet=True)
+        except AtelierError as exc:
+            self.context.error(exc, 8)
+            return
+        self.context.success(
+            tr("The route now follows the roads; edit it freely, or undo (Ctrl+Z) to go back.")
+        )
 
     # drawing --------------------------------------------------------------------
     def start_drawing(self, key: str) -> CaptureTool | None:
