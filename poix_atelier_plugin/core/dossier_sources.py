@@ -7,6 +7,7 @@ provider's spatial index does the work) and written in Lambert-93.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -192,7 +193,7 @@ def write_features(
     options.fileEncoding = "UTF-8"
     options.actionOnExistingFile = (
         QgsVectorFileWriter.CreateOrOverwriteFile
-        if overwrite_file
+        if overwrite_file or not os.path.exists(path)
         else QgsVectorFileWriter.CreateOrOverwriteLayer
     )
     writer = QgsVectorFileWriter.create(
@@ -202,10 +203,10 @@ def write_features(
         message = writer.errorMessage()
         del writer
         raise AtelierError(
-            QT_TR_NOOP("Cannot write the table {table} in {path}: {message}"),
+            QT_TR_NOOP("Cannot write the table {table} in {path}: {reason}"),
             table=table,
             path=path,
-            message=message,
+            reason=message,
         )
     count = 0
     iterable = features() if callable(features) else features
@@ -214,10 +215,10 @@ def write_features(
             message = writer.errorMessage()
             del writer
             raise AtelierError(
-                QT_TR_NOOP("Cannot write the table {table} in {path}: {message}"),
+                QT_TR_NOOP("Cannot write the table {table} in {path}: {reason}"),
                 table=table,
                 path=path,
-                message=message,
+                reason=message,
             )
         count += 1
     del writer  # flushes and closes the file

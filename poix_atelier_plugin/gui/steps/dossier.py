@@ -93,9 +93,9 @@ class DossierStep(StepPanel):
         if suffix in (".qgz", ".qgs"):
             if not project.read(str(file)):
                 raise AtelierError(
-                    QT_TR_NOOP("The project {path} cannot be opened: {message}"),
+                    QT_TR_NOOP("The project {path} cannot be opened: {reason}"),
                     path=path,
-                    message=project.error(),
+                    reason=project.error(),
                 )
             self.context.reload()
             return dossier_open.project_dossier_gpkg(project, file)
