@@ -17,10 +17,13 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-# Place Talma, the confluence of the two streams, in Lambert-93 (illustrative).
-CX, CY = 743490.0, 7010330.0
-
-D = "atout", "faiblesse", "opportunite", "menace"
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+try:  # place Talma, origin of the sample streets, stops and sites
+    from make_sample_sources import CENTRE
+except ImportError:  # pragma: no cover - sources script absent
+    CENTRE = (744230.0, 7010080.0)
+CX, CY = CENTRE
 
 
 def _p(dx, dy):
@@ -31,132 +34,156 @@ def _l(*pts):
     return "LINESTRING(" + ", ".join(f"{CX + x} {CY + y}" for x, y in pts) + ")"
 
 
-def _a(*pts):
+def _a(*pts, shift=(0, 0)):
     ring = list(pts) + [pts[0]]
-    return "POLYGON((" + ", ".join(f"{CX + x} {CY + y}" for x, y in ring) + "))"
+    return (
+        "POLYGON((" + ", ".join(f"{CX + x + shift[0]} {CY + y + shift[1]}" for x, y in ring) + "))"
+    )
 
 
-FLOOD_BED = "BUFFER"  # replaced by a buffer of the streams (see _flood_bed)
+FLOOD_BED = "BUFFER"  # replaced by a buffer of the two streams (see _flood_bed)
+#: The former textile mill, rue de Neuville (same outline as the groups' candidate site).
+FRICHE = ((-300, 250), (-170, 180), (-90, 330), (-230, 410))
 
-#: Per group: (categorie, theme, texte, wkt).
+#: Per group: (categorie, theme, texte, wkt). Positions match the sample's stops.
 DIAGNOSTIC = (
     (
         ("menace", "risques", "Lit majeur inondable au confluent, sous la place Talma", FLOOD_BED),
         (
             "atout",
             "patrimoine",
-            "Église Saint-Martin (reconstruite à partir de 1893), repère du bourg",
-            _p(-60, 70),
+            "Église Saint-Martin (reconstruite à partir de 1893)",
+            _p(170, 240),
         ),
         (
             "atout",
             "equipements",
             "Keighley Hall, salle des fêtes offerte par Keighley (1922)",
-            _p(70, -70),
+            _p(45, 300),
         ),
         (
             "faiblesse",
             "paysage",
             "Place Talma très minérale, dominée par le stationnement",
-            _p(10, 15),
+            _p(40, -45),
         ),
-        ("faiblesse", "economie", "Cellules commerciales vacantes rue de l'Église", _p(-140, 120)),
+        (
+            "faiblesse",
+            "economie",
+            "Cellules commerciales vacantes rue de la République",
+            _p(20, 170),
+        ),
+        ("atout", "patrimoine", "Monument à Talma, mémoire du tragédien", _p(-30, 15)),
         (
             "opportunite",
             "environnement",
-            "Rouvrir le ruisseau Saint-Georges couvert sous la rue Saint-Georges",
-            _l((520, 260), (300, 170), (60, 40)),
+            "Rouvrir le ruisseau Saint-Georges couvert",
+            _l((520, 260), (260, 120), (70, 30)),
         ),
         (
             "menace",
             "risques",
-            "Ruissellement du plateau vers le centre par la rue des Moulins",
-            _l((-120, -520), (-60, -260), (-10, -40)),
+            "Ruissellement du plateau nord vers le centre",
+            _l((320, 760), (150, 450), (40, 90)),
         ),
-        ("atout", "patrimoine", "Monument à Talma, mémoire du tragédien", _p(-25, -25)),
+        (
+            "opportunite",
+            "foncier",
+            "Friche de la filature : foncier mutable au contact du centre",
+            _a(*FRICHE),
+        ),
     ),
     (
         (
             "opportunite",
             "foncier",
-            "Friche textile rue de Neuville : grande emprise mutable près du centre",
-            _a((300, 60), (480, 110), (520, -40), (340, -90)),
+            "Friche textile rue de Neuville : grande emprise mutable",
+            _a(*FRICHE, shift=(15, -10)),
         ),
         (
             "faiblesse",
             "patrimoine",
-            "Cheminée de la filature démolie : mémoire industrielle fragilisée",
-            _p(420, 20),
+            "Cheminée de la filature démolie : mémoire fragilisée",
+            _p(-200, 320),
         ),
         (
             "menace",
             "risques",
             "Pollution des sols suspectée (ancienne activité textile)",
-            _p(380, -30),
+            _p(-160, 265),
         ),
         (
             "atout",
             "patrimoine",
-            "Cheminée de l'ancienne brasserie Lebrun, signal dans le paysage",
-            _p(-230, -160),
+            "Cheminée de la brasserie Lebrun, signal dans le paysage",
+            _p(-120, 180),
         ),
+        ("atout", "patrimoine", "Moulin de la Chicorée", _p(1395, 640)),
         (
-            "faiblesse",
-            "mobilite",
-            "Poids lourds en transit rue de Neuville",
-            _l((900, 220), (600, 110), (200, 30)),
+            "atout",
+            "environnement",
+            "Vallon des moulins : prairies humides et lavoir",
+            _a((950, 380), (1450, 560), (1400, 720), (950, 560)),
         ),
         (
             "opportunite",
             "mobilite",
-            "Liaison douce possible de la friche au centre par le cœur d'îlot",
-            _l((330, 0), (200, -30), (40, -10)),
+            "Promenade au fil du Saint-Georges jusqu'au moulin",
+            _l((0, 0), (520, 260), (1050, 470), (1370, 610)),
         ),
-        ("atout", "equipements", "École et équipements à moins de 5 minutes à pied", _p(150, 160)),
+        (
+            "faiblesse",
+            "mobilite",
+            "Entrée sud : vitesse élevée, pas de trottoir",
+            _l((420, -1050), (380, -790), (180, -420)),
+        ),
+        ("opportunite", "patrimoine", "Wagnonville : vestiges d'une villa romaine", _p(1010, -475)),
+        (
+            "menace",
+            "risques",
+            "Confluence : crues rapides du ruisseau de la Fontaine Lecomte",
+            _l((-75, -430), (-30, -200), (0, -20)),
+        ),
     ),
     (
         (
             "atout",
             "environnement",
             "Marais de Beaucamp : zone humide et prairies",
-            _a((700, -900), (1050, -850), (1100, -1150), (760, -1220)),
+            _a((-980, -480), (-690, -470), (-680, -780), (-960, -800)),
         ),
         (
             "atout",
             "paysage",
             "Bocage des Ondulations hennuyères (PNR de l'Avesnois)",
-            _a((-900, 300), (-500, 420), (-420, 100), (-820, -20)),
+            _a((-1250, 100), (-900, 200), (-850, -150), (-1200, -250)),
         ),
         (
             "menace",
             "foncier",
-            "Extension pavillonnaire sur les prairies en frange de bourg",
-            _a((-420, -300), (-220, -260), (-200, -420), (-400, -460)),
+            "Extension pavillonnaire sur les prairies de la frange ouest",
+            _a((-700, 380), (-540, 300), (-480, 420), (-640, 500)),
         ),
         (
             "opportunite",
-            "patrimoine",
-            "Hameau de Wagnonville, vestiges d'une villa romaine",
-            _p(900, 1250),
+            "foncier",
+            "Friche textile : équipement et logements au centre",
+            _a(*FRICHE, shift=(-10, 15)),
         ),
-        ("atout", "patrimoine", "Moulin de la Chicorée", _p(-320, 220)),
-        (
-            "faiblesse",
-            "paysage",
-            "Entrée de bourg routière sans traitement paysager",
-            _p(-600, -120),
-        ),
+        ("atout", "equipements", "Mairie et bibliothèque au cœur du bourg", _p(95, 125)),
+        ("atout", "patrimoine", "Chapelle Notre-Dame", _p(-425, 75)),
+        ("faiblesse", "paysage", "Entrée ouest routière sans traitement paysager", _p(-600, 300)),
         (
             "menace",
             "risques",
             "Coulées de boue depuis les plateaux cultivés",
-            _l((-1000, -700), (-600, -420), (-260, -200)),
+            _l((-1150, 450), (-820, 230), (-560, 110)),
         ),
         (
             "opportunite",
             "mobilite",
-            "Boucle de promenade du centre au marais",
-            _l((60, -60), (400, -500), (760, -880)),
+            "Chemin creux du centre au marais",
+            _l((-420, 60), (-700, -300), (-830, -560)),
         ),
     ),
 )
@@ -201,7 +228,7 @@ ENJEUX = (
             "Remettre sur le marché les logements vacants du centre",
             "important",
             "habitat",
-            (),
+            ("dent creuse",),
             "",
             [
                 (
@@ -334,11 +361,24 @@ ENJEUX = (
 )
 
 
+#: Where an enjeu without a candidate site is drawn (a point on the issue's place).
+ENJEU_PLACES = {
+    "Faire vivre le Keighley Hall": (45, 300),
+    "Relier la friche au centre à pied": (-60, 120),
+    "Garder la mémoire textile du bourg": (-200, 320),
+    "Protéger et ouvrir le marais de Beaucamp": (-830, -620),
+    "Faire découvrir Wagnonville et la villa romaine": (1010, -475),
+    "Qualifier les entrées de bourg": (-600, 300),
+}
+
+
 def _flood_bed():
     from qgis.core import QgsGeometry
 
-    streams = QgsGeometry.fromWkt(_l((520, 260), (300, 170), (0, 0), (-350, 80), (-700, 120)))
-    lecomte = QgsGeometry.fromWkt(_l((-90, -420), (-30, -200), (0, 0)))
+    streams = QgsGeometry.fromWkt(
+        _l((760, 360), (520, 260), (260, 120), (0, 0), (-200, -70), (-450, -160))
+    )
+    lecomte = QgsGeometry.fromWkt(_l((-75, -430), (-30, -200), (0, 0)))
     return streams.combine(lecomte).buffer(60, 8).asWkt(0)
 
 
@@ -412,7 +452,9 @@ def populate(gpkg) -> dict:
         own = read_sites(gpkg, groupe)
         for titre, niveau, theme, keys, description, picks in ENJEUX[i % len(ENJEUX)]:
             site = (_site_for(own, keys) or _site_for(sites, keys)) if keys else None
-            fid = add_enjeu(gpkg, groupe, titre, niveau, theme, site, description)
+            place = ENJEU_PLACES.get(titre) if site is None else None
+            geometry = QgsGeometry.fromWkt(_p(*place)) if place else None
+            fid = add_enjeu(gpkg, groupe, titre, niveau, theme, site, description, geometry)
             counts["enjeux"] += 1
             counts["sites_lies"] += site is not None
             for name, why in picks:

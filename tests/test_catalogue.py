@@ -33,8 +33,11 @@ def test_shipped_catalogue_loads_25_tools_in_8_categories(tmp_path):
     assert all(t.nom and t.description and t.porteur and t.quand for t in tools.values())
     assert not any(t.ajoute_par for t in tools.values())
     names = {t.nom for t in tools.values()}
-    assert {"Orientation d'aménagement et de programmation (OAP)", "Petites villes de demain (PVD)",
-            "Fonds vert – recyclage des friches"} <= names
+    assert {
+        "Orientation d'aménagement et de programmation (OAP)",
+        "Petites villes de demain (PVD)",
+        "Fonds vert – recyclage des friches",
+    } <= names
     # idempotent: a second call adds nothing
     assert ensure_catalogue(gpkg) == 0
     assert len(_catalogue(gpkg)) == len(tools)
@@ -45,13 +48,24 @@ def test_add_edit_remove_survive_reopening(tmp_path):
 
     gpkg = new_workspace(tmp_path)
     before = len(_catalogue(gpkg))
-    fid = cat.add_tool(gpkg, dom.Tool("  Charte   paysagère du PNR ", "Études", "Guide", "PNR", "Toujours"))
+    fid = cat.add_tool(
+        gpkg, dom.Tool("  Charte   paysagère du PNR ", "Études", "Guide", "PNR", "Toujours")
+    )
     with pytest.raises(AtelierError, match="already has a tool"):
         cat.add_tool(gpkg, dom.Tool("charte paysagère du pnr"))
     with pytest.raises(AtelierError, match="needs a name"):
         cat.add_tool(gpkg, dom.Tool("   "))
-    cat.update_tool(gpkg, fid, dom.Tool("Charte paysagère du PNR", "Ingénierie et conseil",
-                                        "Cahier de recommandations", "PNR de l'Avesnois", "En amont"))
+    cat.update_tool(
+        gpkg,
+        fid,
+        dom.Tool(
+            "Charte paysagère du PNR",
+            "Ingénierie et conseil",
+            "Cahier de recommandations",
+            "PNR de l'Avesnois",
+            "En amont",
+        ),
+    )
     victim = next(f for f, t in _catalogue(gpkg).items() if t.nom == "Réunion publique")
     assert cat.remove_tool(gpkg, victim).removed
     # reopen: a brand new read of the file
@@ -71,8 +85,13 @@ def test_csv_export_import_round_trip(tmp_path):
     two = tmp_path / "two"
     two.mkdir()
     gpkg = new_workspace(one)
-    cat.add_tool(gpkg, dom.Tool("Atelier « habiter le bourg »", "Concertation", 'Dit "oui", non',
-                                "Commune", "Été"), ajoute_par="Groupe 2")
+    cat.add_tool(
+        gpkg,
+        dom.Tool(
+            "Atelier « habiter le bourg »", "Concertation", 'Dit "oui", non', "Commune", "Été"
+        ),
+        ajoute_par="Groupe 2",
+    )
     csv_path = tmp_path / "mon_catalogue.csv"
     assert cat.export_csv(gpkg, csv_path) == len(_catalogue(gpkg))
     # into the same dossier: nothing changes
@@ -95,8 +114,10 @@ BAD_FILES = {
         b"nom,categorie,description,porteur,quand\nPLU,P,a,b,c\nZAC,O,a,b,c\n plu ,P,a,b,c\n",
         "same tool more than once",
     ),
-    "empty_name": (b"nom,categorie,description,porteur,quand\nPLU,P,a,b,c\n,P,a,b,c\n",
-                   "Line 3: the tool has no name"),
+    "empty_name": (
+        b"nom,categorie,description,porteur,quand\nPLU,P,a,b,c\n,P,a,b,c\n",
+        "Line 3: the tool has no name",
+    ),
     "empty": (b"", "empty"),
     "header_only": (b"nom,categorie,description,porteur,quand\n", "no tool"),
     "binary": (b"PK\x03\x04\x00\x00\x00binary", "not a text"),
@@ -126,7 +147,10 @@ def test_semicolon_latin1_bom_files_are_read(tmp_path):
     gpkg = new_workspace(tmp_path)
     before = _catalogue(gpkg)
     header = "nom;categorie;description;porteur;quand\n"
-    semicolon = header + "Étude de mobilité;Études;Plan de circulation, stationnement;Commune;Avant travaux\n"
+    semicolon = (
+        header
+        + "Étude de mobilité;Études;Plan de circulation, stationnement;Commune;Avant travaux\n"
+    )
     path = tmp_path / "excel.csv"
     path.write_bytes(semicolon.encode("cp1252"))
     report = cat.import_csv(gpkg, path)
@@ -138,7 +162,9 @@ def test_semicolon_latin1_bom_files_are_read(tmp_path):
     assert new[0].nom == "Étude de mobilité"
     assert new[0].description == "Plan de circulation, stationnement"
     # BOM + UTF-8 + a known tool updated in place (same name, other case)
-    bom = "\ufeffnom,categorie,description,porteur,quand\nréunion PUBLIQUE,,Nouvelle description,,\n"
+    bom = (
+        "\ufeffnom,categorie,description,porteur,quand\nréunion PUBLIQUE,,Nouvelle description,,\n"
+    )
     path.write_bytes(bom.encode("utf-8"))
     report = cat.import_csv(gpkg, path)
     assert (report.added, report.updated, report.notes) == (0, 1, [])
@@ -155,8 +181,11 @@ def test_remove_tool_in_use_asks_first_and_leaves_no_dangling_link(tmp_path):
     gpkg = new_workspace(tmp_path)
     tools = _catalogue(gpkg)
     epf = next(f for f, t in tools.items() if t.nom.startswith("Établissement public foncier"))
-    enjeu = add_row(gpkg, "enjeux", {"groupe": "Groupe 1", "titre": "Maîtriser la friche",
-                                     "niveau": "imperatif"})
+    enjeu = add_row(
+        gpkg,
+        "enjeux",
+        {"groupe": "Groupe 1", "titre": "Maîtriser la friche", "niveau": "imperatif"},
+    )
     add_row(gpkg, "enjeux_outils", {"enjeu_id": enjeu, "outil_id": epf, "commentaire": "Portage"})
     outcome = cat.remove_tool(gpkg, epf)
     assert not outcome.removed

@@ -65,15 +65,29 @@ def test_style_by_category_renders_each_colour(tmp_path, geometry):
             "LineString": f"LINESTRING({x} {y0}, {x + 120} {y0 + 150}, {x + 250} {y0 + 200})",
             "Polygon": f"POLYGON(({x} {y0}, {x + 250} {y0}, {x + 250} {y0 + 250}, {x} {y0 + 250}, {x} {y0}))",
         }[geometry]
-        add_row(gpkg, "diagnostic", {"groupe": "Groupe 1", "categorie": categorie,
-                                     "theme": "patrimoine", "texte": categorie}, wkt)
+        add_row(
+            gpkg,
+            "diagnostic",
+            {
+                "groupe": "Groupe 1",
+                "categorie": categorie,
+                "theme": "patrimoine",
+                "texte": categorie,
+            },
+            wkt,
+        )
     layer = group_layer(gpkg, "diagnostic", "Groupe 1", geometry)
     style_diagnostic(layer, geometry)
     renderer = layer.renderer()
     assert renderer.type() == "categorizedSymbol"
     assert renderer.classAttribute() == "categorie"
     assert [c.value() for c in renderer.categories()] == list(CATEGORY_COLOURS)
-    assert [c.label() for c in renderer.categories()] == ["Atout", "Faiblesse", "Opportunité", "Menace"]
+    assert [c.label() for c in renderer.categories()] == [
+        "Atout",
+        "Faiblesse",
+        "Opportunité",
+        "Menace",
+    ]
     categories = renderer.categories()  # keep the copies alive while reading their symbols
     kinds = [type(sl) for sl in categories[3].symbol().symbolLayers()]
     if geometry == "LineString":
@@ -103,7 +117,8 @@ def test_enjeux_layers_styled_by_level(tmp_path):
 
 def _sample_module():
     spec = importlib.util.spec_from_file_location(
-        "make_sample_diagnostic", REPO / "scripts" / "make_sample_diagnostic.py")
+        "make_sample_diagnostic", REPO / "scripts" / "make_sample_diagnostic.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -116,9 +131,12 @@ def test_sample_diagnostic_is_idempotent_and_links_sites_by_name(tmp_path):
     from poix_atelier_plugin.domain import vocab
 
     gpkg = new_workspace(tmp_path, groups=("Groupe 1", "Groupe 2", "Groupe 3"))
-    site = add_row(gpkg, "sites_projet", {"groupe": "Groupe 2", "nom": "Friche textile rue de Neuville",
-                                          "origine": "commune"},
-                   "POLYGON((743800 7010400, 743950 7010400, 743950 7010500, 743800 7010400))")
+    site = add_row(
+        gpkg,
+        "sites_projet",
+        {"groupe": "Groupe 2", "nom": "Friche textile rue de Neuville", "origine": "commune"},
+        "POLYGON((743800 7010400, 743950 7010400, 743950 7010500, 743800 7010400))",
+    )
     module = _sample_module()
     first = module.populate(gpkg)
     second = module.populate(gpkg)

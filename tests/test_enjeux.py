@@ -10,7 +10,9 @@ from poix_atelier_plugin.domain.errors import AtelierError
 
 pytestmark = pytest.mark.usefixtures("qgis_app")
 
-SITE_WKT = "POLYGON((743800 7010400, 743950 7010400, 743950 7010500, 743800 7010500, 743800 7010400))"
+SITE_WKT = (
+    "POLYGON((743800 7010400, 743950 7010400, 743950 7010500, 743800 7010500, 743800 7010400))"
+)
 
 
 def _tool(gpkg, prefix):
@@ -24,10 +26,26 @@ def test_enjeu_with_three_tools_and_a_site_shows_in_the_proposal(tmp_path):
     from poix_atelier_plugin.core.proposal import proposal_for_group, proposal_html
 
     gpkg = new_workspace(tmp_path)
-    site = add_row(gpkg, "sites_projet", {"groupe": "Groupe 1", "nom": "Friche rue de Neuville",
-                                          "origine": "commune", "type": "friche"}, SITE_WKT)
-    friche = add_enjeu(gpkg, "Groupe 1", "Reconvertir la friche <textile>", "imperatif", "foncier",
-                       site, "Premier gisement & foncier")
+    site = add_row(
+        gpkg,
+        "sites_projet",
+        {
+            "groupe": "Groupe 1",
+            "nom": "Friche rue de Neuville",
+            "origine": "commune",
+            "type": "friche",
+        },
+        SITE_WKT,
+    )
+    friche = add_enjeu(
+        gpkg,
+        "Groupe 1",
+        "Reconvertir la friche <textile>",
+        "imperatif",
+        "foncier",
+        site,
+        "Premier gisement & foncier",
+    )
     later = add_enjeu(gpkg, "Groupe 1", "Mémoire ouvrière", "a_suivre", "patrimoine")
     middle = add_enjeu(gpkg, "Groupe 1", "Liaison douce", "important", "mobilite")
     add_enjeu(gpkg, "Groupe 2", "Autre groupe", "imperatif")
@@ -40,7 +58,9 @@ def test_enjeu_with_three_tools_and_a_site_shows_in_the_proposal(tmp_path):
         link_tool(gpkg, friche, tool, why)
     # linking the same tool twice updates the reason instead of duplicating it
     first = next(iter(picks))
-    assert link_tool(gpkg, friche, first, "Acquérir et porter") == link_tool(gpkg, friche, first, "Acquérir et porter")
+    assert link_tool(gpkg, friche, first, "Acquérir et porter") == link_tool(
+        gpkg, friche, first, "Acquérir et porter"
+    )
 
     proposal = proposal_for_group(gpkg, "Groupe 1")
     assert [e.fid for e in proposal.enjeux] == [friche, middle, later]  # by level
@@ -89,8 +109,12 @@ def test_project_relations_and_widgets(tmp_path, qgis_new_project):
     gpkg = new_workspace(tmp_path)
     project = QgsProject.instance()
     layers = {}
-    for table, geometry in (("enjeux", "Point"), ("sites_projet", None), ("arrets", None),
-                            ("observations", None)):
+    for table, geometry in (
+        ("enjeux", "Point"),
+        ("sites_projet", None),
+        ("arrets", None),
+        ("observations", None),
+    ):
         for groupe in ("Groupe 1", "Groupe 2"):
             layer = group_layer(gpkg, table, groupe, geometry)
             project.addMapLayer(layer)
@@ -102,10 +126,19 @@ def test_project_relations_and_widgets(tmp_path, qgis_new_project):
     manager = project.relationManager()
     # per group: enjeux→sites, observations→arrets, links→enjeux; plus links→outils once
     assert len(ids) == 2 * 3 + 1
-    pairs = {(manager.relation(i).referencingLayer().customProperty("atelier/table"),
-              manager.relation(i).referencedLayer().customProperty("atelier/table")) for i in ids}
-    assert pairs == {("enjeux", "sites_projet"), ("observations", "arrets"),
-                     ("enjeux_outils", "enjeux"), ("enjeux_outils", "outils")}
+    pairs = {
+        (
+            manager.relation(i).referencingLayer().customProperty("atelier/table"),
+            manager.relation(i).referencedLayer().customProperty("atelier/table"),
+        )
+        for i in ids
+    }
+    assert pairs == {
+        ("enjeux", "sites_projet"),
+        ("observations", "arrets"),
+        ("enjeux_outils", "enjeux"),
+        ("enjeux_outils", "outils"),
+    }
     for i in ids:
         rel = manager.relation(i)
         cg = rel.referencingLayer().customProperty("atelier/groupe")
@@ -114,11 +147,16 @@ def test_project_relations_and_widgets(tmp_path, qgis_new_project):
     enjeux = layers[("enjeux", "Groupe 1")]
     site_widget = enjeux.editorWidgetSetup(enjeux.fields().indexOf("site_id"))
     assert site_widget.type() == "RelationReference"
-    assert manager.relation(site_widget.config()["Relation"]).referencedLayer() is layers[
-        ("sites_projet", "Groupe 1")]
+    assert (
+        manager.relation(site_widget.config()["Relation"]).referencedLayer()
+        is layers[("sites_projet", "Groupe 1")]
+    )
     assert enjeux.editorWidgetSetup(enjeux.fields().indexOf("niveau")).type() == "ValueMap"
-    links = next(lyr for lyr in project.mapLayers().values()
-                 if lyr.customProperty("atelier/table") == "enjeux_outils")
+    links = next(
+        lyr
+        for lyr in project.mapLayers().values()
+        if lyr.customProperty("atelier/table") == "enjeux_outils"
+    )
     tool_widget = links.editorWidgetSetup(links.fields().indexOf("outil_id"))
     assert tool_widget.type() == "ValueRelation"
     assert tool_widget.config()["UseCompleter"] is True

@@ -52,7 +52,9 @@ def test_toolbox_dialog_search_add_edit_remove_import(dossier, tmp_path):
     fid = dialog.add(dom.Tool("Charte du PNR", "Ingénierie et conseil", "Guide", "PNR", "Amont"))
     assert dialog.selected_fid() == fid
     assert read_catalogue(gpkg)[fid].ajoute_par == dom.PARTICIPANT
-    assert dialog.edit_selected(dom.Tool("Charte paysagère du PNR", "Études", "Guide", "PNR", "Amont"))
+    assert dialog.edit_selected(
+        dom.Tool("Charte paysagère du PNR", "Études", "Guide", "PNR", "Amont")
+    )
     assert read_catalogue(gpkg)[fid].nom == "Charte paysagère du PNR"
     # a duplicate name is refused with a message; nothing changes
     messages = []
@@ -95,16 +97,23 @@ def test_enjeu_dialog_picks_three_tools_and_a_site(dossier):
     from poix_atelier_plugin.gui.enjeu_dialog import FID_ROLE, EnjeuDialog
 
     gpkg, _context = dossier
-    site = add_row(gpkg, "sites_projet", {"groupe": TRICKY, "nom": "Friche rue de Neuville"},
-                   f"POLYGON(({X0} {Y0}, {X0 + 100} {Y0}, {X0 + 100} {Y0 + 80}, {X0} {Y0}))")
+    site = add_row(
+        gpkg,
+        "sites_projet",
+        {"groupe": TRICKY, "nom": "Friche rue de Neuville"},
+        f"POLYGON(({X0} {Y0}, {X0 + 100} {Y0}, {X0 + 100} {Y0 + 80}, {X0} {Y0}))",
+    )
     dialog = EnjeuDialog(gpkg, TRICKY)
     dialog.titre.setText("Reconvertir la friche")
     dialog.niveau.setCurrentIndex(dialog.niveau.findData("imperatif"))
     dialog.site.setCurrentIndex(dialog.site.findData(site))
     for query in ("epf", "recyclage des friches", "diagnostic de pollution"):
         dialog.search.setText(query)
-        visible = [dialog.catalogue.item(i) for i in range(dialog.catalogue.count())
-                   if not dialog.catalogue.item(i).isHidden()]
+        visible = [
+            dialog.catalogue.item(i)
+            for i in range(dialog.catalogue.count())
+            if not dialog.catalogue.item(i).isHidden()
+        ]
         assert len(visible) >= 1, query
         dialog.catalogue.setCurrentItem(visible[0])
         visible[0].setSelected(True)
@@ -132,8 +141,9 @@ def test_enjeu_dialog_picks_three_tools_and_a_site(dossier):
     assert Qt  # keep import used
 
 
-def test_diagnostic_step_draws_an_area_and_issues_step_shows_the_proposal(dossier, qgis_canvas,
-                                                                           qgis_parent):
+def test_diagnostic_step_draws_an_area_and_issues_step_shows_the_proposal(
+    dossier, qgis_canvas, qgis_parent
+):
     from qgis.core import QgsApplication, QgsProject, QgsRectangle
     from qgis.gui import QgsMapMouseEvent
     from qgis.PyQt.QtCore import QEvent, QPoint, QSize, Qt
@@ -158,10 +168,12 @@ def test_diagnostic_step_draws_an_area_and_issues_step_shows_the_proposal(dossie
     for dx, dy in ((0, 0), (200, 0), (200, 150)):
         p = qgis_canvas.getCoordinateTransform().transform(X0 + dx, Y0 + dy)
         pos = QPoint(round(p.x()), round(p.y()))
-        tool.canvasReleaseEvent(QgsMapMouseEvent(qgis_canvas, QEvent.MouseButtonRelease, pos,
-                                                 Qt.LeftButton))
-    tool.canvasReleaseEvent(QgsMapMouseEvent(qgis_canvas, QEvent.MouseButtonRelease, pos,
-                                             Qt.RightButton))
+        tool.canvasReleaseEvent(
+            QgsMapMouseEvent(qgis_canvas, QEvent.MouseButtonRelease, pos, Qt.LeftButton)
+        )
+    tool.canvasReleaseEvent(
+        QgsMapMouseEvent(qgis_canvas, QEvent.MouseButtonRelease, pos, Qt.RightButton)
+    )
     layer = diagnostic_layer(TRICKY, "Polygon")
     feats = list(layer.getFeatures())
     assert len(feats) == 1 and feats[0]["groupe"] == TRICKY
@@ -173,7 +185,9 @@ def test_diagnostic_step_draws_an_area_and_issues_step_shows_the_proposal(dossie
     issues = EnjeuxStep(context)
     issues.prepare_project()
     project = QgsProject.instance()
-    assert any(lyr.customProperty("atelier/table") == "outils" for lyr in project.mapLayers().values())
+    assert any(
+        lyr.customProperty("atelier/table") == "outils" for lyr in project.mapLayers().values()
+    )
     assert len(project.relationManager().relations()) >= 4
     fid = add_enjeu(gpkg, TRICKY, "Réduire le risque <crue>", "imperatif", "risques")
     tools = issues.proposal  # compact view of the active group

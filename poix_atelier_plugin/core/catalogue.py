@@ -144,7 +144,9 @@ def tool_links(gpkg, fid: int) -> list[ToolLink]:
     enjeux = {}
     if ids:
         req = QgsFeatureRequest().setFilterFids(list(ids))
-        enjeux = {f.id(): (f["titre"] or "", f["groupe"] or "") for f in enjeux_layer.getFeatures(req)}
+        enjeux = {
+            f.id(): (f["titre"] or "", f["groupe"] or "") for f in enjeux_layer.getFeatures(req)
+        }
     out = []
     for link_fid, enjeu_id, comment in rows:
         titre, groupe = enjeux.get(int(enjeu_id) if enjeu_id is not None else -1, ("", ""))

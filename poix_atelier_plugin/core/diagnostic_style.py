@@ -96,16 +96,25 @@ def _pictogram(size_mm: float) -> QgsSvgMarkerSymbolLayer | None:
     svg.setFillColor(QColor("white"))
     svg.setStrokeColor(QColor("white"))
     svg.setStrokeWidth(0)
-    svg.setDataDefinedProperty(QgsSymbolLayer.PropertyName, QgsProperty.fromExpression(theme_expression()))
+    svg.setDataDefinedProperty(
+        QgsSymbolLayer.PropertyName, QgsProperty.fromExpression(theme_expression())
+    )
     return svg
 
 
 def _disc(colour: str, outline: str, size_mm: float):
     """A filled circle; built from properties so it reads the same on 3.22 and 3.40."""
-    return QgsSimpleMarkerSymbolLayer.create({
-        "name": "circle", "color": QColor(colour).name(), "outline_color": QColor(outline).name(),
-        "outline_width": "0.4", "outline_width_unit": "MM", "size": str(size_mm), "size_unit": "MM",
-    })
+    return QgsSimpleMarkerSymbolLayer.create(
+        {
+            "name": "circle",
+            "color": QColor(colour).name(),
+            "outline_color": QColor(outline).name(),
+            "outline_width": "0.4",
+            "outline_width_unit": "MM",
+            "size": str(size_mm),
+            "size_unit": "MM",
+        }
+    )
 
 
 def marker(colour: str, outline: str = "white", size_mm: float = 7.0) -> QgsMarkerSymbol:
@@ -131,10 +140,14 @@ def arrow(colour: str, outline: str | None = None, width_mm: float = 1.6) -> Qgs
     layer.setHeadThicknessUnit(QgsUnitTypes.RenderMillimeters)
     layer.setIsCurved(True)
     layer.setIsRepeated(False)
-    fill = QgsFillSymbol.createSimple({
-        "color": QColor(colour).name(), "outline_color": outline or "white",
-        "outline_width": "0.25", "outline_width_unit": "MM",
-    })
+    fill = QgsFillSymbol.createSimple(
+        {
+            "color": QColor(colour).name(),
+            "outline_color": outline or "white",
+            "outline_width": "0.25",
+            "outline_width_unit": "MM",
+        }
+    )
     layer.setSubSymbol(fill)
     symbol = QgsLineSymbol()
     symbol.changeSymbolLayer(0, layer)
@@ -144,11 +157,14 @@ def arrow(colour: str, outline: str | None = None, width_mm: float = 1.6) -> Qgs
 def hatched(colour: str, angles=(45,), outline: str | None = None, pictogram: bool = True):
     """A lightly tinted area, hatched, outlined, with the theme pictogram at its centre."""
     c = QColor(colour)
-    symbol = QgsFillSymbol.createSimple({
-        "color": f"{c.red()},{c.green()},{c.blue()},45",
-        "outline_color": QColor(outline or colour).name(),
-        "outline_width": "0.7", "outline_width_unit": "MM",
-    })
+    symbol = QgsFillSymbol.createSimple(
+        {
+            "color": f"{c.red()},{c.green()},{c.blue()},45",
+            "outline_color": QColor(outline or colour).name(),
+            "outline_width": "0.7",
+            "outline_width_unit": "MM",
+        }
+    )
     for angle in angles:
         hatch = QgsLinePatternFillSymbolLayer()
         hatch.setLineAngle(angle)
@@ -168,8 +184,11 @@ def hatched(colour: str, angles=(45,), outline: str | None = None, pictogram: bo
 
 def _kind(layer: QgsVectorLayer, geometry: str | None) -> int:
     if geometry:
-        return {"Point": QgsWkbTypes.PointGeometry, "LineString": QgsWkbTypes.LineGeometry,
-                "Polygon": QgsWkbTypes.PolygonGeometry}.get(geometry, layer.geometryType())
+        return {
+            "Point": QgsWkbTypes.PointGeometry,
+            "LineString": QgsWkbTypes.LineGeometry,
+            "Polygon": QgsWkbTypes.PolygonGeometry,
+        }.get(geometry, layer.geometryType())
     return layer.geometryType()
 
 
@@ -222,7 +241,10 @@ def style_diagnostic(layer: QgsVectorLayer, geometry: str | None = None) -> None
             symbol = hatched(colour, CATEGORY_HATCH[code], outline)
         categories.append(QgsRendererCategory(code, symbol, label))
     renderer = QgsCategorizedSymbolRenderer("categorie", categories)
-    other = {QgsWkbTypes.PointGeometry: marker("#969696"), QgsWkbTypes.LineGeometry: arrow("#969696")}
+    other = {
+        QgsWkbTypes.PointGeometry: marker("#969696"),
+        QgsWkbTypes.LineGeometry: arrow("#969696"),
+    }
     renderer.setSourceSymbol(other.get(kind, hatched("#969696")))
     layer.setRenderer(renderer)
     if kind == QgsWkbTypes.PolygonGeometry:
@@ -241,23 +263,36 @@ def style_enjeux(layer: QgsVectorLayer, geometry: str | None = None) -> None:
     for code, label in vocab.ENJEU_LEVELS.items():
         colour = LEVEL_COLOURS[code]
         if kind == QgsWkbTypes.PointGeometry:
-            symbol = QgsMarkerSymbol.createSimple({
-                "name": "star", "color": colour, "outline_color": "white",
-                "outline_width": "0.5", "size": "8" if code == "imperatif" else "6.5",
-                "size_unit": "MM", "outline_width_unit": "MM",
-            })
+            symbol = QgsMarkerSymbol.createSimple(
+                {
+                    "name": "star",
+                    "color": colour,
+                    "outline_color": "white",
+                    "outline_width": "0.5",
+                    "size": "8" if code == "imperatif" else "6.5",
+                    "size_unit": "MM",
+                    "outline_width_unit": "MM",
+                }
+            )
         elif kind == QgsWkbTypes.LineGeometry:
-            symbol = QgsLineSymbol.createSimple({
-                "line_color": colour, "line_width": "1.4", "line_width_unit": "MM",
-                "line_style": "dash" if code == "a_suivre" else "solid",
-            })
+            symbol = QgsLineSymbol.createSimple(
+                {
+                    "line_color": colour,
+                    "line_width": "1.4",
+                    "line_width_unit": "MM",
+                    "line_style": "dash" if code == "a_suivre" else "solid",
+                }
+            )
         else:
-            symbol = QgsFillSymbol.createSimple({
-                "color": "0,0,0,0", "outline_color": colour,
-                "outline_width": "1.6" if code == "imperatif" else "1.1",
-                "outline_width_unit": "MM",
-                "outline_style": "dash" if code == "a_suivre" else "solid",
-            })
+            symbol = QgsFillSymbol.createSimple(
+                {
+                    "color": "0,0,0,0",
+                    "outline_color": colour,
+                    "outline_width": "1.6" if code == "imperatif" else "1.1",
+                    "outline_width_unit": "MM",
+                    "outline_style": "dash" if code == "a_suivre" else "solid",
+                }
+            )
         categories.append(QgsRendererCategory(code, symbol, label))
     layer.setRenderer(QgsCategorizedSymbolRenderer("niveau", categories))
     _label(layer, '"titre"', kind, 8)

@@ -283,7 +283,9 @@ def _value_map(values: dict[str, str]) -> QgsEditorWidgetSetup:
     )
 
 
-def _set(layer: QgsVectorLayer, field: str, setup: QgsEditorWidgetSetup, force: bool = True) -> None:
+def _set(
+    layer: QgsVectorLayer, field: str, setup: QgsEditorWidgetSetup, force: bool = True
+) -> None:
     """Set a widget; with ``force`` False, keep one another module already chose."""
     idx = layer.fields().indexOf(field)
     if idx < 0:
@@ -328,34 +330,84 @@ def configure_form(layer: QgsVectorLayer, project: QgsProject | None = None) -> 
         _set(layer, "description", multiline, force=False)
         relation = _relation_to(project, layer, "site_id")
         if relation is not None:
-            _set(layer, "site_id", QgsEditorWidgetSetup("RelationReference", {
-                "Relation": relation.id(), "AllowNULL": True, "ShowForm": False,
-                "ShowOpenFormButton": True, "MapIdentification": True, "ReadOnly": False,
-                "AllowAddFeatures": False,
-            }))
+            _set(
+                layer,
+                "site_id",
+                QgsEditorWidgetSetup(
+                    "RelationReference",
+                    {
+                        "Relation": relation.id(),
+                        "AllowNULL": True,
+                        "ShowForm": False,
+                        "ShowOpenFormButton": True,
+                        "MapIdentification": True,
+                        "ReadOnly": False,
+                        "AllowAddFeatures": False,
+                    },
+                ),
+            )
     elif table == "observations":
         relation = _relation_to(project, layer, "arret_id")
         if relation is not None:  # a stop picker set by the group forms is kept
-            _set(layer, "arret_id", QgsEditorWidgetSetup("RelationReference", {
-                "Relation": relation.id(), "AllowNULL": True, "ShowForm": False,
-                "ShowOpenFormButton": True, "MapIdentification": True,
-            }), force=False)
+            _set(
+                layer,
+                "arret_id",
+                QgsEditorWidgetSetup(
+                    "RelationReference",
+                    {
+                        "Relation": relation.id(),
+                        "AllowNULL": True,
+                        "ShowForm": False,
+                        "ShowOpenFormButton": True,
+                        "MapIdentification": True,
+                    },
+                ),
+                force=False,
+            )
     elif table == "enjeux_outils":
-        tools = next((lyr for lyr in atelier_layers(project)
-                      if lyr.customProperty(PROP_TABLE) == "outils"
-                      and _source(lyr) == _source(layer)), None)
+        tools = next(
+            (
+                lyr
+                for lyr in atelier_layers(project)
+                if lyr.customProperty(PROP_TABLE) == "outils" and _source(lyr) == _source(layer)
+            ),
+            None,
+        )
         if tools is not None:
-            _set(layer, "outil_id", QgsEditorWidgetSetup("ValueRelation", {
-                "Layer": tools.id(), "LayerName": tools.name(), "Key": "fid", "Value": "nom",
-                "AllowNull": False, "OrderByValue": True, "UseCompleter": True,
-                "AllowMulti": False, "Description": "\"categorie\" || ' \u2014 ' || \"description\"",
-            }))
+            _set(
+                layer,
+                "outil_id",
+                QgsEditorWidgetSetup(
+                    "ValueRelation",
+                    {
+                        "Layer": tools.id(),
+                        "LayerName": tools.name(),
+                        "Key": "fid",
+                        "Value": "nom",
+                        "AllowNull": False,
+                        "OrderByValue": True,
+                        "UseCompleter": True,
+                        "AllowMulti": False,
+                        "Description": '"categorie" || \' \u2014 \' || "description"',
+                    },
+                ),
+            )
         relation = _relation_to(project, layer, "enjeu_id")
         if relation is not None:
-            _set(layer, "enjeu_id", QgsEditorWidgetSetup("RelationReference", {
-                "Relation": relation.id(), "AllowNULL": False, "ShowForm": False,
-                "ShowOpenFormButton": True, "ReadOnly": True,
-            }))
+            _set(
+                layer,
+                "enjeu_id",
+                QgsEditorWidgetSetup(
+                    "RelationReference",
+                    {
+                        "Relation": relation.id(),
+                        "AllowNULL": False,
+                        "ShowForm": False,
+                        "ShowOpenFormButton": True,
+                        "ReadOnly": True,
+                    },
+                ),
+            )
         _set(layer, "commentaire", multiline)
         layer.setDisplayExpression('"commentaire"')
     elif table == "outils":

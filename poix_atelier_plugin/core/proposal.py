@@ -40,9 +40,7 @@ def _level_title(level: str) -> str:
 def proposal_html(proposal: dom.Proposal, title: bool = True, font_pt: float = 10.0) -> str:
     """Escaped HTML (Qt rich-text subset: works in QTextBrowser and layout labels)."""
     e = escape
-    parts = [
-        f'<div style="font-family: sans-serif; font-size: {font_pt:g}pt;">'
-    ]
+    parts = [f'<div style="font-family: sans-serif; font-size: {font_pt:g}pt;">']
     if title:
         parts.append(
             "<h2>{}</h2>".format(
@@ -50,7 +48,9 @@ def proposal_html(proposal: dom.Proposal, title: bool = True, font_pt: float = 1
             )
         )
     if not proposal.enjeux:
-        parts.append("<p><i>{}</i></p>".format(e(tr("No issue has been written for this group yet."))))
+        parts.append(
+            "<p><i>{}</i></p>".format(e(tr("No issue has been written for this group yet.")))
+        )
     for level, enjeux in proposal.by_level():
         colour = LEVEL_COLOURS.get(level, "#34495e")
         parts.append(f'<h3 style="color:{colour};">{e(_level_title(level))}</h3>')
@@ -64,7 +64,7 @@ def proposal_html(proposal: dom.Proposal, title: bool = True, font_pt: float = 1
             if enjeu.description:
                 parts.append(f'<p style="margin-top:0; color:#333;">{e(enjeu.description)}</p>')
             if enjeu.outils:
-                parts.append("<ul style=\"margin-top:0;\">")
+                parts.append('<ul style="margin-top:0;">')
                 for tool in enjeu.outils:
                     extra = " \u2014 ".join(x for x in (tool.categorie, tool.porteur) if x)
                     line = f"<b>{e(tool.nom)}</b>"

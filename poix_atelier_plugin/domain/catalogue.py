@@ -110,8 +110,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         pass
     notes.append(
         QT_TR_NOOP(
-            "The file was not UTF-8: it was read as Windows Latin-1 text; "
-            "check the accents."
+            "The file was not UTF-8: it was read as Windows Latin-1 text; check the accents."
         )
     )
     return data.decode("cp1252", errors="replace"), "cp1252", notes
@@ -135,7 +134,9 @@ def parse_csv(data: bytes) -> ParseResult:
     delimiter = sniff_delimiter(text)
     if delimiter == ";":
         notes.append(
-            QT_TR_NOOP("The columns were separated by semicolons (French spreadsheet): read as such.")
+            QT_TR_NOOP(
+                "The columns were separated by semicolons (French spreadsheet): read as such."
+            )
         )
     elif delimiter == "\t":
         notes.append(QT_TR_NOOP("The columns were separated by tabs: read as such."))

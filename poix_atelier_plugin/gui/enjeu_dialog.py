@@ -138,7 +138,9 @@ class EnjeuDialog(QDialog):
             self._load(enjeu_fid)
 
     def _load(self, fid: int) -> None:
-        row = next((e for e in core_enjeux.read_enjeux(self.gpkg, self.groupe) if e["fid"] == fid), None)
+        row = next(
+            (e for e in core_enjeux.read_enjeux(self.gpkg, self.groupe) if e["fid"] == fid), None
+        )
         if row is None:
             return
         self.titre.setText(row["titre"] or "")
@@ -191,8 +193,13 @@ class EnjeuDialog(QDialog):
     def save(self) -> None:
         """Write the enjeu, then its links; a refused value keeps the dialog open."""
         try:
-            values = (self.titre.text(), self.niveau.currentData(), self.theme.currentData() or None,
-                      self.site.currentData(), self.description.toPlainText().strip())
+            values = (
+                self.titre.text(),
+                self.niveau.currentData(),
+                self.theme.currentData() or None,
+                self.site.currentData(),
+                self.description.toPlainText().strip(),
+            )
             if self.enjeu_fid is None:
                 self.enjeu_fid = core_enjeux.add_enjeu(self.gpkg, self.groupe, *values)
             else:

@@ -110,16 +110,20 @@ class ProposalWidget(QWidget):
             html = "<p><i>{}</i></p>".format(tr("Open a dossier and create the groups first."))
         else:
             try:
-                html = group_proposal_html(path, groupe, title=not self.compact,
-                                           font_pt=9 if self.compact else 11)
+                html = group_proposal_html(
+                    path, groupe, title=not self.compact, font_pt=9 if self.compact else 11
+                )
             except AtelierError as exc:
                 html = f"<p>{escape(error_text(exc))}</p>"
         self.browser.setHtml(html)
         return html
 
     def copy(self) -> None:
-        mime = self.browser.createMimeDataFromSelection() if self.browser.textCursor().hasSelection() \
+        mime = (
+            self.browser.createMimeDataFromSelection()
+            if self.browser.textCursor().hasSelection()
             else None
+        )
         if mime is None:
             self.browser.selectAll()
             mime = self.browser.createMimeDataFromSelection()
@@ -133,12 +137,18 @@ class ProposalWidget(QWidget):
         from ..core.boards.engine import export_boards
 
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, tr("Folder for the PDF"),
-                                                      str(Path(self.context.dossier).parent))
+            folder = QFileDialog.getExistingDirectory(
+                self, tr("Folder for the PDF"), str(Path(self.context.dossier).parent)
+            )
         if not folder:
             return []
-        options = BoardOptions(boards=["proposition"], groups=[self.groupe], fmt="pdf",
-                               add_to_project=False, combined=False)
+        options = BoardOptions(
+            boards=["proposition"],
+            groups=[self.groupe],
+            fmt="pdf",
+            add_to_project=False,
+            combined=False,
+        )
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             files = export_boards(folder, options, dossier=self.context.dossier)

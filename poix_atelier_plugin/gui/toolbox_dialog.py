@@ -126,9 +126,12 @@ class ToolboxDialog(QDialog, FORM_CLASS):
         self.context = context
         self.tools: dict[int, dom.Tool] = {}
         self.setWindowTitle(tr("Toolbox of support tools"))
-        self.helpLabel.setText(tr(
-            "The DDTM catalogue of support tools, copied into this dossier. Participants can "
-            "add their own during the workshop; export it as CSV to keep it for the next one."))
+        self.helpLabel.setText(
+            tr(
+                "The DDTM catalogue of support tools, copied into this dossier. Participants can "
+                "add their own during the workshop; export it as CSV to keep it for the next one."
+            )
+        )
         self.searchEdit.setPlaceholderText(tr("Search a tool, a carrier, a moment…"))
         self.searchEdit.setShowSearchIcon(True)
         self.addButton.setText(tr("Add…"))
@@ -138,7 +141,8 @@ class ToolboxDialog(QDialog, FORM_CLASS):
         self.exportButton.setText(tr("Export CSV…"))
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(
-            [tr("Name"), tr("Category"), tr("Carried by"), tr("When it fits"), tr("Added by")])
+            [tr("Name"), tr("Category"), tr("Carried by"), tr("When it fits"), tr("Added by")]
+        )
         self.proxy = ToolFilter(self)
         self.proxy.setSourceModel(self.model)
         self.toolsView.setModel(self.proxy)
@@ -160,8 +164,12 @@ class ToolboxDialog(QDialog, FORM_CLASS):
 
     # hooks (replaced in tests) ---------------------------------------------------------
     def confirm(self, title: str, text: str) -> bool:
-        return QMessageBox.question(self, title, text, QMessageBox.Yes | QMessageBox.No,
-                                    QMessageBox.No) == QMessageBox.Yes
+        return (
+            QMessageBox.question(
+                self, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No
+            )
+            == QMessageBox.Yes
+        )
 
     def notify(self, text: str, ok: bool = True) -> None:
         if self.context is not None:
@@ -176,11 +184,13 @@ class ToolboxDialog(QDialog, FORM_CLASS):
 
     def pick_path(self, save: bool) -> str:
         if save:
-            path, _ = QFileDialog.getSaveFileName(self, tr("Export the toolbox"),
-                                                  "boite_a_outils.csv", tr("CSV files (*.csv)"))
+            path, _ = QFileDialog.getSaveFileName(
+                self, tr("Export the toolbox"), "boite_a_outils.csv", tr("CSV files (*.csv)")
+            )
         else:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Import a toolbox"), "",
-                                                  tr("CSV files (*.csv *.txt)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self, tr("Import a toolbox"), "", tr("CSV files (*.csv *.txt)")
+            )
         return path
 
     # content ---------------------------------------------------------------------------
@@ -220,7 +230,10 @@ class ToolboxDialog(QDialog, FORM_CLASS):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         cats = len({t.categorie for t in self.tools.values()})
         self.countLabel.setText(
-            tr("{shown} of {total} tools, {cats} categories").format(shown=shown, total=total, cats=cats))
+            tr("{shown} of {total} tools, {cats} categories").format(
+                shown=shown, total=total, cats=cats
+            )
+        )
 
     def select(self, fid: int) -> None:
         for row in range(self.proxy.rowCount()):
@@ -241,8 +254,10 @@ class ToolboxDialog(QDialog, FORM_CLASS):
             self.detailLabel.setText("")
             return
         added = tr(" (added by {who})").format(who=tool.ajoute_par) if tool.ajoute_par else ""
-        self.detailLabel.setText(f"<b>{_esc(tool.nom)}</b>{_esc(added)} — {_esc(tool.description)}"
-                                 f"<br/><i>{_esc(tool.quand)}</i>")
+        self.detailLabel.setText(
+            f"<b>{_esc(tool.nom)}</b>{_esc(added)} — {_esc(tool.description)}"
+            f"<br/><i>{_esc(tool.quand)}</i>"
+        )
 
     # actions ------------------------------------------------------------------------------
     def add(self, tool: dom.Tool | None = None) -> int | None:
@@ -282,16 +297,17 @@ class ToolboxDialog(QDialog, FORM_CLASS):
         try:
             outcome = core_catalogue.remove_tool(self.gpkg, fid)
             if not outcome.removed:
-                lines = "\n".join(
-                    f"• {link.groupe} — {link.enjeu}" for link in outcome.links[:12])
-                text = tr("“{name}” is chosen for {n} issue(s):\n{lines}\n\nRemove it from "
-                          "the toolbox and from these issues?").format(
-                    name=name, n=len(outcome.links), lines=lines)
+                lines = "\n".join(f"• {link.groupe} — {link.enjeu}" for link in outcome.links[:12])
+                text = tr(
+                    "“{name}” is chosen for {n} issue(s):\n{lines}\n\nRemove it from "
+                    "the toolbox and from these issues?"
+                ).format(name=name, n=len(outcome.links), lines=lines)
                 if not self.confirm(tr("Remove a tool in use"), text):
                     return False
                 outcome = core_catalogue.remove_tool(self.gpkg, fid, confirm=True)
-            elif not self.confirm(tr("Remove a tool"),
-                                  tr("Remove “{name}” from the toolbox?").format(name=name)):
+            elif not self.confirm(
+                tr("Remove a tool"), tr("Remove “{name}” from the toolbox?").format(name=name)
+            ):
                 return False
         except AtelierError as exc:
             self.notify(error_text(exc), False)
@@ -311,7 +327,8 @@ class ToolboxDialog(QDialog, FORM_CLASS):
             return False
         self.reload()
         text = tr("{added} tool(s) added, {updated} updated, {same} unchanged.").format(
-            added=report.added, updated=report.updated, same=report.unchanged)
+            added=report.added, updated=report.updated, same=report.unchanged
+        )
         notes = " ".join(tr(n) for n in report.notes)
         self.notify(f"{text} {notes}".strip())
         return True

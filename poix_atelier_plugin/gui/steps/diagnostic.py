@@ -25,9 +25,11 @@ def diagnostic_layer(groupe: str, geometry: str, project: QgsProject | None = No
     """The group's diagnostic layer of one geometry, found by its custom properties."""
     project = project or QgsProject.instance()
     for layer in project.mapLayers().values():
-        if (layer.customProperty(PROP_TABLE) == "diagnostic"
-                and layer.customProperty(PROP_GROUP) == groupe
-                and layer.customProperty("atelier/geometry") == geometry):
+        if (
+            layer.customProperty(PROP_TABLE) == "diagnostic"
+            and layer.customProperty(PROP_GROUP) == groupe
+            and layer.customProperty("atelier/geometry") == geometry
+        ):
             return layer
     return None
 
@@ -40,22 +42,33 @@ class DiagnosticStep(StepPanel):
 
     def build(self) -> None:
         self.tool = None
-        self.add_help(tr("Strengths, weaknesses, opportunities and threats, by theme, drawn on the map."))
+        self.add_help(
+            tr("Strengths, weaknesses, opportunities and threats, by theme, drawn on the map.")
+        )
         form = QFormLayout()
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("diagnosticKind")
-        for code, label in (("Point", tr("A point (a place, a building)")),
-                            ("LineString", tr("A line (a flow, a pressure, a link)")),
-                            ("Polygon", tr("An area (a sector, a zone)"))):
+        for code, label in (
+            ("Point", tr("A point (a place, a building)")),
+            ("LineString", tr("A line (a flow, a pressure, a link)")),
+            ("Polygon", tr("An area (a sector, a zone)")),
+        ):
             self.kind_combo.addItem(label, code)
         form.addRow(tr("Draw:"), self.kind_combo)
         self.layout_.addLayout(form)
         button = self.add_action(
-            "add_diagnostic", tr("Add a diagnostic element"), lambda _=False: self.start_drawing(),
-            tr("Click on the map (right click ends a line or an area); the form opens after."))
+            "add_diagnostic",
+            tr("Add a diagnostic element"),
+            lambda _=False: self.start_drawing(),
+            tr("Click on the map (right click ends a line or an area); the form opens after."),
+        )
         button.setCheckable(True)
-        self.add_action("style_diagnostic", tr("Diagnostic map style"), self.restyle,
-                        tr("Colours by category, pictograms by theme, hatches and arrows"))
+        self.add_action(
+            "style_diagnostic",
+            tr("Diagnostic map style"),
+            self.restyle,
+            tr("Colours by category, pictograms by theme, hatches and arrows"),
+        )
         self.summary = QLabel(self)
         self.summary.setObjectName("diagnosticSummary")
         self.summary.setWordWrap(True)

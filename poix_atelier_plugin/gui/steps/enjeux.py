@@ -26,15 +26,29 @@ class EnjeuxStep(StepPanel):
 
     def build(self) -> None:
         self.dialogs = []
-        self.add_help(tr("The DDTM toolbox of support tools, and the issues (enjeux) of each group linked to tools."))
-        self.add_action("toolbox", tr("Toolbox…"), lambda: self.open_toolbox(),
-                        tr("Search, add, edit, import or export the support tools"))
-        self.add_action("add_enjeu", tr("Add an issue"), lambda: self.edit_enjeu(None),
-                        tr("An issue of the active group, its level, its site and its tools"))
+        self.add_help(
+            tr(
+                "The DDTM toolbox of support tools, and the issues (enjeux) of each group linked to tools."
+            )
+        )
+        self.add_action(
+            "toolbox",
+            tr("Toolbox…"),
+            lambda: self.open_toolbox(),
+            tr("Search, add, edit, import or export the support tools"),
+        )
+        self.add_action(
+            "add_enjeu",
+            tr("Add an issue"),
+            lambda: self.edit_enjeu(None),
+            tr("An issue of the active group, its level, its site and its tools"),
+        )
         self.enjeux_list = QListWidget(self)
         self.enjeux_list.setObjectName("enjeuxList")
         self.enjeux_list.setMaximumHeight(150)
-        self.enjeux_list.itemDoubleClicked.connect(lambda item: self.edit_enjeu(item.data(Qt.UserRole)))
+        self.enjeux_list.itemDoubleClicked.connect(
+            lambda item: self.edit_enjeu(item.data(Qt.UserRole))
+        )
         self.layout_.addWidget(self.enjeux_list)
         row = QHBoxLayout()
         self.edit_button = QPushButton(tr("Edit the issue…"), self)
@@ -50,8 +64,12 @@ class EnjeuxStep(StepPanel):
 
         self.proposal = ProposalWidget(self.context, self, compact=True)
         self.layout_.addWidget(self.proposal)
-        self.add_action("proposal", tr("Support proposal…"), lambda: self.open_proposal(),
-                        tr("The proposal of each group: issues by level, each with its tools"))
+        self.add_action(
+            "proposal",
+            tr("Support proposal…"),
+            lambda: self.open_proposal(),
+            tr("The proposal of each group: issues by level, each with its tools"),
+        )
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(300)
@@ -109,13 +127,18 @@ class EnjeuxStep(StepPanel):
             except AtelierError:
                 rows, links = [], []
             ranks = list(vocab.ENJEU_LEVELS)
-            rows.sort(key=lambda r: (ranks.index(r["niveau"]) if r["niveau"] in ranks else 9,
-                                     (r["titre"] or "").casefold()))
+            rows.sort(
+                key=lambda r: (
+                    ranks.index(r["niveau"]) if r["niveau"] in ranks else 9,
+                    (r["titre"] or "").casefold(),
+                )
+            )
             for row in rows:
                 n = sum(1 for link in links if link["enjeu_id"] == row["fid"])
                 label = vocab.ENJEU_LEVELS.get(row["niveau"], row["niveau"] or "")
                 item = QListWidgetItem(
-                    tr("{level} — {title} ({n} tools)").format(level=label, title=row["titre"], n=n))
+                    tr("{level} — {title} ({n} tools)").format(level=label, title=row["titre"], n=n)
+                )
                 item.setData(Qt.UserRole, row["fid"])
                 item.setForeground(QBrush(QColor(LEVEL_COLOURS.get(row["niveau"], "#333333"))))
                 self.enjeux_list.addItem(item)
@@ -176,9 +199,16 @@ class EnjeuxStep(StepPanel):
         if fid is None or gpkg is None:
             return False
         if confirm is None:
-            confirm = QMessageBox.question(
-                self, tr("Delete the issue"), tr("Delete this issue and its tool choices?"),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) == QMessageBox.Yes
+            confirm = (
+                QMessageBox.question(
+                    self,
+                    tr("Delete the issue"),
+                    tr("Delete this issue and its tool choices?"),
+                    QMessageBox.Yes | QMessageBox.No,
+                    QMessageBox.No,
+                )
+                == QMessageBox.Yes
+            )
         if not confirm:
             return False
         try:
