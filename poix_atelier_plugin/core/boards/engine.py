@@ -204,6 +204,13 @@ def prepare_folder(output: str | Path) -> tuple[Path, Path]:
     return out, tmp
 
 
+def _say(feedback: QgsFeedback | None, text: str) -> None:
+    """Processing feedback shows the text; a plain QgsFeedback only logs it."""
+    LOG.info(text)
+    if feedback is not None and hasattr(feedback, "pushInfo"):
+        feedback.pushInfo(text)
+
+
 def add_to_manager(project: QgsProject, layout) -> None:
     manager = project.layoutManager()
     old = manager.layoutByName(layout.name())
@@ -237,19 +244,20 @@ def export_boards(
             if feedback is not None:
                 if feedback.isCanceled():
                     raise CanceledError()
-                feedback.pushInfo(tr("Board {i}/{n}: {name}").format(
+                _say(feedback, tr("Board {i}/{n}: {name}").format(
                     i=i + 1, n=len(jobs), name=job.stem))
                 feedback.setProgress(100.0 * i / (len(jobs) + 1))
             board = build(ctx, job)
             layouts.append(board.layout)
             written += export_layout(board.layout, tmp, job.stem, options, feedback)
+        if feedback is not None and feedback.isCanceled():
+            raise CanceledError()
         if options.fmt == "pdf" and options.combined and len(written) > 1:
             target = tmp / f"planches_{slug(opened.commune)}.pdf"
             if combine_pdfs(written, target):
                 written.append(target)
-            elif feedback is not None:
-                feedback.pushWarning(tr("No PDF merger found (pdfunite or pypdf): "
-                                        "no combined file."))
+            else:
+                _say(feedback, tr("No PDF merger found (pdfunite or pypdf): no combined file."))
         final = []
         for path in written:
             dest = out / path.name

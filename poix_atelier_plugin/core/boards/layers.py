@@ -222,7 +222,7 @@ def drop_name_labels(layer: QgsVectorLayer) -> None:
     root = labeling.rootRule()
     for rule in list(root.children()):
         if rule.description() == "nom":
-            root.removeChild(rule)
+            rule.setActive(False)
     layer.setLabeling(labeling)
 
 
