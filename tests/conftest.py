@@ -87,11 +87,13 @@ def french_translator(qgis_app):
     QCoreApplication.removeTranslator(translator)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def atelier_provider(qgis_processing):
-    """Processing initialised with the ``atelier`` provider registered once.
+    """Processing initialised with the ``atelier`` provider registered.
 
     Use ``processing.run("atelier:...", params)`` in tests that take it.
+    Module-scoped: it is removed after each test module, so tests that load
+    and unload the plugin itself start from a registry without it.
     """
     from qgis.core import QgsApplication
 
