@@ -44,7 +44,7 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
     route_l = lay.group_layer("parcours", g)
     obs_l = lay.group_layer("observations", g)
     seq_l = lay.group_layer("sequences", g)
-    context = lay.context_layers()
+    context = lay.context_layers(field=True)
     own = [stops_l, obs_l, route_l, seq_l]
     board.add_map(own + context, group_extent(ctx, group, own), [stops_l, obs_l, route_l],
                   legend_columns=2, scale=ATLAS_SCALE if stops_l is not None else None)

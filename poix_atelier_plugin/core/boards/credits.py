@@ -20,13 +20,13 @@ PROP_SOURCE_DATE = "atelier/source_date"
 
 #: (words in the table or source name, credit) checked in order.
 FALLBACK: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("parcelle", "cadastr", "pci"), "DGFiP \u2013 Cadastre, IGN \u2013 Parcellaire Express"),
+    (("parcelle", "cadastr", "_pci"), "DGFiP \u2013 Cadastre, IGN \u2013 Parcellaire Express"),
     (("zone_urba", "plu", "zonage", "gpu", "urba"), "G\u00e9oportail de l'urbanisme"),
     (("georisques", "inond", "alea", "argile", "cavite", "ppr"), "G\u00e9orisques (BRGM, MTE)"),
-    (("commune", "perimetre", "admin"), "IGN \u2013 Admin Express COG"),
+    (("commune", "perimetre", "admin_express"), "IGN \u2013 Admin Express COG"),
     (("batiment", "troncon", "route", "hydro", "cours_d_eau", "bdtopo", "voie", "bati"),
      "IGN \u2013 BD TOPO\u00ae"),
-    (("geopf", "planign", "orthophoto", "wmts", "ign"), "IGN \u2013 G\u00e9oplateforme"),
+    (("geopf", "planign", "orthophoto", "wmts", "_ign"), "IGN \u2013 G\u00e9oplateforme"),
     (("osm", "openstreetmap"), "\u00a9 contributeurs OpenStreetMap"),
 )
 GROUP_TABLES = ("parcours", "arrets", "sequences", "hypotheses", "observations", "sites_projet",
@@ -55,7 +55,10 @@ def _table_from_uri(uri: str) -> str:
 
 
 def _fallback(text: str) -> str | None:
-    low = text.lower()
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    low = re.sub(r"[^a-z0-9]+", "_", plain.lower())
     for words, credit in FALLBACK:
         if any(w in low for w in words):
             return credit

@@ -146,3 +146,29 @@ def diagnostic_rows(layers: list[QgsVectorLayer]) -> list[list[str]]:
                           vocab.THEMES.get(theme, theme), str(_v(feat["texte"]) or "")]))
     rows.sort(key=lambda r: (r[0], r[1], r[2][2]))
     return [r[2] for r in rows]
+
+
+def read_proposal(dossier: str, groupe: str):
+    """The group's "Proposition d'accompagnement" (domain.proposal structure).
+
+    Same rows as core.proposal.proposal_for_group, read through
+    source.open_table (group filter in the URI): on QGIS 3.22 a filter set
+    after opening can fail while the dossier's project is loaded.
+    """
+    from ...domain.proposal import build_proposal
+    from .source import open_table
+
+    def rows(table, groupe=None):
+        return list(open_table(dossier, table, groupe).getFeatures())
+
+    enjeux = [{"fid": f.id(), **{n: _v(f[n]) for n in ("titre", "niveau", "theme", "site_id",
+                                                       "description")}}
+              for f in rows("enjeux", groupe)]
+    ids = {e["fid"] for e in enjeux}
+    links = [{"enjeu_id": _v(f["enjeu_id"]), "outil_id": _v(f["outil_id"]),
+              "commentaire": _v(f["commentaire"]) or ""}
+             for f in rows("enjeux_outils") if _v(f["enjeu_id"]) in ids]
+    tools = {f.id(): {"nom": _v(f["nom"]), "categorie": _v(f["categorie"]),
+                      "porteur": _v(f["porteur"])} for f in rows("outils")}
+    sites = {f.id(): str(_v(f["nom"]) or f.id()) for f in rows("sites_projet")}
+    return build_proposal(groupe, enjeux, links, tools, sites)

@@ -39,7 +39,7 @@ def terrain(ctx: BoardContext, group: GroupSpec) -> Board:
     board = Board(ctx, "terrain", group)
     lay, g = ctx.layers, group.name
     stops_l, route_l, seq_l = (lay.group_layer(t, g) for t in ("arrets", "parcours", "sequences"))
-    context = lay.context_layers()
+    context = lay.context_layers(field=True)
     own = [stops_l, route_l, seq_l]
     board.add_map(own + context, group_extent(ctx, group, own), own + context[:1])
     board.header(board.zones)
@@ -87,9 +87,9 @@ def diagnostic(ctx: BoardContext, group: GroupSpec) -> Board:
 def _proposal(ctx: BoardContext, group: GroupSpec):
     key = ("proposal", group.name)
     if key not in ctx.cache:
-        from ..proposal import proposal_for_group
+        from .data import read_proposal
 
-        ctx.cache[key] = proposal_for_group(ctx.dossier.path, group.name)
+        ctx.cache[key] = read_proposal(ctx.dossier.path, group.name)
     return ctx.cache[key]
 
 

@@ -170,11 +170,16 @@ class BoardLayers:
         if table == "arrets" and layer.featureCount() > MAX_NAMED_STOPS:
             drop_name_labels(layer)
 
-    def context_layers(self) -> list[QgsVectorLayer]:
-        """Dossier layers under the group data (commune, buildings, roads…), top first."""
+    def context_layers(self, field: bool = False) -> list[QgsVectorLayer]:
+        """Dossier layers under the group data (commune, buildings, roads…), top first.
+
+        Cadastral parcels only on the boards used in the field (``field``).
+        """
         key = ("__context__",)
         if key in self._cache:
-            return self._cache[key]
+            layers = self._cache[key]
+            return [lyr for lyr in layers if field or
+                    lyr.customProperty("atelier/context_kind") != "parcelle"]
         out = []
         taken = set()
         for kind, hints in CONTEXT_HINTS:
@@ -197,15 +202,15 @@ class BoardLayers:
                     continue
                 layer.setCustomProperty(PROP_BOARD, True)
                 layer.setCustomProperty(PROP_GEOMETRY, None)
-                layer.setCustomProperty("atelier/context_kind", kind)
                 layer.setName(context_title(kind))
                 if layer.renderer() is None or not _has_db_style(layer):
                     style_context(layer, kind)
                 self._add(layer, None)
+            layer.setCustomProperty("atelier/context_kind", kind)
             out.append(layer)
         out.reverse()
         self._cache[key] = out
-        return out
+        return self.context_layers(field)
 
 
 MAX_NAMED_STOPS = 15

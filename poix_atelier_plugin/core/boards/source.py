@@ -32,17 +32,52 @@ def open_table(
 ) -> QgsVectorLayer:
     """A contract table of the dossier, filtered on ``groupe`` when given."""
     if is_postgis(dossier):
-        from .. import postgis  # the PostGIS back-end (optional module)
+        from ..pg_project import open_layer  # the PostGIS back-end
 
-        return postgis.open_layer(dossier, table, groupe=groupe, geometry=geometry, name=name)
-    return workspace.open_layer(dossier, table, groupe=groupe, geometry=geometry, name=name)
+        return open_layer(dossier, table, groupe=groupe, geometry=geometry, name=name)
+    return open_gpkg_table(dossier, table, groupe, geometry, name)
+
+
+def open_gpkg_table(gpkg: str, table: str, groupe: str | None = None,
+                    geometry: str | None = None, name: str | None = None) -> QgsVectorLayer:
+    """Like workspace.open_layer, with the group filter in the URI.
+
+    Setting the subset after opening fails ("unable to open database file")
+    once a project holding layers of the same GeoPackage is loaded (QGIS 3.22
+    OGR connection pool); a subset given in the URI does not.
+    """
+    uri = workspace.layer_uri(gpkg, table, geometry)
+    if groupe is not None:
+        uri += "|subset=" + workspace.group_filter(groupe)
+    for _attempt in range(4):
+        layer = QgsVectorLayer(uri, name or table, "ogr")
+        # GDAL 3.6 may answer "unable to open database file" on a fresh connection to a
+        # GeoPackage in WAL mode already opened in this process; a new connection works
+        if layer.isValid() and layer.dataProvider().featureCount() >= 0:
+            break
+        LOG.info("retrying to open %s in %s", table, gpkg)
+    if not layer.isValid():
+        raise AtelierError(
+            QT_TR_NOOP("The table {table} cannot be opened in {path}."), table=table,
+            path=str(gpkg))
+    layer.setCustomProperty(workspace.PROP_TABLE, table)
+    if groupe is not None:
+        layer.setCustomProperty(workspace.PROP_GROUP, groupe)
+    return layer
 
 
 def tables(dossier: str) -> set[str]:
     if is_postgis(dossier):
         from .. import postgis
+        from ..pg_schema import existing_tables
 
-        return set(postgis.existing_tables(dossier))
+        ws = postgis.parse_dossier(dossier)
+        conn = postgis.connect(ws)
+        try:
+            with conn.cursor() as cur:
+                return set(existing_tables(cur, ws.schema))
+        finally:
+            conn.close()
     return workspace.existing_tables(dossier)
 
 
@@ -50,7 +85,7 @@ def read_groups(dossier: str) -> list[GroupSpec]:
     if is_postgis(dossier):
         from .. import postgis
 
-        return postgis.read_groups(dossier)
+        return postgis.read_groups(postgis.parse_dossier(dossier))
     return workspace.read_groups(dossier)
 
 

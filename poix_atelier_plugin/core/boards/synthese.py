@@ -23,7 +23,7 @@ CONVERGENCE = "#b2182b"
 def _site_style(layer, colour: str) -> None:
     c = colour.lstrip("#")
     layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"color": f"#55{c}", "outline_color": colour, "outline_width": "0.7"})))
+        {"color": f"#40{c}", "outline_color": colour, "outline_width": "0.8"})))
     layer.setLabelsEnabled(False)
 
 
@@ -38,9 +38,9 @@ def _convergence_style(layer) -> None:
 
         hatch = QgsLinePatternFillSymbolLayer()
         hatch.setLineAngle(45)
-        hatch.setDistance(1.6 if width > 1.2 else 2.4)
+        hatch.setDistance(2.2 if width > 1.2 else 3.2)
         hatch.setColor(QColor(CONVERGENCE))
-        hatch.setLineWidth(0.35)
+        hatch.setLineWidth(0.3)
         symbol.insertSymbolLayer(0, hatch)
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expr, label))
     layer.setRenderer(QgsRuleBasedRenderer(root))
@@ -49,8 +49,7 @@ def _convergence_style(layer) -> None:
                           + "'" + tr("groups").replace("'", "''") + "' END")
     settings.isExpression = True
     settings.setFormat(text_format(CONVERGENCE, 10))
-    settings.placement = QgsPalLayerSettings.OverPoint
-    settings.displayAll = True
+    settings.placement = QgsPalLayerSettings.Horizontal
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 
