@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Dock step: Boards."""
+"""Dock step: Boards (print every board, run the cross-group synthesis)."""
 
-from ...core.i18n import tr
+from __future__ import annotations
+
+from ...core.i18n import error_text, tr
+from ...domain.errors import AtelierError
 from .base import StepPanel
 
 
@@ -12,7 +15,44 @@ class BoardsStep(StepPanel):
         return tr("Boards")
 
     def build(self) -> None:
-        self.add_help(tr("Print the boards of every group and the cross-group synthesis, as PDF or PNG, A3 to A0."))
-        why = tr("Not available yet in this version of the plugin.")
-        self.add_action("export_boards", tr("Export the boards…"), disabled_why=why)
-        self.add_action("synthesis", tr("Cross-group synthesis"), disabled_why=why)
+        self.add_help(tr("Print the boards of every group and the cross-group synthesis, "
+                         "as PDF or PNG, A4 to A0."))
+        self.task = None
+        self.add_action("export_boards", tr("Export the boards…"), self.export_boards,
+                        tr("Field map, diagnostic, restitution, atlas, proposal and synthesis"))
+        self.add_action("synthesis", tr("Cross-group synthesis"), self.synthesis,
+                        tr("Add a layer showing where the groups' candidate sites converge"))
+
+    def export_boards(self, checked: bool = False, boards=None, groups=None):
+        """Open the export dialog (``boards``/``groups`` preselect); returns the dialog."""
+        from ..export_boards_dialog import ExportBoardsDialog, run_export
+
+        if not self.context.dossier:
+            self.context.warning(tr("Open or build a dossier first."))
+            return None
+        dialog = ExportBoardsDialog(self.context, self, boards=boards, groups=groups)
+        if dialog.exec_():
+            self.task = run_export(self.context, dialog.options(), dialog.folder())
+        return dialog
+
+    def synthesis(self) -> None:
+        """Run atelier:synthesis and add its layer to the project."""
+        from qgis.core import QgsProject
+
+        from ...core.boards.synthese import _convergence_style
+        from ...core.synthesis import compute, pieces_layer
+
+        if not self.context.dossier:
+            self.context.warning(tr("Open or build a dossier first."))
+            return
+        try:
+            pieces = compute(self.context.dossier)
+        except AtelierError as exc:
+            self.context.error(error_text(exc))
+            return
+        layer = pieces_layer(pieces, tr("Where groups converge"))
+        _convergence_style(layer)
+        QgsProject.instance().addMapLayer(layer)
+        shared = sum(1 for p in pieces if p.n_groups >= 2)
+        self.context.success(tr("{shared} places chosen by two groups or more.").format(
+            shared=shared))

@@ -18,8 +18,12 @@ class PhotosStep(StepPanel):
 
     def build(self) -> None:
         self.add_help(tr("After the visit: print the field map, export an offline field package, import the geotagged photos."))
-        why = tr("Not available yet in this version of the plugin.")
-        self.add_action("field_map", tr("Field map (PDF)…"), disabled_why=why)
+        self.add_action(
+            "field_map",
+            tr("Field map (PDF)…"),
+            self.field_map,
+            tr("The active group's map to carry: route, numbered stops, stop list, notes"),
+        )
         self.photo_actions = PhotoActions(self)
         self.add_action(
             "field_package",
@@ -40,6 +44,21 @@ class PhotosStep(StepPanel):
         )
         self.photo_actions.import_menu(button)
         self.photo_actions.add_widgets()
+
+    def field_map(self, checked: bool = False):
+        """The boards dialog preset on the active group's field map (one layout engine)."""
+        from ..export_boards_dialog import ExportBoardsDialog, run_export
+
+        if not self.context.dossier:
+            self.context.warning(tr("Open or build a dossier first."))
+            return None
+        group = self.context.active_group
+        dialog = ExportBoardsDialog(
+            self.context, self, boards=["terrain"], groups=[group] if group else None
+        )
+        if dialog.exec_():
+            self.field_map_task = run_export(self.context, dialog.options(), dialog.folder())
+        return dialog
 
     def unload(self) -> None:
         self.photo_actions.unload()
