@@ -46,34 +46,35 @@ def setup(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent):
     qgis_parent.hide()
 
 
-def _pixel(canvas, x, y):
+def _pixel(canvas, x, y, origin=None):
     from qgis.core import QgsPointXY
     from qgis.PyQt.QtCore import QPoint
 
-    p = canvas.getCoordinateTransform().transform(QgsPointXY(X0 + x, Y0 + y))
+    ox, oy = origin or (X0, Y0)
+    p = canvas.getCoordinateTransform().transform(QgsPointXY(ox + x, oy + y))
     return QPoint(round(p.x()), round(p.y()))
 
 
-def _click(canvas, tool, x, y, button=None, dx=0):
+def _click(canvas, tool, x, y, button=None, dx=0, origin=None):
     from qgis.gui import QgsMapMouseEvent
     from qgis.PyQt.QtCore import QEvent, Qt
 
-    pos = _pixel(canvas, x, y)
+    pos = _pixel(canvas, x, y, origin)
     pos.setX(pos.x() + dx)
     button = button if button is not None else Qt.LeftButton
     tool.canvasMoveEvent(QgsMapMouseEvent(canvas, QEvent.MouseMove, pos, Qt.NoButton))
     tool.canvasReleaseEvent(QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, pos, button))
 
 
-def _draw(canvas, step, key, points, finish=True, dx=0):
+def _draw(canvas, step, key, points, finish=True, dx=0, origin=None):
     from qgis.PyQt.QtCore import Qt
 
     tool = step.start_drawing(key)
     assert canvas.mapTool() is tool
     for x, y in points:
-        _click(canvas, tool, x, y, dx=dx)
+        _click(canvas, tool, x, y, dx=dx, origin=origin)
     if finish:
-        _click(canvas, tool, *points[-1], button=Qt.RightButton)
+        _click(canvas, tool, *points[-1], button=Qt.RightButton, origin=origin)
     return tool
 
 
@@ -246,3 +247,51 @@ def test_route_along_the_roads(setup, qgis_canvas):
     assert sorted(f["ordre"] for f in stops.getFeatures()) == [1, 2, 3]
     route.undoStack().undo()
     assert len(next(route.getFeatures()).geometry().asPolyline()) == 3
+
+
+def test_drawing_on_a_copy_of_the_sample(
+    tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent
+):
+    """The committed sample: its own streets are snapped to, its groups draw."""
+    from helpers_groups import sample_copy
+    from qgis.core import QgsApplication, QgsProject, QgsRectangle, QgsVectorLayer
+    from qgis.PyQt.QtCore import QSize
+
+    from poix_atelier_plugin.core import project_layers, workspace
+    from poix_atelier_plugin.gui.context import AtelierContext
+    from poix_atelier_plugin.gui.steps.route import RouteStep
+
+    gpkg = sample_copy(tmp_path)
+    if gpkg is None or "routes_et_rues" not in workspace.existing_tables(gpkg):
+        pytest.skip("no sample dossier with streets under sample/")
+    project = QgsProject.instance()
+    streets = QgsVectorLayer(f"{gpkg}|layername=routes_et_rues", "Routes et rues", "ogr")
+    project.addMapLayer(streets)
+    project_layers.add_workspace_layers(project, gpkg)
+    qgis_parent.resize(QSize(800, 600))
+    qgis_parent.show()
+    QgsApplication.processEvents()
+    street = next(f for f in streets.getFeatures() if f["nom"] == "Rue de la République")
+    geom = street.geometry()
+    a, b = (geom.asMultiPolyline()[0] if geom.isMultipart() else geom.asPolyline())[:2]
+    ox, oy = a.x(), a.y()  # clicks relative to place Talma
+    try:
+        qgis_canvas.setDestinationCrs(workspace.crs())
+        qgis_canvas.setExtent(QgsRectangle(ox - 400, oy - 300, ox + 400, oy + 300))
+        context = AtelierContext(qgis_iface)
+        context.set_dossier(str(gpkg))
+        context.set_active_group("Groupe 3")
+        step = RouteStep(context)
+        step.open_form = lambda layer, fid: True
+        qgis_canvas.snappingUtils().setConfig(project.snappingConfig())
+        route = project_layers.find_layer(project, "parcours", "Groupe 3")
+        before = len(list(route.getFeatures()))
+        points = [(0, 0), (b.x() - ox, b.y() - oy)]
+        _draw(qgis_canvas, step, "draw_route", points, dx=3, origin=(ox, oy))
+        line = [f for f in route.getFeatures() if f.id() < 0][0].geometry().asPolyline()
+        assert line[0] == a and line[-1] == b  # snapped onto the sample's street vertices
+        assert len(list(route.getFeatures())) == before + 1
+        assert "pieces" in step.status_label.text()  # a second line for a group that had one
+        step.unload()
+    finally:
+        qgis_parent.hide()

@@ -27,7 +27,7 @@ from .layer_styles import style_layer
 
 PROP_GEOMETRY = "atelier/geometry"
 #: Table names (or parts of them) that hold the dossier's roads.
-ROAD_HINTS = ("troncon_de_route", "routes", "route", "voirie", "voies", "roads")
+ROAD_HINTS = ("troncon_de_route", "routes", "route", "rues", "chemins", "voirie", "voies", "roads")
 
 
 def _layer_specs() -> list[tuple[str, str | None, str]]:
