@@ -244,7 +244,5 @@ def delete_group(gpkg: str | Path, groupe: str) -> dict[str, int]:
             )
         counts[name] = len(ids)
     if not counts.get("groupes"):
-        raise AtelierError(
-            QT_TR_NOOP("There is no group named “{groupe}”."), groupe=groupe
-        )
+        raise AtelierError(QT_TR_NOOP("There is no group named “{groupe}”."), groupe=groupe)
     return counts
