@@ -23,7 +23,7 @@ if __package__ in (None, ""):
 
 PREFIX = "sample_"
 #: Offsets (m) from the stop and the direction the camera looked (° from north).
-SHOTS = ((12.0, -8.0, 35.0), (-10.0, 14.0, 160.0))
+SHOTS = ((26.0, -18.0, 35.0), (-22.0, 24.0, 160.0))
 STOPS_PER_GROUP = 3
 #: Fallback when a group has no stop yet: place Talma.
 TALMA = (743490.0, 7010330.0)

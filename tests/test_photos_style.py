@@ -46,8 +46,66 @@ def test_arrow_rotated_by_azimuth(qgis_app, tmp_path: Path):
     layer = workspace.open_layer(gpkg, "observations", "Groupe 1")
     photo_style.style_observations(layer)
     rules = layer.renderer().rootRule().children()
-    arrow = rules[0].symbol().symbolLayer(0)
+    arrow = rules[0].symbol().symbolLayer(1)
     prop = arrow.dataDefinedProperties().property(QgsSymbolLayer.PropertyAngle)
-    assert prop.isActive() and prop.field() == "azimut"
+    assert prop.isActive() and prop.expressionString() == '"azimut" - 90'
+    # evaluated: a photo taken facing east (90°) gets an unrotated, east-pointing head
+    from qgis.core import QgsExpressionContext, QgsFeature
+
+    feat = QgsFeature(layer.fields())
+    feat["azimut"] = 90.0
+    ctx = QgsExpressionContext()
+    ctx.setFeature(feat)
+    ctx.setFields(layer.fields())
+    prop.prepare(ctx)
+    assert prop.valueAsDouble(ctx, -1)[0] == 0.0
+    assert arrow.angle() == -90.0  # legend: pointing north
     assert rules[0].filterExpression() == '"azimut" IS NOT NULL' and rules[1].isElse()
     assert layer.renderer().usedAttributes(QgsRenderContext()) >= {"azimut"}
+
+
+def test_arrow_points_where_the_camera_looked(qgis_app):
+    """Render one photo per bearing: the drawn mass lies in front of the point, at the bearing."""
+    import math
+
+    from qgis.core import (
+        QgsFeature,
+        QgsGeometry,
+        QgsMapRendererSequentialJob,
+        QgsMapSettings,
+        QgsRectangle,
+        QgsVectorLayer,
+    )
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+
+    from poix_atelier_plugin.core import photo_style
+
+    for azimut in (0.0, 35.0, 90.0, 160.0, 290.0):
+        layer = QgsVectorLayer("Point?crs=EPSG:2154&field=azimut:double", "t", "memory")
+        feat = QgsFeature(layer.fields())
+        feat["azimut"] = azimut
+        feat.setGeometry(QgsGeometry.fromWkt("Point(0 0)"))
+        layer.dataProvider().addFeatures([feat])
+        photo_style.apply_photo_renderer(layer, "#ff0000")
+        settings = QgsMapSettings()
+        settings.setLayers([layer])
+        settings.setOutputSize(QSize(101, 101))
+        settings.setExtent(QgsRectangle(-10, -10, 10, 10))
+        settings.setDestinationCrs(layer.crs())
+        settings.setBackgroundColor(QColor("white"))
+        job = QgsMapRendererSequentialJob(settings)
+        job.start()
+        job.waitForFinished()
+        image = job.renderedImage()
+        red = [
+            (x - 50, y - 50)
+            for x in range(101)
+            for y in range(101)
+            if QColor(image.pixel(x, y)).red() > 200 and QColor(image.pixel(x, y)).green() < 80
+        ]
+        assert red, "nothing drawn"
+        cx = sum(p[0] for p in red) / len(red)
+        cy = sum(p[1] for p in red) / len(red)
+        bearing = math.degrees(math.atan2(cx, -cy)) % 360
+        assert min(abs(bearing - azimut), 360 - abs(bearing - azimut)) < 8, (azimut, bearing)

@@ -22,10 +22,12 @@ from qgis.core import (
     QgsProject,
     QgsProperty,
     QgsRuleBasedRenderer,
+    QgsSimpleMarkerSymbolLayer,
     QgsSimpleMarkerSymbolLayerBase,
     QgsSymbolLayer,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QPointF
 from qgis.PyQt.QtGui import QColor
 
 from .i18n import tr
@@ -39,6 +41,8 @@ LAYER_FOLDER_EXPRESSION = (
     "regexp_replace(layer_property(@layer, 'source'), '[/\\\\\\\\][^/\\\\\\\\|]*(\\\\|.*)?$', '')"
 )
 THUMBNAIL_HEIGHT = 220
+#: Marker angle of the direction arrow (an arrowhead points east at 0°).
+AZIMUT_ANGLE = '"azimut" - 90'
 PHOTO_STYLE_PROP = "atelier/photo_style"
 
 
@@ -95,14 +99,33 @@ def apply_photo_form(layer: QgsVectorLayer, relative_to_project: bool = False) -
 
 
 def photo_symbol(colour: QColor | str | None = None) -> QgsMarkerSymbol:
-    """An arrow rotated by ``azimut`` (clockwise from north, as the compass)."""
+    """A dot where the photo was taken and an arrowhead ahead of it, turned by ``azimut``.
+
+    The arrowhead (tip at its anchor, pointing east at 0°) is turned a quarter
+    back so it points north, then by the camera's bearing, clockwise as the
+    marker rotation and the compass; its offset turns with it, so it always
+    sits in front of the dot, where the camera looked.
+    """
     colour = QColor(colour or "#d55e00")
     symbol = QgsMarkerSymbol.createSimple(
-        {"name": "arrow", "size": "5", "color": colour.name(), "outline_color": "#ffffff"}
+        {
+            "name": "circle",
+            "size": "3",
+            "color": colour.name(),
+            "outline_color": "#ffffff",
+            "outline_width": "0.3",
+        }
     )
-    layer = symbol.symbolLayer(0)
-    layer.setShape(QgsSimpleMarkerSymbolLayerBase.Arrow)
-    layer.setDataDefinedProperty(QgsSymbolLayer.PropertyAngle, QgsProperty.fromField("azimut"))
+    head = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.ArrowHeadFilled, 5.0)
+    head.setColor(colour)
+    head.setStrokeColor(QColor("#ffffff"))
+    head.setStrokeWidth(0.3)
+    head.setOffset(QPointF(5.5, 0.0))
+    head.setAngle(-90.0)
+    head.setDataDefinedProperty(
+        QgsSymbolLayer.PropertyAngle, QgsProperty.fromExpression(AZIMUT_ANGLE)
+    )
+    symbol.appendSymbolLayer(head)
     return symbol
 
 
