@@ -27,8 +27,11 @@ class AtelierPlugin:
         from .processing.provider import AtelierProvider
 
         if self.provider is None:
-            self.provider = AtelierProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = AtelierProvider()
+            # addProvider refuses a second "atelier" (another instance loaded):
+            # keep only a provider we really registered, so unload removes ours.
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     # Desktop ----------------------------------------------------------------
     def initGui(self) -> None:  # noqa: N802
