@@ -150,6 +150,25 @@ def test_renumber_after_a_stop_moves(setup, qgis_canvas):
     stops.changeGeometry(first.id(), QgsGeometry.fromWkt(f"Point({X0 + 550} {Y0})"))
     step.buttons["order_stops"].click()
     assert stops.getFeature(first.id())["ordre"] == 2
+    # saved edits are numbered again in the file, without clicking
+    from qgis.core import QgsApplication
+
+    from poix_atelier_plugin.core import workspace
+
+    route = project_layers.find_layer(project, "parcours", TRICKY)
+    assert route.commitChanges() and stops.commitChanges()
+    stops.startEditing()
+    moved = next(f for f in stops.getFeatures() if f["ordre"] == 2)
+    stops.changeGeometry(moved.id(), QgsGeometry.fromWkt(f"Point({X0 - 590} {Y0})"))
+    assert stops.commitChanges()
+    for _ in range(5):
+        QgsApplication.processEvents()
+    saved = workspace.open_layer(_gpkg, "arrets", TRICKY)
+    assert {round(f.geometry().asPoint().x() - X0): f["ordre"] for f in saved.getFeatures()} == {
+        -590: 1,
+        500: 2,
+    }
+    assert stops.getFeature(moved.id())["ordre"] == 1  # the project layer shows it too
 
 
 def test_sites_hypotheses_sequences(setup, qgis_canvas, qgis_iface):

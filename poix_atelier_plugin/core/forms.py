@@ -138,6 +138,7 @@ def configure_form(
         if idx >= 0:
             layer.setFieldAlias(idx, alias)
     _set(layer, "uid", QgsEditorWidgetSetup("Hidden", {}))
+    _set(layer, "fid", QgsEditorWidgetSetup("Hidden", {}))  # the GeoPackage key: nothing to fill
     _default(layer, "uid", "substr(uuid(), 2, 36)")
     if groupe is not None:
         _default(layer, "groupe", QgsExpression.quotedValue(groupe))
