@@ -77,7 +77,8 @@ class Board:
         self.layout.initializeDefaults()
         w, h = page_size(ctx.options.paper, ctx.options.orientation)
         self.layout.pageCollection().page(0).setPageSize(
-            QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+            QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters)
+        )
         self.layout.setName(layout_name(kind, group))
         self.kit = Kit(self.layout, ctx.k)
         self.zones = frames.zones(kind, ctx.options.orientation)
@@ -90,31 +91,46 @@ class Board:
             return tr("All groups")
         if self.group.adviser:
             return tr("{group} \u00b7 adviser: {adviser}").format(
-                group=self.group.name, adviser=self.group.adviser)
+                group=self.group.name, adviser=self.group.adviser
+            )
         return self.group.name
 
     def header(self, zones: dict, page: int = 0, continued: bool = False) -> None:
         kit = self.kit
         title = f"{self.ctx.dossier.commune} \u2014 {self.ctx.date_text}"
-        kit.label(title, zones["title"], 20, bold=True, page=page, item_id="title" if not page
-                  else "")
-        kit.label(self.subtitle(), zones["subtitle"], 11.5, color=MUTED, page=page,
-                  item_id="subtitle" if not page else "")
+        kit.label(
+            title, zones["title"], 20, bold=True, page=page, item_id="title" if not page else ""
+        )
+        kit.label(
+            self.subtitle(),
+            zones["subtitle"],
+            11.5,
+            color=MUTED,
+            page=page,
+            item_id="subtitle" if not page else "",
+        )
         kind = board_title(self.kind) + (" " + tr("(continued)") if continued else "")
-        kit.label(kind, zones["kind"], 13, bold=True, color=ACCENT, align=Qt.AlignRight,
-                  page=page)
+        kit.label(kind, zones["kind"], 13, bold=True, color=ACCENT, align=Qt.AlignRight, page=page)
         t = zones["title"]
-        kit.line(t[0], zones["subtitle"][1] + zones["subtitle"][3] + 2,
-                 zones["kind"][0] + zones["kind"][2] - t[0], page=page, color="#00487a",
-                 width=0.5)
+        kit.line(
+            t[0],
+            zones["subtitle"][1] + zones["subtitle"][3] + 2,
+            zones["kind"][0] + zones["kind"][2] - t[0],
+            page=page,
+            color="#00487a",
+            width=0.5,
+        )
         self._page_label(zones["page"], page)
 
     def _page_label(self, box, page: int) -> None:
         from qgis.core import QgsExpression
 
         text = (
-            "[% " + QgsExpression.quotedString(tr("Page")) + " || ' ' || "
-            + str(page + 1) + " || ' / ' || @layout_numpages %]"
+            "[% "
+            + QgsExpression.quotedString(tr("Page"))
+            + " || ' ' || "
+            + str(page + 1)
+            + " || ' / ' || @layout_numpages %]"
         )
         item = self.kit.label("", box, 9, color=MUTED, align=Qt.AlignRight, page=page)
         item.setText(text)
@@ -123,26 +139,43 @@ class Board:
 
     def footer(self, zones: dict, page: int = 0) -> None:
         line = credit_line(self.shown)
-        self.kit.label(line, zones["credits"], 7, color=MUTED, page=page,
-                       item_id="credits" if not page else "")
+        self.kit.label(
+            line, zones["credits"], 7, color=MUTED, page=page, item_id="credits" if not page else ""
+        )
 
     # map ----------------------------------------------------------------------
-    def add_map(self, layers: list[QgsVectorLayer], extent: QgsRectangle, legend_layers,
-                legend_columns: int = 1, zone: str = "map", scale: float | None = None) -> None:
+    def add_map(
+        self,
+        layers: list[QgsVectorLayer],
+        extent: QgsRectangle,
+        legend_layers,
+        legend_columns: int = 1,
+        zone: str = "map",
+        scale: float | None = None,
+    ) -> None:
         kit = self.kit
         self.shown = [lyr for lyr in layers if lyr is not None]
         self.map = kit.map(self.zones[zone], self.shown, padded(extent, 0.08))
         if scale:
             self.map.setScale(scale)
         if "legend" in self.zones:
-            kit.legend(self.zones["legend"], self.map, [lyr for lyr in legend_layers if lyr],
-                       tr("Legend"), columns=legend_columns)
+            kit.legend(
+                self.zones["legend"],
+                self.map,
+                [lyr for lyr in legend_layers if lyr],
+                tr("Legend"),
+                columns=legend_columns,
+            )
         z = self.zones["north"]
         kit.box(z, fill="255,255,255,215", stroke="255,255,255,0", width=0)
         kit.north_arrow((z[0] + 1.5, z[1] + 1, z[2] - 3, z[3] - 2), self.map)
         s = self.zones["scalebar"]
-        kit.box((s[0] - 1.5, s[1] - 1.5, min(s[2], 75), s[3] + 1), fill="255,255,255,215",
-                stroke="255,255,255,0", width=0)
+        kit.box(
+            (s[0] - 1.5, s[1] - 1.5, min(s[2], 75), s[3] + 1),
+            fill="255,255,255,215",
+            stroke="255,255,255,0",
+            width=0,
+        )
         kit.scalebar(s[0], s[1], self.map, max_width=min(s[2], 75) - 14)
 
     # continuation pages ---------------------------------------------------------
@@ -177,7 +210,6 @@ def extent_of(layers: list[QgsVectorLayer | None]) -> QgsRectangle | None:
     for layer in layers:
         if layer is None or not has_features(layer):
             continue
-        layer.updateExtents()
         ext = layer.extent()
         if ext.isNull():
             continue

@@ -90,15 +90,17 @@ def read_stops(stops: QgsVectorLayer | None, route: QgsVectorLayer | None) -> li
             distance = line.lineLocatePoint(feat.geometry())
             distance = distance if distance >= 0 else None
         ordre = _v(feat["ordre"])
-        out.append(Stop(
-            fid=feat.id(),
-            ordre=int(ordre) if ordre is not None else None,
-            nom=str(_v(feat["nom"]) or ""),
-            theme=str(_v(feat["theme"]) or ""),
-            duree_min=float(_v(feat["duree_min"]) or 0),
-            notes=str(_v(feat["notes"]) or ""),
-            distance_m=float(distance) if distance is not None else None,
-        ))
+        out.append(
+            Stop(
+                fid=feat.id(),
+                ordre=int(ordre) if ordre is not None else None,
+                nom=str(_v(feat["nom"]) or ""),
+                theme=str(_v(feat["theme"]) or ""),
+                duree_min=float(_v(feat["duree_min"]) or 0),
+                notes=str(_v(feat["notes"]) or ""),
+                distance_m=float(distance) if distance is not None else None,
+            )
+        )
     out.sort(key=lambda s: (s.ordre is None, s.ordre or 0, s.distance_m or 0, s.fid))
     spent = 0.0
     metres_per_min = speed * 1000.0 / 60.0
@@ -120,8 +122,14 @@ def read_photos(observations: QgsVectorLayer | None, dossier: Dossier) -> list[P
         path = Path(str(photo))
         absolute = path if path.is_absolute() else dossier.folder / path
         stop = _v(feat["arret_id"])
-        out.append(Photo(str(photo), absolute, int(stop) if stop is not None else None,
-                         str(_v(feat["texte"]) or "")))
+        out.append(
+            Photo(
+                str(photo),
+                absolute,
+                int(stop) if stop is not None else None,
+                str(_v(feat["texte"]) or ""),
+            )
+        )
     out.sort(key=lambda p: p.path)
     return out
 
@@ -141,19 +149,28 @@ def diagnostic_rows(layers: list[QgsVectorLayer]) -> list[list[str]]:
         for feat in layer.getFeatures():
             cat = str(_v(feat["categorie"]) or "")
             theme = str(_v(feat["theme"]) or "")
-            rows.append((cats.index(cat) if cat in cats else len(cats), theme,
-                         [vocab.DIAGNOSTIC_CATEGORIES.get(cat, cat),
-                          vocab.THEMES.get(theme, theme), str(_v(feat["texte"]) or "")]))
+            rows.append(
+                (
+                    cats.index(cat) if cat in cats else len(cats),
+                    theme,
+                    [
+                        vocab.DIAGNOSTIC_CATEGORIES.get(cat, cat),
+                        vocab.THEMES.get(theme, theme),
+                        str(_v(feat["texte"]) or ""),
+                    ],
+                )
+            )
     rows.sort(key=lambda r: (r[0], r[1], r[2][2]))
     return [r[2] for r in rows]
 
 
-def read_proposal(dossier: str, groupe: str):
+def read_proposal(dossier: str, groupe: str, shared: dict | None = None):
     """The group's "Proposition d'accompagnement" (domain.proposal structure).
 
     Same rows as core.proposal.proposal_for_group, read through
     source.open_table (group filter in the URI): on QGIS 3.22 a filter set
-    after opening can fail while the dossier's project is loaded.
+    after opening can fail while the dossier's project is loaded. ``shared``
+    keeps the catalogue, links and sites between the groups of one export.
     """
     from ...domain.proposal import build_proposal
     from .source import open_table
@@ -161,14 +178,32 @@ def read_proposal(dossier: str, groupe: str):
     def rows(table, groupe=None):
         return list(open_table(dossier, table, groupe).getFeatures())
 
-    enjeux = [{"fid": f.id(), **{n: _v(f[n]) for n in ("titre", "niveau", "theme", "site_id",
-                                                       "description")}}
-              for f in rows("enjeux", groupe)]
+    shared = shared if shared is not None else {}
+    if "tools" not in shared:
+        shared["links"] = [
+            {
+                "enjeu_id": _v(f["enjeu_id"]),
+                "outil_id": _v(f["outil_id"]),
+                "commentaire": _v(f["commentaire"]) or "",
+            }
+            for f in rows("enjeux_outils")
+        ]
+        shared["tools"] = {
+            f.id(): {
+                "nom": _v(f["nom"]),
+                "categorie": _v(f["categorie"]),
+                "porteur": _v(f["porteur"]),
+            }
+            for f in rows("outils")
+        }
+        shared["sites"] = {f.id(): str(_v(f["nom"]) or f.id()) for f in rows("sites_projet")}
+    enjeux = [
+        {
+            "fid": f.id(),
+            **{n: _v(f[n]) for n in ("titre", "niveau", "theme", "site_id", "description")},
+        }
+        for f in rows("enjeux", groupe)
+    ]
     ids = {e["fid"] for e in enjeux}
-    links = [{"enjeu_id": _v(f["enjeu_id"]), "outil_id": _v(f["outil_id"]),
-              "commentaire": _v(f["commentaire"]) or ""}
-             for f in rows("enjeux_outils") if _v(f["enjeu_id"]) in ids]
-    tools = {f.id(): {"nom": _v(f["nom"]), "categorie": _v(f["categorie"]),
-                      "porteur": _v(f["porteur"])} for f in rows("outils")}
-    sites = {f.id(): str(_v(f["nom"]) or f.id()) for f in rows("sites_projet")}
-    return build_proposal(groupe, enjeux, links, tools, sites)
+    links = [link for link in shared["links"] if link["enjeu_id"] in ids]
+    return build_proposal(groupe, enjeux, links, shared["tools"], shared["sites"])

@@ -58,8 +58,14 @@ def builders() -> dict[str, Callable]:
     from .group_boards import diagnostic, proposition, restitution, terrain
     from .synthese import synthese
 
-    return {"terrain": terrain, "diagnostic": diagnostic, "restitution": restitution,
-            "atlas": atlas, "proposition": proposition, "synthese": synthese}
+    return {
+        "terrain": terrain,
+        "diagnostic": diagnostic,
+        "restitution": restitution,
+        "atlas": atlas,
+        "proposition": proposition,
+        "synthese": synthese,
+    }
 
 
 def check_options(options: BoardOptions) -> None:
@@ -74,7 +80,9 @@ def check_options(options: BoardOptions) -> None:
     if unknown or not options.boards:
         raise AtelierError(
             QT_TR_NOOP("Unknown board type {boards}: use {known}."),
-            boards=", ".join(unknown) or "\u2014", known=", ".join(frames.BOARD_TYPES))
+            boards=", ".join(unknown) or "\u2014",
+            known=", ".join(frames.BOARD_TYPES),
+        )
 
 
 def plan(dossier: Dossier, options: BoardOptions) -> list[Job]:
@@ -82,10 +90,15 @@ def plan(dossier: Dossier, options: BoardOptions) -> list[Job]:
     wanted = options.groups if options.groups else names
     missing = [g for g in wanted if g not in names]
     if missing:
-        raise AtelierError(QT_TR_NOOP("The group \u201c{name}\u201d does not exist."),
-                           name=missing[0])
-    jobs = [Job(kind, dossier.group(name)) for name in wanted for kind in PER_GROUP
-            if kind in options.boards]
+        raise AtelierError(
+            QT_TR_NOOP("The group \u201c{name}\u201d does not exist."), name=missing[0]
+        )
+    jobs = [
+        Job(kind, dossier.group(name))
+        for name in wanted
+        for kind in PER_GROUP
+        if kind in options.boards
+    ]
     if "synthese" in options.boards:
         jobs.append(Job("synthese", None))
     return jobs
@@ -128,12 +141,16 @@ def image_settings(options: BoardOptions) -> QgsLayoutExporter.ImageExportSettin
 
 
 def _fail(path: Path, error: str = "") -> AtelierError:
-    return AtelierError(QT_TR_NOOP("The board {path} could not be exported. {error}"),
-                        path=str(path.name), error=error)
+    return AtelierError(
+        QT_TR_NOOP("The board {path} could not be exported. {error}"),
+        path=str(path.name),
+        error=error,
+    )
 
 
-def export_layout(layout, folder: Path, stem: str, options: BoardOptions,
-                  feedback: QgsFeedback | None = None) -> list[Path]:
+def export_layout(
+    layout, folder: Path, stem: str, options: BoardOptions, feedback: QgsFeedback | None = None
+) -> list[Path]:
     """Export one layout (an atlas when enabled) into ``folder``; returns the files."""
     atlas = layout.atlas()
     is_atlas = atlas.enabled() and atlas.coverageLayer() is not None
@@ -141,7 +158,8 @@ def export_layout(layout, folder: Path, stem: str, options: BoardOptions,
         path = folder / f"{stem}.pdf"
         if is_atlas:
             result, error = QgsLayoutExporter.exportToPdf(
-                atlas, str(path), pdf_settings(options), feedback)
+                atlas, str(path), pdf_settings(options), feedback
+            )
         else:
             result = QgsLayoutExporter(layout).exportToPdf(str(path), pdf_settings(options))
             error = ""
@@ -152,13 +170,14 @@ def export_layout(layout, folder: Path, stem: str, options: BoardOptions,
         return [path]
     before = set(folder.iterdir())
     if is_atlas:
-        atlas.setFilenameExpression(
-            f"'{stem}_' || lpad(to_string(@atlas_featurenumber), 3, '0')")
+        atlas.setFilenameExpression(f"'{stem}_' || lpad(to_string(@atlas_featurenumber), 3, '0')")
         result, error = QgsLayoutExporter.exportToImage(
-            atlas, str(folder / stem), "png", image_settings(options), feedback)
+            atlas, str(folder / stem), "png", image_settings(options), feedback
+        )
     else:
         result = QgsLayoutExporter(layout).exportToImage(
-            str(folder / f"{stem}.png"), image_settings(options))
+            str(folder / f"{stem}.png"), image_settings(options)
+        )
         error = ""
     if result == QgsLayoutExporter.Canceled:
         raise CanceledError()
@@ -174,8 +193,9 @@ class CanceledError(Exception):
 def combine_pdfs(files: list[Path], target: Path) -> bool:
     """One PDF of every board (pdfunite, else pypdf); False when neither exists."""
     if shutil.which("pdfunite"):
-        proc = subprocess.run(["pdfunite", *map(str, files), str(target)],
-                              capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            ["pdfunite", *map(str, files), str(target)], capture_output=True, text=True, check=False
+        )
         if proc.returncode == 0:
             return True
         LOG.warning("pdfunite failed: %s", proc.stderr.strip())
@@ -199,8 +219,12 @@ def prepare_folder(output: str | Path) -> tuple[Path, Path]:
         tmp = Path(tempfile.mkdtemp(prefix=".atelier-boards-", dir=str(out)))
     except OSError as exc:
         raise AtelierError(
-            QT_TR_NOOP("Cannot write into the folder {path}: {error}. Choose a folder you "
-                       "can write to."), path=str(out), error=exc.strerror or str(exc)) from exc
+            QT_TR_NOOP(
+                "Cannot write into the folder {path}: {error}. Choose a folder you can write to."
+            ),
+            path=str(out),
+            error=exc.strerror or str(exc),
+        ) from exc
     return out, tmp
 
 
@@ -244,8 +268,10 @@ def export_boards(
             if feedback is not None:
                 if feedback.isCanceled():
                     raise CanceledError()
-                _say(feedback, tr("Board {i}/{n}: {name}").format(
-                    i=i + 1, n=len(jobs), name=job.stem))
+                _say(
+                    feedback,
+                    tr("Board {i}/{n}: {name}").format(i=i + 1, n=len(jobs), name=job.stem),
+                )
                 feedback.setProgress(100.0 * i / (len(jobs) + 1))
             board = build(ctx, job)
             layouts.append(board.layout)
@@ -266,11 +292,15 @@ def export_boards(
     except CanceledError:
         raise AtelierError(QT_TR_NOOP("Export cancelled: no board was written.")) from None
     except OSError as exc:
-        raise AtelierError(QT_TR_NOOP("Cannot write the boards into {path}: {error}"),
-                           path=str(out), error=str(exc)) from exc
+        raise AtelierError(
+            QT_TR_NOOP("Cannot write the boards into {path}: {error}"),
+            path=str(out),
+            error=str(exc),
+        ) from exc
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if options.add_to_project:
+        ctx.layers.register_all()
         for layout in layouts:
             add_to_manager(project, layout)
     if feedback is not None:

@@ -17,8 +17,11 @@ from .items import MUTED
 def group_extent(ctx: BoardContext, group: GroupSpec, layers) -> QgsRectangle:
     ext = extent_of(layers)
     if ext is None:
-        commune = [lyr for lyr in ctx.layers.context_layers()
-                   if lyr.customProperty("atelier/context_kind") == "commune"]
+        commune = [
+            lyr
+            for lyr in ctx.layers.context_layers()
+            if lyr.customProperty("atelier/context_kind") == "commune"
+        ]
         ext = extent_of(commune) or extent_of(ctx.layers.context_layers())
     return ext or QgsRectangle(700000, 7000000, 701000, 7001000)
 
@@ -27,8 +30,9 @@ def _stops(ctx: BoardContext, group: GroupSpec):
     key = ("stops", group.name)
     if key not in ctx.cache:
         lay = ctx.layers
-        stops = read_stops(lay.group_layer("arrets", group.name),
-                           lay.group_layer("parcours", group.name))
+        stops = read_stops(
+            lay.group_layer("arrets", group.name), lay.group_layer("parcours", group.name)
+        )
         photos = read_photos(lay.group_layer("observations", group.name), ctx.dossier)
         attach_photos(stops, photos)
         ctx.cache[key] = (stops, photos)
@@ -44,14 +48,33 @@ def terrain(ctx: BoardContext, group: GroupSpec) -> Board:
     board.add_map(own + context, group_extent(ctx, group, own), own + context[:1])
     board.header(board.zones)
     stops, _ = _stops(ctx, group)
-    rows = [[s.number, s.nom, s.theme_label, clock(ctx.options.start, s.arrival_min),
-             f"{s.duree_min:g}" if s.duree_min else ""] for s in stops]
-    headings = [(tr("No."), 8), (tr("Stop"), 46), (tr("Theme"), 22), (tr("Time"), 13),
-                (tr("Min"), 10)]
+    rows = [
+        [
+            s.number,
+            s.nom,
+            s.theme_label,
+            clock(ctx.options.start, s.arrival_min),
+            f"{s.duree_min:g}" if s.duree_min else "",
+        ]
+        for s in stops
+    ]
+    headings = [
+        (tr("No."), 8),
+        (tr("Stop"), 46),
+        (tr("Theme"), 22),
+        (tr("Time"), 13),
+        (tr("Min"), 10),
+    ]
     if route_l is None:
         _note_on_map(board, tr("No route drawn for this group yet."))
-    board.kit.table(headings, rows, board.zones["table"], size=8.5,
-                    continuation=board.continuation, item_id="stop_table")
+    board.kit.table(
+        headings,
+        rows,
+        board.zones["table"],
+        size=8.5,
+        continuation=board.continuation,
+        item_id="stop_table",
+    )
     notes_box(board.kit, board.zones["notes"])
     board.footer(board.zones)
     return board
@@ -71,15 +94,20 @@ def diagnostic(ctx: BoardContext, group: GroupSpec) -> Board:
     sites = lay.group_layer("sites_projet", g)
     context = lay.context_layers()
     own = diag + hyp + [sites]
-    board.add_map(own + context, group_extent(ctx, group, own), own + context[:1],
-                  legend_columns=1)
+    board.add_map(own + context, group_extent(ctx, group, own), own + context[:1], legend_columns=1)
     board.header(board.zones)
     rows = diagnostic_rows(diag)
     if not diag:
         _note_on_map(board, tr("No diagnostic drawn for this group yet."))
     headings = [(tr("Category"), 22), (tr("Theme"), 22), (tr("Observation"), 66)]
-    board.kit.table(headings, rows, board.zones["table"], size=8,
-                    continuation=board.continuation, item_id="diagnostic_table")
+    board.kit.table(
+        headings,
+        rows,
+        board.zones["table"],
+        size=8,
+        continuation=board.continuation,
+        item_id="diagnostic_table",
+    )
     board.footer(board.zones)
     return board
 
@@ -89,7 +117,8 @@ def _proposal(ctx: BoardContext, group: GroupSpec):
     if key not in ctx.cache:
         from .data import read_proposal
 
-        ctx.cache[key] = read_proposal(ctx.dossier.path, group.name)
+        shared = ctx.cache.setdefault("proposal_rows", {})
+        ctx.cache[key] = read_proposal(ctx.dossier.path, group.name, shared)
     return ctx.cache[key]
 
 
@@ -97,14 +126,18 @@ def enjeux_rows(ctx: BoardContext, group: GroupSpec, comments: bool) -> list[lis
     rows = []
     for enjeu in _proposal(ctx, group).enjeux:
         issue = enjeu.titre
-        details = [d for d in (enjeu.theme_label, enjeu.site and tr("site: {site}").format(
-            site=enjeu.site)) if d]
+        details = [
+            d
+            for d in (enjeu.theme_label, enjeu.site and tr("site: {site}").format(site=enjeu.site))
+            if d
+        ]
         if details:
             issue += "\n" + " \u00b7 ".join(details)
         if comments:
             tools = "\n".join(
                 f"\u2022 {t.nom}" + (f" \u2014 {t.commentaire}" if t.commentaire else "")
-                for t in enjeu.outils)
+                for t in enjeu.outils
+            )
         else:
             tools = ", ".join(t.nom for t in enjeu.outils)
         rows.append([enjeu.niveau_label, issue, tools or "\u2014"])
@@ -122,8 +155,14 @@ def restitution(ctx: BoardContext, group: GroupSpec) -> Board:
     board.add_map(own + context, group_extent(ctx, group, own), own + context[:1])
     board.header(board.zones)
     headings = [(tr("Level"), 18), (tr("Issue"), 46), (tr("Tools"), 46)]
-    board.kit.table(headings, enjeux_rows(ctx, group, comments=False), board.zones["table"],
-                    size=8, continuation=board.continuation, item_id="enjeux_table")
+    board.kit.table(
+        headings,
+        enjeux_rows(ctx, group, comments=False),
+        board.zones["table"],
+        size=8,
+        continuation=board.continuation,
+        item_id="enjeux_table",
+    )
     photo_strip(board, ctx, group)
     board.footer(board.zones)
     return board
@@ -142,8 +181,13 @@ def photo_strip(board: Board, ctx: BoardContext, group: GroupSpec, count: int = 
     kit = board.kit
     if not chosen:
         kit.box((x, y, w, h), None, "#c8c8c8", 0.3)
-        kit.label(tr("No photo attached to the stops yet."), (x, y + h / 2 - 3, w, 6), 10,
-                  color=MUTED, align=Qt.AlignHCenter)
+        kit.label(
+            tr("No photo attached to the stops yet."),
+            (x, y + h / 2 - 3, w, 6),
+            10,
+            color=MUTED,
+            align=Qt.AlignHCenter,
+        )
         return
     gap = 4.0
     cw = (w - gap * (count - 1)) / count
@@ -154,9 +198,13 @@ def photo_strip(board: Board, ctx: BoardContext, group: GroupSpec, count: int = 
             kit.picture(str(photo.absolute), (cx, y, cw, h - 7), item_id=f"photo{i + 1}")
         else:
             kit.box((cx, y, cw, h - 7), fill="#f4f4f4", stroke="#c8c8c8")
-            kit.label(tr("Photo not found: {path}").format(path=photo.path),
-                      (cx + 2, y + (h - 7) / 2 - 4, cw - 4, 10), 8, color=MUTED,
-                      align=Qt.AlignHCenter)
+            kit.label(
+                tr("Photo not found: {path}").format(path=photo.path),
+                (cx + 2, y + (h - 7) / 2 - 4, cw - 4, 10),
+                8,
+                color=MUTED,
+                align=Qt.AlignHCenter,
+            )
         kit.label(caption, (cx, y + h - 6, cw, 6), 8.5, bold=True)
 
 
@@ -173,10 +221,14 @@ def proposition(ctx: BoardContext, group: GroupSpec) -> Board:
     t = board.zones["table"]
     level_w = 24
     rest = t[2] - level_w - 4
-    headings = [(tr("Level"), level_w), (tr("Issue"), rest * 0.42),
-                (tr("Tools and why"), rest * 0.58)]
-    board.kit.table(headings, rows, t, size=9, continuation=board.continuation,
-                    item_id="proposal_table")
+    headings = [
+        (tr("Level"), level_w),
+        (tr("Issue"), rest * 0.42),
+        (tr("Tools and why"), rest * 0.58),
+    ]
+    board.kit.table(
+        headings, rows, t, size=9, continuation=board.continuation, item_id="proposal_table"
+    )
     board.footer(board.zones)
     return board
 

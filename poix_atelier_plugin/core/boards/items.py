@@ -39,8 +39,15 @@ INK = QColor("#1d1d1b")
 MUTED = QColor("#5a5a5a")
 ACCENT = QColor("#00487a")
 RULE = QColor("#b8b8b8")
-FONT_FAMILIES = ("Open Sans", "Source Sans Pro", "Noto Sans", "Liberation Sans", "Nimbus Sans",
-                 "Arial", "DejaVu Sans")
+FONT_FAMILIES = (
+    "Open Sans",
+    "Source Sans Pro",
+    "Noto Sans",
+    "Liberation Sans",
+    "Nimbus Sans",
+    "Arial",
+    "DejaVu Sans",
+)
 _family: str | None = None
 
 
@@ -91,9 +98,19 @@ class Kit:
         return fmt
 
     # items -----------------------------------------------------------------
-    def label(self, text: str, box, size: float = 10, bold: bool = False, color: QColor = INK,
-              align=Qt.AlignLeft, valign=Qt.AlignTop, item_id: str = "", page: int = 0,
-              italic: bool = False) -> QgsLayoutItemLabel:
+    def label(
+        self,
+        text: str,
+        box,
+        size: float = 10,
+        bold: bool = False,
+        color: QColor = INK,
+        align=Qt.AlignLeft,
+        valign=Qt.AlignTop,
+        item_id: str = "",
+        page: int = 0,
+        italic: bool = False,
+    ) -> QgsLayoutItemLabel:
         """A plain-text label (``<b>`` prints as written)."""
         item = QgsLayoutItemLabel(self.layout)
         item.setMode(QgsLayoutItemLabel.ModeFont)
@@ -110,15 +127,29 @@ class Kit:
         self.place(item, *box, page=page)
         return item
 
-    def expression_label(self, template: str, box, size: float = 10, bold: bool = False,
-                         color: QColor = INK, item_id: str = "") -> QgsLayoutItemLabel:
+    def expression_label(
+        self,
+        template: str,
+        box,
+        size: float = 10,
+        bold: bool = False,
+        color: QColor = INK,
+        item_id: str = "",
+    ) -> QgsLayoutItemLabel:
         """A label whose ``[% %]`` are evaluated (atlas fields), still plain text."""
         item = self.label("", box, size, bold, color, item_id=item_id)
         item.setText(template)
         return item
 
-    def box(self, box, fill: str | None = None, stroke: str = "#b8b8b8", width: float = 0.3,
-            page: int = 0, item_id: str = "") -> QgsLayoutItemShape:
+    def box(
+        self,
+        box,
+        fill: str | None = None,
+        stroke: str = "#b8b8b8",
+        width: float = 0.3,
+        page: int = 0,
+        item_id: str = "",
+    ) -> QgsLayoutItemShape:
         from qgis.core import QgsFillSymbol
 
         item = QgsLayoutItemShape(self.layout)
@@ -137,8 +168,15 @@ class Kit:
         self.place(item, *box, page=page)
         return item
 
-    def line(self, x: float, y: float, w: float, page: int = 0, color: str = "#b8b8b8",
-             width: float = 0.25):
+    def line(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        page: int = 0,
+        color: str = "#b8b8b8",
+        width: float = 0.25,
+    ):
         return self.box((x, y, w, 0.01), None, color, width, page)
 
     def map(self, box, layers: list, extent: QgsRectangle, item_id: str = "map"):
@@ -156,17 +194,28 @@ class Kit:
         item.zoomToExtent(extent)
         return item
 
-    def legend(self, box, map_item, layers: list, title: str, columns: int = 1,
-               size: float = 8.5, filter_by_map: bool = True):
+    def legend(
+        self,
+        box,
+        map_item,
+        layers: list,
+        title: str,
+        columns: int = 1,
+        size: float = 8.5,
+        filter_by_map: bool = True,
+    ):
         item = QgsLayoutItemLegend(self.layout)
         item.setId("legend")
+        # no resizing while the project's whole tree is cloned: that would draw every
+        # legend node of the project (the slowest step of a board otherwise)
+        item.setResizeToContents(False)
         self.layout.addLayoutItem(item)
-        item.setLinkedMap(map_item)
         item.setAutoUpdateModel(False)
         root = item.model().rootGroup()
         root.clear()
         for layer in layers:
             root.addLayer(layer)
+        item.setLinkedMap(map_item)
         item.setTitle(title)
         item.setLegendFilterByMapEnabled(filter_by_map)
         for style, fsize, bold in (
@@ -246,9 +295,15 @@ class Kit:
         self.place(item, *box, page=page)
         return item
 
-    def table(self, headings: list[tuple[str, float]], rows: list[list[str]], box,
-              size: float = 8.5, continuation: Callable[[int], list] | None = None,
-              item_id: str = "") -> QgsLayoutItemTextTable:
+    def table(
+        self,
+        headings: list[tuple[str, float]],
+        rows: list[list[str]],
+        box,
+        size: float = 8.5,
+        continuation: Callable[[int], list] | None = None,
+        item_id: str = "",
+    ) -> QgsLayoutItemTextTable:
         """A plain text table that flows onto new pages when long.
 
         ``headings`` are (title, width in design mm). ``continuation(page)``

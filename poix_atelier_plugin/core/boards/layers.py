@@ -41,8 +41,17 @@ CATEGORY_COLOURS = {
     "menace": "#8e44ad",
 }
 LEVEL_COLOURS = {"imperatif": "#c0392b", "important": "#e67e22", "a_suivre": "#f1c40f"}
-THEME_SHAPES = ("circle", "square", "triangle", "diamond", "pentagon", "star", "hexagon",
-                "cross_fill", "trapezoid")
+THEME_SHAPES = (
+    "circle",
+    "square",
+    "triangle",
+    "diamond",
+    "pentagon",
+    "star",
+    "hexagon",
+    "cross_fill",
+    "trapezoid",
+)
 GEOMETRY_TABLES = ("diagnostic", "enjeux", "hypotheses")
 #: Context tables of a dossier (first match wins), bottom of the map first.
 CONTEXT_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -81,6 +90,7 @@ class BoardLayers:
         self.dossier = dossier
         self.register = register
         self._cache: dict[tuple, QgsVectorLayer | None] = {}
+        self._pending: list[tuple[QgsVectorLayer, str | None]] = []
 
     def _node(self, groupe: str | None):
         root = self.project.layerTreeRoot()
@@ -98,8 +108,7 @@ class BoardLayers:
             sub.setCustomProperty(PROP_GROUP, groupe)
         return sub
 
-    def _existing(self, table: str, groupe: str | None, geometry: str | None,
-                  variant: str = ""):
+    def _existing(self, table: str, groupe: str | None, geometry: str | None, variant: str = ""):
         for layer in self.project.mapLayers().values():
             if (
                 layer.customProperty(PROP_BOARD)
@@ -112,13 +121,30 @@ class BoardLayers:
         return None
 
     def _add(self, layer: QgsVectorLayer, groupe: str | None) -> QgsVectorLayer:
+        """Keep the layer for the project; registered by ``register_all`` at the end.
+
+        While boards are built the project's layer tree stays small: every legend
+        clones it, and a tree holding every board layer makes each legend slower.
+        """
         if self.register:
-            self.project.addMapLayer(layer, False)
-            self._node(groupe).addLayer(layer)
+            self._pending.append((layer, groupe))
         return layer
 
-    def group_layer(self, table: str, groupe: str, geometry: str | None = None,
-                    nonempty: bool = True, variant: str = "") -> QgsVectorLayer | None:
+    def register_all(self) -> None:
+        """Put the new board layers in the project (the layouts refer to them by id)."""
+        for layer, groupe in self._pending:
+            self.project.addMapLayer(layer, False)
+            self._node(groupe).addLayer(layer)
+        self._pending = []
+
+    def group_layer(
+        self,
+        table: str,
+        groupe: str,
+        geometry: str | None = None,
+        nonempty: bool = True,
+        variant: str = "",
+    ) -> QgsVectorLayer | None:
         """The table filtered on ``groupe`` (None when it has no feature and ``nonempty``).
 
         ``variant`` gives a second instance with a style of its own (synthesis).
@@ -129,8 +155,9 @@ class BoardLayers:
         layer = self._existing(table, groupe, geometry, variant) if self.register else None
         if layer is None:
             try:
-                layer = open_table(self.dossier.path, table, groupe, geometry,
-                                   layer_title(table, geometry))
+                layer = open_table(
+                    self.dossier.path, table, groupe, geometry, layer_title(table, geometry)
+                )
             except AtelierError:
                 LOG.info("table %s missing in %s", table, self.dossier.path)
                 self._cache[key] = None
@@ -155,8 +182,9 @@ class BoardLayers:
                 out.append(layer)
         return out
 
-    def style(self, layer: QgsVectorLayer, table: str, groupe: str | None,
-              geometry: str | None) -> None:
+    def style(
+        self, layer: QgsVectorLayer, table: str, groupe: str | None, geometry: str | None
+    ) -> None:
         colour = self.dossier.group(groupe).colour if groupe else "#444444"
         if table == "diagnostic" and not _has_module("diagnostic_style"):
             style_diagnostic(layer)
@@ -178,15 +206,22 @@ class BoardLayers:
         key = ("__context__",)
         if key in self._cache:
             layers = self._cache[key]
-            return [lyr for lyr in layers if field or
-                    lyr.customProperty("atelier/context_kind") != "parcelle"]
+            return [
+                lyr
+                for lyr in layers
+                if field or lyr.customProperty("atelier/context_kind") != "parcelle"
+            ]
         out = []
         taken = set()
         for kind, hints in CONTEXT_HINTS:
             table = next(
-                (t for t in sorted(self.dossier.tables)
-                 if t not in taken and any(h in t.lower() for h in hints)
-                 and not t.startswith(("gpkg_", "rtree_", "layer_styles"))),
+                (
+                    t
+                    for t in sorted(self.dossier.tables)
+                    if t not in taken
+                    and any(h in t.lower() for h in hints)
+                    and not t.startswith(("gpkg_", "rtree_", "layer_styles"))
+                ),
                 None,
             )
             if table is None:
@@ -267,37 +302,52 @@ def style_context(layer: QgsVectorLayer, kind: str) -> None:
 
     if kind == "commune":
         symbol = QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": "#c0392b", "outline_width": "0.8"})
+            {"color": "0,0,0,0", "outline_color": "#c0392b", "outline_width": "0.8"}
+        )
     elif kind == "communes_voisines":
         symbol = QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": "#9a9a9a", "outline_width": "0.3"})
+            {"color": "0,0,0,0", "outline_color": "#9a9a9a", "outline_width": "0.3"}
+        )
     elif kind == "batiment":
         symbol = QgsFillSymbol.createSimple(
-            {"color": "#d6d0c8", "outline_color": "#b0a89c", "outline_width": "0.1"})
+            {"color": "#d6d0c8", "outline_color": "#b0a89c", "outline_width": "0.1"}
+        )
     elif kind == "parcelle":
         symbol = QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": "#d9c9b6", "outline_width": "0.1"})
+            {"color": "0,0,0,0", "outline_color": "#d9c9b6", "outline_width": "0.1"}
+        )
     elif kind == "hydro":
-        symbol = (QgsLineSymbol.createSimple({"line_color": "#5b9bd5", "line_width": "0.6"})
-                  if layer.geometryType() == QgsWkbTypes.LineGeometry
-                  else QgsFillSymbol.createSimple({"color": "#bcd7ef", "outline_style": "no"}))
+        symbol = (
+            QgsLineSymbol.createSimple({"line_color": "#5b9bd5", "line_width": "0.6"})
+            if layer.geometryType() == QgsWkbTypes.LineGeometry
+            else QgsFillSymbol.createSimple({"color": "#bcd7ef", "outline_style": "no"})
+        )
     else:
-        symbol = (QgsLineSymbol.createSimple({"line_color": "#9e9e9e", "line_width": "0.5"})
-                  if layer.geometryType() == QgsWkbTypes.LineGeometry
-                  else QgsFillSymbol.createSimple({"color": "#eeeeee", "outline_color": "#aaaaaa"}))
+        symbol = (
+            QgsLineSymbol.createSimple({"line_color": "#9e9e9e", "line_width": "0.5"})
+            if layer.geometryType() == QgsWkbTypes.LineGeometry
+            else QgsFillSymbol.createSimple({"color": "#eeeeee", "outline_color": "#aaaaaa"})
+        )
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
 
 
 def _symbol(geometry_type, colour: str, shape: str = "circle"):
     if geometry_type == QgsWkbTypes.PointGeometry:
         return QgsMarkerSymbol.createSimple(
-            {"name": shape, "color": colour, "outline_color": "#ffffff", "outline_width": "0.3",
-             "size": "4.2"})
+            {
+                "name": shape,
+                "color": colour,
+                "outline_color": "#ffffff",
+                "outline_width": "0.3",
+                "size": "4.2",
+            }
+        )
     if geometry_type == QgsWkbTypes.LineGeometry:
         return QgsLineSymbol.createSimple({"line_color": colour, "line_width": "1.0"})
     c = colour.lstrip("#")
     return QgsFillSymbol.createSimple(
-        {"color": f"#66{c}", "outline_color": colour, "outline_width": "0.6"})
+        {"color": f"#66{c}", "outline_color": colour, "outline_width": "0.6"}
+    )
 
 
 def style_diagnostic(layer: QgsVectorLayer) -> None:
@@ -313,11 +363,16 @@ def style_diagnostic(layer: QgsVectorLayer) -> None:
                 continue
             shape = THEME_SHAPES[themes.index(theme) % len(THEME_SHAPES)]
             child = QgsRuleBasedRenderer.Rule(
-                _symbol(layer.geometryType(), colour, shape), 0, 0,
-                f"\"theme\" = '{theme}'", theme_label)
+                _symbol(layer.geometryType(), colour, shape),
+                0,
+                0,
+                f"\"theme\" = '{theme}'",
+                theme_label,
+            )
             parent.appendChild(child)
         other = QgsRuleBasedRenderer.Rule(
-            _symbol(layer.geometryType(), colour), 0, 0, "ELSE", tr("Other theme"))
+            _symbol(layer.geometryType(), colour), 0, 0, "ELSE", tr("Other theme")
+        )
         if any(c == cat and t not in vocab.THEMES for c, t in present):
             parent.appendChild(other)
         if parent.children():
@@ -331,8 +386,9 @@ def style_enjeux(layer: QgsVectorLayer) -> None:
     from qgis.core import QgsCategorizedSymbolRenderer, QgsRendererCategory
 
     cats = [
-        QgsRendererCategory(level, _symbol(layer.geometryType(), LEVEL_COLOURS[level], "diamond"),
-                            label)
+        QgsRendererCategory(
+            level, _symbol(layer.geometryType(), LEVEL_COLOURS[level], "diamond"), label
+        )
         for level, label in vocab.ENJEU_LEVELS.items()
     ]
     layer.setRenderer(QgsCategorizedSymbolRenderer("niveau", cats))

@@ -38,28 +38,28 @@ def open_table(
     return open_gpkg_table(dossier, table, groupe, geometry, name)
 
 
-def open_gpkg_table(gpkg: str, table: str, groupe: str | None = None,
-                    geometry: str | None = None, name: str | None = None) -> QgsVectorLayer:
+def open_gpkg_table(
+    gpkg: str,
+    table: str,
+    groupe: str | None = None,
+    geometry: str | None = None,
+    name: str | None = None,
+) -> QgsVectorLayer:
     """Like workspace.open_layer, with the group filter in the URI.
 
-    Setting the subset after opening fails ("unable to open database file")
-    once a project holding layers of the same GeoPackage is loaded (QGIS 3.22
-    OGR connection pool); a subset given in the URI does not.
+    With QGIS 3.22 / GDAL 3.6, layers whose subset is set after opening make
+    later reads of the same GeoPackage fail ("unable to open database file"),
+    for instance once the dossier's project is loaded; a subset given in the
+    URI does not.
     """
     uri = workspace.layer_uri(gpkg, table, geometry)
     if groupe is not None:
         uri += "|subset=" + workspace.group_filter(groupe)
-    for _attempt in range(4):
-        layer = QgsVectorLayer(uri, name or table, "ogr")
-        # GDAL 3.6 may answer "unable to open database file" on a fresh connection to a
-        # GeoPackage in WAL mode already opened in this process; a new connection works
-        if layer.isValid() and layer.dataProvider().featureCount() >= 0:
-            break
-        LOG.info("retrying to open %s in %s", table, gpkg)
+    layer = QgsVectorLayer(uri, name or table, "ogr")
     if not layer.isValid():
         raise AtelierError(
-            QT_TR_NOOP("The table {table} cannot be opened in {path}."), table=table,
-            path=str(gpkg))
+            QT_TR_NOOP("The table {table} cannot be opened in {path}."), table=table, path=str(gpkg)
+        )
     layer.setCustomProperty(workspace.PROP_TABLE, table)
     if groupe is not None:
         layer.setCustomProperty(workspace.PROP_GROUP, groupe)

@@ -22,17 +22,25 @@ CONVERGENCE = "#b2182b"
 
 def _site_style(layer, colour: str) -> None:
     c = colour.lstrip("#")
-    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"color": f"#40{c}", "outline_color": colour, "outline_width": "0.8"})))
+    layer.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple(
+                {"color": f"#40{c}", "outline_color": colour, "outline_width": "0.8"}
+            )
+        )
+    )
     layer.setLabelsEnabled(False)
 
 
 def _convergence_style(layer) -> None:
     root = QgsRuleBasedRenderer.Rule(None)
-    for expr, label, width in (('"n_groupes" >= 3', tr("Three groups or more"), 1.6),
-                               ('"n_groupes" = 2', tr("Two groups"), 1.0)):
+    for expr, label, width in (
+        ('"n_groupes" >= 3', tr("Three groups or more"), 1.6),
+        ('"n_groupes" = 2', tr("Two groups"), 1.0),
+    ):
         symbol = QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": CONVERGENCE, "outline_width": str(width)})
+            {"color": "0,0,0,0", "outline_color": CONVERGENCE, "outline_width": str(width)}
+        )
         from qgis.core import QgsLinePatternFillSymbolLayer
         from qgis.PyQt.QtGui import QColor
 
@@ -45,8 +53,12 @@ def _convergence_style(layer) -> None:
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expr, label))
     layer.setRenderer(QgsRuleBasedRenderer(root))
     settings = QgsPalLayerSettings()
-    settings.fieldName = ("CASE WHEN \"n_groupes\" >= 2 THEN \"n_groupes\" || ' ' || "
-                          + "'" + tr("groups").replace("'", "''") + "' END")
+    settings.fieldName = (
+        'CASE WHEN "n_groupes" >= 2 THEN "n_groupes" || \' \' || '
+        + "'"
+        + tr("groups").replace("'", "''")
+        + "' END"
+    )
     settings.isExpression = True
     settings.setFormat(text_format(CONVERGENCE, 10))
     settings.placement = QgsPalLayerSettings.Horizontal
@@ -62,9 +74,14 @@ def synthese(ctx: BoardContext, group=None) -> Board:
     conv = pieces_layer(shared, tr("Where groups converge"))
     conv.setCustomProperty("atelier/board", True)
     _convergence_style(conv)
-    if ctx.options.add_to_project:
-        ctx.project.addMapLayer(conv, False)
-        lay._node(None).addLayer(conv)
+    old = [
+        lyr.id()
+        for lyr in ctx.project.mapLayers().values()
+        if lyr.customProperty("atelier/synthesis") and lyr.customProperty("atelier/board")
+    ]
+    if ctx.options.add_to_project and old:
+        ctx.project.removeMapLayers(old)  # the previous export's convergence
+    lay._add(conv, None)
     ctx.cache["synthese_layer"] = conv
     site_layers = []
     for spec in ctx.dossier.groups:
@@ -76,13 +93,20 @@ def synthese(ctx: BoardContext, group=None) -> Board:
     context = lay.context_layers()
     own = [conv] + site_layers
     ext = extent_of(site_layers)
-    board.add_map(own + context, ext or group_extent(ctx, ctx.dossier.groups[0], []),
-                  own + context[:1])
+    board.add_map(
+        own + context, ext or group_extent(ctx, ctx.dossier.groups[0], []), own + context[:1]
+    )
     board.header(board.zones)
     rows = [[str(p.n_groups), p.label, f"{p.geometry.area / 10000:.2f}"] for p in shared]
     headings = [(tr("Groups"), 16), (tr("Which groups"), 72), (tr("Area (ha)"), 22)]
-    board.kit.table(headings, rows, board.zones["table"], size=8.5,
-                    continuation=board.continuation, item_id="convergence_table")
+    board.kit.table(
+        headings,
+        rows,
+        board.zones["table"],
+        size=8.5,
+        continuation=board.continuation,
+        item_id="convergence_table",
+    )
     if not site_layers:
         from .group_boards import _note_on_map
 
