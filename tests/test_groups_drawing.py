@@ -314,3 +314,37 @@ def test_drawing_on_a_copy_of_the_sample(
         step.unload()
     finally:
         qgis_parent.hide()
+
+
+def test_group_dialog(qgis_iface):
+    from qgis.PyQt.QtGui import QColor
+
+    from poix_atelier_plugin.domain.groups import GroupSpec
+    from poix_atelier_plugin.gui.group_dialog import GroupDialog
+
+    dialog = GroupDialog(None)
+    assert dialog.groupsTable.rowCount() == 3
+    specs = dialog.specs()
+    assert [s.name for s in specs] == ["Groupe 1", "Groupe 2", "Groupe 3"]
+    assert len({s.colour for s in specs}) == 3
+    dialog.groupsTable.item(1, 0).setText(TRICKY)
+    dialog.groupsTable.item(1, 2).setText("Paysagiste-conseil")
+    dialog.groupsTable.cellWidget(1, 1).setColor(QColor("#112233"))
+    dialog.slotSpin.setValue(90)
+    spec = dialog.specs()[1]
+    assert (spec.name, spec.adviser, spec.colour, spec.slot_min) == (
+        TRICKY,
+        "Paysagiste-conseil",
+        "#112233",
+        90,
+    )
+    dialog.add_row()
+    dialog.groupsTable.item(3, 0).setText("groupe 1")  # same name, other case
+    dialog.accept()
+    assert dialog.result() == 0 and "Two groups" in dialog.helpLabel.text()
+    dialog.groupsTable.setCurrentCell(3, 0)
+    dialog.remove_row()
+    dialog.accept()
+    assert dialog.result() == 1
+    existing = GroupDialog([GroupSpec("A", "#000000", "x", 100, 1)])
+    assert existing.groupsTable.rowCount() == 1 and existing.slotSpin.value() == 100

@@ -103,6 +103,7 @@ class RouteStep(StepPanel):
         self.timer.timeout.connect(self.refresh)
         self.context.group_changed.connect(self._group_changed)
         self.context.groups_changed.connect(self._group_changed)
+        self.context.dossier_changed.connect(self._group_changed)
         QgsProject.instance().layersAdded.connect(self._layers_added)
         self._group_changed()
 
@@ -130,6 +131,9 @@ class RouteStep(StepPanel):
     def _group_changed(self, *_args) -> None:
         self._disconnect()
         self.stop_drawing()
+        self.slot_spin.blockSignals(True)  # the project's slot (read again with the project)
+        self.slot_spin.setValue(int(self.context.slot_min))
+        self.slot_spin.blockSignals(False)
         for table in ("parcours", "arrets"):
             layer = self.layer(table)
             if layer is None:
