@@ -101,30 +101,30 @@ def test_same_feature_conflict_detected_with_a_choice(pg_connection, live):
     with psycopg2.connect(cluster.dsn()) as other, other.cursor() as cur:
         cur.execute(
             'UPDATE "atelier_poix_live".arrets SET nom = %s, version = %s WHERE fid = %s',
-            ("Keighley Hall", -feat["version"], fid),
+            ("Keighley Hall, salle des fêtes (renommé)", -feat["version"], fid),
         )
     other.close()
     names = layer.fields().names()
-    layer.changeAttributeValue(fid, names.index("nom"), "Moulin de la Chicorée")
+    layer.changeAttributeValue(fid, names.index("nom"), "Moulin de la Chicorée (renommé)")
     conflicts = guard.check()
     assert len(conflicts) == 1
     conflict = conflicts[0]
     assert conflict.fid == fid and conflict.their_version == feat["version"] + 1
-    assert conflict.theirs["nom"] == (feat["nom"], "Keighley Hall")
-    assert conflict.mine == {"nom": "Moulin de la Chicorée"}
+    assert conflict.theirs["nom"] == (feat["nom"], "Keighley Hall, salle des fêtes (renommé)")
+    assert conflict.mine == {"nom": "Moulin de la Chicorée (renommé)"}
     # without a choice, the stale edit is refused by the server: nothing lost
     guard.assert_versions()
     assert not layer.commitChanges(False)
     assert any("atelier_conflict" in e for e in layer.commitErrors())
     row = _query(cluster, 'SELECT nom FROM "atelier_poix_live".arrets WHERE fid = %s', (fid,))
-    assert row[0][0] == "Keighley Hall"
+    assert row[0][0] == "Keighley Hall, salle des fêtes (renommé)"
     # "keep mine": my edit wins, knowingly
     guard.assert_versions({fid}, {fid: conflict.their_version})
     assert layer.commitChanges(), layer.commitErrors()
     row = _query(
         cluster, 'SELECT nom, version FROM "atelier_poix_live".arrets WHERE fid = %s', (fid,)
     )
-    assert row[0] == ("Moulin de la Chicorée", feat["version"] + 2)
+    assert row[0] == ("Moulin de la Chicorée (renommé)", feat["version"] + 2)
     # "take theirs" on the next conflict keeps their value
     assert layer.startEditing()
     guard.snapshot()
@@ -169,7 +169,10 @@ def test_facilitator_project_shows_every_group_without_password(pg_connection, l
         for lyr in project.mapLayers().values()
         if lyr.customProperty(workspace.PROP_TABLE) == "arrets"
     }
-    assert groups == set(GROUPS)
+    from poix_atelier_plugin.core import postgis
+
+    assert groups == {g.name for g in postgis.read_groups(postgis.parse_dossier(live))}
+    assert groups >= set(GROUPS)
     stops = [
         lyr
         for lyr in project.mapLayers().values()
@@ -238,3 +241,20 @@ def test_dossier_project_pointed_at_the_server(pg_connection, tmp_path):
         assert sum(1 for _ in stops.getFeatures()) == 4
     polygons = project_layers.find_layer(project, "enjeux", GROUPS[1], "Polygon")
     assert sum(1 for _ in polygons.getFeatures()) == 1
+
+
+def test_layers_work_without_the_named_connection(pg_connection, live):
+    """A facilitator's project opened on a laptop that lacks the QGIS connection."""
+    from poix_atelier_plugin.core import pg_conflicts, pg_listen, pg_project
+
+    layer = pg_project.open_layer(live, "arrets", GROUPS[0])
+    layer.setCustomProperty(pg_project.PROP_DOSSIER, "pg:Not on this laptop/atelier_poix_live")
+    guard = pg_conflicts.ConflictGuard(layer)
+    assert layer.startEditing()
+    guard.snapshot()
+    fid = next(layer.getFeatures()).id()
+    layer.changeAttributeValue(fid, layer.fields().indexOf("notes"), "vu")
+    assert guard.check() == []
+    layer.rollBack()
+    listener = pg_listen.ChangeListener("pg:Not on this laptop/atelier_poix_live", guard.uri)
+    listener.close()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsDataSourceUri, QgsVectorLayer
 
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import postgis
@@ -102,6 +102,7 @@ class ConflictGuard:
         self.table = layer.customProperty("atelier/table") or ""
         dossier = layer.customProperty("atelier/dossier") or ""
         self.ws = postgis.parse_dossier(dossier)
+        self.uri = QgsDataSourceUri(layer.source())  # works without the named connection
         self.base: dict[int, dict] = {}
 
     def snapshot(self) -> None:
@@ -142,7 +143,7 @@ class ConflictGuard:
         select = [ident(n) for n in names]
         if geom:
             select.append(sql.SQL("ST_AsText({})").format(ident(postgis.GEOM)))
-        conn = postgis.connect(self.ws)
+        conn = postgis.connect(self.ws, self.uri)
         try:
             with conn, conn.cursor() as cur:
                 cur.execute(

@@ -27,13 +27,13 @@ class ChangeListener(QObject):
 
     changed = pyqtSignal(str)  # table name
 
-    def __init__(self, dossier: str, parent: QObject | None = None):
+    def __init__(self, dossier: str, uri=None, parent: QObject | None = None):
         super().__init__(parent)
         from psycopg2 import sql
 
         self.ws = postgis.parse_dossier(dossier)
         self.layers: dict[str, list[QgsVectorLayer]] = {}
-        self.conn = postgis.connect(self.ws)
+        self.conn = postgis.connect(self.ws, uri)  # uri: a watched layer's own source
         self.conn.autocommit = True
         with self.conn.cursor() as cur:
             cur.execute(sql.SQL("LISTEN {}").format(sql.Identifier(postgis.CHANNEL)))

@@ -135,15 +135,19 @@ def layer_uri(ws: PgWorkspace, table: str, geometry: str | None = None) -> QgsDa
     return uri
 
 
-def connect(ws_or_connection):
-    """A psycopg2 connection (autocommit off); clear messages on failure."""
+def connect(ws_or_connection, uri: QgsDataSourceUri | None = None):
+    """A psycopg2 connection (autocommit off); clear messages on failure.
+
+    ``uri``: a layer's own data source, used instead of the named connection
+    (a project opened on a laptop where that connection is not saved).
+    """
     psycopg2 = _psycopg2()
     name = (
         ws_or_connection.connection
         if isinstance(ws_or_connection, PgWorkspace)
         else str(ws_or_connection)
     )
-    uri = connection_uri(name)
+    uri = QgsDataSourceUri(uri.uri(False)) if uri is not None else connection_uri(name)
     if uri.authConfigId():
         from qgis.core import QgsApplication
 

@@ -185,7 +185,7 @@ def _watch_layers(layers) -> None:
         try:
             guard = pg_conflicts.ConflictGuard(layer)
             if dossier not in _LISTENERS:
-                _LISTENERS[dossier] = pg_listen.ChangeListener(dossier)
+                _LISTENERS[dossier] = pg_listen.ChangeListener(dossier, guard.uri)
             _LISTENERS[dossier].watch(layer)
         except AtelierError as exc:
             LOG.warning("%s", error_text(exc))

@@ -44,10 +44,9 @@ for line in sys.stdin:
 
 def main(edits: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication
-
     import helpers_pg
     import helpers_pg_qgis
+    from qgis.core import QgsApplication
 
     profile = tempfile.mkdtemp(prefix="atelier-bench-profile-")
     app = QgsApplication([], False, profile)
