@@ -216,3 +216,58 @@ def test_merge_refuses_a_foreign_folder(qgis_app, dossier, tmp_path):
 
     with pytest.raises(AtelierError):
         merge_field_package(tmp_path, dossier)
+
+
+@pytest.fixture
+def sample_copy(qgis_app, repo_root, tmp_path) -> Path:
+    """A copy of the committed sample dossier (skips when it is not built yet)."""
+    gpkg = repo_root / "sample" / "atelier_59464.gpkg"
+    if not gpkg.is_file():
+        pytest.skip("sample/atelier_59464.gpkg not built yet (scripts/make_sample.py)")
+    shutil.copytree(repo_root / "sample", tmp_path / "sample")
+    return tmp_path / "sample" / "atelier_59464.gpkg"
+
+
+def test_sample_package_with_basemap_opens_elsewhere(atelier_provider, sample_copy, tmp_path):
+    """The real sample: styled dossier layers, tiles rendered offline, photos found."""
+    import processing
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from poix_atelier_plugin.core import workspace
+
+    group = workspace.read_groups(sample_copy)[0].name
+    result = processing.run(
+        "atelier:export_field_package",
+        {
+            "DOSSIER": str(sample_copy),
+            "GROUP": group,
+            "OUTPUT_FOLDER": str(tmp_path / "out"),
+            "ZOOM_MAX": 14,
+        },
+    )
+    moved = tmp_path / "tablet" / "pkg"
+    shutil.copytree(result["PACKAGE"], moved)
+    shutil.rmtree(result["PACKAGE"])
+    qgz = next(moved.glob("*.qgz"))
+    project = QgsProject()
+    assert project.read(str(qgz))
+    layers = list(project.mapLayers().values())
+    assert all(lyr.isValid() for lyr in layers), [lyr.name() for lyr in layers if not lyr.isValid()]
+    tiles = [lyr for lyr in layers if isinstance(lyr, QgsRasterLayer)]
+    assert len(tiles) == 1
+    con = sqlite3.connect(str(moved / BASEMAP))
+    zooms = dict(con.execute("SELECT zoom_level, count(*) FROM tiles GROUP BY zoom_level"))
+    con.close()
+    assert min(zooms) == 12 and max(zooms) == 14 and all(zooms.values())
+    obs = next(
+        lyr
+        for lyr in layers
+        if lyr.customProperty("atelier/table") == "observations"
+        and lyr.customProperty("atelier/package_groupe")
+    )
+    photos = [f["photo"] for f in obs.getFeatures() if f["photo"]]
+    assert photos and all((moved / p).is_file() for p in photos)
+    project.clear()
+
+
+BASEMAP = "fond_de_plan.mbtiles"

@@ -56,6 +56,7 @@ FIELD_TABLES = (
 )
 BASEMAP_NAME = "fond_de_plan.mbtiles"
 PROP_PACKAGE_GROUP = "atelier/package_groupe"
+PROP_GEOMETRY = "atelier/geometry"
 _SYSTEM_TABLES = {"layer_styles", "qgis_projects"}
 
 
@@ -145,6 +146,9 @@ def render_basemap(
     layers = _reference_layers(gpkg, project, project.layerTreeRoot())
     if not layers:
         return False
+    for layer in layers:  # names come from the vector layers drawn over the basemap
+        if isinstance(layer, QgsVectorLayer):
+            layer.setLabelsEnabled(False)
     area = photos.study_area(gpkg)
     extent = area.boundingBox() if area is not None else layers[0].extent()
     context = QgsProcessingContext()
@@ -208,6 +212,36 @@ def _draw_rank(layer) -> int:
     return 1 + int(layer.geometryType())  # point 0, line 1, polygon 2
 
 
+def _display_name(table: str, geom: str | None) -> str:
+    """The names the dossier project uses (same source strings, same translations)."""
+    names = {
+        ("arrets", None): tr("Stops"),
+        ("observations", None): tr("Observations and photos"),
+        ("hypotheses", "Point"): tr("Hypotheses (points)"),
+        ("hypotheses", "Polygon"): tr("Hypotheses (areas)"),
+        ("sequences", None): tr("Sequences"),
+        ("parcours", None): tr("Route"),
+        ("sites_projet", None): tr("Project sites"),
+        ("diagnostic", "Point"): tr("Diagnostic (points)"),
+        ("diagnostic", "LineString"): tr("Diagnostic (lines)"),
+        ("diagnostic", "Polygon"): tr("Diagnostic (areas)"),
+    }
+    return names.get((table, geom)) or (table if geom is None else f"{table} ({geom})")
+
+
+def _style_and_forms(project: QgsProject, layers: list, groupe: str, colour: str) -> None:
+    """The dossier project's styles and forms (groups engineer's modules) when present."""
+    try:
+        from .forms import configure_form
+        from .layer_styles import style_layer
+    except ImportError:  # pragma: no cover - older checkouts: plain defaults
+        return
+    for layer in layers:
+        table = layer.customProperty(workspace.PROP_TABLE)
+        style_layer(layer, table, colour, layer.customProperty(PROP_GEOMETRY))
+        configure_form(layer, table, groupe, project)
+
+
 def _editable_layers(gpkg: Path, groupe: str, project: QgsProject) -> list[QgsVectorLayer]:
     present = set(workspace.existing_tables(gpkg))
     out = []
@@ -217,8 +251,10 @@ def _editable_layers(gpkg: Path, groupe: str, project: QgsProject) -> list[QgsVe
         spec = schema.table(table)
         geometries = workspace.SPLIT_GEOMETRIES if spec.geometry == "Geometry" else (None,)
         for geom in geometries:
-            name = table if geom is None else f"{table} ({geom})"
+            name = _display_name(table, geom)
             layer = workspace.open_layer(gpkg, table, groupe, geom, name=name)
+            if geom is not None:
+                layer.setCustomProperty(PROP_GEOMETRY, geom)
             layer.setCustomProperty(PROP_PACKAGE_GROUP, groupe)
             layer.setCustomProperty("QFieldSync/action", "offline")
             layer.setCustomProperty("QFieldSync/cloud_action", "offline")
@@ -275,6 +311,9 @@ def build_project(package: Path, gpkg: Path, groupe: str, basemap: Path | None) 
         project.addMapLayer(layer, False)
         work_group.addLayer(layer)
         by_table.setdefault(layer.customProperty(workspace.PROP_TABLE), layer)
+    specs = {g.name: g for g in workspace.read_groups(gpkg)}
+    colour = specs[groupe].colour if groupe in specs else ""
+    _style_and_forms(project, editable, groupe, colour or "#0072b2")
     root.insertChildNode(0, work_group)
     root.insertChildNode(1, ref_group)
     if basemap is not None:
@@ -350,6 +389,8 @@ def export_field_package(
         except Exception as exc:  # noqa: BLE001 - the basemap is a bonus, never a failure
             LOG.warning("Offline basemap not rendered: %s", exc)
     build_project(package, gpkg, groupe, tiles)
+    for side_file in package.glob("*.aux.xml"):  # GDAL statistics left by opening the tiles
+        side_file.unlink()
     if feedback is not None:
         feedback.setProgress(100)
     return package
