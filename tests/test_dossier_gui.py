@@ -122,3 +122,21 @@ def test_open_a_geopackage_alone(step, communes_geojson, tmp_path, qgis_iface):
     count = len(project.mapLayers())
     assert not step.open_dossier(str(sources["routes"]))
     assert len(project.mapLayers()) == count
+
+
+def test_dialog_with_a_multi_layer_file(step, tmp_path):
+    """The sample sources GeoPackage: communes found in it, its other layers become sources."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from make_sample_sources import DISPLAY_NAMES, make
+
+    path = make(tmp_path / "poix_sources.gpkg")
+    dialog = step.show_build_dialog()
+    dialog.communesFile.setFilePath(str(path))
+    communes = dialog.communes_layer()
+    assert communes is not None and communes.source().endswith("layername=communes")
+    assert dialog.codeFieldCombo.layer() is communes
+    assert dialog.add_source_file(str(path))
+    names = {layer.name() for layer in dialog.source_layers()}
+    assert names == set(DISPLAY_NAMES)  # every table but communes

@@ -8,20 +8,24 @@ from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
+    QgsDataProvider,
     QgsMapLayerProxyModel,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
 
+from ..core.dossier_sources import detect_code_field
 from ..core.i18n import tr
 from ..core.settings import UserSettings
+from ..domain.errors import AtelierError
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 ALGORITHM = "atelier:build_dossier"
@@ -44,6 +48,33 @@ class Feedback(QgsProcessingFeedback):
     def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802, N803
         super().reportError(error, fatalError)
         self.errors.append(error)
+
+
+def sublayer_uris(path: str) -> list[str]:
+    layer = QgsVectorLayer(path, "probe", "ogr")
+    if not layer.isValid():
+        return []
+    subs = layer.dataProvider().subLayers()
+    if len(subs) <= 1:
+        return [path]
+    sep = QgsDataProvider.sublayerSeparator()
+    return [f"{path}|layername={s.split(sep)[1]}" for s in subs]
+
+
+def communes_from_file(path: str) -> QgsVectorLayer | None:
+    """The communes layer of a file: its first polygon layer with an INSEE-like field."""
+    polygons = []
+    for uri in sublayer_uris(path):
+        layer = QgsVectorLayer(uri, Path(path).stem, "ogr")
+        if layer.isValid() and layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+            polygons.append(layer)
+    for layer in polygons:
+        try:
+            detect_code_field(layer)
+        except AtelierError:
+            continue
+        return layer
+    return polygons[0] if polygons else None
 
 
 class BuildDossierDialog(QDialog, FORM_CLASS):
@@ -123,13 +154,13 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
     def _communes_file_changed(self, path: str) -> None:
         if not path:
             return
-        layer = QgsVectorLayer(path, Path(path).stem, "ogr")
-        self.communes_file_layer = layer if layer.isValid() else None
+        self.communes_file_layer = communes_from_file(path)
         if self.communes_file_layer is None:
-            self.show_status(tr("The file {path} cannot be read.").format(path=path), True)
+            self.show_status(tr("No polygon layer can be read in {path}.").format(path=path), True)
             return
+        self.show_status("")
         self.communesCombo.setLayer(None)
-        self.codeFieldCombo.setLayer(layer)
+        self.codeFieldCombo.setLayer(self.communes_file_layer)
         self.codeFieldCombo.setField("")
 
     def _fill_sources(self) -> None:
@@ -153,17 +184,16 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
 
     def add_source_file(self, path: str) -> bool:
         """Add every vector layer of a file as a ticked source."""
-        layer = QgsVectorLayer(path, Path(path).stem, "ogr")
-        if not layer.isValid():
+        uris = sublayer_uris(path)
+        if not uris:
             self.show_status(tr("The file {path} cannot be read.").format(path=path), True)
             return False
-        subs = layer.dataProvider().subLayers()
-        uris = [path]
-        if len(subs) > 1:
-            sep = "!!::!!"
-            uris = [f"{path}|layername={s.split(sep)[1]}" for s in subs]
+        communes = self.communes_layer()
         for uri in uris:
-            sub = QgsVectorLayer(uri, uri.split("=")[-1] if "|" in uri else layer.name(), "ogr")
+            name = uri.split("layername=")[-1] if "|" in uri else Path(path).stem
+            sub = QgsVectorLayer(uri, name, "ogr")
+            if communes is not None and sub.source() == communes.source():
+                continue  # the communes layer is not a source
             if sub.isValid() and sub.isSpatial():
                 self.file_layers[sub.id()] = sub
                 self._add_source_item(sub, True)
