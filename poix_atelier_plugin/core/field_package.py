@@ -323,7 +323,9 @@ def build_project(package: Path, gpkg: Path, groupe: str, basemap: Path | None) 
             root.insertLayer(-1, raster)
     obs = by_table.get("observations")
     if obs is not None:
-        photo_style.style_observations(obs, relative_to_project=True)
+        photo_style.style_observations(
+            obs, photo_style.current_colour(obs), relative_to_project=True
+        )
         safe = photos.safe_folder_name(groupe)
         naming = {
             "photo": f"'DCIM/{safe}/JPEG_' || format_date(now(),'yyyyMMddhhmmsszzz') || '.jpg'"
