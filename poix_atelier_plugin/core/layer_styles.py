@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from qgis.core import (
+    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
     QgsLineSymbol,
@@ -53,12 +54,19 @@ def text_format(colour: str, size: float, bold: bool = True, halo: str = "white"
     return fmt
 
 
-def _label(expression: str, fmt: QgsTextFormat, placement=None, dist_mm: float = 0.0):
+def placement(name: str):
+    """A label placement on QGIS 3.22 and on 3.26+ (where it moved to Qgis.LabelPlacement)."""
+    if hasattr(Qgis, "LabelPlacement"):
+        return getattr(Qgis.LabelPlacement, name)
+    return getattr(QgsPalLayerSettings, name)
+
+
+def _label(expression: str, fmt: QgsTextFormat, where: str = "OverPoint", dist_mm: float = 0.0):
     settings = QgsPalLayerSettings()
     settings.fieldName = expression
     settings.isExpression = True
     settings.setFormat(fmt)
-    settings.placement = placement if placement is not None else QgsPalLayerSettings.OverPoint
+    settings.placement = placement(where)
     settings.dist = dist_mm
     settings.distUnits = QgsUnitTypes.RenderMillimeters
     settings.priority = 10
@@ -87,7 +95,7 @@ def style_stops(layer: QgsVectorLayer, colour: str) -> None:
     _simple(layer, symbol)
     number = _label("coalesce(\"ordre\", '?')", text_format(colour, 10, halo="white"))
     number.displayAll = True  # a stop number must never be hidden by collisions
-    name = _label('"nom"', text_format(colour, 8, bold=False), QgsPalLayerSettings.AroundPoint, 4.0)
+    name = _label('"nom"', text_format(colour, 8, bold=False), "AroundPoint", 4.0)
     root = QgsRuleBasedLabeling.Rule(None)
     for settings, description in ((number, "ordre"), (name, "nom")):
         rule = QgsRuleBasedLabeling.Rule(settings)
@@ -139,7 +147,7 @@ def style_sequences(layer: QgsVectorLayer, colour: str) -> None:
     settings = _label(
         "coalesce(\"ordre\" || '. ', '') || coalesce(\"nom\", '')",
         text_format(colour, 8, bold=False),
-        QgsPalLayerSettings.Curved if hasattr(QgsPalLayerSettings, "Curved") else None,
+        "Curved",
     )
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
@@ -150,12 +158,12 @@ def style_hypotheses(layer: QgsVectorLayer, colour: str) -> None:
         symbol = QgsMarkerSymbol.createSimple(
             {"name": "star", "color": _rgb(colour), "outline_color": "255,255,255,255", "size": "5"}
         )
-        placement = QgsPalLayerSettings.AroundPoint
+        where = "AroundPoint"
     elif layer.geometryType() == QgsWkbTypes.LineGeometry:
         symbol = QgsLineSymbol.createSimple(
             {"line_color": _rgb(colour), "line_width": "0.6", "line_style": "dot"}
         )
-        placement = QgsPalLayerSettings.Line
+        where = "Line"
     else:
         symbol = QgsFillSymbol.createSimple(
             {
@@ -165,9 +173,9 @@ def style_hypotheses(layer: QgsVectorLayer, colour: str) -> None:
                 "outline_style": "dot",
             }
         )
-        placement = QgsPalLayerSettings.Horizontal
+        where = "Horizontal"
     _simple(layer, symbol)
-    settings = _label('left("texte", 40)', text_format(colour, 7, bold=False), placement, 2.0)
+    settings = _label('left("texte", 40)', text_format(colour, 7, bold=False), where, 2.0)
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 
@@ -198,7 +206,7 @@ def style_sites(layer: QgsVectorLayer, colour: str) -> None:
         QgsRendererCategory("groupe", groupe, vocab.SITE_ORIGINS["groupe"]),
     ]
     layer.setRenderer(QgsCategorizedSymbolRenderer("origine", categories))
-    settings = _label('"nom"', text_format(colour, 8), QgsPalLayerSettings.Horizontal)
+    settings = _label('"nom"', text_format(colour, 8), "Horizontal")
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 
