@@ -67,14 +67,19 @@ def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
 
 def start_cluster() -> tuple[PgCluster, callable]:
     """Start a cluster; returns it and the function that stops and removes it."""
+    version = PG_BIN.parent.name  # /usr/lib/postgresql/<version>/bin
     if not (PG_BIN / "initdb").exists():
         pytest.skip(
-            f"PostgreSQL 15 binaries not found in {PG_BIN} (apt install postgresql-15-postgis-3)"
+            f"PostgreSQL binaries not found in {PG_BIN} "
+            f"(apt install postgresql-{version}-postgis-3, or set ATELIER_PG_BIN)"
         )
-    if not Path("/usr/share/postgresql/15/extension/postgis.control").exists():
+    if not Path(f"/usr/share/postgresql/{version}/extension/postgis.control").exists():
         pytest.skip(
-            "PostGIS for PostgreSQL 15 is not installed (apt install postgresql-15-postgis-3)"
+            f"PostGIS for PostgreSQL {version} is not installed (postgresql-{version}-postgis-3)"
         )
+    pytest.importorskip("psycopg2", reason="python3-psycopg2 is not installed")
+    if os.geteuid() == 0 and shutil.which("runuser") is None:
+        pytest.skip("runuser is missing: cannot run initdb as the postgres user")
     root = Path(tempfile.mkdtemp(prefix="atelier-pg-"))
     data, sock = root / "data", root / "sock"
     data.mkdir()
