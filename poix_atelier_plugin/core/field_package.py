@@ -25,13 +25,10 @@ import sqlite3
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsDefaultValue,
     QgsEditorWidgetSetup,
     QgsFeedback,
     QgsLayerTreeGroup,
-    QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProject,
     QgsRasterLayer,
     QgsVectorLayer,
@@ -39,7 +36,7 @@ from qgis.core import (
 
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
-from . import photo_style, photos, workspace
+from . import package_layers, photo_style, photos, workspace
 from .i18n import tr
 
 LOG = logging.getLogger(__name__)
@@ -57,7 +54,6 @@ FIELD_TABLES = (
 BASEMAP_NAME = "fond_de_plan.mbtiles"
 PROP_PACKAGE_GROUP = "atelier/package_groupe"
 PROP_GEOMETRY = "atelier/geometry"
-_SYSTEM_TABLES = {"layer_styles", "qgis_projects"}
 
 
 def package_name(groupe: str) -> str:
@@ -70,14 +66,6 @@ def _free_folder(parent: Path, name: str) -> Path:
         n += 1
         candidate = parent / f"{name}_{n}"
     return candidate
-
-
-def _contents(gpkg: Path) -> list[tuple[str, str]]:
-    con = sqlite3.connect(str(gpkg))
-    try:
-        return list(con.execute("SELECT table_name, data_type FROM gpkg_contents"))
-    finally:
-        con.close()
 
 
 def copy_group_gpkg(dossier: Path, target: Path, groupe: str) -> None:
@@ -117,99 +105,6 @@ def copy_group_photos(dossier: Path, package: Path, gpkg: Path) -> int:
             shutil.copy2(src, dst)
             count += 1
     return count
-
-
-def basemap_algorithm() -> str | None:
-    registry = QgsApplication.processingRegistry()
-    for alg_id in ("native:tilesxyzmbtiles", "qgis:tilesxyzmbtiles"):
-        if registry.algorithmById(alg_id) is not None:
-            return alg_id
-    return None
-
-
-def render_basemap(
-    gpkg: Path,
-    target: Path,
-    zoom_min: int = 12,
-    zoom_max: int = 16,
-    feedback: QgsFeedback | None = None,
-) -> bool:
-    """Render the dossier's own local layers to MBTiles (works offline)."""
-    alg_id = basemap_algorithm()
-    if alg_id is None:
-        LOG.warning("No tilesxyzmbtiles algorithm: the package has no offline basemap")
-        return False
-    import processing
-
-    project = QgsProject()
-    project.setCrs(workspace.crs())
-    layers = _reference_layers(gpkg, project, project.layerTreeRoot())
-    if not layers:
-        return False
-    for layer in layers:  # names come from the vector layers drawn over the basemap
-        if isinstance(layer, QgsVectorLayer):
-            layer.setLabelsEnabled(False)
-    area = photos.study_area(gpkg)
-    extent = area.boundingBox() if area is not None else layers[0].extent()
-    context = QgsProcessingContext()
-    context.setProject(project)
-    params = {
-        "EXTENT": f"{extent.xMinimum()},{extent.xMaximum()},{extent.yMinimum()},"
-        f"{extent.yMaximum()} [{schema.CRS_AUTHID}]",
-        "ZOOM_MIN": zoom_min,
-        "ZOOM_MAX": zoom_max,
-        "DPI": 96,
-        "BACKGROUND_COLOR": "#f4f1ea",
-        "TILE_FORMAT": 1,  # JPG: small
-        "QUALITY": 75,
-        "METATILESIZE": 4,
-        "OUTPUT_FILE": str(target),
-    }
-    pfeedback = QgsProcessingFeedback()
-    if feedback is not None:
-        pfeedback.progressChanged.connect(lambda v: feedback.setProgress(20 + 0.7 * v))
-        feedback.canceled.connect(pfeedback.cancel)
-    try:
-        processing.run(alg_id, params, context=context, feedback=pfeedback)
-    finally:
-        project.clear()  # release the GeoPackage connections
-    return target.is_file()
-
-
-def _reference_layers(gpkg: Path, project: QgsProject, parent: QgsLayerTreeGroup) -> list:
-    """The dossier's own layers (not the group tables), added read-only under ``parent``."""
-    contract = set(schema.TABLES_BY_NAME)
-    out = []
-    for name, kind in _contents(gpkg):
-        if name in contract or name in _SYSTEM_TABLES:
-            continue
-        if kind in ("tiles", "2d-gridded-coverage"):
-            layer = QgsRasterLayer(f"GPKG:{gpkg}:{name}", name, "gdal")
-        elif kind == "features":
-            layer = QgsVectorLayer(workspace.layer_uri(gpkg, name), name, "ogr")
-        else:
-            continue
-        if not layer.isValid():
-            continue
-        if isinstance(layer, QgsVectorLayer):
-            layer.setReadOnly(True)
-        layer.setCustomProperty("QFieldSync/action", "copy")
-        layer.setCustomProperty("QFieldSync/cloud_action", "no_action")
-        out.append(layer)
-    out.sort(key=_draw_rank)
-    for layer in out:
-        project.addMapLayer(layer, False)
-        parent.addLayer(layer)
-    return out
-
-
-def _draw_rank(layer) -> int:
-    """Legend order, top first: outlines, points, lines, polygons, rasters."""
-    if isinstance(layer, QgsRasterLayer):
-        return 5
-    if layer.name() in ("perimetre_etude", "commune"):
-        return 0
-    return 1 + int(layer.geometryType())  # point 0, line 1, polygon 2
 
 
 def _display_name(table: str, geom: str | None) -> str:
@@ -303,7 +198,7 @@ def build_project(package: Path, gpkg: Path, groupe: str, basemap: Path | None) 
     project.writeEntry("poix_atelier_plugin", "dossier_path", "./" + gpkg.name)
     root = project.layerTreeRoot()
     ref_group = QgsLayerTreeGroup(tr("Dossier (read only)"))
-    _reference_layers(gpkg, project, ref_group)
+    package_layers.reference_layers(gpkg, project, ref_group)
     editable = _editable_layers(gpkg, groupe, project)
     work_group = QgsLayerTreeGroup(tr("Field work — {group}").format(group=groupe))
     by_table = {}
@@ -386,7 +281,9 @@ def export_field_package(
     if basemap:
         target = package / BASEMAP_NAME
         try:
-            if render_basemap(gpkg, target, zoom_max=zoom_max or 16, feedback=feedback):
+            if package_layers.render_basemap(
+                gpkg, target, zoom_max=zoom_max or 16, feedback=feedback
+            ):
                 tiles = target
         except Exception as exc:  # noqa: BLE001 - the basemap is a bonus, never a failure
             LOG.warning("Offline basemap not rendered: %s", exc)
