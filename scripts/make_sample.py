@@ -35,8 +35,8 @@ def _load_script(name: str):
 
 def source_layers(gpkg: Path):
     """The sample sources as a user would load them (French display names)."""
-    from make_sample_sources import DISPLAY_NAMES
     from qgis.core import QgsVectorLayer
+    from sample_poix_facts import DISPLAY_NAMES
 
     layers = []
     for table, title in DISPLAY_NAMES.items():

@@ -129,7 +129,8 @@ def test_dialog_with_a_multi_layer_file(step, tmp_path):
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    from make_sample_sources import DISPLAY_NAMES, make
+    from make_sample_sources import make
+    from sample_poix_facts import DISPLAY_NAMES
 
     path = make(tmp_path / "poix_sources.gpkg")
     dialog = step.show_build_dialog()
