@@ -161,3 +161,25 @@ def test_processing_create_groups_on_the_server(pg_connection, atelier_provider)
         'SELECT groupe FROM "atelier_poix_2021_10_20_processing".groupes ORDER BY ordre',
     )
     assert [r[0] for r in rows] == ["Groupe A", hostile]
+
+
+@pytest.mark.slow
+def test_round_trip_of_the_committed_sample(pg_connection, tmp_path, repo_root):
+    from poix_atelier_plugin.core import pg_fetch, pg_sync, workspace
+
+    sample = repo_root / "sample" / "atelier_59464.gpkg"
+    if not sample.is_file():
+        pytest.skip("sample/atelier_59464.gpkg not built yet")
+    dossier = pg_connection.dossier("atelier_poix_sample")
+    counts = pg_sync.publish(sample, dossier, replace=True)
+    back = tmp_path / "sample_back.gpkg"
+    assert pg_fetch.fetch(dossier, back) == counts
+    tables = workspace.existing_tables(sample) - {"layer_styles"}
+    assert tables == workspace.existing_tables(back) - {"layer_styles"}
+    for table in sorted(tables):
+        assert _gpkg_columns(back, table) == _gpkg_columns(sample, table), table
+        assert _gpkg_rows(back, table) == _gpkg_rows(sample, table), table
+    style_cols = "f_table_name, styleName, useAsDefault, description"
+    assert sorted(_gpkg_rows(back, "layer_styles", style_cols, "id")) == sorted(
+        _gpkg_rows(sample, "layer_styles", style_cols, "id")
+    )

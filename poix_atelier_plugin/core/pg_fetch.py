@@ -10,6 +10,8 @@ under a temporary name and renamed at the end.
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import logging
 import os
 from pathlib import Path
@@ -25,7 +27,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime, QTime, QVariant
 
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
@@ -172,6 +174,21 @@ def _create_table(path: Path, info: dict) -> QgsVectorLayer:
     return local
 
 
+def _qt_value(value):
+    """psycopg2 value → what a QgsFeature attribute keeps (dates as Qt types)."""
+    if isinstance(value, datetime.datetime):
+        return QDateTime(value)
+    if isinstance(value, datetime.date):
+        return QDate(value)
+    if isinstance(value, datetime.time):
+        return QTime(value)
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, memoryview):
+        return QByteArray(bytes(value))
+    return value
+
+
 def _copy_table(cur, name: str, info: dict, local: QgsVectorLayer) -> int:
     from psycopg2 import sql
 
@@ -192,7 +209,7 @@ def _copy_table(cur, name: str, info: dict, local: QgsVectorLayer) -> int:
         feat[KEY] = int(row[0])
         for column, value in zip(columns, row[1:]):
             if fields.indexOf(column) >= 0:
-                feat[column] = float(value) if type(value).__name__ == "Decimal" else value
+                feat[column] = _qt_value(value)
         if geom_col and row[-1] is not None:
             geometry = QgsGeometry()
             geometry.fromWkb(bytes(row[-1]))
