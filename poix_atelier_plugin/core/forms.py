@@ -190,7 +190,14 @@ def configure_form(
             False,
         )
     elif table == "observations":
-        _set(layer, "photo", photo_widget())
+        try:  # the photos module roots paths at the dossier folder (works from any project)
+            from .photo_style import apply_photo_form
+        except ImportError:
+            apply_photo_form = None
+        if apply_photo_form is not None:
+            apply_photo_form(layer)
+        else:
+            _set(layer, "photo", photo_widget())
         _default(layer, "date_prise", "now()")
         _set(layer, "azimut", _range(0, 360, 1))
         _stop_picker(layer, groupe, project)

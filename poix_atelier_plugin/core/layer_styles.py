@@ -212,6 +212,13 @@ def style_sites(layer: QgsVectorLayer, colour: str) -> None:
 
 
 def style_observations(layer: QgsVectorLayer, colour: str) -> None:
+    try:  # photos module: direction arrows, thumbnails in the form
+        from .photo_style import style_observations as photo_style
+    except ImportError:
+        photo_style = None
+    if photo_style is not None:
+        photo_style(layer, colour)
+        return
     symbol = QgsMarkerSymbol.createSimple(
         {"name": "square", "color": _rgb(colour), "outline_color": "255,255,255,255", "size": "2.6"}
     )
