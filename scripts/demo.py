@@ -106,6 +106,10 @@ def main() -> int:
     from poix_atelier_plugin.domain.errors import AtelierError
 
     translator = install_translator("fr")  # French boards when the catalogue is built
+    from qgis.PyQt.QtCore import QDate, QLocale
+
+    locale = QLocale("fr_FR" if translator is not None else "en_GB")
+    date = locale.toString(QDate.currentDate(), "d MMMM yyyy")
     project_path = copy_sample()
     project = QgsProject()
     if not project.read(str(project_path)):
@@ -119,18 +123,18 @@ def main() -> int:
     start = time.perf_counter()
     try:
         files = export_boards(boards, BoardOptions(paper=args.paper, orientation=args.orientation,
-                                                   dpi=args.dpi), dossier=str(gpkg),
+                                                   dpi=args.dpi, date=date), dossier=str(gpkg),
                               project=project)
         previews = export_boards(
             boards / "png", BoardOptions(boards=["terrain", "synthese"], fmt="png", dpi=100,
                                          paper=args.paper, orientation=args.orientation,
-                                         add_to_project=False),
+                                         add_to_project=False, date=date),
             dossier=str(gpkg), project=project)
         if args.png:
             previews += export_boards(
                 boards / "png", BoardOptions(fmt="png", dpi=100, paper=args.paper,
                                              orientation=args.orientation,
-                                             add_to_project=False),
+                                             add_to_project=False, date=date),
                 dossier=str(gpkg), project=project)
     except AtelierError as exc:
         print(f"error: {error_text(exc)}", file=sys.stderr)

@@ -227,5 +227,7 @@ def pdftext(path: Path, first: int | None = None, last: int | None = None,
 
 
 def flat(text: str) -> str:
-    """Text with runs of white space collapsed (labels may wrap)."""
-    return " ".join(text.split())
+    """Text with runs of white space collapsed (labels may wrap), ligatures undone (ﬁ → fi)."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFKC", text).split())

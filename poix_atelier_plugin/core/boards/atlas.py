@@ -50,6 +50,9 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
                   legend_columns=2, scale=ATLAS_SCALE if stops_l is not None else None)
     board.header(board.zones)
     board.footer(board.zones)
+    board.page_labels[0].setText(  # one layout page per stop: count the stops
+        "[% " + QgsExpression.quotedString(tr("Page")) + " || ' ' || @atlas_featurenumber || "
+        "' / ' || @atlas_totalfeatures %]")
     z = board.zones
     if stops_l is None:
         _note_on_map(board, tr("No stop placed for this group yet."))

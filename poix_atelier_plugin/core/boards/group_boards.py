@@ -99,7 +99,7 @@ def diagnostic(ctx: BoardContext, group: GroupSpec) -> Board:
     rows = diagnostic_rows(diag)
     if not diag:
         _note_on_map(board, tr("No diagnostic drawn for this group yet."))
-    headings = [(tr("Category"), 22), (tr("Theme"), 22), (tr("Observation"), 66)]
+    headings = [(tr("Category"), 20), (tr("Theme"), 21), (tr("Observation"), 64)]
     board.kit.table(
         headings,
         rows,
@@ -154,7 +154,7 @@ def restitution(ctx: BoardContext, group: GroupSpec) -> Board:
     own = [stops_l, route_l] + enjeux + [sites]
     board.add_map(own + context, group_extent(ctx, group, own), own + context[:1])
     board.header(board.zones)
-    headings = [(tr("Level"), 18), (tr("Issue"), 46), (tr("Tools"), 46)]
+    headings = [(tr("Level"), 17), (tr("Issue"), 44), (tr("Tools"), 44)]
     board.kit.table(
         headings,
         enjeux_rows(ctx, group, comments=False),
@@ -220,7 +220,7 @@ def proposition(ctx: BoardContext, group: GroupSpec) -> Board:
     rows = enjeux_rows(ctx, group, comments=True)
     t = board.zones["table"]
     level_w = 24
-    rest = t[2] - level_w - 4
+    rest = t[2] - level_w - 9  # cell margins
     headings = [
         (tr("Level"), level_w),
         (tr("Issue"), rest * 0.42),

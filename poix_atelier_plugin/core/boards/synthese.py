@@ -34,22 +34,11 @@ def _site_style(layer, colour: str) -> None:
 
 def _convergence_style(layer) -> None:
     root = QgsRuleBasedRenderer.Rule(None)
-    for expr, label, width in (
-        ('"n_groupes" >= 3', tr("Three groups or more"), 1.6),
-        ('"n_groupes" = 2', tr("Two groups"), 1.0),
-    ):
+    for expr, label, width, alpha in (('"n_groupes" >= 3', tr("Three groups or more"), 1.4, 150),
+                                      ('"n_groupes" = 2', tr("Two groups"), 0.9, 90)):
         symbol = QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": CONVERGENCE, "outline_width": str(width)}
-        )
-        from qgis.core import QgsLinePatternFillSymbolLayer
-        from qgis.PyQt.QtGui import QColor
-
-        hatch = QgsLinePatternFillSymbolLayer()
-        hatch.setLineAngle(45)
-        hatch.setDistance(2.2 if width > 1.2 else 3.2)
-        hatch.setColor(QColor(CONVERGENCE))
-        hatch.setLineWidth(0.3)
-        symbol.insertSymbolLayer(0, hatch)
+            {"color": f"178,24,43,{alpha}", "outline_color": CONVERGENCE,
+             "outline_width": str(width)})
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expr, label))
     layer.setRenderer(QgsRuleBasedRenderer(root))
     settings = QgsPalLayerSettings()
@@ -97,8 +86,11 @@ def synthese(ctx: BoardContext, group=None) -> Board:
         own + context, ext or group_extent(ctx, ctx.dossier.groups[0], []), own + context[:1]
     )
     board.header(board.zones)
-    rows = [[str(p.n_groups), p.label, f"{p.geometry.area / 10000:.2f}"] for p in shared]
-    headings = [(tr("Groups"), 16), (tr("Which groups"), 72), (tr("Area (ha)"), 22)]
+    names = _site_names(ctx)
+    rows = [[str(p.n_groups), p.label, _names_in(names, p.geometry),
+             f"{p.geometry.area / 10000:.2f}"] for p in shared]
+    headings = [(tr("Groups"), 12), (tr("Which groups"), 36), (tr("Sites"), 45),
+                (tr("ha"), 10)]
     board.kit.table(
         headings,
         rows,
@@ -113,3 +105,22 @@ def synthese(ctx: BoardContext, group=None) -> Board:
         _note_on_map(board, tr("No candidate site drawn by any group yet."))
     board.footer(board.zones)
     return board
+
+
+def _site_names(ctx: BoardContext) -> list[tuple[str, object]]:
+    """(site name, shapely geometry) of every group's candidate sites."""
+    from shapely import wkb
+
+    from .source import open_table
+
+    out = []
+    for feat in open_table(ctx.dossier.path, "sites_projet").getFeatures():
+        if feat.hasGeometry() and feat["nom"]:
+            out.append((str(feat["nom"]), wkb.loads(bytes(feat.geometry().asWkb()))))
+    return out
+
+
+def _names_in(names, piece) -> str:
+    inner = piece.buffer(-0.5) if piece.area > 4 else piece
+    found = sorted({name for name, geom in names if geom.is_valid and geom.intersects(inner)})
+    return ", ".join(found)
