@@ -258,3 +258,32 @@ def test_layers_work_without_the_named_connection(pg_connection, live):
     layer.rollBack()
     listener = pg_listen.ChangeListener("pg:Not on this laptop/atelier_poix_live", guard.uri)
     listener.close()
+
+
+def test_deleted_by_me_changed_by_them_take_theirs_brings_it_back(pg_connection, live):
+    import psycopg2
+
+    from poix_atelier_plugin.core import pg_conflicts, pg_project
+
+    layer = pg_project.open_layer(live, "arrets", GROUPS[2])
+    feat = sorted(layer.getFeatures(), key=lambda f: f.id())[0]
+    fid, uid = feat.id(), feat["uid"]
+    guard = pg_conflicts.ConflictGuard(layer)
+    assert layer.startEditing()
+    guard.snapshot()
+    with psycopg2.connect(pg_connection.cluster.dsn()) as conn, conn.cursor() as cur:
+        cur.execute(
+            'UPDATE "atelier_poix_live".arrets SET notes = %s WHERE fid = %s', ("à garder", fid)
+        )
+    conn.close()
+    assert layer.deleteFeature(fid)
+    (conflict,) = guard.check()
+    assert conflict.deleted_by_me and conflict.theirs["notes"][1] == "à garder"
+    guard.take_theirs(conflict)
+    assert layer.commitChanges(), layer.commitErrors()
+    rows = _query(
+        pg_connection.cluster,
+        'SELECT fid, notes, nom FROM "atelier_poix_live".arrets WHERE uid = %s',
+        (uid,),
+    )
+    assert rows == [(fid, "à garder", feat["nom"])]

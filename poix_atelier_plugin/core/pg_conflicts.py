@@ -209,6 +209,9 @@ class ConflictGuard:
         """Drop my pending edit of one feature: the server's version stays."""
         if conflict.deleted_by_them:
             return
+        if conflict.deleted_by_me:
+            self._restore(conflict)
+            return
         index = self.layer.fields().indexOf(VERSION)
         names = self.layer.fields().names()
         for name in conflict.mine:
@@ -223,3 +226,22 @@ class ConflictGuard:
             self.layer.changeGeometry(conflict.fid, QgsGeometry.fromWkt(wkt or ""))
         if index >= 0 and conflict.their_version:
             self.layer.changeAttributeValue(conflict.fid, index, -conflict.their_version)
+
+    def _restore(self, conflict: Conflict) -> None:
+        """I deleted it, they changed it, their version wins: add it back, same fid and uid.
+
+        The commit deletes then adds, so the row comes back with their values
+        (links from other tables to it are emptied by the deletion).
+        """
+        from qgis.core import QgsFeature, QgsGeometry
+
+        values = dict(self.base[conflict.fid])
+        values.update({k: new for k, (_old, new) in conflict.theirs.items()})
+        feat = QgsFeature(self.layer.fields())
+        for name in self.layer.fields().names():
+            if name not in (VERSION, "modifie_le"):
+                feat[name] = values.get(name)
+        feat[KEY] = conflict.fid
+        if values.get("__geom"):
+            feat.setGeometry(QgsGeometry.fromWkt(values["__geom"]))
+        self.layer.addFeature(feat)
