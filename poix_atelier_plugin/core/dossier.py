@@ -215,21 +215,22 @@ def build_dossier(
 
     tmp = prepare_output(output_folder, code, overwrite)
     try:
-        result = _build_in(
-            tmp,
-            communes,
-            commune,
-            geometry,
-            perimeter,
-            code,
-            name,
-            float(buffer_m),
-            kept_sources,
-            online,
-            progress,
-            cancelled,
-            themes or {},
-        )
+        with _no_sync():
+            result = _build_in(
+                tmp,
+                communes,
+                commune,
+                geometry,
+                perimeter,
+                code,
+                name,
+                float(buffer_m),
+                kept_sources,
+                online,
+                progress,
+                cancelled,
+                themes or {},
+            )
         result.warnings[:0] = warnings
         gpkg, qgz = dossier_files(output_folder, code)
         progress(98, tr("Moving the dossier in place…"))
