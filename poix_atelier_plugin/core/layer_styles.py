@@ -105,20 +105,27 @@ def style_stops(layer: QgsVectorLayer, colour: str) -> None:
     layer.setLabelsEnabled(True)
 
 
-def style_route(layer: QgsVectorLayer, colour: str) -> None:
-    """A thick line with arrows showing the walking direction."""
+def style_route(layer: QgsVectorLayer, colour: str, offset_mm: float = 0.0) -> None:
+    """A thick line with arrows showing the walking direction.
+
+    ``offset_mm`` draws each group beside the others where routes share a street.
+    """
     symbol = QgsLineSymbol.createSimple(
         {
             "line_color": _rgb(colour),
             "line_width": "1.2",
             "line_width_unit": "MM",
             "capstyle": "round",
+            "offset": str(offset_mm),
+            "offset_unit": "MM",
         }
     )
     from qgis.core import QgsMarkerLineSymbolLayer
 
     arrows = QgsMarkerLineSymbolLayer(True, 25.0)
     arrows.setIntervalUnit(QgsUnitTypes.RenderMillimeters)
+    arrows.setOffset(offset_mm)
+    arrows.setOffsetUnit(QgsUnitTypes.RenderMillimeters)
     arrow = QgsMarkerSymbol.createSimple(
         {
             "name": "arrowhead",
@@ -250,8 +257,18 @@ _STYLERS = {
 }
 
 
+def route_offset(order: int) -> float:
+    """Side-by-side routes where they share a street: group 1 centred, 2 left, 3 right…"""
+    steps = (0.0, -1.4, 1.4, -2.8, 2.8)
+    return steps[(order - 1) % len(steps)] if order > 1 else 0.0
+
+
 def style_layer(
-    layer: QgsVectorLayer, table: str, colour: str, geometry: str | None = None
+    layer: QgsVectorLayer,
+    table: str,
+    colour: str,
+    geometry: str | None = None,
+    order: int = 0,
 ) -> None:
     """Style one group layer; diagnostic/enjeux use the diagnostic module when present."""
     if table in ("diagnostic", "enjeux"):
@@ -266,5 +283,8 @@ def style_layer(
                 return
             except Exception:  # a failing optional style must not stop group creation
                 LOG.exception("diagnostic style failed for %s", layer.name())
-    _STYLERS.get(table, _style_default)(layer, colour)
+    if table == "parcours":
+        style_route(layer, colour, route_offset(order))
+    else:
+        _STYLERS.get(table, _style_default)(layer, colour)
     layer.triggerRepaint()

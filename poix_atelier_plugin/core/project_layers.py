@@ -86,7 +86,7 @@ def _open(gpkg, table, spec: GroupSpec, geometry, name) -> QgsVectorLayer:
     layer = workspace.open_layer(gpkg, table, spec.name, geometry, name)
     if geometry:
         layer.setCustomProperty(PROP_GEOMETRY, geometry)
-    style_layer(layer, table, spec.colour, geometry)
+    style_layer(layer, table, spec.colour, geometry, spec.order)
     return layer
 
 
