@@ -122,20 +122,40 @@ def main() -> int:
         shutil.rmtree(boards)
     start = time.perf_counter()
     try:
-        files = export_boards(boards, BoardOptions(paper=args.paper, orientation=args.orientation,
-                                                   dpi=args.dpi, date=date), dossier=str(gpkg),
-                              project=project)
+        files = export_boards(
+            boards,
+            BoardOptions(paper=args.paper, orientation=args.orientation, dpi=args.dpi, date=date),
+            dossier=str(gpkg),
+            project=project,
+        )
         previews = export_boards(
-            boards / "png", BoardOptions(boards=["terrain", "synthese"], fmt="png", dpi=100,
-                                         paper=args.paper, orientation=args.orientation,
-                                         add_to_project=False, date=date),
-            dossier=str(gpkg), project=project)
+            boards / "png",
+            BoardOptions(
+                boards=["terrain", "synthese"],
+                fmt="png",
+                dpi=100,
+                paper=args.paper,
+                orientation=args.orientation,
+                add_to_project=False,
+                date=date,
+            ),
+            dossier=str(gpkg),
+            project=project,
+        )
         if args.png:
             previews += export_boards(
-                boards / "png", BoardOptions(fmt="png", dpi=100, paper=args.paper,
-                                             orientation=args.orientation,
-                                             add_to_project=False, date=date),
-                dossier=str(gpkg), project=project)
+                boards / "png",
+                BoardOptions(
+                    fmt="png",
+                    dpi=100,
+                    paper=args.paper,
+                    orientation=args.orientation,
+                    add_to_project=False,
+                    date=date,
+                ),
+                dossier=str(gpkg),
+                project=project,
+            )
     except AtelierError as exc:
         print(f"error: {error_text(exc)}", file=sys.stderr)
         return 1

@@ -15,8 +15,11 @@ import subprocess
 from pathlib import Path
 
 X0, Y0 = 744200.0, 7010100.0
-ADVISERS = ("Claire Martin, paysagiste conseil", "Hugo Lefebvre, architecte conseil",
-            "Inès Dupont, urbaniste")
+ADVISERS = (
+    "Claire Martin, paysagiste conseil",
+    "Hugo Lefebvre, architecte conseil",
+    "Inès Dupont, urbaniste",
+)
 THEMES = ("patrimoine", "paysage", "mobilite", "habitat", "economie", "equipements")
 
 
@@ -28,10 +31,14 @@ def _writer(gpkg: Path, table: str, fields, wkb):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = table
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer
-                                    if gpkg.exists() else QgsVectorFileWriter.CreateOrOverwriteFile)
-    return QgsVectorFileWriter.create(str(gpkg), fields, wkb, workspace.crs(),
-                                      QgsCoordinateTransformContext(), options)
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.CreateOrOverwriteLayer
+        if gpkg.exists()
+        else QgsVectorFileWriter.CreateOrOverwriteFile
+    )
+    return QgsVectorFileWriter.create(
+        str(gpkg), fields, wkb, workspace.crs(), QgsCoordinateTransformContext(), options
+    )
 
 
 def _context(gpkg: Path) -> None:
@@ -44,8 +51,9 @@ def _context(gpkg: Path) -> None:
     w = _writer(gpkg, "commune", fields, QgsWkbTypes.Polygon)
     f = QgsFeature(fields)
     f.setAttributes(["Poix-du-Nord", "59464"])
-    pts = [QgsPointXY(X0 + 1500 * math.cos(a / 10), Y0 + 1300 * math.sin(a / 10))
-           for a in range(0, 63)]
+    pts = [
+        QgsPointXY(X0 + 1500 * math.cos(a / 10), Y0 + 1300 * math.sin(a / 10)) for a in range(0, 63)
+    ]
     f.setGeometry(QgsGeometry.fromPolygonXY([pts]))
     w.addFeature(f)
     del w
@@ -54,13 +62,18 @@ def _context(gpkg: Path) -> None:
         for j in range(-3, 4):
             f = QgsFeature(QgsFields())
             x, y = X0 + i * 70 + 15, Y0 + j * 80 + 15
-            f.setGeometry(QgsGeometry.fromRect(__import__("qgis.core").core.QgsRectangle(
-                x, y, x + 22, y + 14)))
+            f.setGeometry(
+                QgsGeometry.fromRect(
+                    __import__("qgis.core").core.QgsRectangle(x, y, x + 22, y + 14)
+                )
+            )
             w.addFeature(f)
     del w
     w = _writer(gpkg, "troncon_de_route", fields, QgsWkbTypes.LineString)
-    for name, line in (("rue de la République", [(-900, 0), (900, 0)]),
-                       ("rue Saint-Georges", [(0, -700), (0, 900)])):
+    for name, line in (
+        ("rue de la République", [(-900, 0), (900, 0)]),
+        ("rue Saint-Georges", [(0, -700), (0, 900)]),
+    ):
         f = QgsFeature(fields)
         f.setAttributes([name, ""])
         f.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(X0 + a, Y0 + b) for a, b in line]))
@@ -104,64 +117,164 @@ def add(gpkg: Path, table: str, rows: list[tuple], geometry: str | None = None) 
     return [f.id() for f in added]
 
 
-def populate_group(gpkg: Path, name: str, index: int, n_stops: int = 6, route: bool = True,
-                   photos: bool = True) -> None:
+def populate_group(
+    gpkg: Path, name: str, index: int, n_stops: int = 6, route: bool = True, photos: bool = True
+) -> None:
     from qgis.core import QgsGeometry, QgsPointXY
 
     from poix_atelier_plugin.core import enjeux
     from poix_atelier_plugin.core.catalogue import read_catalogue
 
     dx = (index - 1) * 250.0
-    path = [QgsPointXY(X0 - 700 + dx + i * 1400 / max(1, n_stops - 1),
-                       Y0 - 300 + 350 * math.sin(i / max(1, n_stops - 1) * math.pi * 1.5)
-                       + index * 60)
-            for i in range(n_stops)]
+    path = [
+        QgsPointXY(
+            X0 - 700 + dx + i * 1400 / max(1, n_stops - 1),
+            Y0 - 300 + 350 * math.sin(i / max(1, n_stops - 1) * math.pi * 1.5) + index * 60,
+        )
+        for i in range(n_stops)
+    ]
     line = QgsGeometry.fromPolylineXY(path)
     if route:
-        add(gpkg, "parcours", [(line, {"groupe": name, "nom": f"Parcours {name}",
-                                       "mode": "a_pied", "vitesse_kmh": 4.0})])
-    stop_fids = add(gpkg, "arrets", [
-        (QgsGeometry.fromPointXY(p), {
-            "groupe": name, "ordre": i + 1, "nom": f"Arrêt {i + 1} « {name} »",
-            "theme": THEMES[i % len(THEMES)], "duree_min": 5 + (i % 3) * 5,
-            "notes": f"Observer le « bâti » et l'espace public ({i + 1}).",
-            "distance_m": line.lineLocatePoint(QgsGeometry.fromPointXY(p)) if route else None})
-        for i, p in enumerate(path)])
+        add(
+            gpkg,
+            "parcours",
+            [
+                (
+                    line,
+                    {
+                        "groupe": name,
+                        "nom": f"Parcours {name}",
+                        "mode": "a_pied",
+                        "vitesse_kmh": 4.0,
+                    },
+                )
+            ],
+        )
+    stop_fids = add(
+        gpkg,
+        "arrets",
+        [
+            (
+                QgsGeometry.fromPointXY(p),
+                {
+                    "groupe": name,
+                    "ordre": i + 1,
+                    "nom": f"Arrêt {i + 1} « {name} »",
+                    "theme": THEMES[i % len(THEMES)],
+                    "duree_min": 5 + (i % 3) * 5,
+                    "notes": f"Observer le « bâti » et l'espace public ({i + 1}).",
+                    "distance_m": line.lineLocatePoint(QgsGeometry.fromPointXY(p))
+                    if route
+                    else None,
+                },
+            )
+            for i, p in enumerate(path)
+        ],
+    )
     half = len(path) // 2 or 1
-    add(gpkg, "sequences", [
-        (QgsGeometry.fromPolylineXY(path[:half + 1]), {"groupe": name, "ordre": 1,
-                                                     "nom": "Le bourg", "ambiance": "dense"}),
-        (QgsGeometry.fromPolylineXY(path[half:] or path), {"groupe": name, "ordre": 2,
-                                                         "nom": "Vers la vallée"})])
-    shared = QgsGeometry.fromRect(__import__("qgis.core").core.QgsRectangle(
-        X0 - 120 + index * 40, Y0 - 80, X0 + 160 + index * 40, Y0 + 120))
-    own = QgsGeometry.fromRect(__import__("qgis.core").core.QgsRectangle(
-        X0 + 300 + dx, Y0 + 200, X0 + 450 + dx, Y0 + 330))
-    site_fids = add(gpkg, "sites_projet", [
-        (shared, {"groupe": name, "nom": "Friche textile Ducornet", "origine": "commune",
-                  "type": "friche"}),
-        (own, {"groupe": name, "nom": f"Dent creuse {index}", "origine": "groupe",
-               "type": "dent_creuse"})])
+    add(
+        gpkg,
+        "sequences",
+        [
+            (
+                QgsGeometry.fromPolylineXY(path[: half + 1]),
+                {"groupe": name, "ordre": 1, "nom": "Le bourg", "ambiance": "dense"},
+            ),
+            (
+                QgsGeometry.fromPolylineXY(path[half:] or path),
+                {"groupe": name, "ordre": 2, "nom": "Vers la vallée"},
+            ),
+        ],
+    )
+    shared = QgsGeometry.fromRect(
+        __import__("qgis.core").core.QgsRectangle(
+            X0 - 120 + index * 40, Y0 - 80, X0 + 160 + index * 40, Y0 + 120
+        )
+    )
+    own = QgsGeometry.fromRect(
+        __import__("qgis.core").core.QgsRectangle(X0 + 300 + dx, Y0 + 200, X0 + 450 + dx, Y0 + 330)
+    )
+    site_fids = add(
+        gpkg,
+        "sites_projet",
+        [
+            (
+                shared,
+                {
+                    "groupe": name,
+                    "nom": "Friche textile Ducornet",
+                    "origine": "commune",
+                    "type": "friche",
+                },
+            ),
+            (
+                own,
+                {
+                    "groupe": name,
+                    "nom": f"Dent creuse {index}",
+                    "origine": "groupe",
+                    "type": "dent_creuse",
+                },
+            ),
+        ],
+    )
     cats = ("atout", "faiblesse", "opportunite", "menace")
-    add(gpkg, "diagnostic", [
-        (QgsGeometry.fromPointXY(QgsPointXY(p.x() + 40, p.y() + 40)),
-         {"groupe": name, "categorie": cats[i % 4], "theme": THEMES[i % 3],
-          "texte": f"Constat {i + 1} : « {cats[i % 4]} » lié au {THEMES[i % 3]}"})
-        for i, p in enumerate(path[:4])])
-    add(gpkg, "diagnostic", [(own.buffer(30, 4), {
-        "groupe": name, "categorie": "opportunite", "theme": "foncier",
-        "texte": "Foncier mutable en cœur de bourg"})])
-    add(gpkg, "hypotheses", [(QgsGeometry.fromPointXY(QgsPointXY(X0 + dx, Y0 + 300)),
-                              {"groupe": name, "texte": "Relier le bourg à la vallée",
-                               "theme": "mobilite"})])
+    add(
+        gpkg,
+        "diagnostic",
+        [
+            (
+                QgsGeometry.fromPointXY(QgsPointXY(p.x() + 40, p.y() + 40)),
+                {
+                    "groupe": name,
+                    "categorie": cats[i % 4],
+                    "theme": THEMES[i % 3],
+                    "texte": f"Constat {i + 1} : « {cats[i % 4]} » lié au {THEMES[i % 3]}",
+                },
+            )
+            for i, p in enumerate(path[:4])
+        ],
+    )
+    add(
+        gpkg,
+        "diagnostic",
+        [
+            (
+                own.buffer(30, 4),
+                {
+                    "groupe": name,
+                    "categorie": "opportunite",
+                    "theme": "foncier",
+                    "texte": "Foncier mutable en cœur de bourg",
+                },
+            )
+        ],
+    )
+    add(
+        gpkg,
+        "hypotheses",
+        [
+            (
+                QgsGeometry.fromPointXY(QgsPointXY(X0 + dx, Y0 + 300)),
+                {"groupe": name, "texte": "Relier le bourg à la vallée", "theme": "mobilite"},
+            )
+        ],
+    )
     tools = {t.nom: fid for fid, t in read_catalogue(gpkg).items()}
     names = list(tools)
-    e1 = enjeux.add_enjeu(gpkg, name, f"Reconvertir la friche ({name})", "imperatif",
-                          "economie", site_fids[0], geometry=shared.centroid())
-    e2 = enjeux.add_enjeu(gpkg, name, "Valoriser les berges du ruisseau Saint-Georges",
-                          "important", "paysage")
-    e3 = enjeux.add_enjeu(gpkg, name, "Sécuriser les traversées piétonnes", "a_suivre",
-                          "mobilite")
+    e1 = enjeux.add_enjeu(
+        gpkg,
+        name,
+        f"Reconvertir la friche ({name})",
+        "imperatif",
+        "economie",
+        site_fids[0],
+        geometry=shared.centroid(),
+    )
+    e2 = enjeux.add_enjeu(
+        gpkg, name, "Valoriser les berges du ruisseau Saint-Georges", "important", "paysage"
+    )
+    e3 = enjeux.add_enjeu(gpkg, name, "Sécuriser les traversées piétonnes", "a_suivre", "mobilite")
     for enjeu, picks in ((e1, names[:3]), (e2, names[3:4]), (e3, names[5:6])):
         for tool in picks:
             enjeux.link_tool(gpkg, enjeu, tools[tool], f"Parce que « {tool[:12]} »")
@@ -172,14 +285,22 @@ def populate_group(gpkg: Path, name: str, index: int, n_stops: int = 6, route: b
             rel = f"DCIM/g{index}/photo_{i + 1}.jpg"
             if i < 2:
                 _jpeg(gpkg.parent / rel, ("#4a6fa5", "#6a994e", "#bc4749")[i % 3], f"{name} {i}")
-            rows.append((QgsGeometry.fromPointXY(path[i]), {
-                "groupe": name, "arret_id": fid, "texte": f"Vue {i + 1}", "photo": rel}))
+            rows.append(
+                (
+                    QgsGeometry.fromPointXY(path[i]),
+                    {"groupe": name, "arret_id": fid, "texte": f"Vue {i + 1}", "photo": rel},
+                )
+            )
         add(gpkg, "observations", rows)
         assert folder.is_dir()
 
 
-def make_dossier(folder: Path, groups=("Groupe 1", "Groupe 2", "Groupe 3"), n_stops: int = 6,
-                 no_route: tuple = ()) -> Path:
+def make_dossier(
+    folder: Path,
+    groups=("Groupe 1", "Groupe 2", "Groupe 3"),
+    n_stops: int = 6,
+    no_route: tuple = (),
+) -> Path:
     """A dossier with ``groups`` fully drawn; returns the GeoPackage path."""
     from poix_atelier_plugin.core import workspace
     from poix_atelier_plugin.domain.groups import GroupSpec, normalise_groups
@@ -214,8 +335,9 @@ def page_size_pt(path: Path) -> tuple[float, float]:
     return float(parts[0]), float(parts[2])
 
 
-def pdftext(path: Path, first: int | None = None, last: int | None = None,
-            layout: bool = False) -> str:
+def pdftext(
+    path: Path, first: int | None = None, last: int | None = None, layout: bool = False
+) -> str:
     """Text of a PDF (reading order; ``layout`` keeps table columns on one line)."""
     cmd = ["pdftotext", "-layout" if layout else "-raw"]
     if first:

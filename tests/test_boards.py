@@ -35,8 +35,9 @@ def dossier(tmp_path_factory, qgis_app):
 @pytest.fixture(scope="module")
 def exported(dossier, tmp_path_factory, atelier_provider):
     out = tmp_path_factory.mktemp("boards_out")
-    result = _run({"DOSSIER": str(dossier), "PAPER": 1, "FORMAT": 0, "DPI": 150,
-                   "OUTPUT_FOLDER": str(out)})
+    result = _run(
+        {"DOSSIER": str(dossier), "PAPER": 1, "FORMAT": 0, "DPI": 150, "OUTPUT_FOLDER": str(out)}
+    )
     return out, [Path(p) for p in result["FILES"]]
 
 
@@ -73,8 +74,9 @@ def test_field_map_text(exported, group):
     for n in range(1, 7):
         assert f"Arrêt {n} « {group} »" in text  # every stop name, in the stop list
     table = pdftext(out / f"terrain_{group.replace(' ', '_')}.pdf", layout=True)
-    numbers = {line.split()[0] for line in table.splitlines()
-               if line.split() and line.split()[0].isdigit()}
+    numbers = {
+        line.split()[0] for line in table.splitlines() if line.split() and line.split()[0].isdigit()
+    }
     assert {str(n) for n in range(1, 7)} <= numbers | set(text.split())
     assert "10:00" in text  # planned times from the visit start
     assert "IGN" in text  # source credits
@@ -88,8 +90,14 @@ def test_legend_and_credits(exported):
         assert entry in text
     assert "IGN – Admin Express COG" in text and "BD TOPO" in text
     diag = flat(pdftext(out / "diagnostic_Groupe_1.pdf"))
-    for entry in ("Atout", "Faiblesse", "Opportunité", "Menace", "Candidate sites",
-                  "Proposé par la commune"):
+    for entry in (
+        "Atout",
+        "Faiblesse",
+        "Opportunité",
+        "Menace",
+        "Candidate sites",
+        "Proposé par la commune",
+    ):
         assert entry in diag
     assert "Foncier mutable en cœur de bourg" in diag
 
@@ -142,15 +150,34 @@ def test_layouts_are_added_to_the_project(exported):
 
 def test_a0_portrait_and_png_size(dossier, tmp_path, atelier_provider):
     out = tmp_path / "a0"
-    result = _run({"DOSSIER": str(dossier), "GROUPS": "Groupe 2", "BOARDS": [0], "PAPER": 4,
-                   "ORIENTATION": 1, "FORMAT": 0, "DPI": 72, "OUTPUT_FOLDER": str(out)})
+    result = _run(
+        {
+            "DOSSIER": str(dossier),
+            "GROUPS": "Groupe 2",
+            "BOARDS": [0],
+            "PAPER": 4,
+            "ORIENTATION": 1,
+            "FORMAT": 0,
+            "DPI": 72,
+            "OUTPUT_FOLDER": str(out),
+        }
+    )
     (path,) = [Path(p) for p in result["FILES"]]
     w, h = page_size_pt(path)
     assert (w, h) == pytest.approx((A0_PT[1], A0_PT[0]), abs=1.5)
     assert "Groupe 2" in flat(pdftext(path))
     png = tmp_path / "png"
-    result = _run({"DOSSIER": str(dossier), "GROUPS": "Groupe 2", "BOARDS": [0], "PAPER": 1,
-                   "FORMAT": 1, "DPI": 100, "OUTPUT_FOLDER": str(png)})
+    result = _run(
+        {
+            "DOSSIER": str(dossier),
+            "GROUPS": "Groupe 2",
+            "BOARDS": [0],
+            "PAPER": 1,
+            "FORMAT": 1,
+            "DPI": 100,
+            "OUTPUT_FOLDER": str(png),
+        }
+    )
     (image,) = [Path(p) for p in result["FILES"]]
     from qgis.PyQt.QtGui import QImage
 

@@ -12,7 +12,7 @@ from helpers_boards import _context, flat, page_count, pdftext, populate_group
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 
 MARKUP = "<b>Équipe</b>"
-LONG = "L'équipe \"Nord\" — un nom de groupe très long pour voir si le titre passe bien"
+LONG = 'L\'équipe "Nord" — un nom de groupe très long pour voir si le titre passe bien'
 NO_ROUTE = "Sans parcours"
 SIXTY = "Soixante"
 ADVISER = "Zoé d'Artois <i>conseil</i> [% 1+1 %]"
@@ -28,7 +28,8 @@ def dossier(tmp_path_factory, qgis_app):
     _context(gpkg)
     names = [MARKUP, LONG, NO_ROUTE, SIXTY]
     workspace.create_workspace(
-        gpkg, normalise_groups([GroupSpec(n, adviser=ADVISER) for n in names]))
+        gpkg, normalise_groups([GroupSpec(n, adviser=ADVISER) for n in names])
+    )
     populate_group(gpkg, MARKUP, 1, 5)
     populate_group(gpkg, LONG, 2, 5)
     populate_group(gpkg, NO_ROUTE, 3, 4, route=False, photos=False)
@@ -44,8 +45,12 @@ def _export(dossier, out, **kw):
 
     feedback = kw.pop("feedback", None)
     options = BoardOptions(dpi=kw.pop("dpi", 72), **kw)
-    return [Path(p) for p in export_boards(out, options, dossier=str(dossier),
-                                           project=QgsProject(), feedback=feedback)]
+    return [
+        Path(p)
+        for p in export_boards(
+            out, options, dossier=str(dossier), project=QgsProject(), feedback=feedback
+        )
+    ]
 
 
 def test_markup_and_expressions_print_as_written(dossier, tmp_path):
@@ -138,19 +143,23 @@ def test_cancel_writes_nothing(dossier, tmp_path):
     feedback = QgsFeedback()
     feedback.progressChanged.connect(lambda p: feedback.cancel() if p > 0 else None)
     with pytest.raises(AtelierError, match="cancelled"):
-        _export(dossier, tmp_path, groups=[MARKUP], boards=["terrain", "diagnostic"],
-                feedback=feedback)
+        _export(
+            dossier, tmp_path, groups=[MARKUP], boards=["terrain", "diagnostic"], feedback=feedback
+        )
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("kw, message", [
-    ({"paper": "B5"}, "Unknown paper"),
-    ({"orientation": "diagonal"}, "Unknown orientation"),
-    ({"fmt": "svg"}, "Unknown format"),
-    ({"boards": ["poster"]}, "Unknown board"),
-    ({"groups": ["Nobody"]}, "does not exist"),
-    ({"dpi": 5000}, "resolution"),
-])
+@pytest.mark.parametrize(
+    "kw, message",
+    [
+        ({"paper": "B5"}, "Unknown paper"),
+        ({"orientation": "diagonal"}, "Unknown orientation"),
+        ({"fmt": "svg"}, "Unknown format"),
+        ({"boards": ["poster"]}, "Unknown board"),
+        ({"groups": ["Nobody"]}, "does not exist"),
+        ({"dpi": 5000}, "resolution"),
+    ],
+)
 def test_bad_options_are_explained(dossier, tmp_path, kw, message):
     from poix_atelier_plugin.domain.errors import AtelierError
 

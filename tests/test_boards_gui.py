@@ -64,13 +64,21 @@ def test_export_runs_as_a_task_and_adds_layouts(context, tmp_path, qgis_iface):
     from poix_atelier_plugin.gui.export_boards_dialog import run_export
 
     done = []
-    task = run_export(context, BoardOptions(boards=["terrain", "synthese"], dpi=72),
-                      str(tmp_path), on_done=done.append)
+    task = run_export(
+        context,
+        BoardOptions(boards=["terrain", "synthese"], dpi=72),
+        str(tmp_path),
+        on_done=done.append,
+    )
     _wait(task)
     assert done == [task] and not task.error
     names = sorted(Path(p).name for p in task.files)
-    assert names == ["planches_Poix_du_Nord.pdf", "synthese.pdf", "terrain_Groupe_1.pdf",
-                     "terrain_Groupe_2.pdf"]
+    assert names == [
+        "planches_Poix_du_Nord.pdf",
+        "synthese.pdf",
+        "terrain_Groupe_1.pdf",
+        "terrain_Groupe_2.pdf",
+    ]
     layouts = {lay.name() for lay in QgsProject.instance().layoutManager().layouts()}
     assert {"Field map — Groupe 1", "Field map — Groupe 2", "Cross-group synthesis"} <= layouts
 
@@ -113,6 +121,9 @@ def test_boards_step_synthesis_adds_a_layer(context):
     step = BoardsStep(context)
     assert step.buttons["export_boards"].isEnabled()
     step.buttons["synthesis"].click()
-    layers = [lyr for lyr in QgsProject.instance().mapLayers().values()
-              if lyr.customProperty("atelier/synthesis")]
+    layers = [
+        lyr
+        for lyr in QgsProject.instance().mapLayers().values()
+        if lyr.customProperty("atelier/synthesis")
+    ]
     assert layers and max(f["n_groupes"] for f in layers[-1].getFeatures()) == 2

@@ -39,9 +39,17 @@ def boards(sample, tmp_path_factory, atelier_provider):
 
     project, gpkg = sample
     out = tmp_path_factory.mktemp("sample_boards")
-    result = processing.run("atelier:export_boards", {
-        "PROJECT": str(project), "DOSSIER": str(gpkg), "PAPER": 1, "FORMAT": 0, "DPI": 100,
-        "OUTPUT_FOLDER": str(out)})
+    result = processing.run(
+        "atelier:export_boards",
+        {
+            "PROJECT": str(project),
+            "DOSSIER": str(gpkg),
+            "PAPER": 1,
+            "FORMAT": 0,
+            "DPI": 100,
+            "OUTPUT_FOLDER": str(out),
+        },
+    )
     return out, [Path(p) for p in result["FILES"]]
 
 
@@ -124,9 +132,17 @@ def test_a0_field_map(sample, tmp_path, atelier_provider):
 
     _, gpkg = sample
     spec = _groups(gpkg)[0]
-    result = processing.run("atelier:export_boards", {
-        "DOSSIER": str(gpkg), "GROUPS": spec.name, "BOARDS": [0], "PAPER": 4, "DPI": 72,
-        "OUTPUT_FOLDER": str(tmp_path)})
+    result = processing.run(
+        "atelier:export_boards",
+        {
+            "DOSSIER": str(gpkg),
+            "GROUPS": spec.name,
+            "BOARDS": [0],
+            "PAPER": 4,
+            "DPI": 72,
+            "OUTPUT_FOLDER": str(tmp_path),
+        },
+    )
     (path,) = [Path(p) for p in result["FILES"]]
     assert page_size_pt(path) == pytest.approx(A0_PT, abs=1.5)
     assert spec.name in flat(pdftext(path))

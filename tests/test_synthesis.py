@@ -20,7 +20,8 @@ def _by_groups(pieces):
 def test_three_overlapping_groups():
     pieces = convergence(
         [("B", box(0, 0, 10, 10)), ("A", box(5, 0, 15, 10)), ("C", box(8, 0, 20, 10))],
-        order=["A", "B", "C"])
+        order=["A", "B", "C"],
+    )
     assert _by_groups(pieces) == {
         ("A", "B", "C"): 20.0,  # x 8..10
         ("A", "B"): 30.0,  # x 5..8
@@ -35,17 +36,25 @@ def test_three_overlapping_groups():
 
 def test_one_group_twice_counts_once_and_order_is_the_workshop_order():
     pieces = convergence(
-        [("Groupe 2", box(0, 0, 10, 10)), ("Groupe 2", box(2, 2, 8, 8)),
-         ("Groupe 10", box(0, 0, 10, 10))],
-        order=["Groupe 2", "Groupe 10"])
+        [
+            ("Groupe 2", box(0, 0, 10, 10)),
+            ("Groupe 2", box(2, 2, 8, 8)),
+            ("Groupe 10", box(0, 0, 10, 10)),
+        ],
+        order=["Groupe 2", "Groupe 10"],
+    )
     assert _by_groups(pieces) == {("Groupe 2", "Groupe 10"): 100.0}
 
 
 def test_disjoint_sites_touching_edges_and_slivers():
     pieces = convergence(
-        [("A", box(0, 0, 10, 10)), ("B", box(10, 0, 20, 10)),  # touching only
-         ("C", box(0, 0, 10.00001, 10))],  # almost the same outline as A
-        min_area=1.0)
+        [
+            ("A", box(0, 0, 10, 10)),
+            ("B", box(10, 0, 20, 10)),  # touching only
+            ("C", box(0, 0, 10.00001, 10)),
+        ],  # almost the same outline as A
+        min_area=1.0,
+    )
     groups = _by_groups(pieces)
     assert groups[("A", "C")] == pytest.approx(100.0)
     assert ("B",) in groups
@@ -81,23 +90,30 @@ def dossier(tmp_path, qgis_app):
     def rect(x0, y0, x1, y1):
         return QgsGeometry.fromRect(QgsRectangle(x + x0, y + y0, x + x1, y + y1))
 
-    add(gpkg, "sites_projet", [
-        (rect(0, 0, 100, 100), {"groupe": "Nord", "nom": "Friche", "origine": "commune"}),
-        (rect(50, 0, 150, 100), {"groupe": "Sud", "nom": "Friche", "origine": "commune"}),
-        (rect(80, 0, 200, 100), {"groupe": "<b>Est</b>", "nom": "Usine", "origine": "groupe"}),
-        (rect(500, 500, 600, 600), {"groupe": "Sud", "nom": "Pré", "origine": "groupe"}),
-    ])
+    add(
+        gpkg,
+        "sites_projet",
+        [
+            (rect(0, 0, 100, 100), {"groupe": "Nord", "nom": "Friche", "origine": "commune"}),
+            (rect(50, 0, 150, 100), {"groupe": "Sud", "nom": "Friche", "origine": "commune"}),
+            (rect(80, 0, 200, 100), {"groupe": "<b>Est</b>", "nom": "Usine", "origine": "groupe"}),
+            (rect(500, 500, 600, 600), {"groupe": "Sud", "nom": "Pré", "origine": "groupe"}),
+        ],
+    )
     return gpkg
 
 
 def test_processing_synthesis(dossier, atelier_provider):
     import processing
 
-    result = processing.run("atelier:synthesis", {"DOSSIER": str(dossier),
-                                                  "OUTPUT": "TEMPORARY_OUTPUT"})
+    result = processing.run(
+        "atelier:synthesis", {"DOSSIER": str(dossier), "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     layer = result["OUTPUT"]
-    rows = sorted(((f["n_groupes"], f["groupes"], round(f.geometry().area()))
-                   for f in layer.getFeatures()), reverse=True)
+    rows = sorted(
+        ((f["n_groupes"], f["groupes"], round(f.geometry().area())) for f in layer.getFeatures()),
+        reverse=True,
+    )
     assert rows == [
         (3, "Nord, Sud, <b>Est</b>", 2000),  # x 80..100
         (2, "Sud, <b>Est</b>", 5000),  # x 100..150
@@ -118,6 +134,7 @@ def test_processing_synthesis_without_sites(tmp_path, atelier_provider):
 
     gpkg = tmp_path / "empty.gpkg"
     workspace.create_workspace(gpkg, default_groups())
-    result = processing.run("atelier:synthesis", {"DOSSIER": str(gpkg),
-                                                  "OUTPUT": "TEMPORARY_OUTPUT"})
+    result = processing.run(
+        "atelier:synthesis", {"DOSSIER": str(gpkg), "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     assert result["OUTPUT"].featureCount() == 0

@@ -19,8 +19,10 @@ from shapely.ops import polygonize, unary_union
 try:  # shapely >= 1.8
     from shapely.validation import make_valid
 except ImportError:  # pragma: no cover
+
     def make_valid(geom):
         return geom.buffer(0)
+
 
 #: Separator of group names in the ``groupes`` output field.
 SEPARATOR = ", "

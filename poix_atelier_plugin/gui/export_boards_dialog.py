@@ -67,8 +67,13 @@ def run_export(context, options: BoardOptions, folder: str, on_done=None) -> Boa
         try:
             from ..core.boards.engine import export_boards
 
-            task.files = export_boards(folder, options, dossier=context.dossier or None,
-                                       project=QgsProject.instance(), feedback=feedback)
+            task.files = export_boards(
+                folder,
+                options,
+                dossier=context.dossier or None,
+                project=QgsProject.instance(),
+                feedback=feedback,
+            )
         except AtelierError as exc:
             task.error = error_text(exc)
         finally:
@@ -76,8 +81,9 @@ def run_export(context, options: BoardOptions, folder: str, on_done=None) -> Boa
         if task.error:
             context.error(task.error)
         else:
-            context.success(tr("{n} files written in {folder}.").format(
-                n=len(task.files), folder=folder))
+            context.success(
+                tr("{n} files written in {folder}.").format(n=len(task.files), folder=folder)
+            )
         if on_done is not None:
             on_done(task)
 
@@ -86,17 +92,21 @@ def run_export(context, options: BoardOptions, folder: str, on_done=None) -> Boa
 
 
 class ExportBoardsDialog(QDialog, FORM_CLASS):
-    def __init__(self, context, parent=None, boards: list[str] | None = None,
-                 groups: list[str] | None = None):
+    def __init__(
+        self, context, parent=None, boards: list[str] | None = None, groups: list[str] | None = None
+    ):
         super().__init__(parent)
         self.setupUi(self)
         self.context = context
         self.setObjectName("ExportBoardsDialog")
         self.setWindowTitle(tr("Export the boards"))
-        self.helpLabel.setText(tr(
-            "Each group's field map, diagnostic, restitution, atlas of stops and support "
-            "proposal, and the cross-group synthesis. The layouts are also added to the "
-            "project (Project > Layouts) so they can be retouched before printing."))
+        self.helpLabel.setText(
+            tr(
+                "Each group's field map, diagnostic, restitution, atlas of stops and support "
+                "proposal, and the cross-group synthesis. The layouts are also added to the "
+                "project (Project > Layouts) so they can be retouched before printing."
+            )
+        )
         self.groupsLabel.setText(tr("Groups"))
         self.boardsLabel.setText(tr("Boards"))
         self.paperLabel.setText(tr("Paper"))
@@ -108,8 +118,9 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
         for name in self._group_names():
             self._check_item(self.groupsList, name, name, groups is None or name in groups)
         for kind in BOARD_TYPES:
-            self._check_item(self.boardsList, board_title(kind), kind,
-                             boards is None or kind in boards)
+            self._check_item(
+                self.boardsList, board_title(kind), kind, boards is None or kind in boards
+            )
         self.paperCombo.addItems(list(PAPERS))
         self.paperCombo.setCurrentText(settings.default_paper or "A3")
         self.orientationCombo.addItem(tr("Landscape"), "landscape")
@@ -145,12 +156,14 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
 
     @staticmethod
     def _checked(widget) -> list[str]:
-        return [widget.item(i).data(Qt.UserRole) for i in range(widget.count())
-                if widget.item(i).checkState() == Qt.Checked]
+        return [
+            widget.item(i).data(Qt.UserRole)
+            for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.Checked
+        ]
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Output folder"),
-                                                  self.folderEdit.text())
+        folder = QFileDialog.getExistingDirectory(self, tr("Output folder"), self.folderEdit.text())
         if folder:
             self.folderEdit.setText(folder)
 

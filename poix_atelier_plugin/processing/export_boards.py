@@ -46,28 +46,64 @@ class ExportBoards(AtelierAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(
-            "PROJECT", tr("Project (.qgz) of the dossier"), extension="qgz", optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            "DOSSIER", tr("Dossier (GeoPackage or pg:connection/schema)"), extension="gpkg",
-            optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "GROUPS", tr("Groups (names separated by ';', empty: every group)"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            "BOARDS", tr("Boards"), options=[board_title(b) for b in BOARD_TYPES],
-            allowMultiple=True, defaultValue=list(range(len(BOARD_TYPES)))))
-        self.addParameter(QgsProcessingParameterEnum(
-            "PAPER", tr("Paper"), options=list(PAPER_CHOICES), defaultValue=1))
-        self.addParameter(QgsProcessingParameterEnum(
-            "ORIENTATION", tr("Orientation"), options=[tr("Landscape"), tr("Portrait")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum(
-            "FORMAT", tr("Format"), options=["PDF", "PNG"], defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "DPI", tr("Resolution (dpi)"), QgsProcessingParameterNumber.Integer, 300,
-            minValue=36, maxValue=1200))
-        self.addParameter(QgsProcessingParameterFolderDestination(
-            "OUTPUT_FOLDER", tr("Output folder")))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "PROJECT", tr("Project (.qgz) of the dossier"), extension="qgz", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "DOSSIER",
+                tr("Dossier (GeoPackage or pg:connection/schema)"),
+                extension="gpkg",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "GROUPS", tr("Groups (names separated by ';', empty: every group)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "BOARDS",
+                tr("Boards"),
+                options=[board_title(b) for b in BOARD_TYPES],
+                allowMultiple=True,
+                defaultValue=list(range(len(BOARD_TYPES))),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "PAPER", tr("Paper"), options=list(PAPER_CHOICES), defaultValue=1
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "ORIENTATION",
+                tr("Orientation"),
+                options=[tr("Landscape"), tr("Portrait")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "FORMAT", tr("Format"), options=["PDF", "PNG"], defaultValue=0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "DPI",
+                tr("Resolution (dpi)"),
+                QgsProcessingParameterNumber.Integer,
+                300,
+                minValue=36,
+                maxValue=1200,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder"))
+        )
         self.addOutput(QgsProcessingOutputString("FILES", tr("Files written")))
 
     def run(self, parameters, context, feedback, *rest) -> dict:
@@ -80,8 +116,9 @@ class ExportBoards(AtelierAlgorithm):
             if project is None or project.absoluteFilePath() != project_path:
                 project = QgsProject()
                 if not project.read(project_path):
-                    raise AtelierError(QT_TR_NOOP("The project {path} cannot be read."),
-                                       path=project_path)
+                    raise AtelierError(
+                        QT_TR_NOOP("The project {path} cannot be read."), path=project_path
+                    )
         elif project is None:
             project = QgsProject()
         if not dossier and not project_path:
@@ -100,8 +137,7 @@ class ExportBoards(AtelierAlgorithm):
             dpi=self.parameterAsInt(parameters, "DPI", context),
         )
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        files = export_boards(folder, options, dossier=dossier, project=project,
-                              feedback=feedback)
+        files = export_boards(folder, options, dossier=dossier, project=project, feedback=feedback)
         for path in files:
             feedback.pushInfo(path)
         return {"FILES": files, "OUTPUT_FOLDER": folder}

@@ -78,20 +78,23 @@ def main() -> None:
         plugin_runs, alone_runs = [], []
         for run in range(args.runs):  # interleaved, best of each: the machine is shared
             start = time.perf_counter()
-            files = export_boards(tmp / f"plugin{run}", options, dossier=str(gpkg),
-                                  project=project)
+            files = export_boards(tmp / f"plugin{run}", options, dossier=str(gpkg), project=project)
             plugin_runs.append(time.perf_counter() - start)
             layouts = project.layoutManager().layouts()
             alone_runs.append(qgis_alone(layouts, tmp / f"qgis{run}", options))
         plugin, alone = min(plugin_runs), min(alone_runs)
         pages = sum(1 for _ in (tmp / "qgis0").iterdir()) if args.png else None
         print(f"dossier: {gpkg.name} ({'sample' if 'sample' in str(gpkg) else 'hand-made'})")
-        print(f"boards: {len(layouts)} layouts, {len(files)} files, format {options.fmt}, "
-              f"A3 landscape, {options.dpi} dpi" + (f", {pages} pages" if pages else ""))
+        print(
+            f"boards: {len(layouts)} layouts, {len(files)} files, format {options.fmt}, "
+            f"A3 landscape, {options.dpi} dpi" + (f", {pages} pages" if pages else "")
+        )
         print(f"plugin export_boards (prepare + export + combine): {plugin:.2f} s")
         print(f"QgsLayoutExporter alone on the same layouts:       {alone:.2f} s")
-        print(f"runs (s): plugin {', '.join(f'{t:.2f}' for t in plugin_runs)}; "
-              f"QgsLayoutExporter {', '.join(f'{t:.2f}' for t in alone_runs)}")
+        print(
+            f"runs (s): plugin {', '.join(f'{t:.2f}' for t in plugin_runs)}; "
+            f"QgsLayoutExporter {', '.join(f'{t:.2f}' for t in alone_runs)}"
+        )
         print(f"ratio: {plugin / alone:.2f}x (goal <= 1.3x)")
 
 

@@ -33,8 +33,10 @@ def _map_expr(values: dict[int, str], default: str = "") -> str:
     if not values:
         return QgsExpression.quotedString(default)
     pairs = ", ".join(f"'{fid}', {QgsExpression.quotedString(v)}" for fid, v in values.items())
-    return (f"coalesce(map_get(map({pairs}), to_string(@atlas_featureid)), "
-            f"{QgsExpression.quotedString(default)})")
+    return (
+        f"coalesce(map_get(map({pairs}), to_string(@atlas_featureid)), "
+        f"{QgsExpression.quotedString(default)})"
+    )
 
 
 def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
@@ -46,33 +48,52 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
     seq_l = lay.group_layer("sequences", g)
     context = lay.context_layers(field=True)
     own = [stops_l, obs_l, route_l, seq_l]
-    board.add_map(own + context, group_extent(ctx, group, own), [stops_l, obs_l, route_l],
-                  legend_columns=2, scale=ATLAS_SCALE if stops_l is not None else None)
+    board.add_map(
+        own + context,
+        group_extent(ctx, group, own),
+        [stops_l, obs_l, route_l],
+        legend_columns=2,
+        scale=ATLAS_SCALE if stops_l is not None else None,
+    )
     board.header(board.zones)
     board.footer(board.zones)
     board.page_labels[0].setText(  # one layout page per stop: count the stops
         "[% " + QgsExpression.quotedString(tr("Page")) + " || ' ' || @atlas_featurenumber || "
-        "' / ' || @atlas_totalfeatures %]")
+        "' / ' || @atlas_totalfeatures %]"
+    )
     z = board.zones
     if stops_l is None:
         _note_on_map(board, tr("No stop placed for this group yet."))
-        kit.label(tr("No stop yet: the atlas has no page to show."), z["stop_title"], 14,
-                  bold=True)
+        kit.label(tr("No stop yet: the atlas has no page to show."), z["stop_title"], 14, bold=True)
         return board
     stops, _ = _stops(ctx, group)
-    themes = "CASE " + " ".join(
-        f"WHEN \"theme\" = {QgsExpression.quotedString(k)} THEN {QgsExpression.quotedString(v)}"
-        for k, v in vocab.THEMES.items()) + " ELSE coalesce(\"theme\", '') END"
+    themes = (
+        "CASE "
+        + " ".join(
+            f'WHEN "theme" = {QgsExpression.quotedString(k)} THEN {QgsExpression.quotedString(v)}'
+            for k, v in vocab.THEMES.items()
+        )
+        + " ELSE coalesce(\"theme\", '') END"
+    )
     times = {s.fid: clock(ctx.options.start, s.arrival_min) for s in stops}
-    title = ("[% " + QgsExpression.quotedString(tr("Stop")) + " || ' ' || "
-             "coalesce(to_string(\"ordre\"), '?') || ' \u2014 ' || coalesce(\"nom\", '') %]")
+    title = (
+        "[% " + QgsExpression.quotedString(tr("Stop")) + " || ' ' || "
+        "coalesce(to_string(\"ordre\"), '?') || ' \u2014 ' || coalesce(\"nom\", '') %]"
+    )
     kit.expression_label(title, z["stop_title"], 16, bold=True, item_id="stop_title")
-    facts = ("[% " + themes + " || '   \u00b7   ' || "
-             + QgsExpression.quotedString(tr("planned at")) + " || ' ' || " + _map_expr(times)
-             + " || '   \u00b7   ' || coalesce(to_string(\"duree_min\"), '0') || ' min' %]")
+    facts = (
+        "[% "
+        + themes
+        + " || '   \u00b7   ' || "
+        + QgsExpression.quotedString(tr("planned at"))
+        + " || ' ' || "
+        + _map_expr(times)
+        + " || '   \u00b7   ' || coalesce(to_string(\"duree_min\"), '0') || ' min' %]"
+    )
     kit.expression_label(facts, z["stop_facts"], 10, color=MUTED, item_id="stop_facts")
-    notes = kit.expression_label("[% coalesce(\"notes\", '') %]", z["stop_notes"], 10,
-                                 item_id="stop_notes")
+    notes = kit.expression_label(
+        "[% coalesce(\"notes\", '') %]", z["stop_notes"], 10, item_id="stop_notes"
+    )
     notes.setVAlign(Qt.AlignTop)
     for slot in range(PHOTO_SLOTS):
         paths, captions = {}, {}
@@ -92,12 +113,19 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
         used = dict.fromkeys({**paths, **captions}, "1")
         frame.dataDefinedProperties().setProperty(  # no empty grey box for an unused slot
             QgsLayoutObject.ExcludeFromExports,
-            QgsProperty.fromExpression(_map_expr(used, "") + " = ''"))
+            QgsProperty.fromExpression(_map_expr(used, "") + " = ''"),
+        )
         pic = kit.picture("", box, item_id=f"photo{slot + 1}")
         pic.dataDefinedProperties().setProperty(
-            QgsLayoutObject.PictureSource, QgsProperty.fromExpression(_map_expr(paths)))
-        cap = kit.expression_label("[% " + _map_expr(captions) + " %]", z[f"caption{slot + 1}"],
-                                   8.5, color=MUTED, item_id=f"caption{slot + 1}")
+            QgsLayoutObject.PictureSource, QgsProperty.fromExpression(_map_expr(paths))
+        )
+        cap = kit.expression_label(
+            "[% " + _map_expr(captions) + " %]",
+            z[f"caption{slot + 1}"],
+            8.5,
+            color=MUTED,
+            item_id=f"caption{slot + 1}",
+        )
         cap.setHAlign(Qt.AlignHCenter)
     layout_atlas = board.layout.atlas()
     layout_atlas.setCoverageLayer(stops_l)

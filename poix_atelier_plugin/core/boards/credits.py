@@ -24,13 +24,24 @@ FALLBACK: tuple[tuple[tuple[str, ...], str], ...] = (
     (("zone_urba", "plu", "zonage", "gpu", "urba"), "G\u00e9oportail de l'urbanisme"),
     (("georisques", "inond", "alea", "argile", "cavite", "ppr"), "G\u00e9orisques (BRGM, MTE)"),
     (("commune", "perimetre", "admin_express"), "IGN \u2013 Admin Express COG"),
-    (("batiment", "troncon", "route", "hydro", "cours_d_eau", "bdtopo", "voie", "bati"),
-     "IGN \u2013 BD TOPO\u00ae"),
+    (
+        ("batiment", "troncon", "route", "hydro", "cours_d_eau", "bdtopo", "voie", "bati"),
+        "IGN \u2013 BD TOPO\u00ae",
+    ),
     (("geopf", "planign", "orthophoto", "wmts", "_ign"), "IGN \u2013 G\u00e9oplateforme"),
     (("osm", "openstreetmap"), "\u00a9 contributeurs OpenStreetMap"),
 )
-GROUP_TABLES = ("parcours", "arrets", "sequences", "hypotheses", "observations", "sites_projet",
-                "diagnostic", "enjeux", "synthese")
+GROUP_TABLES = (
+    "parcours",
+    "arrets",
+    "sequences",
+    "hypotheses",
+    "observations",
+    "sites_projet",
+    "diagnostic",
+    "enjeux",
+    "synthese",
+)
 
 
 def layer_credit(layer: QgsMapLayer) -> str | None:

@@ -193,7 +193,8 @@ def write_templates(folder: Path | None = None) -> list[Path]:
                 from qgis.core import QgsLayoutSize, QgsUnitTypes
 
                 layout.pageCollection().page(0).setPageSize(
-                    QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+                    QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters)
+                )
                 suffix = "_suite" if cont else ""
                 layout.setName(f"board_{kind}{suffix}_{orientation}")
                 kit = Kit(layout, 1.0)

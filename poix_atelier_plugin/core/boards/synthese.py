@@ -34,11 +34,17 @@ def _site_style(layer, colour: str) -> None:
 
 def _convergence_style(layer) -> None:
     root = QgsRuleBasedRenderer.Rule(None)
-    for expr, label, width, alpha in (('"n_groupes" >= 3', tr("Three groups or more"), 1.4, 150),
-                                      ('"n_groupes" = 2', tr("Two groups"), 0.9, 90)):
+    for expr, label, width, alpha in (
+        ('"n_groupes" >= 3', tr("Three groups or more"), 1.4, 150),
+        ('"n_groupes" = 2', tr("Two groups"), 0.9, 90),
+    ):
         symbol = QgsFillSymbol.createSimple(
-            {"color": f"178,24,43,{alpha}", "outline_color": CONVERGENCE,
-             "outline_width": str(width)})
+            {
+                "color": f"178,24,43,{alpha}",
+                "outline_color": CONVERGENCE,
+                "outline_width": str(width),
+            }
+        )
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expr, label))
     layer.setRenderer(QgsRuleBasedRenderer(root))
     settings = QgsPalLayerSettings()
@@ -87,10 +93,11 @@ def synthese(ctx: BoardContext, group=None) -> Board:
     )
     board.header(board.zones)
     names = _site_names(ctx)
-    rows = [[str(p.n_groups), p.label, _names_in(names, p.geometry),
-             f"{p.geometry.area / 10000:.2f}"] for p in shared]
-    headings = [(tr("Groups"), 12), (tr("Which groups"), 36), (tr("Sites"), 45),
-                (tr("ha"), 10)]
+    rows = [
+        [str(p.n_groups), p.label, _names_in(names, p.geometry), f"{p.geometry.area / 10000:.2f}"]
+        for p in shared
+    ]
+    headings = [(tr("Groups"), 12), (tr("Which groups"), 36), (tr("Sites"), 45), (tr("ha"), 10)]
     board.kit.table(
         headings,
         rows,

@@ -15,13 +15,25 @@ class BoardsStep(StepPanel):
         return tr("Boards")
 
     def build(self) -> None:
-        self.add_help(tr("Print the boards of every group and the cross-group synthesis, "
-                         "as PDF or PNG, A4 to A0."))
+        self.add_help(
+            tr(
+                "Print the boards of every group and the cross-group synthesis, "
+                "as PDF or PNG, A4 to A0."
+            )
+        )
         self.task = None
-        self.add_action("export_boards", tr("Export the boards…"), self.export_boards,
-                        tr("Field map, diagnostic, restitution, atlas, proposal and synthesis"))
-        self.add_action("synthesis", tr("Cross-group synthesis"), self.synthesis,
-                        tr("Add a layer showing where the groups' candidate sites converge"))
+        self.add_action(
+            "export_boards",
+            tr("Export the boards…"),
+            self.export_boards,
+            tr("Field map, diagnostic, restitution, atlas, proposal and synthesis"),
+        )
+        self.add_action(
+            "synthesis",
+            tr("Cross-group synthesis"),
+            self.synthesis,
+            tr("Add a layer showing where the groups' candidate sites converge"),
+        )
 
     def export_boards(self, checked: bool = False, boards=None, groups=None):
         """Open the export dialog (``boards``/``groups`` preselect); returns the dialog."""
@@ -54,5 +66,6 @@ class BoardsStep(StepPanel):
         _convergence_style(layer)
         QgsProject.instance().addMapLayer(layer)
         shared = sum(1 for p in pieces if p.n_groups >= 2)
-        self.context.success(tr("{shared} places chosen by two groups or more.").format(
-            shared=shared))
+        self.context.success(
+            tr("{shared} places chosen by two groups or more.").format(shared=shared)
+        )
