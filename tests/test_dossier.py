@@ -268,3 +268,44 @@ def test_reads_only_inside_the_study_area(qgis_app, communes_geojson, tmp_path):
     assert 0 < stats.written <= stats.read
     assert result.area_km2 == pytest.approx(8.6, abs=0.2)
     assert set(result.neighbours) == POIX_NEIGHBOURS
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "theme"),
+    [
+        ("Bâtiments", "batiment", "fonds_de_plan"),
+        ("BDTOPO_V3:batiment", "batiment", "fonds_de_plan"),
+        ("Cours d'eau", "cours_eau", "environnement"),
+        ("Zone inondable (PPRI)", "zone_inondable", "risques"),
+        ("Zonage PLU", "zonage", "urbanisme"),
+        ("wfs_du:zone_urba", "zonage", "urbanisme"),
+        ("Parcelles cadastrales", "parcelle", "foncier"),
+        ("Monuments historiques", "patrimoine", "patrimoine"),
+        ("Tronçons de route", "route", "mobilite"),
+        ("Chemins de randonnée", "chemin", "mobilite"),
+        ("Friche textile", "friche", "urbanisme"),
+        ("Équipements publics", "equipement", "urbanisme"),
+        ("Ma couche", "autre", "contexte"),
+    ],
+)
+def test_themes_from_names(qgis_app, name, kind, theme):
+    from poix_atelier_plugin.core.dossier_styles import classify
+
+    assert classify(name) == (kind, theme)
+    assert classify(name, "risques") == (kind, "risques")  # the override wins
+
+
+def test_theme_override_by_custom_property(qgis_app, communes_geojson, sources, tmp_path):
+    from qgis.core import QgsProject
+
+    from poix_atelier_plugin.core.dossier import build_dossier
+
+    routes = sources[0]
+    routes.setCustomProperty("atelier/theme", "risques")
+    communes = layer(communes_geojson, "communes-59-nord", "communes")
+    result = build_dossier(communes, "59464", tmp_path / "out", sources=[routes])
+    project = QgsProject()
+    assert project.read(result.project)
+    groups = {g.customProperty("atelier/theme"): g for g in project.layerTreeRoot().children()}
+    assert [n.layer().name() for n in groups["risques"].findLayers()] == ["Routes"]
+    assert "mobilite" not in groups
