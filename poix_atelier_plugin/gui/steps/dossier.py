@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProject
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 from qgis.PyQt.QtWidgets import QFileDialog
 
 from ...core import dossier_open
@@ -91,22 +91,23 @@ class DossierStep(StepPanel):
         project = QgsProject.instance()
         suffix = file.suffix.lower()
         if suffix in (".qgz", ".qgs"):
-            if not project.read(str(file)):
+            # Through QGIS: asks to save the current project, keeps the recent projects list.
+            if not self.iface.addProject(str(file)):
                 raise AtelierError(
                     QT_TR_NOOP("The project {path} cannot be opened: {reason}"),
                     path=path,
                     reason=project.error(),
                 )
+            project = QgsProject.instance()
             self.context.reload()
             return dossier_open.project_dossier_gpkg(project, file)
         if suffix == ".gpkg":
+            was_empty = not project.mapLayers()
             if not dossier_open.add_dossier_layers(project, file):
                 raise AtelierError(
                     QT_TR_NOOP("The GeoPackage {path} holds no dossier layer."), path=path
                 )
-            if not project.crs().isValid() or project.crs().authid() != "EPSG:2154":
-                from qgis.core import QgsCoordinateReferenceSystem
-
+            if was_empty:  # never change the CRS of a project the user already works in
                 project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
             return str(file)
         raise AtelierError(
