@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from qgis.core import QgsProject, QgsWkbTypes
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QLocale, QTimer
 from qgis.PyQt.QtWidgets import QFormLayout, QLabel, QSpinBox
 
 from ...core import groups as core_groups
@@ -175,9 +175,13 @@ class RouteStep(StepPanel):
             self._status(error_text(exc), False)
             return
         r = self.report
-        self.length_label.setText(tr("{km} km").format(km=f"{r.length_m / 1000:.2f}"))
+        locale = QLocale()  # decimal comma in French
+        self.length_label.setText(
+            tr("{km} km").format(km=locale.toString(r.length_m / 1000, "f", 2))
+        )
+        speed = locale.toString(r.speed_kmh, "g", 3)
         self.walk_label.setText(
-            tr("{min} min at {speed} km/h").format(min=round(r.walk_min), speed=f"{r.speed_kmh:g}")
+            tr("{min} min at {speed} km/h").format(min=round(r.walk_min), speed=speed)
         )
         self.stops_label.setText(
             tr("{min} min ({count} stops)").format(min=round(r.stop_min), count=r.stop_count)
@@ -219,7 +223,7 @@ class RouteStep(StepPanel):
         self.refresh()
         if not quiet:
             text = tr("{count} stops numbered along {km} km.").format(
-                count=report.stop_count, km=f"{report.length_m / 1000:.2f}"
+                count=report.stop_count, km=QLocale().toString(report.length_m / 1000, "f", 2)
             )
             if report.warnings:
                 self.context.warning(" ".join([text] + report.warnings))
