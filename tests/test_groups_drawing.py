@@ -348,3 +348,33 @@ def test_group_dialog(qgis_iface):
     assert dialog.result() == 1
     existing = GroupDialog([GroupSpec("A", "#000000", "x", 100, 1)])
     assert existing.groupsTable.rowCount() == 1 and existing.slotSpin.value() == 100
+
+
+def test_capture_keys(setup, qgis_canvas):
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QEvent, Qt
+    from qgis.PyQt.QtGui import QKeyEvent
+
+    from poix_atelier_plugin.core import project_layers
+
+    _gpkg, _context, step, _ = setup
+    route = project_layers.find_layer(QgsProject.instance(), "parcours", TRICKY)
+
+    def key(tool, code):
+        tool.keyPressEvent(QKeyEvent(QEvent.KeyPress, code, Qt.NoModifier))
+
+    tool = _draw(qgis_canvas, step, "draw_route", [(-600, 0), (0, 0), (0, 500)], finish=False)
+    key(tool, Qt.Key_Backspace)  # the last vertex goes
+    assert len(tool.points) == 2
+    key(tool, Qt.Key_Escape)  # everything goes, nothing is added
+    assert tool.points == [] and not list(route.getFeatures())
+    for x, y in [(-600, 0), (0, 0), (0, 500)]:
+        _click(qgis_canvas, tool, x, y)
+    key(tool, Qt.Key_Backspace)
+    key(tool, Qt.Key_Return)  # Enter finishes
+    line = next(route.getFeatures()).geometry().asPolyline()
+    assert len(line) == 2
+    # a single click is not a line: nothing is added, no error
+    _click(qgis_canvas, tool, 100, 0)
+    tool.finish()
+    assert len(list(route.getFeatures())) == 1
