@@ -309,3 +309,22 @@ def test_theme_override_by_custom_property(qgis_app, communes_geojson, sources, 
     groups = {g.customProperty("atelier/theme"): g for g in project.layerTreeRoot().children()}
     assert [n.layer().name() for n in groups["risques"].findLayers()] == ["Routes"]
     assert "mobilite" not in groups
+
+
+def test_sources_given_as_uris_keep_their_table_names(atelier_provider, communes_geojson, tmp_path):
+    """As from qgis_process or a model: `file.gpkg|layername=x` is named x, not after the file."""
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    paths = mixed_sources(folder)
+    both = folder / "both.gpkg"
+    shutil.copy(paths["routes"], both)
+    result = _run(
+        {
+            "COMMUNES": str(communes_geojson),
+            "CODE_INSEE": "59464",
+            "SOURCES": [f"{both}|layername=routes", str(paths["patrimoine"])],
+            "ONLINE_LAYERS": False,
+            "OUTPUT_FOLDER": str(tmp_path / "out"),
+        }
+    )
+    assert {"routes", "patrimoine"} <= gpkg_tables(Path(result["DOSSIER"]))

@@ -322,10 +322,11 @@ def _build_in(
         if cancelled():
             raise AtelierError(QT_TR_NOOP("Cancelled."))
         start = 10 + i * span
-        progress(start, tr("Clipping {layer}…").format(layer=layer.name()))
-        table = src.table_name(layer.name(), taken)
+        title = src.source_title(layer)
+        progress(start, tr("Clipping {layer}…").format(layer=title))
+        table = src.table_name(title, taken)
         override = themes.get(layer.id()) or layer.customProperty(PROP_THEME) or None
-        kind, theme = classify(layer.name(), override)
+        kind, theme = classify(title, override)
         try:
             stats = src.clip_source(
                 layer,
@@ -340,33 +341,33 @@ def _build_in(
         except Exception as exc:  # a broken source must not kill the whole dossier
             raise AtelierError(
                 QT_TR_NOOP("The source {layer} could not be clipped: {reason}"),
-                layer=layer.name(),
+                layer=title,
                 reason=error_text(exc),
             ) from exc
         result.sources.append(stats)
         if stats.repaired:
             result.warnings.append(
                 tr("{layer}: {n} invalid geometries repaired.").format(
-                    layer=layer.name(), n=stats.repaired
+                    layer=title, n=stats.repaired
                 )
             )
         if stats.dropped:
             result.warnings.append(
                 tr(
                     "{layer}: {n} invalid geometries could not be repaired and were left out."
-                ).format(layer=layer.name(), n=stats.dropped)
+                ).format(layer=title, n=stats.dropped)
             )
         if stats.written == 0:
             result.warnings.append(
-                tr("{layer}: no feature inside the study area.").format(layer=layer.name())
+                tr("{layer}: no feature inside the study area.").format(layer=title)
             )
         specs.append(
             DossierLayer(
                 table,
-                layer.name(),
+                title,
                 theme,
                 kind,
-                layer.name(),
+                title,
                 layer.publicSource(),
                 _source_date(layer) or today,
             )

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -163,6 +164,19 @@ def neighbours(
     return out
 
 
+def source_title(layer: QgsVectorLayer) -> str:
+    """The layer's name, or its table name when it is only named after its file.
+
+    Processing and qgis_process name a ``file.gpkg|layername=routes`` layer "file".
+    """
+    name = layer.name()
+    path, *options = layer.source().split("|")
+    for option in options:
+        if option.startswith("layername=") and name == Path(path).stem:
+            return option.split("=", 1)[1]
+    return name
+
+
 def table_name(name: str, taken: set[str]) -> str:
     """A safe, unique GeoPackage table name (ascii, lower case) for a display name."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -261,7 +275,7 @@ def clip_source(
     progress: Callable[[float], None] | None = None,
 ) -> ClipStats:
     """Clip ``layer`` to ``perimeter`` (EPSG:2154), write ``table``; reads only the perimeter's bbox."""
-    stats = ClipStats(table=table, name=layer.name())
+    stats = ClipStats(table=table, name=source_title(layer))
     xform = _to_target(layer.crs())
     rect = xform.transformBoundingBox(
         perimeter.boundingBox(), QgsCoordinateTransform.ReverseTransform

@@ -40,6 +40,7 @@ class Feedback(QgsProcessingFeedback):
     def __init__(self):
         super().__init__()
         self.errors: list[str] = []
+        self.warnings: list[str] = []
 
     def pushInfo(self, info: str) -> None:  # noqa: N802
         super().pushInfo(info)
@@ -48,6 +49,10 @@ class Feedback(QgsProcessingFeedback):
     def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802, N803
         super().reportError(error, fatalError)
         self.errors.append(error)
+
+    def pushWarning(self, warning: str) -> None:  # noqa: N802
+        super().pushWarning(warning)
+        self.warnings.append(warning)
 
 
 def sublayer_uris(path: str) -> list[str]:
@@ -287,7 +292,7 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
         if ok and results.get("PROJECT"):
             self.progressBar.setValue(100)
             text = tr("Dossier built: {path}").format(path=results["PROJECT"])
-            warnings = [e for e in self.feedback.errors if e]
+            warnings = [w for w in self.feedback.warnings if w]
             if warnings:
                 text += "\n" + "\n".join(warnings[-4:])
             self.show_status(text)

@@ -138,7 +138,7 @@ class BuildDossier(AtelierAlgorithm):
                 )
             )
         for warning in result.warnings:
-            feedback.reportError(warning, False)
+            feedback.pushWarning(warning)
         return {
             "DOSSIER": result.gpkg,
             "PROJECT": result.project,
