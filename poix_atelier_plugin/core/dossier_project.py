@@ -16,6 +16,7 @@ from qgis.core import (
     QgsRectangle,
     QgsReferencedRectangle,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QSize
 
@@ -163,9 +164,15 @@ def build_project(
             group = root.addGroup(theme_label(key))
             group.setCustomProperty(PROP_THEME, key)
             groups[key] = group
+    opened = []
     for spec in specs:
         layer = open_dossier_layer(gpkg, spec, insee)
         style_and_store(gpkg, layer, spec)
+        opened.append((spec, layer))
+    # Within a theme, points over lines over polygons, so nothing hides the points.
+    rank = {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1}
+    opened.sort(key=lambda pair: rank.get(pair[1].geometryType(), 2))  # stable: context kept
+    for spec, layer in opened:
         project.addMapLayer(layer, False)
         node = groups[spec.theme].addLayer(layer)
         if spec.kind == "parcelle" or spec.table == "perimetre_etude":
