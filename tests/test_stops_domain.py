@@ -130,3 +130,28 @@ def test_many_stops_match_brute_force():
                 best = (d, run + t * seg)
             run += seg
         assert offset[k] == pytest.approx(best[0], abs=0.01)
+        assert along[k] == pytest.approx(best[1], abs=0.05)
+
+
+def test_pruned_search_matches_full_search_on_a_long_winding_route():
+    import numpy as np
+
+    rng = random.Random(11)
+    x, y, heading, route = X0, Y0, 0.0, [(X0, Y0)]
+    for _ in range(3000):  # 30 km that keeps crossing itself
+        heading += rng.uniform(-0.6, 0.6)
+        x += 10 * np.cos(heading)
+        y += 10 * np.sin(heading)
+        route.append((x, y))
+    pts = [
+        (rng.uniform(X0 - 3000, X0 + 3000), rng.uniform(Y0 - 3000, Y0 + 3000)) for _ in range(2000)
+    ]
+    along, offset = stops.locate(route, pts)
+    old = stops._CHUNK
+    try:
+        stops._CHUNK = 10**9  # one chunk: every segment is measured for every stop
+        full_along, full_offset = stops.locate(route, pts)
+    finally:
+        stops._CHUNK = old
+    assert np.abs(offset - full_offset).max() < 0.01
+    assert np.abs(along - full_along).max() < 0.01
