@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 
 from ..domain import schema
@@ -58,9 +59,12 @@ def add_dossier_layers(project: QgsProject, gpkg: str | Path) -> list[QgsVectorL
     added = []
     for table in dossier_tables(gpkg):
         layer = QgsVectorLayer(f"{gpkg}|layername={table}", table, "ogr")
-        if not layer.isValid():
-            continue
-        layer.setCustomProperty(PROP_DOSSIER_TABLE, table)
+        if layer.isValid():
+            layer.setCustomProperty(PROP_DOSSIER_TABLE, table)
+            added.append(layer)
+    rank = {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1}
+    added.sort(key=lambda lyr: rank.get(lyr.geometryType(), 2))  # stable: context kept first
+    for layer in added:
         theme = layer.customProperty(PROP_THEME) or "contexte"
         if theme not in THEME_KEYS:
             theme = "contexte"
@@ -70,7 +74,6 @@ def add_dossier_layers(project: QgsProject, gpkg: str | Path) -> list[QgsVectorL
             groups[theme].setCustomProperty(PROP_THEME, theme)
         project.addMapLayer(layer, False)
         groups[theme].addLayer(layer)
-        added.append(layer)
     return added
 
 
