@@ -137,6 +137,12 @@ def test_poix_du_nord_from_the_real_communes(atelier_provider, communes_geojson,
     # Reprojection from EPSG:4326 / EPSG:3950 lands where it should (centimetres).
     monument = _features(gpkg, "patrimoine")[0].geometry().asPoint()
     assert (monument.x(), monument.y()) == pytest.approx((POIX[0] + 15, POIX[1] - 25), abs=0.01)
+    # …and from EPSG:3950: the parcel P00 drawn at place Talma comes back in place.
+    p00 = next(f for f in _features(gpkg, "parcelles_cadastrales") if f["nom"] == "P00")
+    box = p00.geometry().boundingBox()
+    assert (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()) == pytest.approx(
+        (POIX[0], POIX[1], POIX[0] + 650, POIX[1] + 650), abs=0.01
+    )
     # The bow tie was repaired into valid polygons, every geometry is valid and multi.
     parcels = _features(gpkg, "parcelles_cadastrales")
     assert "bowtie" in {f["nom"] for f in parcels}
