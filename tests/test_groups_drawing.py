@@ -378,3 +378,29 @@ def test_capture_keys(setup, qgis_canvas):
     _click(qgis_canvas, tool, 100, 0)
     tool.finish()
     assert len(list(route.getFeatures())) == 1
+
+
+def test_the_dock_follows_the_active_group(tmp_path, qgis_iface, qgis_new_project):
+    from qgis.core import QgsProject
+
+    from poix_atelier_plugin.core import project_layers
+    from poix_atelier_plugin.gui.dock import AtelierDock
+
+    gpkg = build_dossier(tmp_path)
+    project_layers.add_workspace_layers(QgsProject.instance(), gpkg)
+    dock = AtelierDock(qgis_iface)
+    try:
+        dock.context.set_dossier(str(gpkg))
+        dock._fill_groups()
+        names = [dock.groupCombo.itemText(i) for i in range(dock.groupCombo.count())]
+        assert names == ["Groupe 1", "Groupe 2", TRICKY]
+        route_step = dock.step("route")
+        dock.groupCombo.setCurrentText(TRICKY)
+        assert dock.context.active_group == TRICKY
+        assert route_step.layer("arrets").customProperty("atelier/groupe") == TRICKY
+        assert "No route yet" in route_step.status_label.text()
+        route_step.slot_spin.setValue(95)
+        assert QgsProject.instance().readNumEntry("poix_atelier_plugin", "slot_min", 0)[0] == 95
+    finally:
+        dock.unload()
+        dock.deleteLater()
