@@ -84,14 +84,20 @@ def theme_expression() -> str:
         path = svg_path(name)
         if path:
             whens.append(f"WHEN \"theme\" = '{theme}' THEN '{path}'")
-    return "CASE " + " ".join(whens) + " ELSE '' END" if whens else "''"
+    return "CASE " + " ".join(whens) + " ELSE NULL END" if whens else "NULL"
+
+
+#: Neutral pictogram of the legend and of elements without a theme (a white dot).
+NEUTRAL_SVG = "backgrounds/background_circle.svg"
 
 
 def _pictogram(size_mm: float) -> QgsSvgMarkerSymbolLayer | None:
-    first = next((svg_path(n) for n in THEME_SVG.values() if svg_path(n)), "")
-    if not first:
+    neutral = svg_path(NEUTRAL_SVG) or next(
+        (svg_path(n) for n in THEME_SVG.values() if svg_path(n)), ""
+    )
+    if not neutral:
         return None
-    svg = QgsSvgMarkerSymbolLayer(first, size_mm)
+    svg = QgsSvgMarkerSymbolLayer(neutral, size_mm)
     svg.setSizeUnit(QgsUnitTypes.RenderMillimeters)
     svg.setFillColor(QColor("white"))
     svg.setStrokeColor(QColor("white"))
@@ -159,20 +165,20 @@ def hatched(colour: str, angles=(45,), outline: str | None = None, pictogram: bo
     c = QColor(colour)
     symbol = QgsFillSymbol.createSimple(
         {
-            "color": f"{c.red()},{c.green()},{c.blue()},45",
+            "color": f"{c.red()},{c.green()},{c.blue()},25",
             "outline_color": QColor(outline or colour).name(),
-            "outline_width": "0.7",
+            "outline_width": "0.6",
             "outline_width_unit": "MM",
         }
     )
     for angle in angles:
         hatch = QgsLinePatternFillSymbolLayer()
         hatch.setLineAngle(angle)
-        hatch.setDistance(2.2)
+        hatch.setDistance(2.6)
         hatch.setDistanceUnit(QgsUnitTypes.RenderMillimeters)
-        hatch.setLineWidth(0.35)
+        hatch.setLineWidth(0.3)
         hatch.setLineWidthUnit(QgsUnitTypes.RenderMillimeters)
-        hatch.setColor(c)
+        hatch.setColor(QColor(c.red(), c.green(), c.blue(), 160))
         symbol.insertSymbolLayer(symbol.symbolLayerCount() - 1, hatch)
     if pictogram:
         centre = QgsCentroidFillSymbolLayer()

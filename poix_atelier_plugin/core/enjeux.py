@@ -66,12 +66,12 @@ def _check_enjeu(titre: str, niveau: str, theme: str | None) -> str:
         raise AtelierError(QT_TR_NOOP("An issue needs a title."))
     if niveau not in vocab.ENJEU_LEVELS:
         raise AtelierError(
-            QT_TR_NOOP("Unknown level \u201c{level}\u201d: use one of {levels}."),
+            QT_TR_NOOP("Unknown level “{level}”: use one of {levels}."),
             level=niveau or "",
             levels=", ".join(vocab.ENJEU_LEVELS),
         )
     if theme and theme not in vocab.THEMES:
-        raise AtelierError(QT_TR_NOOP("Unknown theme \u201c{theme}\u201d."), theme=theme)
+        raise AtelierError(QT_TR_NOOP("Unknown theme “{theme}”."), theme=theme)
     return titre
 
 
@@ -263,7 +263,7 @@ def setup_relations(project: QgsProject | None = None) -> list[str]:
                     continue
                 relation = QgsRelation()
                 relation.setId(rel_id)
-                relation.setName(f"{parent.name()} \u2192 {child.name()}")
+                relation.setName(f"{parent.name()} → {child.name()}")
                 relation.setReferencingLayer(child.id())
                 relation.setReferencedLayer(parent.id())
                 relation.addFieldPair(field, "fid")
@@ -388,7 +388,7 @@ def configure_form(layer: QgsVectorLayer, project: QgsProject | None = None) -> 
                         "OrderByValue": True,
                         "UseCompleter": True,
                         "AllowMulti": False,
-                        "Description": '"categorie" || \' \u2014 \' || "description"',
+                        "Description": '"categorie" || \' — \' || "description"',
                     },
                 ),
             )

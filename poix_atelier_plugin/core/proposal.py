@@ -43,9 +43,7 @@ def proposal_html(proposal: dom.Proposal, title: bool = True, font_pt: float = 1
     parts = [f'<div style="font-family: sans-serif; font-size: {font_pt:g}pt;">']
     if title:
         parts.append(
-            "<h2>{}</h2>".format(
-                e(tr("Support proposal \u2014 {group}").format(group=proposal.groupe))
-            )
+            "<h2>{}</h2>".format(e(tr("Support proposal — {group}").format(group=proposal.groupe)))
         )
     if not proposal.enjeux:
         parts.append(
@@ -55,7 +53,7 @@ def proposal_html(proposal: dom.Proposal, title: bool = True, font_pt: float = 1
         colour = LEVEL_COLOURS.get(level, "#34495e")
         parts.append(f'<h3 style="color:{colour};">{e(_level_title(level))}</h3>')
         for enjeu in enjeux:
-            meta = " \u00b7 ".join(m for m in (enjeu.theme_label, enjeu.site) if m)
+            meta = " · ".join(m for m in (enjeu.theme_label, enjeu.site) if m)
             parts.append(
                 f'<p style="margin-bottom:2px;"><b>{e(enjeu.titre)}</b>'
                 + (f' <span style="color:#555;">({e(meta)})</span>' if meta else "")
@@ -66,7 +64,7 @@ def proposal_html(proposal: dom.Proposal, title: bool = True, font_pt: float = 1
             if enjeu.outils:
                 parts.append('<ul style="margin-top:0;">')
                 for tool in enjeu.outils:
-                    extra = " \u2014 ".join(x for x in (tool.categorie, tool.porteur) if x)
+                    extra = " — ".join(x for x in (tool.categorie, tool.porteur) if x)
                     line = f"<b>{e(tool.nom)}</b>"
                     if extra:
                         line += f' <span style="color:#555;">[{e(extra)}]</span>'

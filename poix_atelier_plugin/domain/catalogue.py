@@ -86,7 +86,7 @@ def check_tool(tool: Tool, others: list[Tool] | None = None) -> Tool:
     for other in others or []:
         if name_key(other.nom) == key:
             raise AtelierError(
-                QT_TR_NOOP("The catalogue already has a tool named \u201c{name}\u201d."),
+                QT_TR_NOOP("The catalogue already has a tool named “{name}”."),
                 name=other.nom,
             )
     return tool
@@ -99,7 +99,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         raise AtelierError(
             QT_TR_NOOP(
                 "This file is not a text (CSV) file. Save the spreadsheet as "
-                "\u201cCSV UTF-8\u201d and try again."
+                "“CSV UTF-8” and try again."
             )
         )
     if data.startswith(b"\xef\xbb\xbf"):
@@ -164,12 +164,12 @@ def parse_csv(data: bytes) -> ParseResult:
         tool = Tool(**values).cleaned()
         if not tool.nom:
             raise AtelierError(
-                QT_TR_NOOP("Line {line}: the tool has no name (column \u201cnom\u201d)."),
+                QT_TR_NOOP("Line {line}: the tool has no name (column “nom”)."),
                 line=line_no,
             )
         key = name_key(tool.nom)
         if key in seen:
-            duplicates.append(f"\u201c{tool.nom}\u201d ({seen[key]}, {line_no})")
+            duplicates.append(f"“{tool.nom}” ({seen[key]}, {line_no})")
         else:
             seen[key] = line_no
         tools.append(tool)

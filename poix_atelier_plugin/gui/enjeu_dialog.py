@@ -121,6 +121,8 @@ class EnjeuDialog(QDialog):
         row.addLayout(right, 6)
         main.addWidget(box, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        self.buttons.button(QDialogButtonBox.Save).setText(tr("Save"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(tr("Cancel"))
         main.addWidget(self.buttons)
         self.message = QLabel(self)
         self.message.setObjectName("messageLabel")

@@ -171,5 +171,6 @@ class ProposalDialog(QDialog):
         self.widget = ProposalWidget(context, self)
         layout.addWidget(self.widget)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.button(QDialogButtonBox.Close).setText(tr("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
