@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 #: Place Talma in the illustrative sample (Lambert-93) and Poix-du-Nord's real neighbours.
@@ -154,17 +155,17 @@ def layer(path: Path, table: str, name: str | None = None):
 
 
 def gpkg_tables(path: Path) -> set[str]:
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db:
         return {r[0] for r in db.execute("SELECT table_name FROM gpkg_contents")}
 
 
 def styled_tables(path: Path) -> set[str]:
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db:
         return {r[0] for r in db.execute("SELECT f_table_name FROM layer_styles")}
 
 
 def srs_of(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db:
         return dict(db.execute("SELECT table_name, srs_id FROM gpkg_geometry_columns"))
 
 

@@ -7,6 +7,7 @@ import re
 import shutil
 import sqlite3
 import zipfile
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -151,7 +152,7 @@ def test_poix_du_nord_from_the_real_communes(atelier_provider, communes_geojson,
         assert feature.geometry().wkbType() == QgsWkbTypes.MultiPolygon
 
     # Source name kept as metadata in the GeoPackage.
-    with sqlite3.connect(gpkg) as db:
+    with closing(sqlite3.connect(gpkg)) as db:
         metadata = " ".join(r[0] for r in db.execute("SELECT metadata FROM gpkg_metadata"))
     assert "Parcelles cadastrales" in metadata
 

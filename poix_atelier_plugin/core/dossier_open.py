@@ -8,7 +8,9 @@ property) come back from ``layer_styles`` and the layers are regrouped by theme.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
+from urllib.parse import quote
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -30,7 +32,7 @@ WORKSPACE_TABLES = frozenset({t.name for t in schema.TABLES} | {"groupes"})
 def dossier_tables(gpkg: str | Path) -> list[str]:
     """Spatial tables of the dossier (not the group workspace), context first."""
     try:
-        with sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True) as db:
+        with closing(sqlite3.connect(f"file:{quote(str(gpkg))}?mode=ro", uri=True)) as db:
             rows = db.execute(
                 "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY rowid"
             ).fetchall()
