@@ -65,8 +65,11 @@ def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
     return subprocess.run(_as_postgres(cmd), check=True, capture_output=True, text=True, **kw)
 
 
-def start_cluster() -> tuple[PgCluster, callable]:
-    """Start a cluster; returns it and the function that stops and removes it."""
+def start_cluster(fsync: bool = False) -> tuple[PgCluster, callable]:
+    """Start a cluster; returns it and the function that stops and removes it.
+
+    ``fsync`` off by default: tests need no durability; the benchmark turns it on.
+    """
     version = PG_BIN.parent.name  # /usr/lib/postgresql/<version>/bin
     if not (PG_BIN / "initdb").exists():
         pytest.skip(
@@ -105,7 +108,10 @@ def start_cluster() -> tuple[PgCluster, callable]:
         ]
     )
     log = root / "server.log"
-    opts = f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50"
+    opts = (
+        f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c max_connections=50 "
+        f"-c fsync={'on' if fsync else 'off'}"
+    )
     _run([str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", opts, "-w", "start"])
 
     def stop() -> None:

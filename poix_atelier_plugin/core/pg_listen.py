@@ -25,7 +25,8 @@ LOG = logging.getLogger(__name__)
 class ChangeListener(QObject):
     """Reloads the watched layers of one workshop when the server says they changed."""
 
-    changed = pyqtSignal(str)  # table name
+    changed = pyqtSignal(str)  # table name, once its layers are reloaded
+    notified = pyqtSignal(object)  # each payload {schema, table, op, xid}, after the reload
 
     def __init__(self, dossier: str, uri=None, parent: QObject | None = None):
         super().__init__(parent)
@@ -58,14 +59,17 @@ class ChangeListener(QObject):
             LOG.warning("notifications stopped: %s", exc)
             self.close()
             return
-        tables = []
+        tables, payloads = [], []
         while self.conn.notifies:
             note = self.conn.notifies.pop(0)
             try:
                 payload = json.loads(note.payload)
             except ValueError:
                 continue
-            if payload.get("schema") == self.ws.schema and payload.get("table") not in tables:
+            if payload.get("schema") != self.ws.schema:
+                continue
+            payloads.append(payload)
+            if payload.get("table") not in tables:
                 tables.append(payload.get("table"))
         for table in tables:
             for layer in self.layers.get(table, []):
@@ -73,6 +77,8 @@ class ChangeListener(QObject):
                     layer.reload()
                     layer.triggerRepaint()
             self.changed.emit(table)
+        for payload in payloads:
+            self.notified.emit(payload)
 
     def close(self) -> None:
         if self.notifier is not None:

@@ -75,7 +75,8 @@ _NOTIFY_FN = """
 CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql AS $body$
 BEGIN
   PERFORM pg_notify('atelier', json_build_object(
-    'schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'op', TG_OP)::text);
+    'schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'op', TG_OP,
+    'xid', txid_current())::text);
   RETURN NULL;
 END
 $body$

@@ -37,8 +37,10 @@ import sys, time, psycopg2
 conn = psycopg2.connect(sys.argv[1]); cur = conn.cursor()
 for line in sys.stdin:
     cur.execute('INSERT INTO "bench".arrets (groupe, nom) VALUES (%s, %s)', ("Groupe 3", line.strip()))
+    cur.execute("SELECT txid_current()")
+    xid = cur.fetchone()[0]
     conn.commit()
-    print(repr(time.time()), flush=True)
+    print(repr(time.time()), xid, flush=True)
 """
 
 
@@ -46,12 +48,18 @@ def main(edits: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import helpers_pg
     import helpers_pg_qgis
-    from qgis.core import QgsApplication
+    from qgis.core import (
+        QgsApplication,
+        QgsMapRendererSequentialJob,
+        QgsMapSettings,
+        QgsRectangle,
+    )
+    from qgis.PyQt.QtCore import QSize
 
     profile = tempfile.mkdtemp(prefix="atelier-bench-profile-")
     app = QgsApplication([], False, profile)
     app.initQgis()
-    cluster, stop = helpers_pg.start_cluster()
+    cluster, stop = helpers_pg.start_cluster(fsync=True)  # durable commits, like a real server
     try:
         helpers_pg_qgis.save_connection("bench", cluster, cluster.user, cluster.password)
         from poix_atelier_plugin.core import pg_listen, pg_project, postgis
@@ -96,17 +104,32 @@ def main(edits: int) -> None:
             env=env,
         )
 
+        seen: dict[int, float] = {}
+        listener.notified.connect(lambda p: seen.setdefault(int(p["xid"]), time.time()))
+
         def latency(tag: str) -> float:
+            """Commit → its notification handled and the watched layer reloaded."""
             inserter.stdin.write(tag + "\n")
             inserter.stdin.flush()
-            committed = float(inserter.stdout.readline())
+            stamp, xid = inserter.stdout.readline().split()
             deadline = time.time() + 10
-            while time.time() < deadline:
+            while time.time() < deadline and int(xid) not in seen:
                 app.processEvents()
-                if any(f["nom"] == tag for f in layer.getFeatures()):
-                    return time.time() - committed
-                time.sleep(0.002)
-            return float("nan")
+                time.sleep(0.001)
+            render(layer)  # what the canvas does on the repaint request
+            done = time.time()
+            assert any(f["nom"] == tag for f in layer.getFeatures())
+            return seen.get(int(xid), float("nan")) - float(stamp), done - float(stamp)
+
+        def render(lyr) -> None:
+            settings = QgsMapSettings()
+            settings.setLayers([lyr])
+            settings.setDestinationCrs(lyr.crs())
+            settings.setExtent(QgsRectangle(740500, 7010000, 744500, 7013500))
+            settings.setOutputSize(QSize(1200, 900))
+            job = QgsMapRendererSequentialJob(settings)
+            job.start()
+            job.waitForFinished()
 
         idle = [latency(f"idle {i}") for i in range(20)]
         procs = writers()
@@ -118,13 +141,18 @@ def main(edits: int) -> None:
         inserter.stdin.close()
         inserter.wait()
         listener.close()
-        print("facilitator's view, commit -> new stop visible (NOTIFY + layer reload):")
+        print("facilitator's view, from another laptop's COMMIT:")
         for name, values in (("idle", idle), ("3 writers busy", busy)):
-            if values:
-                print(
-                    f"  {name}: median {1000 * statistics.median(values):.0f} ms, "
-                    f"max {1000 * max(values):.0f} ms over {len(values)} commits"
-                )
+            if not values:
+                continue
+            notified = [v[0] for v in values]
+            drawn = [v[1] for v in values]
+            print(
+                f"  {name} ({len(values)} commits): notification handled and layer reloaded "
+                f"median {1000 * statistics.median(notified):.1f} ms "
+                f"(max {1000 * max(notified):.1f}); map re-rendered with the new stop "
+                f"median {1000 * statistics.median(drawn):.0f} ms (max {1000 * max(drawn):.0f})"
+            )
     finally:
         stop()
         app.exitQgis()
