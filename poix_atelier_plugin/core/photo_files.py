@@ -57,20 +57,20 @@ def list_photos(folder: str | Path, recursive: bool = True) -> list[Path]:
 
 
 #: Bytes read at each end of a file for its fingerprint.
-FINGERPRINT_CHUNK = 64 * 1024
+FINGERPRINT_CHUNK = 16 * 1024
 
 
 def file_digest(path: Path) -> str:
-    """Content fingerprint: SHA-256 of the size, the first and the last 64 KB.
+    """Content fingerprint: SHA-256 of the size, the first and the last 16 KB.
 
     A photo's EXIF block (date, position, camera serial data) sits in its
     first kilobytes and the compressed image runs to its end, so this tells
     photos apart like a full hash would, at a fixed cost per file (a full
     hash of 5 MB phone photos would cost more than reading their EXIF).
     """
-    size = path.stat().st_size
-    h = hashlib.sha256(str(size).encode())
     with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        h = hashlib.sha256(str(size).encode())
         if size <= 2 * FINGERPRINT_CHUNK:
             h.update(handle.read())
         else:
@@ -86,26 +86,31 @@ def photo_uid(groupe: str, digest: str) -> str:
 
 
 def copy_target(
-    source: Path, target_dir: Path, digest: str, reserved: set | None = None
+    source: Path, target_dir: Path, digest: str, taken: set | None = None
 ) -> tuple[Path, bool]:
     """Where ``source`` goes in ``target_dir``, and whether it must be copied there.
 
     A file of the same name and content is reused; another content under the
-    same name gets a ``_2``, ``_3``… suffix. ``reserved`` holds names already
-    promised to copies still in flight.
+    same name gets a ``_2``, ``_3``… suffix. ``taken`` (names in the folder,
+    including copies still in flight) saves a look at the disk per photo; it
+    is updated with the name chosen.
     """
     stem, suffix = source.stem, source.suffix
-    reserved = reserved if reserved is not None else set()
+    if taken is None:
+        taken = {p.name for p in target_dir.iterdir()} if target_dir.is_dir() else set()
     n = 1
     while True:
         name = f"{stem}{suffix}" if n == 1 else f"{stem}_{n}{suffix}"
         target = target_dir / name
-        if target not in reserved:
-            if not target.exists():
-                reserved.add(target)
-                return target, True
-            if target.stat().st_size == source.stat().st_size and file_digest(target) == digest:
-                return target, False
+        if name not in taken:
+            taken.add(name)
+            return target, True
+        if (
+            target.is_file()
+            and target.stat().st_size == source.stat().st_size
+            and file_digest(target) == digest
+        ):
+            return target, False
         n += 1
 
 

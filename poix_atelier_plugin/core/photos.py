@@ -224,19 +224,19 @@ def existing_uids(gpkg: str | Path, groupe: str, layer=None) -> set[str]:
 
 
 def _observation(
-    layer, uid: str, groupe: str, point: QgsPointXY, rel: str, info: PhotoInfo, stop
+    fields, uid: str, groupe: str, point: QgsPointXY, rel: str, info: PhotoInfo, stop
 ) -> QgsFeature:
-    feat = QgsFeature(layer.fields())
-    feat["uid"] = uid
-    feat["groupe"] = groupe
-    feat["photo"] = rel
-    feat["texte"] = ""
-    if stop is not None:
-        feat["arret_id"] = stop
-    if info.taken is not None:
-        feat["date_prise"] = info.taken
-    if info.azimut is not None:
-        feat["azimut"] = info.azimut
+    values = {
+        "uid": uid,
+        "groupe": groupe,
+        "photo": rel,
+        "texte": "",
+        "arret_id": stop,
+        "date_prise": info.taken,
+        "azimut": info.azimut,
+    }
+    feat = QgsFeature(fields)
+    feat.setAttributes([values.get(f.name()) for f in fields])
     feat.setGeometry(QgsGeometry.fromPointXY(point))
     return feat
 
@@ -269,11 +269,12 @@ def import_photos(
     stops = group_stops(gpkg, groupe)
     layer = workspace.open_layer(gpkg, "observations")
     known = existing_uids(gpkg, groupe, layer)
+    fields = layer.fields()
     report = ImportReport()
     feats: list[QgsFeature] = []
     total = max(len(files), 1)
     target_dir.mkdir(parents=True, exist_ok=True)
-    reserved: set[Path] = set()
+    taken = {p.name for p in target_dir.iterdir()}  # names in the folder, then reserved
     copies: list = []
     with ThreadPoolExecutor(max_workers=2) as pool:
         for i, path in enumerate(files):
@@ -281,10 +282,10 @@ def import_photos(
                 if feedback.isCanceled():
                     break
                 feedback.setProgress(100.0 * i / total)
-            if not path.is_file():
+            info = read_photo(path)
+            if not info.has_position and not path.is_file():
                 report.unreadable.append(PhotoIssue(str(path), QT_TR_NOOP("file not found")))
                 continue
-            info = read_photo(path)
             if not info.has_position:
                 issue = PhotoIssue(str(path), info.reason)
                 (report.no_gps if info.readable else report.unreadable).append(issue)
@@ -303,12 +304,12 @@ def import_photos(
                 report.already.append(str(path))
                 continue
             known.add(uid)
-            target, needed = copy_target(path, target_dir, digest, reserved)
+            target, needed = copy_target(path, target_dir, digest, taken)
             if needed:  # copies overlap the EXIF reading of the next photos
                 copies.append(pool.submit(copy_file, path, target))
             rel = f"{rel_dir}/{target.name}"
             stop = nearest_stop(stops, point, tolerance)
-            feats.append(_observation(layer, uid, groupe, point, rel, info, stop))
+            feats.append(_observation(fields, uid, groupe, point, rel, info, stop))
             report.imported.append(rel)
         for job in copies:  # a failed copy fails the import before anything is written
             try:
@@ -356,7 +357,7 @@ def place_photo(
     rel = relative_photo_path(gpkg, copy)
     stop = nearest_stop(group_stops(gpkg, groupe), point, tolerance)
     layer = workspace.open_layer(gpkg, "observations")
-    feat = _observation(layer, uid, groupe, QgsPointXY(point), rel, info, stop)
+    feat = _observation(layer.fields(), uid, groupe, QgsPointXY(point), rel, info, stop)
     if not layer.dataProvider().addFeatures([feat]):
         raise AtelierError(
             QT_TR_NOOP("Cannot write the observations into {path}: {error}"),

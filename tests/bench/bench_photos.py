@@ -98,6 +98,20 @@ def main(runs: int = 3, count: int = 500) -> None:
             )
             ours.append(time.perf_counter() - t)
             assert result["IMPORTED"] == count, result
+        # where the difference goes: the same import with the file copies switched off
+        from poix_atelier_plugin.core import photos as core_photos
+
+        no_copy = []
+        real_copy = core_photos.copy_file
+        core_photos.copy_file = lambda source, target: target
+        try:
+            for run in range(runs):
+                dossier = hp.make_dossier(work / f"nocopy_{run}")
+                t = time.perf_counter()
+                core_photos.import_photos(dossier, "Groupe 1", folder, 50.0)
+                no_copy.append(time.perf_counter() - t)
+        finally:
+            core_photos.copy_file = real_copy
         copies = []
         for run in range(runs):  # the floor: copying the files, which the contract requires
             target = work / f"copy_{run}"
@@ -108,11 +122,25 @@ def main(runs: int = 3, count: int = 500) -> None:
             copies.append(time.perf_counter() - t)
         n, o = statistics.median(native), statistics.median(ours)
         ratio = o / n
-        print(f"native:importphotos   {n:6.2f} s  ({1000 * n / count:.2f} ms/photo)")
-        print(f"atelier:import_photos {o:6.2f} s  ({1000 * o / count:.2f} ms/photo)")
-        print(f"(for scale: copying the files alone, one by one: {statistics.median(copies):.2f} s)")
+        # the machine is shared: the best run of each is the least disturbed one
+        print(
+            f"native:importphotos   median {n:5.2f} s ({1000 * n / count:.2f} ms/photo), "
+            f"best {min(native):5.2f} s"
+        )
+        print(
+            f"atelier:import_photos median {o:5.2f} s ({1000 * o / count:.2f} ms/photo), "
+            f"best {min(ours):5.2f} s"
+        )
+        print(f"ratio of the best runs {min(ours) / min(native):.2f}x")
+        print(
+            f"(the same import without copying the files under DCIM/: "
+            f"median {statistics.median(no_copy):.2f} s, best {min(no_copy):.2f} s)"
+        )
+        print(
+            f"(for scale: copying the files alone, one by one: {statistics.median(copies):.2f} s)"
+        )
         verdict = "OK" if ratio <= GOAL_RATIO else "OVER GOAL"
-        print(f"ratio {ratio:.2f}x (goal <= {GOAL_RATIO}x): {verdict}")
+        print(f"ratio of the medians {ratio:.2f}x (goal <= {GOAL_RATIO}x): {verdict}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
         app.exitQgis()
