@@ -51,7 +51,13 @@ def layer_credit(layer: QgsMapLayer) -> str | None:
         return None
     source_name = str(layer.customProperty(PROP_SOURCE_NAME) or "")
     meta = layer.metadata()
-    for text in (layer.attribution(), "; ".join(meta.rights()), source_name):
+    server = layer.serverProperties() if hasattr(layer, "serverProperties") else None
+    attribution = (
+        server.attribution()
+        if server is not None and hasattr(server, "attribution")
+        else layer.attribution()
+    )
+    for text in (attribution, "; ".join(meta.rights()), source_name):
         text = (text or "").strip()
         if text:
             return _fallback(text) or text

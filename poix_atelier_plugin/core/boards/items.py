@@ -115,8 +115,13 @@ class Kit:
         item = QgsLayoutItemLabel(self.layout)
         item.setMode(QgsLayoutItemLabel.ModeFont)
         item.setText(plain(text))
-        item.setFont(self.font(size, bold, italic))
-        item.setFontColor(color)
+        if hasattr(item, "setTextFormat"):  # QGIS >= 3.24
+            fmt = self.text_format(size, bold, color)
+            fmt.setFont(self.font(size, bold, italic))
+            item.setTextFormat(fmt)
+        else:
+            item.setFont(self.font(size, bold, italic))
+            item.setFontColor(color)
         item.setHAlign(align)
         item.setVAlign(valign)
         item.setMarginX(0)
@@ -224,9 +229,13 @@ class Kit:
             (QgsLegendStyle.Subgroup, size + 0.5, True),
             (QgsLegendStyle.SymbolLabel, size, False),
         ):
-            item.setStyleFont(style, self.font(fsize, bold))
+            if hasattr(QgsLegendStyle, "setTextFormat"):  # QGIS >= 3.30
+                item.rstyle(style).setTextFormat(self.text_format(fsize, bold))
+            else:
+                item.setStyleFont(style, self.font(fsize, bold))
             item.rstyle(style).setMargin(QgsLegendStyle.Top, 1.2 * self.k)
-        item.setFontColor(INK)
+        if not hasattr(QgsLegendStyle, "setTextFormat"):
+            item.setFontColor(INK)
         item.setSymbolWidth(6 * self.k)
         item.setSymbolHeight(3.5 * self.k)
         item.setWmsLegendWidth(40 * self.k)
