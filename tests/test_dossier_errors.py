@@ -218,3 +218,11 @@ def test_cancel_leaves_nothing(qgis_app, tmp_path):
         )
     assert files_in(out) == []
     shutil.rmtree(out)
+
+
+def test_folder_names_qgis_cannot_open_are_refused(atelier_provider, tmp_path):
+    """A literal %20 in a path is decoded by QGIS's data sources: refuse it up front."""
+    out = tmp_path / "dossier%20poix"
+    message = _fails(_params(_communes(tmp_path), out))
+    assert "%20" in message and "rename the folder" in message  # i18n
+    assert files_in(out) == []

@@ -94,7 +94,7 @@ def test_open_a_geopackage_alone(step, communes_geojson, tmp_path, qgis_iface):
     sources = mixed_sources(tmp_path)
     layers = [QgsVectorLayer(f"{p}|layername={t}", t, "ogr") for t, p in sources.items()]
     communes = QgsVectorLayer(str(communes_geojson), "communes", "ogr")
-    result = build_dossier(communes, "59464", tmp_path / "d #1 l'été %20", sources=layers)
+    result = build_dossier(communes, "59464", tmp_path / "d #1 l'été ?", sources=layers)
     QgsProject.instance().clear()
     step.ask_dossier_path = lambda: result.gpkg
     step.buttons["open_dossier"].click()

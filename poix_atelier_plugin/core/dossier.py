@@ -12,6 +12,7 @@ import datetime as dt
 import errno
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -73,6 +74,15 @@ def prepare_output(folder: str | Path, insee: str, overwrite: bool) -> Path:
     if folder.exists() and not folder.is_dir():
         raise AtelierError(
             QT_TR_NOOP("The output folder {folder} is a file, not a folder."), folder=str(folder)
+        )
+    if re.search(r"%[0-9A-Fa-f]{2}", str(folder)):
+        # QGIS decodes %xx in data source paths: the layers could not be opened afterwards.
+        raise AtelierError(
+            QT_TR_NOOP(
+                "The output folder {folder} holds a %-escape (like %20) that QGIS cannot "
+                "open: rename the folder."
+            ),
+            folder=str(folder),
         )
     gpkg, qgz = dossier_files(folder, insee)
     existing = [p.name for p in (gpkg, qgz) if p.exists()]
