@@ -208,3 +208,32 @@ def test_diagnostic_step_draws_an_area_and_issues_step_shows_the_proposal(
     assert issues.enjeux_list.count() == 0
     issues.unload()
     qgis_parent.hide()
+
+
+def test_proposal_pdf_through_the_boards_engine(dossier, tmp_path):
+    import shutil
+    import subprocess
+
+    from poix_atelier_plugin.core.catalogue import read_catalogue
+    from poix_atelier_plugin.core.enjeux import add_enjeu, link_tool
+    from poix_atelier_plugin.gui.proposal_widget import ProposalDialog, boards_available
+
+    if not boards_available() or shutil.which("pdftotext") is None:
+        pytest.skip("boards engine or pdftotext missing")
+    gpkg, context = dossier
+    fid = add_enjeu(gpkg, TRICKY, "Reconvertir la friche textile", "imperatif", "foncier")
+    epf = next(
+        f for f, t in read_catalogue(gpkg).items() if t.nom.startswith("Établissement public")
+    )
+    link_tool(gpkg, fid, epf, "Porter le foncier pendant les études")
+    dialog = ProposalDialog(context)
+    assert dialog.widget.pdf_button.isEnabled()
+    out = tmp_path / "pdf"
+    out.mkdir()
+    files = dialog.widget.export_pdf(str(out))
+    assert len(files) == 1 and files[0].endswith(".pdf")
+    text = subprocess.run(["pdftotext", files[0], "-"], capture_output=True, text=True).stdout
+    text = " ".join(text.split())  # lines wrap in the board table
+    assert "Reconvertir la friche textile" in text
+    assert "Porter le foncier pendant les études" in text
+    dialog.close()

@@ -26,6 +26,7 @@ class EnjeuxStep(StepPanel):
 
     def build(self) -> None:
         self.dialogs = []
+        self._preparing = False
         self.add_help(
             tr(
                 "The DDTM toolbox of support tools, and the issues (enjeux) of each group linked to tools."
@@ -74,6 +75,7 @@ class EnjeuxStep(StepPanel):
         self.timer.setSingleShot(True)
         self.timer.setInterval(300)
         self.timer.timeout.connect(self.prepare_project)
+        self.timer.start()  # a project already open when the dock is built
         self.context.group_changed.connect(lambda *_a: self.refresh())
         self.context.groups_changed.connect(lambda *_a: self.timer.start())
         self.context.dossier_changed.connect(lambda *_a: self.timer.start())
@@ -86,6 +88,8 @@ class EnjeuxStep(StepPanel):
         return path if path and path.lower().endswith(".gpkg") and Path(path).is_file() else None
 
     def _layers_added(self, layers) -> None:
+        if self._preparing:
+            return
         if any(lyr.customProperty("atelier/table") for lyr in layers):
             self.timer.start()
 
@@ -102,11 +106,11 @@ class EnjeuxStep(StepPanel):
             ensure_catalogue(gpkg)
             project = QgsProject.instance()
             if any(lyr.customProperty("atelier/groupe") for lyr in project.mapLayers().values()):
-                QgsProject.instance().layersAdded.disconnect(self._layers_added)
+                self._preparing = True
                 try:
                     ensure_catalogue_layers(gpkg, project)
                 finally:
-                    QgsProject.instance().layersAdded.connect(self._layers_added)
+                    self._preparing = False
                 setup_relations(project)
         except AtelierError as exc:
             self.context.error(exc, 8)
@@ -228,6 +232,7 @@ class EnjeuxStep(StepPanel):
         return dialog
 
     def unload(self) -> None:
+        self.timer.stop()
         try:
             QgsProject.instance().layersAdded.disconnect(self._layers_added)
         except TypeError:
