@@ -241,6 +241,15 @@ def test_dossier_project_pointed_at_the_server(pg_connection, tmp_path):
         assert sum(1 for _ in stops.getFeatures()) == 4
     polygons = project_layers.find_layer(project, "enjeux", GROUPS[1], "Polygon")
     assert sum(1 for _ in polygons.getFeatures()) == 1
+    # one group's laptop: its layers only, active group set
+    path = pg_project.write_group_project(
+        dossier, GROUPS[1], tmp_path / "groupe.qgz", tmp_path / "atelier_59464.qgz", gpkg
+    )
+    project = QgsProject()
+    assert project.read(str(path))
+    owners = {lyr.customProperty("atelier/groupe") for lyr in project.mapLayers().values()}
+    assert owners == {GROUPS[1], None}
+    assert ProjectSettings.load(project).active_group == GROUPS[1]
 
 
 def test_layers_work_without_the_named_connection(pg_connection, live):

@@ -183,8 +183,12 @@ def write_facilitator_project(
     path: str | Path,
     template: str | Path | None = None,
     gpkg: str | Path | None = None,
+    group: str | None = None,
 ) -> Path:
     """A .qgz showing every group's work on the server (for the facilitator's screen).
+
+    With ``group``, only that group's layers are kept: the project of one
+    group's laptop, its active group set.
 
     With ``template`` (the dossier's own .qgz over ``gpkg``), its layers are
     pointed at the server and keep their themes and styles; groups missing
@@ -217,9 +221,13 @@ def write_facilitator_project(
         project.setCrs(workspace.crs())
         add_group_layers(project, dossier)
         add_dossier_layers(project, dossier, tables)
+    if group is not None:
+        _keep_only_group(project, group)
     project.setTitle(tr("Workshop {schema} (server)").format(schema=ws.schema))
     settings = ProjectSettings.load(project)
     settings.dossier_path = dossier
+    if group is not None:
+        settings.active_group = group
     settings.save(project)
     target = Path(path)
     tmp = target.with_name(f".{target.stem}.part{target.suffix}")
@@ -231,3 +239,47 @@ def write_facilitator_project(
         )
     tmp.replace(target)
     return target
+
+
+def _keep_only_group(project: QgsProject, group: str) -> None:
+    known = {g.name for g in postgis.read_groups(postgis.parse_dossier(_dossier_of(project)))}
+    if group not in known:
+        raise AtelierError(
+            QT_TR_NOOP("There is no group named \u201c{groupe}\u201d."), groupe=group
+        )
+    others = [
+        lyr.id()
+        for lyr in project.mapLayers().values()
+        if lyr.customProperty(workspace.PROP_GROUP) not in (None, group)
+    ]
+    project.removeMapLayers(others)
+    foreign = [
+        node
+        for node in project.layerTreeRoot().findGroups(True)
+        if node.customProperty(workspace.PROP_GROUP) not in (None, group)
+    ]
+
+    def inside_foreign(node) -> bool:
+        parent = node.parent()
+        while parent is not None:
+            if any(parent is other for other in foreign):
+                return True
+            parent = parent.parent()
+        return False
+
+    outermost = [node for node in foreign if not inside_foreign(node)]
+    for node in outermost:
+        node.parent().removeChildNode(node)
+
+
+def _dossier_of(project: QgsProject) -> str:
+    for layer in project.mapLayers().values():
+        dossier = layer.customProperty(PROP_DOSSIER)
+        if dossier:
+            return dossier
+    raise AtelierError(QT_TR_NOOP("The project has no layer of a server workshop."))
+
+
+def write_group_project(dossier: str, group: str, path, template=None, gpkg=None) -> Path:
+    """The project of one group's laptop: its own layers on the server, the dossier's."""
+    return write_facilitator_project(dossier, path, template, gpkg, group=group)
