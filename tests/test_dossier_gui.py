@@ -42,6 +42,7 @@ def _fill(dialog, communes: Path, code: str, out: Path, sources: list[Path]) -> 
 
 def test_build_through_the_dialog_then_open(step, communes_geojson, tmp_path, qgis_iface):
     from qgis.core import QgsPointXY, QgsProject
+    from qgis.PyQt.QtCore import Qt
 
     assert step.buttons["build_dossier"].isEnabled()
     assert step.buttons["open_dossier"].isEnabled()
@@ -66,6 +67,13 @@ def test_build_through_the_dialog_then_open(step, communes_geojson, tmp_path, qg
     extent = qgis_iface.mapCanvas().extent()
     assert extent.contains(QgsPointXY(*POIX))
     assert extent.width() < 20000
+    # Shown again, the dialog lists the layers of the project now open (plus its files).
+    again = step.show_build_dialog()
+    assert again is dialog
+    items = [
+        dialog.sourcesList.item(i).data(Qt.UserRole) for i in range(dialog.sourcesList.count())
+    ]
+    assert set(project.mapLayers()) <= set(items)
 
 
 def test_bad_code_is_shown_and_cancel_writes_nothing(step, communes_geojson, tmp_path):

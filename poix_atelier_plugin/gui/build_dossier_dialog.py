@@ -169,9 +169,17 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
         self.codeFieldCombo.setField("")
 
     def _fill_sources(self) -> None:
+        """List the project's vector layers (again: the project may have changed)."""
+        for row in reversed(range(self.sourcesList.count())):
+            if self.sourcesList.item(row).data(Qt.UserRole) not in self.file_layers:
+                self.sourcesList.takeItem(row)
         for layer in QgsProject.instance().mapLayers().values():
             if isinstance(layer, QgsVectorLayer) and layer.isSpatial():
                 self._add_source_item(layer, False)
+
+    def refresh(self) -> None:
+        if self.task is None:
+            self._fill_sources()
 
     def _add_source_item(self, layer: QgsVectorLayer, checked: bool) -> None:
         item = QListWidgetItem(layer.name(), self.sourcesList)

@@ -44,6 +44,8 @@ class DossierStep(StepPanel):
         if self.dialog is None:
             self.dialog = BuildDossierDialog(self.iface.mainWindow())
             self.dialog.built.connect(self._built)
+        else:
+            self.dialog.refresh()
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog
