@@ -6,6 +6,9 @@ project keeps (and QGIS reconnects when the network is back). Creating a
 WMS/WMTS layer fetches GetCapabilities, so the network timeout is lowered
 while they are created: offline (no DNS) it fails in milliseconds, behind a
 firewall that drops packets it costs at most ``TIMEOUT_MS`` per service.
+Measured offline on QGIS 3.22: WMTS layer 8 ms, WMS 3 ms, WFS 26 ms, so the
+layers are created normally (no unvalidated XML written by hand); the project
+keeps them as unavailable layers and reopens fine.
 """
 
 from __future__ import annotations
