@@ -271,3 +271,37 @@ def test_sample_package_with_basemap_opens_elsewhere(atelier_provider, sample_co
 
 
 BASEMAP = "fond_de_plan.mbtiles"
+
+
+def test_package_form_shows_the_photo(atelier_provider, qgis_iface, dossier, tmp_path):
+    """Opened as the current project from another folder, the form finds the thumbnail."""
+    from qgis.core import QgsProject
+    from qgis.gui import QgsAttributeForm, QgsExternalResourceWidget, QgsGui
+    from qgis.PyQt.QtWidgets import QLabel
+
+    QgsGui.editorWidgetRegistry().initEditors()
+    package = export(dossier, tmp_path / "out")
+    moved = tmp_path / "phone" / "x"
+    shutil.copytree(package, moved)
+    shutil.rmtree(package)
+    project = QgsProject.instance()
+    try:
+        assert project.read(str(moved / "terrain_Groupe_1.qgz"))
+        obs = next(
+            lyr
+            for lyr in project.mapLayers().values()
+            if lyr.customProperty("atelier/table") == "observations"
+        )
+        form = QgsAttributeForm(obs, next(obs.getFeatures()))
+        form.show()
+        widget = form.findChild(QgsExternalResourceWidget)
+        assert widget.documentPath() == "DCIM/Groupe_1/g1.jpg"
+        shown = [
+            lbl
+            for lbl in widget.findChildren(QLabel)
+            if lbl.isVisible() and lbl.pixmap() and lbl.pixmap().height() >= 100
+        ]
+        assert shown, "the photo is not found from the moved package"
+        form.close()
+    finally:
+        project.clear()

@@ -31,7 +31,9 @@ def test_form_shows_thumbnail_from_dossier_folder(qgis_iface, tmp_path: Path):
     assert widget is not None and widget.documentPath() == "DCIM/Groupe_1/a.jpg"
     assert Path(widget.defaultRoot()) == gpkg.parent
     shown = [
-        lbl for lbl in widget.findChildren(QLabel) if lbl.pixmap() and not lbl.pixmap().isNull()
+        lbl
+        for lbl in widget.findChildren(QLabel)
+        if lbl.isVisible() and lbl.pixmap() and lbl.pixmap().height() >= 100
     ]
     assert shown, "the photo thumbnail is not shown in the form"
     form.close()
