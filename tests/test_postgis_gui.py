@@ -68,6 +68,8 @@ def test_publish_from_the_dock_opens_a_live_project(step, pg_connection, tmp_pat
     project_file = tmp_path / "atelier_gui_serveur.qgz"
     _wait(project_file.exists)
     assert QgsProject().read(str(project_file))
+    for name in ("Groupe_1", "Groupe_2", "Groupe_3"):
+        assert (tmp_path / f"atelier_gui_{name}.qgz").is_file()
 
 
 def test_conflict_choice_on_commit(step, pg_connection, tmp_path, monkeypatch):

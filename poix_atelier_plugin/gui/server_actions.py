@@ -15,6 +15,7 @@ and watches the project's server layers:
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject, QgsTask, QgsVectorLayer
@@ -70,7 +71,7 @@ def _run(description: str, function, done) -> None:
 
 
 def publish(step_panel) -> None:
-    from ..core import pg_project, pg_sync
+    from ..core import pg_project, pg_sync, postgis
     from .server_dialog import PUBLISH, ServerDialog
 
     context = step_panel.context
@@ -87,12 +88,22 @@ def publish(step_panel) -> None:
             target = Path(gpkg).with_name(f"{ws.schema}_serveur.qgz")
             template = Path(gpkg).with_suffix(".qgz")  # the dossier's own project
             project = pg_project.write_facilitator_project(ws.dossier, target, template, gpkg)
+            for spec in postgis.read_groups(ws):  # one project per group's laptop
+                name = re.sub(r"[^\w-]+", "_", spec.name).strip("_") or str(spec.order)
+                pg_project.write_group_project(
+                    ws.dossier,
+                    spec.name,
+                    target.with_name(f"{ws.schema}_{name}.qgz"),
+                    template,
+                    gpkg,
+                )
         except AtelierError as exc:
             context.error(exc)
             return
         context.success(
             tr(
-                "Dossier published in {schema} ({count} features). Facilitator's project: {path}"
+                "Dossier published in {schema} ({count} features). Facilitator's project: {path} "
+                "(and one project per group beside it)"
             ).format(schema=ws.schema, count=sum(counts.values()), path=str(project))
         )
         answer = QMessageBox.question(
