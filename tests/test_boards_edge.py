@@ -173,3 +173,21 @@ def test_missing_dossier(tmp_path, qgis_app):
 
     with pytest.raises(AtelierError, match="does not exist"):
         _export(tmp_path / "nothing.gpkg", tmp_path / "x")
+
+
+def test_png_pages_and_atlas_images(dossier, tmp_path):
+    from qgis.PyQt.QtGui import QImage
+
+    from poix_atelier_plugin.core.boards.paper import pixel_size
+
+    files = _export(
+        dossier, tmp_path, groups=[SIXTY], boards=["terrain", "atlas"], fmt="png", dpi=36
+    )
+    names = sorted(p.name for p in files)
+    assert "terrain_Soixante.png" in names and "terrain_Soixante_2.png" in names
+    atlas = [n for n in names if n.startswith("atlas_Soixante_")]
+    assert len(atlas) == 60 and "atlas_Soixante_060.png" in atlas
+    assert not any(n.endswith(".pdf") for n in names)  # no combined file for images
+    for path in files:
+        size = QImage(str(path)).size()
+        assert (size.width(), size.height()) == pixel_size("A3", "landscape", 36), path.name

@@ -183,9 +183,21 @@ class Board:
         zones = frames.zones(self.kind, self.ctx.options.orientation, continuation=True)
         self.header(zones, page=page, continued=True)
         self.footer(zones, page=page)
-        if "notes" in zones:
-            notes_box(self.kit, zones["notes"], page)
+        if "notes" in zones:  # drawn once the table is laid out (fill_notes)
+            self.notes_pages = getattr(self, "notes_pages", {})
+            self.notes_pages[page] = zones["notes"]
         return [zones[k] for k in sorted(z for z in zones if z.startswith("table"))]
+
+    def fill_notes(self, table) -> None:
+        """Notes on continuation pages, from the table's last column to the margin."""
+        for page, box in getattr(self, "notes_pages", {}).items():
+            right = frames.MARGIN
+            for frame in table.frames():
+                if frame.page() == page and not frame.isEmpty():
+                    edge = frame.sceneBoundingRect().right() / self.kit.k + frames.GAP
+                    right = max(right, edge)
+            right = min(right, box[0])
+            notes_box(self.kit, (right, box[1], box[0] + box[2] - right, box[3]), page)
 
 
 def layout_name(kind: str, group: GroupSpec | None) -> str:

@@ -67,7 +67,7 @@ def terrain(ctx: BoardContext, group: GroupSpec) -> Board:
     ]
     if route_l is None:
         _note_on_map(board, tr("No route drawn for this group yet."))
-    board.kit.table(
+    table = board.kit.table(
         headings,
         rows,
         board.zones["table"],
@@ -75,6 +75,7 @@ def terrain(ctx: BoardContext, group: GroupSpec) -> Board:
         continuation=board.continuation,
         item_id="stop_table",
     )
+    board.fill_notes(table)
     notes_box(board.kit, board.zones["notes"])
     board.footer(board.zones)
     return board
