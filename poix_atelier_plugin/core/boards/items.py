@@ -9,24 +9,18 @@ on any sheet.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 from qgis.core import (
     QgsApplication,
-    QgsLayoutFrame,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutItemShape,
-    QgsLayoutItemTextTable,
-    QgsLayoutMultiFrame,
+    QgsLayoutMeasurement,
     QgsLayoutPoint,
     QgsLayoutSize,
-    QgsLayoutTable,
-    QgsLayoutTableColumn,
-    QgsLayoutUtils,
     QgsLegendStyle,
     QgsRectangle,
     QgsTextFormat,
@@ -34,6 +28,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
+
+from .tables import TableMixin
 
 INK = QColor("#1d1d1b")
 MUTED = QColor("#5a5a5a")
@@ -64,7 +60,7 @@ def plain(text: str) -> str:
     return str(text or "").replace("[%", "[% '[' || '%' %]")
 
 
-class Kit:
+class Kit(TableMixin):
     """Builds items on one layout at the scale ``k`` of the A3 design."""
 
     def __init__(self, layout, k: float):
@@ -303,92 +299,6 @@ class Kit:
         item.setPicturePath(path)
         self.place(item, *box, page=page)
         return item
-
-    def table(
-        self,
-        headings: list[tuple[str, float]],
-        rows: list[list[str]],
-        box,
-        size: float = 8.5,
-        continuation: Callable[[int], list] | None = None,
-        item_id: str = "",
-    ) -> QgsLayoutItemTextTable:
-        """A plain text table that flows onto new pages when long.
-
-        ``headings`` are (title, width in design mm). ``continuation(page)``
-        gives the frame boxes of a continuation page (creating its headers);
-        without it, continuation frames repeat ``box`` on the following pages.
-        """
-        table = QgsLayoutItemTextTable(self.layout)
-        self.layout.addMultiFrame(table)
-        columns = []
-        for title, width in headings:
-            col = QgsLayoutTableColumn(title)
-            col.setWidth(width * self.k)
-            col.setHAlignment(Qt.AlignLeft)
-            columns.append(col)
-        table.setColumns(columns)
-        table.setContents([[str(c) for c in row] for row in rows])
-        table.setHeaderTextFormat(self.text_format(size, True, QColor("#ffffff")))
-        table.setContentTextFormat(self.text_format(size))
-        table.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
-        table.setHeaderMode(QgsLayoutTable.AllFrames)
-        table.setWrapBehavior(QgsLayoutTable.WrapText)
-        table.setCellMargin(1.2 * self.k)
-        table.setGridStrokeWidth(0.2 * self.k)
-        table.setGridColor(RULE)
-        table.setHorizontalGrid(True)
-        table.setVerticalGrid(False)
-        table.setEmptyTableBehavior(QgsLayoutTable.ShowMessage)
-        table.setEmptyTableMessage("\u2014")
-        from qgis.core import QgsLayoutTableStyle
-
-        header = QgsLayoutTableStyle()
-        header.enabled = True
-        header.cellBackgroundColor = ACCENT
-        table.setCellStyle(QgsLayoutTable.HeaderRow, header)
-        even = QgsLayoutTableStyle()
-        even.enabled = True
-        even.cellBackgroundColor = QColor("#f1f4f7")
-        table.setCellStyle(QgsLayoutTable.EvenRows, even)
-        table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
-        self._frame(table, self.rect(*box), item_id)
-        self.flow(table, len(rows), box, continuation)
-        return table
-
-    def _frame(self, table, rect: QRectF, item_id: str = "") -> QgsLayoutFrame:
-        frame = QgsLayoutFrame(self.layout, table)
-        frame.attemptSetSceneRect(rect)
-        if item_id and table.frameCount() == 0:
-            frame.setId(item_id)
-        table.addFrame(frame)
-        return frame
-
-    def flow(self, table, n_rows: int, box, continuation) -> None:
-        """Add frames on new pages until every row of ``table`` is shown."""
-        context = QgsLayoutUtils.createRenderContextForLayout(self.layout, None)
-        table.recalculateFrameSizes()
-        guard = 0
-        while n_rows and table.rowRange(context, table.frameCount() - 1)[1] < n_rows:
-            guard += 1
-            if guard > 200:
-                break
-            pages = self.layout.pageCollection()
-            pages.extendByNewPage()
-            page = pages.pageCount() - 1
-            boxes = continuation(page) if continuation else [box]
-            added = 0
-            for b in boxes:
-                self._frame(table, self.rect(*b, page=page))
-                table.recalculateFrameSizes()
-                added += 1
-                if table.rowRange(context, table.frameCount() - 1)[1] >= n_rows:
-                    break
-            if not added:
-                break
-
-
-from qgis.core import QgsLayoutMeasurement  # noqa: E402  (kept near its only use)
 
 
 def _line_width(item, width: float) -> None:
