@@ -70,6 +70,15 @@ def _run(description: str, function, done) -> None:
     QgsApplication.taskManager().addTask(task)
 
 
+def _unlock_auth(context) -> bool:
+    """Ask for the master password here, in the main thread, not inside the task."""
+    manager = QgsApplication.authManager()
+    if manager.masterPasswordIsSet() or manager.setMasterPassword(True):
+        return True
+    context.error(tr("The QGIS authentication database stays locked: nothing was copied."))
+    return False
+
+
 def publish(step_panel) -> None:
     from ..core import pg_project, pg_sync, postgis
     from .server_dialog import PUBLISH, ServerDialog
@@ -79,6 +88,8 @@ def publish(step_panel) -> None:
     if not dialog.exec_() or dialog.workspace is None:
         return
     ws, gpkg, replace = dialog.workspace, dialog.gpkg(), dialog.replace()
+    if not _unlock_auth(context):
+        return
 
     def done(error, counts):
         if error is not None:
@@ -130,6 +141,8 @@ def fetch(step_panel) -> None:
     if not dialog.exec_() or dialog.workspace is None:
         return
     ws, gpkg, replace = dialog.workspace, dialog.gpkg(), dialog.replace()
+    if not _unlock_auth(context):
+        return
     if not gpkg.lower().endswith(".gpkg"):
         gpkg += ".gpkg"
 
