@@ -52,7 +52,7 @@ LINT_PATHS := $(PLUGIN) tests scripts
 # debootstrap for the QGIS 3.40 chroot, xvfb for `make run` without a display,
 # poppler/imagemagick/ghostscript to inspect exported boards, exiftool for
 # photo fixtures, shapely for domain/.
-APT_PACKAGES := qgis python3-qgis qgis-providers python3-shapely python3-pil \
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-shapely python3-pil python3-psycopg2 \
 	postgresql-15-postgis-3 qttools5-dev-tools pyqt5-dev-tools \
 	python3-venv python3-pip debootstrap xvfb xauth \
 	poppler-utils imagemagick ghostscript gdal-bin fonts-dejavu-core \

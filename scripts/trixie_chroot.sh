@@ -20,7 +20,7 @@ export DEBIAN_FRONTEND=noninteractive
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 
 PACKAGES=(
-  qgis python3-qgis qgis-providers
+  qgis python3-qgis qgis-providers python3-psycopg2
   python3-pytest python3-shapely python3-venv python3-pip
   poppler-utils postgresql-17-postgis-3 libimage-exiftool-perl
   fonts-dejavu-core ca-certificates e2fsprogs

@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from qgis.core import QgsProject
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDockWidget
 
-from ..core.i18n import tr
+from ..core.i18n import error_text, tr
+from ..domain.errors import AtelierError
 from .context import AtelierContext
 from .steps.boards import BoardsStep
 from .steps.diagnostic import DiagnosticStep
@@ -19,6 +21,7 @@ from .steps.groups import GroupsStep
 from .steps.photos import PhotosStep
 from .steps.route import RouteStep
 
+LOG = logging.getLogger(__name__)
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
 STEPS = (DossierStep, GroupsStep, RouteStep, PhotosStep, DiagnosticStep, EnjeuxStep, BoardsStep)
@@ -62,15 +65,7 @@ class AtelierDock(QDockWidget, FORM_CLASS):
             self.dossierLabel.setToolTip("")
 
     def _fill_groups(self) -> None:
-        from ..core.workspace import read_groups
-
-        names = []
-        path = self.context.dossier
-        if path and path.lower().endswith(".gpkg") and Path(path).is_file():
-            try:
-                names = [g.name for g in read_groups(path)]
-            except Exception:  # an unreadable dossier must not break the dock
-                names = []
+        names = [g.name for g in self._read_groups(self.context.dossier)]
         self.groupCombo.blockSignals(True)
         self.groupCombo.clear()
         self.groupCombo.addItems(names)
@@ -80,6 +75,20 @@ class AtelierDock(QDockWidget, FORM_CLASS):
         elif names:
             self.context.set_active_group(names[0])
         self.groupCombo.blockSignals(False)
+
+    @staticmethod
+    def _read_groups(path: str):
+        """Groups of a GeoPackage or PostGIS dossier; none when unreadable."""
+        from ..core import postgis, workspace
+
+        try:
+            if postgis.is_pg(path):
+                return postgis.read_groups(postgis.parse_dossier(path))
+            if path and path.lower().endswith(".gpkg") and Path(path).is_file():
+                return workspace.read_groups(path)
+        except AtelierError as exc:  # an unreadable dossier must not break the dock
+            LOG.warning("%s", error_text(exc))
+        return []
 
     def _group_picked(self, name: str) -> None:
         if name:
