@@ -10,6 +10,7 @@ theme, areas are hatched (cross-hatched for threats) and lines are arrows
 from __future__ import annotations
 
 from qgis.core import (
+    Qgis,
     QgsArrowSymbolLayer,
     QgsCategorizedSymbolRenderer,
     QgsCentroidFillSymbolLayer,
@@ -102,9 +103,10 @@ def _pictogram(size_mm: float) -> QgsSvgMarkerSymbolLayer | None:
     svg.setFillColor(QColor("white"))
     svg.setStrokeColor(QColor("white"))
     svg.setStrokeWidth(0)
-    svg.setDataDefinedProperty(
-        QgsSymbolLayer.PropertyName, QgsProperty.fromExpression(theme_expression())
-    )
+    name_property = getattr(QgsSymbolLayer, "PropertyName", None)
+    if name_property is None:  # QGIS 3.30+: scoped enum
+        name_property = QgsSymbolLayer.Property.Name
+    svg.setDataDefinedProperty(name_property, QgsProperty.fromExpression(theme_expression()))
     return svg
 
 
@@ -198,6 +200,13 @@ def _kind(layer: QgsVectorLayer, geometry: str | None) -> int:
     return layer.geometryType()
 
 
+def _placement(name: str):
+    """Label placement enum: Qgis.LabelPlacement on 3.26+ (QgsPalLayerSettings.OverPoint
+    is ambiguous there), QgsPalLayerSettings before."""
+    scoped = getattr(Qgis, "LabelPlacement", None)
+    return getattr(scoped, name) if scoped is not None else getattr(QgsPalLayerSettings, name)
+
+
 def _label(layer: QgsVectorLayer, expression: str, kind: int, size: float = 7.5) -> None:
     fmt = QgsTextFormat()
     font = QFont("Sans Serif")
@@ -215,10 +224,11 @@ def _label(layer: QgsVectorLayer, expression: str, kind: int, size: float = 7.5)
     settings.fieldName = expression
     settings.isExpression = True
     settings.setFormat(fmt)
-    settings.placement = {
-        QgsWkbTypes.PointGeometry: QgsPalLayerSettings.AroundPoint,
-        QgsWkbTypes.LineGeometry: QgsPalLayerSettings.Line,
-    }.get(kind, QgsPalLayerSettings.OverPoint)
+    settings.placement = _placement(
+        {QgsWkbTypes.PointGeometry: "AroundPoint", QgsWkbTypes.LineGeometry: "Line"}.get(
+            kind, "OverPoint"
+        )
+    )
     settings.dist = 3.5 if kind == QgsWkbTypes.PointGeometry else 1.0
     if kind == QgsWkbTypes.PolygonGeometry:
         settings.yOffset = 5.5  # below the centre pictogram
