@@ -204,6 +204,23 @@ def test_diagnostic_step_draws_an_area_and_issues_step_shows_the_proposal(
     dialog = issues.open_proposal()
     assert dialog.widget.group_combo.currentText() == TRICKY
     assert "Cerema" in dialog.widget.browser.toPlainText()
+    # place the issue on the map: one click with the point tool
+    tool = issues.place_enjeu(fid, "Point")
+    assert qgis_canvas.mapTool() is tool
+    p = qgis_canvas.getCoordinateTransform().transform(X0 + 50, Y0 + 50)
+    pos = QPoint(round(p.x()), round(p.y()))
+    tool.canvasReleaseEvent(
+        QgsMapMouseEvent(qgis_canvas, QEvent.MouseButtonRelease, pos, Qt.LeftButton)
+    )
+    points = next(
+        lyr
+        for lyr in project.mapLayers().values()
+        if lyr.customProperty("atelier/table") == "enjeux"
+        and lyr.customProperty("atelier/groupe") == TRICKY
+        and lyr.customProperty("atelier/geometry") == "Point"
+    )
+    placed = [f for f in points.getFeatures() if f.id() == fid]
+    assert placed and placed[0].geometry().asPoint().x() == pytest.approx(X0 + 50, abs=5)
     assert issues.delete_enjeu(fid, confirm=True)
     assert issues.enjeux_list.count() == 0
     issues.unload()

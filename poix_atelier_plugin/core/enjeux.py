@@ -144,6 +144,20 @@ def delete_enjeu(gpkg, fid: int) -> int:
     return len(links)
 
 
+def set_enjeu_geometry(gpkg, fid: int, geometry: QgsGeometry | None) -> None:
+    """Place an enjeu on the map (point, line or area), or take it off with None."""
+    if not _exists(gpkg, "enjeux", fid):
+        raise AtelierError(QT_TR_NOOP("This issue no longer exists."))
+    layer = open_layer(gpkg, "enjeux")
+    value = QgsGeometry(geometry) if geometry is not None else QgsGeometry()
+    if not layer.dataProvider().changeGeometryValues({int(fid): value}):
+        raise AtelierError(
+            QT_TR_NOOP("Cannot write into {path}: {error}"),
+            path=str(gpkg),
+            error="; ".join(layer.dataProvider().errors()[-3:]),
+        )
+
+
 def read_enjeux(gpkg, groupe: str) -> list[dict]:
     layer = open_layer(gpkg, "enjeux", groupe)
     names = ("titre", "niveau", "theme", "site_id", "description")

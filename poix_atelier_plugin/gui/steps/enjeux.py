@@ -8,7 +8,14 @@ from pathlib import Path
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor
-from qgis.PyQt.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QPushButton
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+)
 
 from ...core.i18n import error_text, tr
 from ...domain import vocab
@@ -61,6 +68,23 @@ class EnjeuxStep(StepPanel):
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
         self.layout_.addLayout(row)
+        place = QHBoxLayout()
+        self.place_kind = QComboBox(self)
+        self.place_kind.setObjectName("enjeuPlaceKind")
+        for code, label in (
+            ("Point", tr("a point")),
+            ("LineString", tr("a line")),
+            ("Polygon", tr("an area")),
+        ):
+            self.place_kind.addItem(label, code)
+        self.place_button = QPushButton(tr("Place on the map as"), self)
+        self.place_button.setObjectName("action_place_enjeu")
+        self.place_button.setCheckable(True)
+        self.place_button.clicked.connect(lambda _c=False: self.place_enjeu())
+        place.addWidget(self.place_button)
+        place.addWidget(self.place_kind)
+        self.layout_.addLayout(place)
+        self.tool = None
         from ..proposal_widget import ProposalWidget
 
         self.proposal = ProposalWidget(self.context, self, compact=True)
@@ -150,6 +174,12 @@ class EnjeuxStep(StepPanel):
         self.edit_button.setEnabled(enabled)
         self.edit_button.setToolTip(tr("Edit the selected issue and its tools") if enabled else why)
         self.delete_button.setEnabled(enabled)
+        self.place_button.setEnabled(enabled)
+        self.place_button.setToolTip(
+            tr("Click on the map to locate the selected issue; right click ends a line or an area")
+            if enabled
+            else why
+        )
         self.delete_button.setToolTip(tr("Delete the selected issue") if enabled else why)
         self.proposal.fill_groups()
 
@@ -223,6 +253,76 @@ class EnjeuxStep(StepPanel):
         self.refresh()
         return True
 
+    def place_enjeu(self, fid: int | None = None, geometry: str | None = None):
+        """Capture a geometry on the canvas for the selected enjeu (core writes it)."""
+        from qgis.core import QgsWkbTypes
+
+        from ..maptools import CaptureTool
+
+        self.stop_placing()
+        fid = fid if fid is not None else self._selected()
+        if fid is None or self.gpkg() is None:
+            self.context.warning(tr("Pick an issue in the list first."))
+            self.place_button.setChecked(False)
+            return None
+        code = geometry or self.place_kind.currentData()
+        kinds = {
+            "Point": QgsWkbTypes.PointGeometry,
+            "LineString": QgsWkbTypes.LineGeometry,
+            "Polygon": QgsWkbTypes.PolygonGeometry,
+        }
+        canvas = self.iface.mapCanvas()
+        layers = self._enjeux_layers()
+        layer = layers[0] if layers else None
+        self.tool = CaptureTool(canvas, kinds[code], layer, "#c0392b")
+        self.tool.setObjectName("atelier_tool_place_enjeu")
+        self.tool.captured.connect(lambda geom, f=fid: self._placed(f, geom))
+        self.tool.deactivated.connect(lambda: self.place_button.setChecked(False))
+        self.place_button.setChecked(True)
+        canvas.setMapTool(self.tool)
+        return self.tool
+
+    def _enjeux_layers(self) -> list:
+        return [
+            lyr
+            for lyr in QgsProject.instance().mapLayers().values()
+            if lyr.customProperty("atelier/table") == "enjeux"
+            and lyr.customProperty("atelier/groupe") == self.context.active_group
+        ]
+
+    def _placed(self, fid: int, geometry) -> None:
+        from qgis.core import QgsCoordinateTransform
+
+        from ...core.enjeux import set_enjeu_geometry
+        from ...core.workspace import crs
+
+        layers = self._enjeux_layers()
+        if not layers:  # the tool left the geometry in the canvas CRS
+            source = self.iface.mapCanvas().mapSettings().destinationCrs()
+            if source.isValid() and source != crs():
+                geometry.transform(QgsCoordinateTransform(source, crs(), QgsProject.instance()))
+        try:
+            set_enjeu_geometry(self.gpkg(), fid, geometry)
+        except AtelierError as exc:
+            self.context.error(exc, 8)
+            return
+        finally:
+            QTimer.singleShot(0, self.stop_placing)
+        for layer in layers:
+            layer.reload()
+            layer.triggerRepaint()
+        self.context.success(tr("Issue placed on the map."))
+
+    def stop_placing(self) -> None:
+        if self.tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.tool:
+                canvas.unsetMapTool(self.tool)
+            self.tool.clean()
+            self.tool.deleteLater()
+            self.tool = None
+        self.place_button.setChecked(False)
+
     def open_proposal(self):
         from ..proposal_widget import ProposalDialog
 
@@ -233,6 +333,7 @@ class EnjeuxStep(StepPanel):
 
     def unload(self) -> None:
         self.timer.stop()
+        self.stop_placing()
         try:
             QgsProject.instance().layersAdded.disconnect(self._layers_added)
         except TypeError:
