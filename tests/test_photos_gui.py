@@ -92,3 +92,22 @@ def test_export_and_bring_back_the_package(step, tmp_path):
     stops.dataProvider().changeAttributeValues({feat.id(): {stops.fields().indexOf("notes"): "vu"}})
     report = actions.merge_from(str(package), dossier)
     assert report is not None and report.total("updated") == 1 and report.total("inserted") == 0
+
+
+def test_observation_layers_added_get_the_photo_form(step):
+    """The sample project sits above its dossier: thumbnails must be rooted at the data."""
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from poix_atelier_plugin.core import photo_style, workspace
+
+    layer = workspace.open_layer(step.context.dossier, "observations", "Groupe 1")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        QCoreApplication.processEvents()
+        assert layer.customProperty(photo_style.PHOTO_STYLE_PROP)
+        config = layer.editorWidgetSetup(layer.fields().indexOf("photo")).config()
+        root = config["PropertyCollection"]["properties"]["propertyRootPath"]
+        assert root["active"] and root["expression"] == photo_style.LAYER_FOLDER_EXPRESSION
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())

@@ -33,6 +33,8 @@ class PhotoActions(QObject):
         self.dialog: PlacePhotosDialog | None = None
         self.last_report: photos.ImportReport | None = None
         QgsProject.instance().layersAdded.connect(self._layers_added)
+        # layers already there (project opened before the dock): thumbnails rooted at the dossier
+        QTimer.singleShot(0, photo_style.style_project_observations)
 
     # widgets -------------------------------------------------------------------
     def add_widgets(self) -> None:
