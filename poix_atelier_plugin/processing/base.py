@@ -11,7 +11,7 @@ from ..paths import icon_path
 
 
 class AtelierAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses define ``ID``, ``display_name()``, ``initAlgorithm`` and ``run``."""
+    """Subclasses define ``ID``, ``display_name()``, ``initAlgorithm`` and ``process``."""
 
     ID = ""
 
@@ -40,9 +40,10 @@ class AtelierAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
-            return self.run(parameters, context, feedback)
+            return self.process(parameters, context, feedback)
         except AtelierError as exc:
             raise QgsProcessingException(error_text(exc)) from exc
 
-    def run(self, parameters, context, feedback) -> dict:
+    def process(self, parameters, context, feedback) -> dict:
+        """The algorithm's work (``run`` is QgsProcessingAlgorithm's own API)."""
         raise NotImplementedError

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -91,12 +90,7 @@ class BuildDossier(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputString("COMMUNE_NAME", tr("Commune name")))
         self.addOutput(QgsProcessingOutputNumber("AREA_KM2", tr("Commune area (km²)")))
 
-    def run(self, parameters, context, feedback, *rest) -> dict:
-        # processing.run() calls QgsProcessingAlgorithm.run(…, configuration, catch), which
-        # AtelierAlgorithm.run shadows: hand such calls back to QGIS (it then calls
-        # processAlgorithm → run(parameters, context, feedback)).
-        if rest:
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *rest)
+    def process(self, parameters, context, feedback) -> dict:
         return self.build(parameters, context, feedback)
 
     def build(self, parameters, context, feedback) -> dict:

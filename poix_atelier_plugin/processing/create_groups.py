@@ -2,7 +2,6 @@
 """atelier:create_groups (DESIGN.md Processing contract)."""
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingOutputFile,
     QgsProcessingOutputString,
     QgsProcessingParameterFile,
@@ -45,9 +44,7 @@ class CreateGroups(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputString("TABLES", tr("Tables of the workspace")))
         self.addOutput(QgsProcessingOutputString("GROUPS", tr("Groups")))
 
-    def run(self, parameters, context, feedback, *rest) -> dict:
-        if rest:  # QgsProcessingAlgorithm.run(…, configuration, catch), shadowed by the base class
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *rest)
+    def process(self, parameters, context, feedback) -> dict:
         from ..core.groups import create_groups
 
         dossier = self.parameterAsString(parameters, "DOSSIER", context)

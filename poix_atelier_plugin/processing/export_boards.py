@@ -106,9 +106,7 @@ class ExportBoards(AtelierAlgorithm):
         )
         self.addOutput(QgsProcessingOutputString("FILES", tr("Files written")))
 
-    def run(self, parameters, context, feedback, *rest) -> dict:
-        if rest:  # QgsProcessingAlgorithm.run(…, configuration, catch), shadowed by the base class
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *rest)
+    def process(self, parameters, context, feedback) -> dict:
         project_path = self.parameterAsFile(parameters, "PROJECT", context)
         dossier = self.parameterAsString(parameters, "DOSSIER", context) or None
         project = context.project()

@@ -2,7 +2,6 @@
 """atelier:export_field_package (DESIGN.md Processing contract)."""
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingOutputFile,
     QgsProcessingOutputFolder,
     QgsProcessingParameterBoolean,
@@ -54,11 +53,7 @@ class ExportFieldPackage(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputFolder("PACKAGE", tr("Field package")))
         self.addOutput(QgsProcessingOutputFile("PROJECT", tr("Field project")))
 
-    def run(self, parameters, context, feedback, *rest):
-        # processing.run() calls QgsProcessingAlgorithm.run(…, configuration, catch), which
-        # AtelierAlgorithm.run shadows: hand such calls back to QGIS.
-        if rest:
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *rest)
+    def process(self, parameters, context, feedback):
         return self.export(parameters, context, feedback)
 
     def export(self, parameters, context, feedback) -> dict:

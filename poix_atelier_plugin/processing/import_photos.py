@@ -2,7 +2,6 @@
 """atelier:import_photos (DESIGN.md Processing contract)."""
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
@@ -55,12 +54,7 @@ class ImportPhotos(AtelierAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
-    def run(self, parameters, context, feedback, *rest):
-        # processing.run() calls QgsProcessingAlgorithm.run(…, configuration, catch), which
-        # AtelierAlgorithm.run shadows: hand such calls back to QGIS (it then calls
-        # processAlgorithm → run(parameters, context, feedback)).
-        if rest:
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *rest)
+    def process(self, parameters, context, feedback):
         return self.import_photos(parameters, context, feedback)
 
     def import_photos(self, parameters, context, feedback) -> dict:

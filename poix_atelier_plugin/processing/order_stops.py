@@ -2,7 +2,6 @@
 """atelier:order_stops (DESIGN.md Processing contract)."""
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingOutputBoolean,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
@@ -51,9 +50,7 @@ class OrderStops(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("TOTAL_MIN", tr("Total time with stops (min)")))
         self.addOutput(QgsProcessingOutputBoolean("FITS_SLOT", tr("Fits in the slot")))
 
-    def run(self, parameters, context, feedback, *rest) -> dict:
-        if rest:  # QgsProcessingAlgorithm.run(…, configuration, catch), shadowed by the base class
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *rest)
+    def process(self, parameters, context, feedback) -> dict:
         from ..core.route import order_stops
 
         dossier = self.parameterAsString(parameters, "DOSSIER", context)

@@ -3,7 +3,6 @@
 
 from qgis.core import (
     QgsFeatureSink,
-    QgsProcessingAlgorithm,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
 )
@@ -37,9 +36,7 @@ class Synthesis(AtelierAlgorithm):
         )
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Convergence")))
 
-    def run(self, parameters, context, feedback, *rest) -> dict:
-        if rest:  # QgsProcessingAlgorithm.run(…, configuration, catch), shadowed by the base class
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *rest)
+    def process(self, parameters, context, feedback) -> dict:
         from qgis.core import QgsCoordinateReferenceSystem
 
         dossier = self.parameterAsString(parameters, "DOSSIER", context)
