@@ -24,6 +24,8 @@ from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..paths import resource
 from .workspace import new_uid, open_layer
 
+PG_PREFIX = "pg:"
+
 LOG = logging.getLogger(__name__)
 
 SHIPPED_FILE = "catalogue_outils.csv"
@@ -37,8 +39,49 @@ def shipped_tools() -> list[dom.Tool]:
     return dom.parse_csv(shipped_catalogue_path().read_bytes()).tools
 
 
+def is_pg(dossier) -> bool:
+    return str(dossier).startswith(PG_PREFIX)
+
+
+def open_table(dossier, table: str, groupe=None, geometry=None, name=None) -> QgsVectorLayer:
+    """One contract table of a GeoPackage or of a ``pg:`` server workspace.
+
+    On a server, a mixed-geometry table (enjeux) opened without a geometry kind
+    is read as attributes only: the postgres provider cannot type it.
+    """
+    if not is_pg(dossier):
+        return open_layer(dossier, table, groupe, geometry, name)
+    from ..domain import schema
+    from .pg_project import open_layer as open_pg_layer
+
+    spec = schema.TABLES_BY_NAME.get(table)
+    if geometry is not None or spec is None or spec.geometry != "Geometry":
+        return open_pg_layer(str(dossier), table, groupe, geometry, name)
+    from . import postgis
+    from .workspace import PROP_GROUP, PROP_TABLE, group_filter
+
+    ws = postgis.parse_dossier(str(dossier))
+    uri = postgis.layer_uri(ws, table, None)
+    uri.setDataSource(ws.schema, table, "", "", "fid")
+    uri.setSrid("")  # with an srid and no geometry column the provider returns no row
+    if groupe is not None:
+        uri.setSql(group_filter(groupe))
+    layer = QgsVectorLayer(uri.uri(False), name or table, "postgres")
+    if not layer.isValid():
+        raise AtelierError(
+            QT_TR_NOOP("The table {table} of the schema {schema} cannot be opened."),
+            table=table,
+            schema=ws.schema,
+        )
+    layer.setCustomProperty(PROP_TABLE, table)
+    layer.setCustomProperty("atelier/dossier", str(dossier))
+    if groupe is not None:
+        layer.setCustomProperty(PROP_GROUP, groupe)
+    return layer
+
+
 def _tools_layer(gpkg) -> QgsVectorLayer:
-    return open_layer(gpkg, "outils")
+    return open_table(gpkg, "outils")
 
 
 def _tool_of(feat: QgsFeature) -> dom.Tool:
@@ -134,12 +177,12 @@ class Removal:
 
 def tool_links(gpkg, fid: int) -> list[ToolLink]:
     """The enjeux that use a tool (what deleting it would unlink)."""
-    links_layer = open_layer(gpkg, "enjeux_outils")
+    links_layer = open_table(gpkg, "enjeux_outils")
     request = QgsFeatureRequest().setFilterExpression(f'"outil_id" = {int(fid)}')
     rows = [(f.id(), f["enjeu_id"], f["commentaire"]) for f in links_layer.getFeatures(request)]
     if not rows:
         return []
-    enjeux_layer = open_layer(gpkg, "enjeux")
+    enjeux_layer = open_table(gpkg, "enjeux")
     ids = {int(r[1]) for r in rows if r[1] is not None}
     enjeux = {}
     if ids:
@@ -161,7 +204,7 @@ def remove_tool(gpkg, fid: int, confirm: bool = False) -> Removal:
     if links and not confirm:
         return Removal(False, links)
     if links:
-        links_layer = open_layer(gpkg, "enjeux_outils")
+        links_layer = open_table(gpkg, "enjeux_outils")
         if not links_layer.dataProvider().deleteFeatures([link.fid for link in links]):
             raise _write_error(gpkg, links_layer)
     layer = _tools_layer(gpkg)

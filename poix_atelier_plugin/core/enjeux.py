@@ -26,8 +26,9 @@ from qgis.core import (
 
 from ..domain import schema, vocab
 from ..domain.errors import QT_TR_NOOP, AtelierError
+from .catalogue import is_pg, open_table
 from .i18n import tr
-from .workspace import PROP_GROUP, PROP_TABLE, new_uid, open_layer
+from .workspace import PROP_GROUP, PROP_TABLE, new_uid
 
 LOG = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def _value(feat: QgsFeature, name: str):
 def _exists(gpkg, table: str, fid) -> bool:
     if fid is None:
         return False
-    layer = open_layer(gpkg, table)
+    layer = open_table(gpkg, table)
     return any(True for _ in layer.getFeatures(QgsFeatureRequest(int(fid))))
 
 
@@ -57,6 +58,19 @@ def _write(gpkg, layer: QgsVectorLayer, feats: list[QgsFeature]) -> list[int]:
             error="; ".join(errors[-3:]) if errors else "?",
         )
     return [f.id() for f in added]
+
+
+def _kind(dossier, geometry: QgsGeometry | None) -> str | None:
+    """Geometry kind a server layer must be typed with to write it (GeoPackage: None)."""
+    from qgis.core import QgsWkbTypes
+
+    if geometry is None or not is_pg(dossier):
+        return None
+    return {
+        QgsWkbTypes.PointGeometry: "Point",
+        QgsWkbTypes.LineGeometry: "LineString",
+        QgsWkbTypes.PolygonGeometry: "Polygon",
+    }.get(geometry.type())
 
 
 # enjeux ------------------------------------------------------------------------
@@ -89,7 +103,8 @@ def add_enjeu(
     titre = _check_enjeu(titre, niveau, theme)
     if site_id is not None and not _exists(gpkg, "sites_projet", site_id):
         raise AtelierError(QT_TR_NOOP("The candidate site of this issue no longer exists."))
-    layer = open_layer(gpkg, "enjeux")
+    has_geometry = geometry is not None and not geometry.isEmpty()
+    layer = open_table(gpkg, "enjeux", geometry=_kind(gpkg, geometry) if has_geometry else None)
     feat = QgsFeature(layer.fields())
     values = {
         "uid": new_uid(),
@@ -102,7 +117,7 @@ def add_enjeu(
     }
     for name, value in values.items():
         feat[name] = value
-    if geometry is not None and not geometry.isEmpty():
+    if has_geometry:
         feat.setGeometry(geometry)
     return _write(gpkg, layer, [feat])[0]
 
@@ -113,7 +128,7 @@ def update_enjeu(
     titre = _check_enjeu(titre, niveau, theme)
     if not _exists(gpkg, "enjeux", fid):
         raise AtelierError(QT_TR_NOOP("This issue no longer exists."))
-    layer = open_layer(gpkg, "enjeux")
+    layer = open_table(gpkg, "enjeux")
     fields = layer.fields()
     values = {
         "titre": titre,
@@ -135,10 +150,10 @@ def delete_enjeu(gpkg, fid: int) -> int:
     """Delete an enjeu and its tool links (links first: never a dangling row)."""
     links = [link["fid"] for link in enjeu_links(gpkg, fid)]
     if links:
-        links_layer = open_layer(gpkg, "enjeux_outils")
+        links_layer = open_table(gpkg, "enjeux_outils")
         if not links_layer.dataProvider().deleteFeatures(links):
             raise AtelierError(QT_TR_NOOP("Cannot delete the tool links of this issue."))
-    layer = open_layer(gpkg, "enjeux")
+    layer = open_table(gpkg, "enjeux")
     if not layer.dataProvider().deleteFeatures([int(fid)]):
         raise AtelierError(QT_TR_NOOP("Cannot delete this issue."))
     return len(links)
@@ -148,7 +163,7 @@ def set_enjeu_geometry(gpkg, fid: int, geometry: QgsGeometry | None) -> None:
     """Place an enjeu on the map (point, line or area), or take it off with None."""
     if not _exists(gpkg, "enjeux", fid):
         raise AtelierError(QT_TR_NOOP("This issue no longer exists."))
-    layer = open_layer(gpkg, "enjeux")
+    layer = open_table(gpkg, "enjeux", geometry=_kind(gpkg, geometry))
     value = QgsGeometry(geometry) if geometry is not None else QgsGeometry()
     if not layer.dataProvider().changeGeometryValues({int(fid): value}):
         raise AtelierError(
@@ -159,7 +174,7 @@ def set_enjeu_geometry(gpkg, fid: int, geometry: QgsGeometry | None) -> None:
 
 
 def read_enjeux(gpkg, groupe: str) -> list[dict]:
-    layer = open_layer(gpkg, "enjeux", groupe)
+    layer = open_table(gpkg, "enjeux", groupe)
     names = ("titre", "niveau", "theme", "site_id", "description")
     return [
         {"fid": f.id(), **{n: _value(f, n) for n in names}, "has_geometry": f.hasGeometry()}
@@ -169,7 +184,7 @@ def read_enjeux(gpkg, groupe: str) -> list[dict]:
 
 def read_sites(gpkg, groupe: str | None = None) -> dict[int, str]:
     """Candidate sites (fid → name), of one group or all."""
-    layer = open_layer(gpkg, "sites_projet", groupe)
+    layer = open_table(gpkg, "sites_projet", groupe)
     return {
         f.id(): str(_value(f, "nom") or tr("Site {fid}").format(fid=f.id()))
         for f in layer.getFeatures()
@@ -184,7 +199,7 @@ def link_tool(gpkg, enjeu_fid: int, outil_fid: int, commentaire: str = "") -> in
     if not _exists(gpkg, "outils", outil_fid):
         raise AtelierError(QT_TR_NOOP("This tool is no longer in the catalogue."))
     commentaire = (commentaire or "").strip()
-    layer = open_layer(gpkg, "enjeux_outils")
+    layer = open_table(gpkg, "enjeux_outils")
     for link in enjeu_links(gpkg, enjeu_fid):
         if link["outil_id"] == int(outil_fid):
             idx = layer.fields().indexOf("commentaire")
@@ -199,14 +214,14 @@ def link_tool(gpkg, enjeu_fid: int, outil_fid: int, commentaire: str = "") -> in
 
 
 def unlink_tool(gpkg, link_fid: int) -> None:
-    layer = open_layer(gpkg, "enjeux_outils")
+    layer = open_table(gpkg, "enjeux_outils")
     if not layer.dataProvider().deleteFeatures([int(link_fid)]):
         raise AtelierError(QT_TR_NOOP("Cannot delete the tool links of this issue."))
 
 
 def enjeu_links(gpkg, enjeu_fid: int | None = None) -> list[dict]:
     """Rows of enjeux_outils (all, or of one enjeu)."""
-    layer = open_layer(gpkg, "enjeux_outils")
+    layer = open_table(gpkg, "enjeux_outils")
     request = QgsFeatureRequest()
     if enjeu_fid is not None:
         request.setFilterExpression(f'"enjeu_id" = {int(enjeu_fid)}')
@@ -223,7 +238,8 @@ def enjeu_links(gpkg, enjeu_fid: int | None = None) -> list[dict]:
 
 # project: relations and forms ---------------------------------------------------------
 def _source(layer) -> str:
-    return layer.source().split("|")[0]
+    """The dossier a layer belongs to (server layers carry it as a property)."""
+    return str(layer.customProperty("atelier/dossier") or layer.source().split("|")[0])
 
 
 def atelier_layers(project: QgsProject | None = None) -> list[QgsVectorLayer]:
@@ -244,7 +260,7 @@ def ensure_catalogue_layers(gpkg, project: QgsProject | None = None) -> list[Qgs
     for table, name in names.items():
         if (table, str(gpkg)) in present:
             continue
-        layer = open_layer(gpkg, table, name=name)
+        layer = open_table(gpkg, table, name=name)
         project.addMapLayer(layer, False)
         group = project.layerTreeRoot().findGroup(tr("Toolbox"))
         if group is None:

@@ -85,15 +85,20 @@ class ProposalWidget(QWidget):
         return self.group_combo.currentText() or self.context.active_group
 
     def fill_groups(self) -> None:
+        from ..core.catalogue import is_pg
         from ..core.workspace import read_groups
 
         names = []
         path = self.context.dossier
-        if path and Path(path).is_file():
-            try:
+        try:
+            if path and is_pg(path):
+                from ..core import postgis
+
+                names = [g.name for g in postgis.read_groups(postgis.parse_dossier(path))]
+            elif path and Path(path).is_file():
                 names = [g.name for g in read_groups(path)]
-            except AtelierError:
-                names = []
+        except AtelierError:
+            names = []
         self.group_combo.blockSignals(True)
         self.group_combo.clear()
         self.group_combo.addItems(names)
@@ -106,7 +111,9 @@ class ProposalWidget(QWidget):
         from ..core.proposal import group_proposal_html
 
         path, groupe = self.context.dossier, self.groupe
-        if not path or not groupe or not Path(path).is_file():
+        from ..core.catalogue import is_pg
+
+        if not path or not groupe or not (is_pg(path) or Path(path).is_file()):
             html = "<p><i>{}</i></p>".format(tr("Open a dossier and create the groups first."))
         else:
             try:

@@ -108,7 +108,11 @@ class EnjeuxStep(StepPanel):
 
     # state --------------------------------------------------------------------------------
     def gpkg(self) -> str | None:
+        from ...core.catalogue import is_pg
+
         path = self.context.dossier
+        if path and is_pg(path):
+            return path
         return path if path and path.lower().endswith(".gpkg") and Path(path).is_file() else None
 
     def _layers_added(self, layers) -> None:
