@@ -383,12 +383,11 @@ def _flood_bed():
 
 
 def _clear(gpkg: str, groups: list[str]) -> None:
-    from poix_atelier_plugin.core.enjeux import delete_enjeu, read_enjeux
+    from poix_atelier_plugin.core.enjeux import delete_enjeux, read_enjeux
     from poix_atelier_plugin.core.workspace import open_layer
 
     for groupe in groups:
-        for row in read_enjeux(gpkg, groupe):
-            delete_enjeu(gpkg, row["fid"])
+        delete_enjeux(gpkg, [row["fid"] for row in read_enjeux(gpkg, groupe)])
         layer = open_layer(gpkg, "diagnostic", groupe)
         ids = [f.id() for f in layer.getFeatures()]
         if ids:
@@ -409,7 +408,7 @@ def populate(gpkg) -> dict:
     from qgis.core import QgsFeature, QgsGeometry
 
     from poix_atelier_plugin.core.catalogue import ensure_catalogue, read_catalogue
-    from poix_atelier_plugin.core.enjeux import add_enjeu, link_tool, read_sites
+    from poix_atelier_plugin.core.enjeux import add_enjeu, read_sites, set_enjeu_tools
     from poix_atelier_plugin.core.workspace import (
         create_workspace,
         new_uid,
@@ -457,11 +456,9 @@ def populate(gpkg) -> dict:
             fid = add_enjeu(gpkg, groupe, titre, niveau, theme, site, description, geometry)
             counts["enjeux"] += 1
             counts["sites_lies"] += site is not None
-            for name, why in picks:
-                tool = tools.get(name_key(name))
-                if tool is not None:
-                    link_tool(gpkg, fid, tool, why)
-                    counts["enjeux_outils"] += 1
+            chosen = {tools[name_key(n)]: why for n, why in picks if name_key(n) in tools}
+            set_enjeu_tools(gpkg, fid, chosen)
+            counts["enjeux_outils"] += len(chosen)
     return counts
 
 

@@ -97,7 +97,20 @@ def test_enjeu_rules_and_deletion_leaves_no_dangling_links(tmp_path):
         link_tool(gpkg, 99999, _tool(gpkg, "Cerema"), "")
     link_tool(gpkg, fid, _tool(gpkg, "Cerema"), "Expertise")
     link_tool(gpkg, fid, _tool(gpkg, "Plan guide"), "")
-    assert delete_enjeu(gpkg, fid) == 2
+    # syncing the choices: a missing tool refuses everything, else add/update/remove
+    from poix_atelier_plugin.core.enjeux import set_enjeu_tools
+
+    cerema, guide, epf = _tool(gpkg, "Cerema"), _tool(gpkg, "Plan guide"), _tool(gpkg, "Établ")
+    with pytest.raises(AtelierError, match="no longer in the catalogue"):
+        set_enjeu_tools(gpkg, fid, {epf: "x", 99999: "y"})
+    assert {link["outil_id"] for link in enjeu_links(gpkg, fid)} == {cerema, guide}
+    before = {link["outil_id"]: link["fid"] for link in enjeu_links(gpkg, fid)}
+    result = set_enjeu_tools(gpkg, fid, {cerema: "Expertise ruissellement", epf: "Portage"})
+    assert result[cerema] == before[cerema]  # updated in place, same row
+    links = {link["outil_id"]: link["commentaire"] for link in enjeu_links(gpkg, fid)}
+    assert links == {cerema: "Expertise ruissellement", epf: "Portage"}
+    link_tool(gpkg, fid, guide, "")
+    assert delete_enjeu(gpkg, fid) == 3
     assert enjeu_links(gpkg) == []
 
 

@@ -148,13 +148,22 @@ def update_enjeu(
 
 def delete_enjeu(gpkg, fid: int) -> int:
     """Delete an enjeu and its tool links (links first: never a dangling row)."""
-    links = [link["fid"] for link in enjeu_links(gpkg, fid)]
-    if links:
-        links_layer = open_table(gpkg, "enjeux_outils")
-        if not links_layer.dataProvider().deleteFeatures(links):
-            raise AtelierError(QT_TR_NOOP("Cannot delete the tool links of this issue."))
+    return delete_enjeux(gpkg, [fid])
+
+
+def delete_enjeux(gpkg, fids: list[int]) -> int:
+    """Delete enjeux and their tool links; returns the number of links removed."""
+    fids = [int(f) for f in fids]
+    if not fids:
+        return 0
+    links_layer = open_table(gpkg, "enjeux_outils")
+    listed = ", ".join(str(f) for f in fids)
+    request = QgsFeatureRequest().setFilterExpression(f'"enjeu_id" IN ({listed})')
+    links = [f.id() for f in links_layer.getFeatures(request)]
+    if links and not links_layer.dataProvider().deleteFeatures(links):
+        raise AtelierError(QT_TR_NOOP("Cannot delete the tool links of this issue."))
     layer = open_table(gpkg, "enjeux")
-    if not layer.dataProvider().deleteFeatures([int(fid)]):
+    if not layer.dataProvider().deleteFeatures(fids):
         raise AtelierError(QT_TR_NOOP("Cannot delete this issue."))
     return len(links)
 
@@ -194,23 +203,62 @@ def read_sites(gpkg, groupe: str | None = None) -> dict[int, str]:
 # links ---------------------------------------------------------------------------
 def link_tool(gpkg, enjeu_fid: int, outil_fid: int, commentaire: str = "") -> int:
     """Link a catalogue tool to an enjeu with the reason; one link per pair."""
+    return set_enjeu_tools(gpkg, enjeu_fid, {int(outil_fid): commentaire}, keep_others=True)[
+        int(outil_fid)
+    ]
+
+
+def set_enjeu_tools(
+    gpkg, enjeu_fid: int, choices: dict[int, str], keep_others: bool = False
+) -> dict[int, int]:
+    """Make the enjeu's tools ``choices`` (tool fid → why); returns tool fid → link fid.
+
+    Existing links are updated in place (their uid survives a field round trip);
+    with ``keep_others`` False, links to tools not chosen are removed. Every
+    tool is checked first: nothing is written if one is missing.
+    """
     if not _exists(gpkg, "enjeux", enjeu_fid):
         raise AtelierError(QT_TR_NOOP("This issue no longer exists."))
-    if not _exists(gpkg, "outils", outil_fid):
+    tools = open_table(gpkg, "outils")
+    wanted = {int(k): (v or "").strip() for k, v in choices.items()}
+    found = {f.id() for f in tools.getFeatures(QgsFeatureRequest().setFilterFids(list(wanted)))}
+    if set(wanted) - found:
         raise AtelierError(QT_TR_NOOP("This tool is no longer in the catalogue."))
-    commentaire = (commentaire or "").strip()
     layer = open_table(gpkg, "enjeux_outils")
-    for link in enjeu_links(gpkg, enjeu_fid):
-        if link["outil_id"] == int(outil_fid):
-            idx = layer.fields().indexOf("commentaire")
-            layer.dataProvider().changeAttributeValues({link["fid"]: {idx: commentaire or None}})
-            return link["fid"]
-    feat = QgsFeature(layer.fields())
-    feat["uid"] = new_uid()
-    feat["enjeu_id"] = int(enjeu_fid)
-    feat["outil_id"] = int(outil_fid)
-    feat["commentaire"] = commentaire or None
-    return _write(gpkg, layer, [feat])[0]
+    request = QgsFeatureRequest().setFilterExpression(f'"enjeu_id" = {int(enjeu_fid)}')
+    current = {}
+    for feat in layer.getFeatures(request):
+        current.setdefault(int(feat["outil_id"]), []).append(feat.id())
+    idx = layer.fields().indexOf("commentaire")
+    provider = layer.dataProvider()
+    result, changes, stale, new = {}, {}, [], []
+    for tool, why in wanted.items():
+        if tool in current:
+            first, *dupes = current[tool]
+            result[tool] = first
+            changes[first] = {idx: why or None}
+            stale += dupes
+        else:
+            feat = QgsFeature(layer.fields())
+            feat["uid"] = new_uid()
+            feat["enjeu_id"] = int(enjeu_fid)
+            feat["outil_id"] = tool
+            feat["commentaire"] = why or None
+            new.append(feat)
+    if not keep_others:
+        stale += [fid for tool, fids in current.items() if tool not in wanted for fid in fids]
+    if changes and not provider.changeAttributeValues(changes):
+        raise AtelierError(
+            QT_TR_NOOP("Cannot write into {path}: {error}"),
+            path=str(gpkg),
+            error="; ".join(provider.errors()[-3:]),
+        )
+    if stale and not provider.deleteFeatures(stale):
+        raise AtelierError(QT_TR_NOOP("Cannot delete the tool links of this issue."))
+    if new:
+        ids = _write(gpkg, layer, new)
+        result.update({f["outil_id"]: fid for f, fid in zip(new, ids)})
+    return result
 
 
 def unlink_tool(gpkg, link_fid: int) -> None:

@@ -206,12 +206,7 @@ class EnjeuDialog(QDialog):
                 self.enjeu_fid = core_enjeux.add_enjeu(self.gpkg, self.groupe, *values)
             else:
                 core_enjeux.update_enjeu(self.gpkg, self.enjeu_fid, *values)
-            chosen = self.chosen_tools()
-            for tool, link in self.existing_links.items():
-                if tool not in chosen:
-                    core_enjeux.unlink_tool(self.gpkg, link)
-            for tool, why in chosen.items():
-                core_enjeux.link_tool(self.gpkg, self.enjeu_fid, tool, why)
+            core_enjeux.set_enjeu_tools(self.gpkg, self.enjeu_fid, self.chosen_tools())
         except AtelierError as exc:
             self.message.setText(error_text(exc))
             return
