@@ -36,7 +36,10 @@ def _wait(task, timeout: float = 120.0) -> None:
         QCoreApplication.processEvents()
         time.sleep(0.02)
     assert task.finished_event.is_set(), "export did not finish"
-    task.waitForFinished(5000)
+    from qgis.PyQt import sip
+
+    if not sip.isdeleted(task):  # a cancelled task is deleted by the task manager
+        task.waitForFinished(5000)
 
 
 def test_dialog_lists_groups_and_boards(context):

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsFeedback, QgsProject, QgsTask
-from qgis.PyQt import uic
+from qgis.PyQt import sip, uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
 
@@ -33,8 +33,14 @@ class BoardsTask(QgsTask):
     def __init__(self, description: str):
         super().__init__(description, QgsTask.CanCancel)
         self.finished_event = threading.Event()
+        self.cancel_requested = False
         self.files: list[str] = []
         self.error: str = ""
+
+    def cancel(self) -> None:
+        # remembered in Python: a task cancelled before it starts is deleted by the manager
+        self.cancel_requested = True
+        super().cancel()
 
     def run(self) -> bool:  # worker thread: wait for the main thread's export
         while not self.finished_event.wait(0.1):
@@ -51,9 +57,14 @@ class TaskFeedback(QgsFeedback):
         self.progressChanged.connect(self._progress)
 
     def _progress(self, value: float) -> None:
-        self.task.setProgress(value)
+        task = self.task
+        if not sip.isdeleted(task) and not task.finished_event.is_set():
+            try:
+                task.setProgress(value)
+            except RuntimeError:  # deleted by the task manager meanwhile
+                pass
         QCoreApplication.processEvents()
-        if self.task.isCanceled():
+        if task.cancel_requested:
             self.cancel()
 
 
