@@ -135,7 +135,6 @@ class EnjeuDialog(QDialog):
         self.remove_button.clicked.connect(self._remove_selected)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.existing_links: dict[int, int] = {}
         if enjeu_fid is not None:
             self._load(enjeu_fid)
 
@@ -153,7 +152,6 @@ class EnjeuDialog(QDialog):
         self.description.setPlainText(row["description"] or "")
         for link in core_enjeux.enjeu_links(self.gpkg, fid):
             if link["outil_id"] in self.tools:
-                self.existing_links[int(link["outil_id"])] = link["fid"]
                 self.add_tool(int(link["outil_id"]), link["commentaire"])
 
     def filter_tools(self, text: str) -> None:
