@@ -191,3 +191,36 @@ def test_png_pages_and_atlas_images(dossier, tmp_path):
     for path in files:
         size = QImage(str(path)).size()
         assert (size.width(), size.height()) == pixel_size("A3", "landscape", 36), path.name
+
+
+def test_symbols_grow_with_the_sheet_and_copies_do_not_pile_up(dossier, tmp_path):
+    from qgis.core import QgsProject
+
+    from poix_atelier_plugin.core.boards import BoardOptions
+    from poix_atelier_plugin.core.boards.base import PROP_LAYOUT
+    from poix_atelier_plugin.core.boards.engine import export_boards
+
+    project = QgsProject()
+
+    def scaled():
+        return [
+            lyr
+            for lyr in project.mapLayers().values()
+            if lyr.customProperty(PROP_LAYOUT) == f"Field map — {MARKUP}"
+        ]
+
+    for run in range(2):
+        options = BoardOptions(boards=["terrain"], groups=[MARKUP], paper="A1", dpi=36)
+        export_boards(tmp_path / str(run), options, dossier=str(dossier), project=project)
+        copies = scaled()
+        assert copies and all(lyr.renderer().referenceScale() > 0 for lyr in copies)
+        layout = project.layoutManager().layoutByName(f"Field map — {MARKUP}")
+        used = {lyr.id() for lyr in layout.itemById("map").layers()}
+        assert used == {lyr.id() for lyr in copies}  # the previous export's copies are gone
+    export_boards(
+        tmp_path / "a3",
+        BoardOptions(boards=["terrain"], groups=[MARKUP], dpi=36),
+        dossier=str(dossier),
+        project=project,
+    )
+    assert scaled() == []  # A3 is the design size: the group's own layers are used

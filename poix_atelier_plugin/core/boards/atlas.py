@@ -137,6 +137,6 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
     layout_atlas.setPageNameExpression("coalesce(to_string(\"ordre\"), '') || ' ' || \"nom\"")
     board.map.setAtlasDriven(True)
     board.map.setAtlasScalingMode(QgsLayoutItemMap.Fixed)
-    board.map.setScale(ATLAS_SCALE)
+    board.map.setScale(ATLAS_SCALE / ctx.k)
     board.atlas_count = len(stops)
     return board

@@ -157,12 +157,18 @@ class Board:
         self.shown = [lyr for lyr in layers if lyr is not None]
         self.map = kit.map(self.zones[zone], self.shown, padded(extent, 0.08))
         if scale:
-            self.map.setScale(scale)
+            self.map.setScale(scale / self.ctx.k)  # the same ground on any sheet
+        legend_layers = [lyr for lyr in legend_layers if lyr]
+        if abs(self.ctx.k - 1.0) > 1e-6:
+            clones = self._scaled_layers(self.shown)
+            self.shown = [clones[lyr.id()] for lyr in self.shown]
+            legend_layers = [clones.get(lyr.id(), lyr) for lyr in legend_layers]
+            self.map.setLayers(self.shown)
         if "legend" in self.zones:
             kit.legend(
                 self.zones["legend"],
                 self.map,
-                [lyr for lyr in legend_layers if lyr],
+                legend_layers,
                 tr("Legend"),
                 columns=legend_columns,
             )
@@ -177,6 +183,25 @@ class Board:
             width=0,
         )
         kit.scalebar(s[0], s[1], self.map, max_width=min(s[2], 75) - 14)
+
+    def _scaled_layers(self, layers: list[QgsVectorLayer]) -> dict:
+        """Copies of the layers whose symbols and labels grow with the sheet.
+
+        Symbol sizes are in millimetres: on an A0 (k = 2.83) the A3 design's
+        symbols would look tiny. A symbology reference scale of map scale x k
+        draws them k times bigger on this map only.
+        """
+        out = {}
+        reference = self.map.scale() * self.ctx.k
+        for layer in layers:
+            clone = layer.clone()
+            clone.setCustomProperty(PROP_LAYOUT, self.layout.name())
+            renderer = clone.renderer()
+            if renderer is not None:
+                renderer.setReferenceScale(reference)
+            self.ctx.layers._add(clone, layer.customProperty("atelier/groupe"))
+            out[layer.id()] = clone
+        return out
 
     # continuation pages ---------------------------------------------------------
     def continuation(self, page: int) -> list:
@@ -198,6 +223,10 @@ class Board:
                     right = max(right, edge)
             right = min(right, box[0])
             notes_box(self.kit, (right, box[1], box[0] + box[2] - right, box[3]), page)
+
+
+#: Layer property: the layout a sheet-scaled copy of a layer was made for.
+PROP_LAYOUT = "atelier/board_layout"
 
 
 def layout_name(kind: str, group: GroupSpec | None) -> str:

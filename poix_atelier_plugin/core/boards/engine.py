@@ -235,11 +235,21 @@ def _say(feedback: QgsFeedback | None, text: str) -> None:
         feedback.pushInfo(text)
 
 
-def add_to_manager(project: QgsProject, layout) -> None:
+def add_to_manager(project: QgsProject, layout, keep: set[str] | None = None) -> None:
+    """Add (or replace) a layout, dropping the sheet-scaled layers of the one replaced."""
+    from .base import PROP_LAYOUT
+
     manager = project.layoutManager()
     old = manager.layoutByName(layout.name())
     if old is not None:
         manager.removeLayout(old)
+    stale = [
+        lyr.id()
+        for lyr in project.mapLayers().values()
+        if lyr.customProperty(PROP_LAYOUT) == layout.name() and lyr.id() not in (keep or set())
+    ]
+    if stale:
+        project.removeMapLayers(stale)
     manager.addLayout(layout)
 
 
@@ -300,9 +310,10 @@ def export_boards(
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if options.add_to_project:
+        fresh = {layer.id() for layer, _ in ctx.layers._pending}
         ctx.layers.register_all()
         for layout in layouts:
-            add_to_manager(project, layout)
+            add_to_manager(project, layout, fresh)
     if feedback is not None:
         feedback.setProgress(100.0)
     return final
