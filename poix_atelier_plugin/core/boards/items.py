@@ -242,6 +242,8 @@ class Kit(TableMixin):
         item.setEqualColumnWidth(False)
         item.setResizeToContents(False)
         item.setWrapString("")
+        if abs(self.k - 1.0) > 1e-6:
+            grow_legend_symbols(item, self.k)
         item.updateLegend()
         self.place(item, *box)
         return item
@@ -299,6 +301,32 @@ class Kit(TableMixin):
         item.setPicturePath(path)
         self.place(item, *box, page=page)
         return item
+
+
+def grow_legend_symbols(legend, k: float) -> None:
+    """Legend patches as big as the map's symbols on a sheet k times the A3 design."""
+    from qgis.core import (
+        QgsLineSymbol,
+        QgsMapLayerLegendUtils,
+        QgsMarkerSymbol,
+        QgsSymbolLegendNode,
+    )
+
+    model = legend.model()
+    for node in model.rootGroup().findLayers():
+        nodes = model.layerOriginalLegendNodes(node)
+        for index, legend_node in enumerate(nodes):
+            if not isinstance(legend_node, QgsSymbolLegendNode) or legend_node.symbol() is None:
+                continue
+            symbol = legend_node.symbol().clone()
+            if isinstance(symbol, QgsMarkerSymbol):
+                symbol.setSize(symbol.size() * k)
+            elif isinstance(symbol, QgsLineSymbol):
+                symbol.setWidth(symbol.width() * k)
+            else:
+                continue
+            QgsMapLayerLegendUtils.setLegendNodeCustomSymbol(node, index, symbol)
+        model.refreshLayerLegend(node)
 
 
 def _line_width(item, width: float) -> None:
