@@ -45,7 +45,9 @@ class AtelierPlugin:
 
         self.toolbar = self.iface.addToolBar(tr("Atelier territorial"))
         self.toolbar.setObjectName("AtelierTerritorialToolbar")
-        action = QAction(QIcon(icon_path("icon.png")), tr("Atelier territorial"), self.iface.mainWindow())
+        action = QAction(
+            QIcon(icon_path("icon.png")), tr("Atelier territorial"), self.iface.mainWindow()
+        )
         action.setObjectName("AtelierTerritorialDockAction")
         action.setCheckable(True)
         action.setToolTip(tr("Show the workshop panel (dossier, groups, boards)"))
