@@ -167,10 +167,11 @@ def diagnostic_rows(layers: list[QgsVectorLayer]) -> list[list[str]]:
 def read_proposal(dossier: str, groupe: str, shared: dict | None = None):
     """The group's "Proposition d'accompagnement" (domain.proposal structure).
 
-    Same rows as core.proposal.proposal_for_group, read through
-    source.open_table (group filter in the URI): on QGIS 3.22 a filter set
-    after opening can fail while the dossier's project is loaded. ``shared``
-    keeps the catalogue, links and sites between the groups of one export.
+    The rows of core.proposal.proposal_for_group, assembled by the same
+    domain.proposal.build_proposal, but read through source.open_table so
+    that PostGIS dossiers print too and the group filter sits in the URI.
+    ``shared`` keeps the catalogue, links and sites between the groups of
+    one export.
     """
     from ...domain.proposal import build_proposal
     from .source import open_table
