@@ -161,8 +161,12 @@ def test_renumber_after_a_stop_moves(setup, qgis_canvas):
         _click(qgis_canvas, step.start_drawing("add_stop"), x, 0)
     first = next(f for f in stops.getFeatures() if f["ordre"] == 1)
     stops.changeGeometry(first.id(), QgsGeometry.fromWkt(f"Point({X0 + 550} {Y0})"))
+    _click(qgis_canvas, step.start_drawing("add_stop"), 580, 400)  # 400 m off the route
     step.buttons["order_stops"].click()
     assert stops.getFeature(first.id())["ordre"] == 2
+    far = [f for f in stops.getFeatures() if f["ecart_m"] > 300]
+    assert len(far) == 1 and stops.selectedFeatureIds() == [far[0].id()]
+    stops.deleteFeature(far[0].id())
     # saved edits are numbered again in the file, without clicking
     from qgis.core import QgsApplication
 

@@ -225,6 +225,7 @@ class RouteStep(StepPanel):
             text = tr("{count} stops numbered along {km} km.").format(
                 count=report.stop_count, km=QLocale().toString(report.length_m / 1000, "f", 2)
             )
+            stops.selectByIds(report.far_stops)  # far stops stand out on the map
             if report.warnings:
                 self.context.warning(" ".join([text] + report.warnings))
             else:
