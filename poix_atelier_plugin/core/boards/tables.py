@@ -41,7 +41,6 @@ class TableMixin:
         without it, continuation frames repeat ``box`` on the following pages.
         """
         table = QgsLayoutItemTextTable(self.layout)
-        self.layout.addMultiFrame(table)
         columns = []
         for title, width in headings:
             col = QgsLayoutTableColumn(title)
@@ -49,7 +48,6 @@ class TableMixin:
             col.setHAlignment(Qt.AlignLeft)
             columns.append(col)
         table.setColumns(columns)
-        table.setContents([[str(c) for c in row] for row in rows])
         table.setHeaderTextFormat(self.text_format(size, True, QColor("#ffffff")))
         table.setContentTextFormat(self.text_format(size))
         table.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
@@ -71,6 +69,9 @@ class TableMixin:
         even.enabled = True
         even.cellBackgroundColor = QColor("#f1f4f7")
         table.setCellStyle(QgsLayoutTable.EvenRows, even)
+        # contents last: every setter above lays the whole table out again
+        table.setContents([[str(c) for c in row] for row in rows])
+        self.layout.addMultiFrame(table)
         table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
         self._frame(table, self.rect(*box), item_id)
         self.flow(table, len(rows), box, continuation)
