@@ -244,9 +244,7 @@ def write_facilitator_project(
 def _keep_only_group(project: QgsProject, group: str) -> None:
     known = {g.name for g in postgis.read_groups(postgis.parse_dossier(_dossier_of(project)))}
     if group not in known:
-        raise AtelierError(
-            QT_TR_NOOP("There is no group named \u201c{groupe}\u201d."), groupe=group
-        )
+        raise AtelierError(QT_TR_NOOP("There is no group named “{groupe}”."), groupe=group)
     others = [
         lyr.id()
         for lyr in project.mapLayers().values()

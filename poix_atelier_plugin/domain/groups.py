@@ -35,7 +35,7 @@ def normalise_groups(names_or_specs) -> list[GroupSpec]:
             raise AtelierError(QT_TR_NOOP("The group name is too long (80 characters at most)."))
         key = spec.name.casefold()
         if key in seen:
-            raise AtelierError(QT_TR_NOOP("Two groups are named \u201c{name}\u201d."), name=spec.name)
+            raise AtelierError(QT_TR_NOOP("Two groups are named “{name}”."), name=spec.name)
         seen.add(key)
         if not spec.colour:
             spec.colour = vocab.DEFAULT_GROUP_COLOURS[i % len(vocab.DEFAULT_GROUP_COLOURS)]
