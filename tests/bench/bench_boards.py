@@ -5,7 +5,10 @@ Times the plugin's whole export (reading the dossier, building the layouts,
 exporting them, combining the PDF, moving files into place) and QGIS's own
 QgsLayoutExporter exporting the same, already prepared layouts with the
 same settings. Goal: plugin within 1.3x of QgsLayoutExporter alone.
-Uses the committed sample when present, else a hand-made dossier.
+Uses the committed sample when present, else a hand-made dossier. With
+--fresh, each run starts from a new project (a first export in a session) and
+QGIS alone exports the same layouts from that project saved and reopened, so
+both sides start with freshly opened layers.
 Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/bench/bench_boards.py [--png]
 """
 
@@ -61,6 +64,7 @@ def main() -> None:
     parser.add_argument("--png", action="store_true", help="PNG pages instead of PDF")
     parser.add_argument("--dpi", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--fresh", action="store_true", help="a new project for each run")
     args = parser.parse_args()
     from qgis.core import QgsApplication, QgsProject
 
@@ -77,14 +81,25 @@ def main() -> None:
         export_boards(tmp / "warm", options, dossier=str(gpkg), project=project)  # warm caches
         plugin_runs, alone_runs = [], []
         for run in range(args.runs):  # interleaved, best of each: the machine is shared
+            if args.fresh:  # a first export in a session: a project without board layers
+                project = QgsProject()
             start = time.perf_counter()
             files = export_boards(tmp / f"plugin{run}", options, dossier=str(gpkg), project=project)
             plugin_runs.append(time.perf_counter() - start)
             layouts = project.layoutManager().layouts()
+            if args.fresh:  # QGIS alone also starts from freshly opened layers
+                saved = tmp / f"boards{run}.qgz"
+                project.write(str(saved))
+                reopened = QgsProject()
+                reopened.read(str(saved))
+                layouts = reopened.layoutManager().layouts()
             alone_runs.append(qgis_alone(layouts, tmp / f"qgis{run}", options))
         plugin, alone = min(plugin_runs), min(alone_runs)
         pages = sum(1 for _ in (tmp / "qgis0").iterdir()) if args.png else None
-        print(f"dossier: {gpkg.name} ({'sample' if 'sample' in str(gpkg) else 'hand-made'})")
+        print(
+            f"dossier: {gpkg.name} ({'sample' if 'sample' in str(gpkg) else 'hand-made'}), "
+            f"{'new project per run' if args.fresh else 'same project (re-export)'}"
+        )
         print(
             f"boards: {len(layouts)} layouts, {len(files)} files, format {options.fmt}, "
             f"A3 landscape, {options.dpi} dpi" + (f", {pages} pages" if pages else "")

@@ -91,6 +91,7 @@ class BoardLayers:
         self.register = register
         self._cache: dict[tuple, QgsVectorLayer | None] = {}
         self._pending: list[tuple[QgsVectorLayer, str | None]] = []
+        self._present: dict[str, set[tuple[str, str | None]]] = {}
 
     def _node(self, groupe: str | None):
         root = self.project.layerTreeRoot()
@@ -152,11 +153,19 @@ class BoardLayers:
         key = (table, groupe, geometry, variant)
         if key in self._cache:
             return self._cache[key]
+        if nonempty and not self._has(table, groupe, geometry):
+            self._cache[key] = None  # nothing to draw: not even opened
+            return None
         layer = self._existing(table, groupe, geometry, variant) if self.register else None
         if layer is None:
             try:
                 layer = open_table(
-                    self.dossier.path, table, groupe, geometry, layer_title(table, geometry)
+                    self.dossier.path,
+                    table,
+                    groupe,
+                    geometry,
+                    layer_title(table, geometry),
+                    load_style=False,
                 )
             except AtelierError:
                 LOG.info("table %s missing in %s", table, self.dossier.path)
@@ -168,10 +177,35 @@ class BoardLayers:
             self._add(layer, groupe)
         layer.setName(layer_title(table, geometry))
         self.style(layer, table, groupe, geometry)
-        if nonempty and not has_features(layer):
-            layer = None
+        if nonempty and geometry and not has_features(layer):
+            layer = None  # e.g. multi-part shapes counted under another kind
         self._cache[key] = layer
         return layer
+
+    def _has(self, table: str, groupe: str, geometry: str | None) -> bool:
+        """Whether ``groupe`` has features (of ``geometry`` kind) in ``table``.
+
+        One read of each table tells which group layers are worth opening: most
+        point/line/area splits of a group are empty, and opening costs more.
+        """
+        if table not in self._present:
+            kinds = {
+                QgsWkbTypes.PointGeometry: "Point",
+                QgsWkbTypes.LineGeometry: "LineString",
+                QgsWkbTypes.PolygonGeometry: "Polygon",
+            }
+            present: set[tuple[str, str | None]] = set()
+            try:
+                layer = open_table(self.dossier.path, table, load_style=False)
+                request = QgsFeatureRequest().setSubsetOfAttributes(["groupe"], layer.fields())
+                for feat in layer.getFeatures(request):
+                    present.add((feat["groupe"], None))
+                    if feat.hasGeometry():
+                        present.add((feat["groupe"], kinds.get(feat.geometry().type())))
+            except AtelierError:
+                LOG.info("table %s missing in %s", table, self.dossier.path)
+            self._present[table] = present
+        return (groupe, geometry) in self._present[table]
 
     def geometry_layers(self, table: str, groupe: str) -> list[QgsVectorLayer]:
         """A table of any geometry split into its point, line and polygon layers."""

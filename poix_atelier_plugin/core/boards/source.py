@@ -29,13 +29,14 @@ def open_table(
     groupe: str | None = None,
     geometry: str | None = None,
     name: str | None = None,
+    load_style: bool = True,
 ) -> QgsVectorLayer:
     """A contract table of the dossier, filtered on ``groupe`` when given."""
     if is_postgis(dossier):
         from ..pg_project import open_layer  # the PostGIS back-end
 
         return open_layer(dossier, table, groupe=groupe, geometry=geometry, name=name)
-    return open_gpkg_table(dossier, table, groupe, geometry, name)
+    return open_gpkg_table(dossier, table, groupe, geometry, name, load_style)
 
 
 def open_gpkg_table(
@@ -44,6 +45,7 @@ def open_gpkg_table(
     groupe: str | None = None,
     geometry: str | None = None,
     name: str | None = None,
+    load_style: bool = True,
 ) -> QgsVectorLayer:
     """Like workspace.open_layer, with the group filter in the URI.
 
@@ -55,7 +57,9 @@ def open_gpkg_table(
     uri = workspace.layer_uri(gpkg, table, geometry)
     if groupe is not None:
         uri += "|subset=" + workspace.group_filter(groupe)
-    layer = QgsVectorLayer(uri, name or table, "ogr")
+    options = QgsVectorLayer.LayerOptions(QgsProject.instance().transformContext())
+    options.loadDefaultStyle = load_style  # skipped for layers restyled anyway
+    layer = QgsVectorLayer(uri, name or table, "ogr", options)
     if not layer.isValid():
         raise AtelierError(
             QT_TR_NOOP("The table {table} cannot be opened in {path}."), table=table, path=str(gpkg)
