@@ -11,6 +11,7 @@ Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_sample.py
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import sys
 from pathlib import Path
 
@@ -71,6 +72,8 @@ def build(online: bool = True) -> tuple[Path, Path]:
 
 
 def populate(gpkg: Path) -> list[str]:
+    # The dossier was rebuilt from scratch: photos of a previous run belong to no row any more.
+    shutil.rmtree(gpkg.parent / "DCIM", ignore_errors=True)
     done = []
     for name in POPULATE_SCRIPTS:
         module = _load_script(name)
