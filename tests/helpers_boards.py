@@ -348,6 +348,13 @@ def pdftext(
     return out.stdout
 
 
+def T(text: str) -> str:
+    """A plugin string as the boards print it (French when the catalogue is loaded)."""
+    from poix_atelier_plugin.core.i18n import tr
+
+    return tr(text)
+
+
 def flat(text: str) -> str:
     """Text with runs of white space collapsed (labels may wrap), ligatures undone (ﬁ → fi)."""
     import unicodedata

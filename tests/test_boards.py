@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers_boards import flat, make_dossier, page_count, page_size_pt, pdftext
+from helpers_boards import T, flat, make_dossier, page_count, page_size_pt, pdftext
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 
@@ -80,14 +80,14 @@ def test_field_map_text(exported, group):
     assert {str(n) for n in range(1, 7)} <= numbers | set(text.split())
     assert "10:00" in text  # planned times from the visit start
     assert "IGN" in text  # source credits
-    assert "Notes" in text
+    assert T("Notes") in text
 
 
 def test_legend_and_credits(exported):
     out, _ = exported
     text = flat(pdftext(out / "terrain_Groupe_1.pdf"))
     for entry in ("Legend", "Stops", "Route", "Sequences", "Commune"):
-        assert entry in text
+        assert T(entry) in text
     assert "IGN – Admin Express COG" in text and "BD TOPO" in text
     diag = flat(pdftext(out / "diagnostic_Groupe_1.pdf"))
     for entry in (
@@ -95,7 +95,7 @@ def test_legend_and_credits(exported):
         "Faiblesse",
         "Opportunité",
         "Menace",
-        "Candidate sites",
+        T("Candidate sites"),
         "Proposé par la commune",
     ):
         assert entry in diag
@@ -113,8 +113,11 @@ def test_restitution_and_proposal_show_enjeux_and_tools(exported):
     text = flat(pdftext(out / "proposition_Groupe_3.pdf"))
     assert "Parce que" in text  # why each tool was chosen
     resti = flat(pdftext(out / "restitution_Groupe_3.pdf"))
-    assert "Stop 1 — Arrêt 1" in resti  # photo captions carry the stop number
-    assert "Photo not found: DCIM/g3/photo_3.jpg" in resti  # missing file said, export went on
+    caption = T("Stop {n} \u2014 {name}").format(n=1, name="Arrêt 1")
+    assert caption in resti  # photo captions carry the stop number
+    assert (
+        T("Photo not found: {path}").format(path="DCIM/g3/photo_3.jpg") in resti
+    )  # missing file said, export went on
 
 
 def test_atlas_pages_name_each_stop_and_photos(exported):
@@ -122,19 +125,19 @@ def test_atlas_pages_name_each_stop_and_photos(exported):
     path = out / "atlas_Groupe_1.pdf"
     for n in range(1, 7):
         text = flat(pdftext(path, n, n))
-        assert f"Stop {n} — Arrêt {n} « Groupe 1 »" in text
+        assert f"{T('Stop')} {n} — Arrêt {n} « Groupe 1 »" in text
         assert "Claire Martin" in text
     assert "Vue 1" in flat(pdftext(path, 1, 1))
-    assert "Photo not found" in flat(pdftext(path, 3, 3))
-    assert "No photo for this stop." in flat(pdftext(path, 5, 5))
+    assert T("Photo not found: {path}").split("{")[0] in flat(pdftext(path, 3, 3))
+    assert T("No photo for this stop.") in flat(pdftext(path, 5, 5))
 
 
 def test_synthesis_board_counts_groups(exported):
     out, _ = exported
     text = flat(pdftext(out / "synthese.pdf"))
     assert "Groupe 1, Groupe 2, Groupe 3" in text
-    assert "3 groups" in text and "2 groups" in text
-    assert "All groups" in text
+    assert f"3 {T('groups')}" in text and f"2 {T('groups')}" in text
+    assert T("All groups") in text
     for group in GROUPS:
         assert group in text
 
@@ -143,9 +146,9 @@ def test_layouts_are_added_to_the_project(exported):
     from qgis.core import QgsProject
 
     names = {lay.name() for lay in QgsProject.instance().layoutManager().layouts()}
-    assert "Field map — Groupe 1" in names
-    assert "Atlas of stops — Groupe 3" in names
-    assert "Cross-group synthesis" in names
+    assert f"{T('Field map')} — Groupe 1" in names
+    assert f"{T('Atlas of stops')} — Groupe 3" in names
+    assert T("Cross-group synthesis") in names
 
 
 def test_a0_portrait_and_png_size(dossier, tmp_path, atelier_provider):

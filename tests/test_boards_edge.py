@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers_boards import _context, flat, page_count, pdftext, populate_group
+from helpers_boards import T, _context, flat, page_count, pdftext, populate_group
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 
@@ -73,7 +73,7 @@ def test_long_name_with_quotes(dossier, tmp_path):
 def test_group_without_route(dossier, tmp_path):
     files = _export(dossier, tmp_path, groups=[NO_ROUTE], boards=["terrain", "atlas"])
     terrain = flat(pdftext(tmp_path / "terrain_Sans_parcours.pdf"))
-    assert "No route drawn for this group yet." in terrain
+    assert T("No route drawn for this group yet.") in terrain
     for n in range(1, 5):
         assert f"Arrêt {n} « {NO_ROUTE} »" in terrain
     assert page_count(tmp_path / "atlas_Sans_parcours.pdf") == 4
@@ -88,11 +88,11 @@ def test_sixty_stops_flow_onto_more_pages(dossier, tmp_path):
     text = flat(pdftext(terrain))
     for n in range(1, 61):
         assert f"Arrêt {n} « Soixante »" in text
-    assert "Field map (continued)" in flat(pdftext(terrain, 2, 2))
-    assert f"Page 2 / {pages}" in flat(pdftext(terrain, 2, 2))
+    assert f"{T('Field map')} {T('(continued)')}" in flat(pdftext(terrain, 2, 2))
+    assert f"{T('Page')} 2 / {pages}" in flat(pdftext(terrain, 2, 2))
     atlas = tmp_path / "atlas_Soixante.pdf"
     assert page_count(atlas) == 60
-    assert "Stop 60 — Arrêt 60 « Soixante »" in flat(pdftext(atlas, 60, 60))
+    assert f"{T('Stop')} 60 — Arrêt 60 « Soixante »" in flat(pdftext(atlas, 60, 60))
 
 
 def test_unwritable_output_is_refused_cleanly(dossier, tmp_path, monkeypatch):
@@ -206,7 +206,7 @@ def test_symbols_grow_with_the_sheet_and_copies_do_not_pile_up(dossier, tmp_path
         return [
             lyr
             for lyr in project.mapLayers().values()
-            if lyr.customProperty(PROP_LAYOUT) == f"Field map — {MARKUP}"
+            if lyr.customProperty(PROP_LAYOUT) == f"{T('Field map')} — {MARKUP}"
         ]
 
     for run in range(2):
@@ -214,7 +214,7 @@ def test_symbols_grow_with_the_sheet_and_copies_do_not_pile_up(dossier, tmp_path
         export_boards(tmp_path / str(run), options, dossier=str(dossier), project=project)
         copies = scaled()
         assert copies and all(lyr.renderer().referenceScale() > 0 for lyr in copies)
-        layout = project.layoutManager().layoutByName(f"Field map — {MARKUP}")
+        layout = project.layoutManager().layoutByName(f"{T('Field map')} — {MARKUP}")
         used = {lyr.id() for lyr in layout.itemById("map").layers()}
         assert used == {lyr.id() for lyr in copies}  # the previous export's copies are gone
     export_boards(

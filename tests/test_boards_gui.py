@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers_boards import flat, make_dossier, pdftext
+from helpers_boards import T, flat, make_dossier, pdftext
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 
@@ -83,7 +83,9 @@ def test_export_runs_as_a_task_and_adds_layouts(context, tmp_path, qgis_iface):
         "terrain_Groupe_2.pdf",
     ]
     layouts = {lay.name() for lay in QgsProject.instance().layoutManager().layouts()}
-    assert {"Field map — Groupe 1", "Field map — Groupe 2", "Cross-group synthesis"} <= layouts
+    field_map = T("Field map")
+    expected = {f"{field_map} — Groupe 1", f"{field_map} — Groupe 2", T("Cross-group synthesis")}
+    assert expected <= layouts
 
 
 def test_cancel_from_the_task_manager(context, tmp_path):
@@ -93,7 +95,7 @@ def test_cancel_from_the_task_manager(context, tmp_path):
     task = run_export(context, BoardOptions(dpi=72), str(tmp_path))
     task.cancel()
     _wait(task)
-    assert "cancelled" in task.error
+    assert task.error == T("Export cancelled: no board was written.")
     assert list(tmp_path.iterdir()) == []
 
 
