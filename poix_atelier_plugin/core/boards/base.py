@@ -90,7 +90,7 @@ class Board:
         if self.group is None:
             return tr("All groups")
         if self.group.adviser:
-            return tr("{group} \u00b7 adviser: {adviser}").format(
+            return tr("{group} · adviser: {adviser}").format(
                 group=self.group.name, adviser=self.group.adviser
             )
         return self.group.name

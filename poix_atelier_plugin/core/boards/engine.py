@@ -90,9 +90,7 @@ def plan(dossier: Dossier, options: BoardOptions) -> list[Job]:
     wanted = options.groups if options.groups else names
     missing = [g for g in wanted if g not in names]
     if missing:
-        raise AtelierError(
-            QT_TR_NOOP("The group \u201c{name}\u201d does not exist."), name=missing[0]
-        )
+        raise AtelierError(QT_TR_NOOP("The group “{name}” does not exist."), name=missing[0])
     jobs = [
         Job(kind, dossier.group(name))
         for name in wanted

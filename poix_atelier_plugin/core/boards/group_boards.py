@@ -194,7 +194,7 @@ def photo_strip(board: Board, ctx: BoardContext, group: GroupSpec, count: int = 
     cw = (w - gap * (count - 1)) / count
     for i, (stop, photo) in enumerate(chosen):
         cx = x + i * (cw + gap)
-        caption = tr("Stop {n} \u2014 {name}").format(n=stop.number, name=stop.nom)
+        caption = tr("Stop {n} — {name}").format(n=stop.number, name=stop.nom)
         if photo.exists:
             kit.picture(str(photo.absolute), (cx, y, cw, h - 7), item_id=f"photo{i + 1}")
         else:

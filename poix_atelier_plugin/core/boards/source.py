@@ -111,7 +111,7 @@ class Dossier:
         for spec in self.groups:
             if spec.name == name:
                 return spec
-        raise AtelierError(QT_TR_NOOP("The group \u201c{name}\u201d does not exist."), name=name)
+        raise AtelierError(QT_TR_NOOP("The group “{name}” does not exist."), name=name)
 
 
 def commune_name(dossier: str, known: set[str]) -> str:
