@@ -29,7 +29,7 @@ code="$profile/startup.py"
   echo "from qgis.utils import iface, plugins"
   echo "from qgis.PyQt.QtCore import QTimer"
   echo "def _atelier_shot():"
-  echo "    iface.mainWindow().showMaximized()"
+  echo "    iface.mainWindow().setGeometry(0, 0, 1600, 1000)"
   echo "    plugins['poix_atelier_plugin'].dock_action.setChecked(True)"
   if [ -n "$startup" ]; then sed 's/^/    /' "$startup"; fi
   echo "QTimer.singleShot(3000, _atelier_shot)"

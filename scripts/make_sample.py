@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Rebuild the committed sample: sources, dossier under sample/, sample_project.qgz at the root.
 
-Rerunnable. Steps: make_sample_sources → atelier:build_dossier (ONLINE_LAYERS on,
-OVERWRITE on) → the other populate scripts when present (groups, diagnostic,
+Rerunnable. Steps: make_sample_sources → atelier:build_dossier (OVERWRITE on;
+ONLINE_LAYERS off, so that the sample opens without QGIS's "unavailable layers"
+dialog on a machine without network; dossiers built by agents add them) → the other populate scripts when present (groups, diagnostic,
 photos) → group layers added to the project when core.project_layers offers
 add_workspace_layers → sample_project.qgz saved with paths relative to the root.
 Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_sample.py
@@ -48,7 +49,7 @@ def source_layers(gpkg: Path):
     return layers
 
 
-def build(online: bool = True) -> tuple[Path, Path]:
+def build(online: bool = False) -> tuple[Path, Path]:
     import processing
     from make_sample_sources import make
     from qgis.core import QgsVectorLayer
