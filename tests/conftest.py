@@ -68,9 +68,12 @@ def tmp_out(tmp_path: Path) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def french_translator(qgis_app):
     """The compiled French catalogue, installed for the whole session.
+
+    The suite runs the plugin as a French DDTM agent sees it: every message a
+    test reads is the French one.
 
     ``make test`` builds the .qm first, so a missing one is a failure.
     """

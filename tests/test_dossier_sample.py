@@ -74,4 +74,4 @@ def test_committed_sample_opens_from_anywhere(qgis_app, tmp_path):
     assert next(commune.getFeatures()).geometry().area() / 1e6 == pytest.approx(8.6, abs=0.01)
     themes = {g.customProperty("atelier/theme") for g in project.layerTreeRoot().children()}
     assert {"contexte", "urbanisme", "foncier", "patrimoine", "environnement", "risques"} <= themes
-    assert {"mobilite", "fonds_de_plan", "en_ligne"} <= themes
+    assert {"mobilite", "fonds_de_plan"} <= themes

@@ -1,2605 +1,2605 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
     <name>@default</name>
     <message>
-        <location filename="../core/workspace.py" line="79" />
+        <location filename="../core/workspace.py" line="79"/>
         <source>{path} is not a readable GeoPackage ({error}).</source>
         <translation>{path} n'est pas un GeoPackage lisible ({error}).</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="107" />
+        <location filename="../core/workspace.py" line="107"/>
         <source>Cannot create the table {table} in {path}: {error}</source>
         <translation>Impossible de créer la table {table} dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="154" />
+        <location filename="../core/workspace.py" line="154"/>
         <source>The table {table} cannot be opened in {path}.</source>
         <translation>La table {table} ne peut pas être ouverte dans {path}.</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="218" />
+        <location filename="../core/workspace.py" line="218"/>
         <source>Cannot write the groups into {path}.</source>
         <translation>Impossible d'écrire les groupes dans {path}.</translation>
     </message>
     <message>
-        <location filename="../domain/groups.py" line="33" />
+        <location filename="../domain/groups.py" line="33"/>
         <source>A group needs a name.</source>
         <translation>Un groupe doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../domain/groups.py" line="35" />
+        <location filename="../domain/groups.py" line="35"/>
         <source>The group name is too long (80 characters at most).</source>
         <translation>Le nom du groupe est trop long (80 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../domain/groups.py" line="45" />
+        <location filename="../domain/groups.py" line="45"/>
         <source>Give at least one group.</source>
         <translation>Indiquez au moins un groupe.</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="16" />
+        <location filename="../processing/provider.py" line="16"/>
         <source>Atelier territorial</source>
         <translation>Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="64" />
+        <location filename="../gui/dock.py" line="64"/>
         <source>No dossier open</source>
         <translation>Aucun dossier ouvert</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="67" />
+        <location filename="../processing/export_boards.py" line="67"/>
         <source>Boards</source>
         <translation>Planches</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="25" />
+        <location filename="../gui/steps/boards.py" line="25"/>
         <source>Export the boards…</source>
         <translation>Exporter les planches…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="31" />
+        <location filename="../gui/steps/boards.py" line="31"/>
         <source>Cross-group synthesis</source>
         <translation>Synthèse inter-groupes</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="41" />
+        <location filename="../gui/steps/diagnostic.py" line="41"/>
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="45" />
+        <location filename="../gui/steps/diagnostic.py" line="45"/>
         <source>Strengths, weaknesses, opportunities and threats, by theme, drawn on the map.</source>
         <translation>Atouts, faiblesses, opportunités et menaces, par thème, dessinés sur la carte.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="158" />
+        <location filename="../gui/steps/diagnostic.py" line="158"/>
         <source>Add a diagnostic element</source>
         <translation>Ajouter un élément de diagnostic</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="43" />
+        <location filename="../processing/create_groups.py" line="43"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="26" />
+        <location filename="../gui/steps/dossier.py" line="26"/>
         <source>Build the cartographic dossier of a commune, or open an existing one.</source>
         <translation>Créez le dossier cartographique d'une commune, ou ouvrez un dossier existant.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="27" />
+        <location filename="../gui/steps/dossier.py" line="27"/>
         <source>Build a dossier…</source>
         <translation>Créer un dossier…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="33" />
+        <location filename="../gui/steps/dossier.py" line="33"/>
         <source>Open a dossier…</source>
         <translation>Ouvrir un dossier…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="32" />
+        <location filename="../gui/steps/enjeux.py" line="32"/>
         <source>Issues and toolbox</source>
         <translation>Enjeux et boîte à outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="37" />
+        <location filename="../gui/steps/enjeux.py" line="37"/>
         <source>The DDTM toolbox of support tools, and the issues (enjeux) of each group linked to tools.</source>
         <translation>La boîte à outils de la DDTM et les enjeux de chaque groupe, reliés aux outils.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="42" />
+        <location filename="../gui/steps/enjeux.py" line="42"/>
         <source>Toolbox…</source>
         <translation>Boîte à outils…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="48" />
+        <location filename="../gui/steps/enjeux.py" line="48"/>
         <source>Add an issue</source>
         <translation>Ajouter un enjeu</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="92" />
+        <location filename="../gui/steps/enjeux.py" line="92"/>
         <source>Support proposal…</source>
         <translation>Proposition d'accompagnement…</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="45" />
+        <location filename="../processing/create_groups.py" line="45"/>
         <source>Groups</source>
         <translation>Groupes</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="25" />
+        <location filename="../gui/steps/groups.py" line="25"/>
         <source>Create the workspace of the groups, name them and give each its adviser.</source>
         <translation>Créez l'espace de travail des groupes, nommez-les et attribuez à chacun son conseiller.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="28" />
+        <location filename="../gui/steps/groups.py" line="28"/>
         <source>Create the groups…</source>
         <translation>Créer les groupes…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="34" />
+        <location filename="../gui/steps/groups.py" line="34"/>
         <source>Delete a group…</source>
         <translation>Supprimer un groupe…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="17" />
+        <location filename="../gui/steps/photos.py" line="17"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="20" />
+        <location filename="../gui/steps/photos.py" line="20"/>
         <source>After the visit: print the field map, export an offline field package, import the geotagged photos.</source>
         <translation>Après la visite : imprimez la carte de terrain, exportez un paquet terrain hors ligne, importez les photos géolocalisées.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="21" />
+        <location filename="../gui/steps/photos.py" line="21"/>
         <source>Field map (PDF)…</source>
         <translation>Carte de terrain (PDF)…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="28" />
+        <location filename="../gui/steps/photos.py" line="28"/>
         <source>Export the field package…</source>
         <translation>Exporter le paquet terrain…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="40" />
+        <location filename="../gui/steps/photos.py" line="40"/>
         <source>Import photos…</source>
         <translation>Importer des photos…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="33" />
+        <location filename="../gui/steps/route.py" line="33"/>
         <source>Route and stops</source>
         <translation>Parcours et arrêts</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="39" />
+        <location filename="../gui/steps/route.py" line="39"/>
         <source>Draw the discovery route of the active group, its stops and sequences, and check the walking time against the visit slot.</source>
         <translation>Dessinez le parcours de découverte du groupe actif, ses arrêts et ses séquences, et vérifiez le temps de marche par rapport au créneau de visite.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="46" />
+        <location filename="../gui/steps/route.py" line="46"/>
         <source>Draw the route</source>
-        <translation>Dessiner le parcours</translation>
+        <translation>Tracer le parcours</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="50" />
+        <location filename="../gui/steps/route.py" line="50"/>
         <source>Add a stop</source>
         <translation>Ajouter un arrêt</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="51" />
+        <location filename="../gui/steps/route.py" line="51"/>
         <source>Draw a sequence</source>
-        <translation>Dessiner une séquence</translation>
+        <translation>Tracer une séquence</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="55" />
+        <location filename="../gui/steps/route.py" line="55"/>
         <source>Draw a project site</source>
         <translation>Dessiner un site de projet</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="59" />
+        <location filename="../gui/steps/route.py" line="59"/>
         <source>Note a hypothesis</source>
         <translation>Noter une hypothèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="64" />
+        <location filename="../gui/steps/route.py" line="64"/>
         <source>Number the stops</source>
         <translation>Numéroter les arrêts</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="23" />
+        <location filename="../plugin.py" line="23"/>
         <source>&amp;Atelier territorial</source>
         <translation>&amp;Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="53" />
+        <location filename="../plugin.py" line="53"/>
         <source>Show the workshop panel (dossier, groups, boards)</source>
         <translation>Afficher le panneau de l'atelier (dossier, groupes, planches)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="28" />
+        <location filename="../processing/base.py" line="28"/>
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="30" />
+        <location filename="../processing/build_dossier.py" line="30"/>
         <source>Build a commune dossier</source>
         <translation>Créer un dossier communal</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="20" />
+        <location filename="../processing/create_groups.py" line="20"/>
         <source>Create the group workspace</source>
         <translation>Créer l'espace de travail des groupes</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="33" />
+        <location filename="../processing/export_boards.py" line="33"/>
         <source>Export the map boards</source>
         <translation>Exporter les planches cartographiques</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="23" />
+        <location filename="../processing/export_field_package.py" line="23"/>
         <source>Export a field package</source>
         <translation>Exporter un paquet terrain</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="20" />
+        <location filename="../processing/import_photos.py" line="20"/>
         <source>Import geotagged photos</source>
         <translation>Importer des photos géolocalisées</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="21" />
+        <location filename="../processing/order_stops.py" line="21"/>
         <source>Number stops along the route</source>
         <translation>Numéroter les arrêts le long du parcours</translation>
     </message>
     <message>
-        <location filename="../processing/synthesis.py" line="20" />
+        <location filename="../processing/synthesis.py" line="20"/>
         <source>Cross-group synthesis of project sites</source>
         <translation>Synthèse inter-groupes des sites de projet</translation>
     </message>
     <message>
-        <location filename="../domain/stops.py" line="63" />
+        <location filename="../domain/stops.py" line="63"/>
         <source>The route needs at least two points.</source>
         <translation>Le parcours doit compter au moins deux points.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="217" />
+        <location filename="../gui/steps/route.py" line="217"/>
         <source>No route has been drawn for this group yet.</source>
         <translation>Aucun parcours n'a encore été dessiné pour ce groupe.</translation>
     </message>
     <message>
-        <location filename="../domain/stops.py" line="109" />
+        <location filename="../domain/stops.py" line="109"/>
         <source>The route was drawn in {count} pieces; they connect and were joined.</source>
         <translation>Le parcours a été dessiné en {count} tronçons ; ils se raccordent et ont été réunis.</translation>
     </message>
     <message>
-        <location filename="../domain/stops.py" line="116" />
+        <location filename="../domain/stops.py" line="116"/>
         <source>The route has {count} pieces that do not connect; only the longest ({length} m) is used. Join the pieces or delete the extra ones.</source>
         <translation>Le parcours compte {count} tronçons qui ne se raccordent pas ; seul le plus long ({length} m) est utilisé. Raccordez les tronçons ou supprimez ceux en trop.</translation>
     </message>
     <message>
-        <location filename="../domain/stops.py" line="221" />
+        <location filename="../domain/stops.py" line="221"/>
         <source>Stop {order} is {distance} m away from the route.</source>
         <translation>L'arrêt {order} est à {distance} m du parcours.</translation>
     </message>
     <message>
-        <location filename="../domain/stops.py" line="232" />
+        <location filename="../domain/stops.py" line="232"/>
         <source>Stops {first} and {second} are at the same place.</source>
         <translation>Les arrêts {first} et {second} sont au même endroit.</translation>
     </message>
     <message>
-        <location filename="../domain/stops.py" line="288" />
+        <location filename="../domain/stops.py" line="288"/>
         <source>The visit slot must be longer than 0 minutes.</source>
         <translation>Le créneau de visite doit durer plus de 0 minute.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="74" />
+        <location filename="../core/dossier_sources.py" line="74"/>
         <source>The field {field} does not exist in the layer {layer}.</source>
         <translation>Le champ {field} n'existe pas dans la couche {layer}.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="82" />
+        <location filename="../core/dossier_sources.py" line="82"/>
         <source>The layer {layer} has no INSEE code field (looked for: {candidates}). Choose the field holding the INSEE code.</source>
         <translation>La couche {layer} n'a pas de champ de code INSEE (champs recherchés : {candidates}). Choisissez le champ qui contient le code INSEE.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="94" />
+        <location filename="../core/dossier_sources.py" line="94"/>
         <source>The communes layer cannot be read.</source>
         <translation>La couche des communes ne peut pas être lue.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="96" />
+        <location filename="../core/dossier_sources.py" line="96"/>
         <source>The communes layer {layer} must hold polygons (it holds {kind}).</source>
         <translation>La couche des communes {layer} doit contenir des polygones (elle contient : {kind}).</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="127" />
+        <location filename="../core/dossier_sources.py" line="127"/>
         <source>No commune has the INSEE code {code} in the layer {layer} (field {field}).</source>
         <translation>Aucune commune n'a le code INSEE {code} dans la couche {layer} (champ {field}).</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="294" />
+        <location filename="../core/dossier_sources.py" line="294"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="82" />
+        <location filename="../domain/catalogue.py" line="82"/>
         <source>A tool needs a name.</source>
         <translation>Un outil doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="84" />
+        <location filename="../domain/catalogue.py" line="84"/>
         <source>The tool name is too long (200 characters at most).</source>
         <translation>Le nom de l'outil est trop long (200 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="111" />
+        <location filename="../domain/catalogue.py" line="111"/>
         <source>The file was not UTF-8: it was read as Windows Latin-1 text; check the accents.</source>
         <translation>Le fichier n'était pas en UTF-8 : il a été lu comme du texte Windows Latin-1 ; vérifiez les accents.</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="130" />
+        <location filename="../domain/catalogue.py" line="130"/>
         <source>This file is too large to be a tool catalogue.</source>
         <translation>Ce fichier est trop volumineux pour être un catalogue d'outils.</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="133" />
+        <location filename="../domain/catalogue.py" line="133"/>
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="136" />
+        <location filename="../domain/catalogue.py" line="136"/>
         <source>The columns were separated by semicolons (French spreadsheet): read as such.</source>
         <translation>Les colonnes étaient séparées par des points-virgules (tableur français) : lues comme telles.</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="142" />
+        <location filename="../domain/catalogue.py" line="142"/>
         <source>The columns were separated by tabs: read as such.</source>
         <translation>Les colonnes étaient séparées par des tabulations : lues comme telles.</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="147" />
+        <location filename="../domain/catalogue.py" line="147"/>
         <source>The first line must name the columns {expected}; missing: {missing} (found: {found}).</source>
         <translation>La première ligne doit nommer les colonnes {expected} ; manquantes : {missing} (trouvées : {found}).</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="177" />
+        <location filename="../domain/catalogue.py" line="177"/>
         <source>The file lists the same tool more than once (lines): {names}.</source>
         <translation>Le fichier cite le même outil plusieurs fois (lignes) : {names}.</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="182" />
+        <location filename="../domain/catalogue.py" line="182"/>
         <source>The file has a header but no tool.</source>
         <translation>Le fichier a une ligne d'en-tête mais aucun outil.</translation>
     </message>
     <message>
-        <location filename="../core/boards/paper.py" line="28" />
+        <location filename="../core/boards/paper.py" line="28"/>
         <source>Unknown paper size {paper}.</source>
         <translation>Format de papier inconnu : {paper}.</translation>
     </message>
     <message>
-        <location filename="../core/boards/paper.py" line="30" />
+        <location filename="../core/boards/paper.py" line="30"/>
         <source>Unknown orientation {orientation}.</source>
         <translation>Orientation inconnue : {orientation}.</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="140" />
+        <location filename="../core/boards/source.py" line="140"/>
         <source>No dossier is open: build or open a dossier first.</source>
         <translation>Aucun dossier n'est ouvert : créez ou ouvrez d'abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../core/photo_files.py" line="36" />
+        <location filename="../core/photo_files.py" line="36"/>
         <source>The dossier {path} does not exist.</source>
         <translation>Le dossier {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="146" />
+        <location filename="../core/boards/source.py" line="146"/>
         <source>The dossier {path} has no groups yet: create the groups first.</source>
         <translation>Le dossier {path} n'a pas encore de groupes : créez d'abord les groupes.</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="106" />
+        <location filename="../core/catalogue.py" line="106"/>
         <source>Cannot write the toolbox into {path}: {error}</source>
         <translation>Impossible d'écrire la boîte à outils dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="218" />
+        <location filename="../core/enjeux.py" line="218"/>
         <source>This tool is no longer in the catalogue.</source>
         <translation>Cet outil n'est plus dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="229" />
+        <location filename="../core/catalogue.py" line="229"/>
         <source>Cannot write {path}: {error}</source>
         <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="248" />
+        <location filename="../core/catalogue.py" line="248"/>
         <source>Cannot read {path}: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="104" />
+        <location filename="../gui/build_dossier_dialog.py" line="104"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="54" />
+        <location filename="../core/dossier_project.py" line="54"/>
         <source>Neighbouring communes</source>
         <translation>Communes voisines</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="55" />
+        <location filename="../core/dossier_project.py" line="55"/>
         <source>Study area</source>
         <translation>Périmètre d'étude</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="67" />
+        <location filename="../core/dossier_project.py" line="67"/>
         <source>Clipped from the source {source} on {date} for the commune {insee}.</source>
         <translation>Découpage de la source {source} du {date} pour la commune {insee}.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="152" />
+        <location filename="../core/dossier_project.py" line="152"/>
         <source>Workshop dossier: {name} ({insee})</source>
         <translation>Dossier de l'atelier : {name} ({insee})</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="51" />
+        <location filename="../core/dossier_styles.py" line="51"/>
         <source>Context</source>
         <translation>Contexte</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="52" />
+        <location filename="../core/dossier_styles.py" line="52"/>
         <source>Urban planning</source>
         <translation>Urbanisme</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="53" />
+        <location filename="../core/dossier_styles.py" line="53"/>
         <source>Land</source>
         <translation>Foncier</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="54" />
+        <location filename="../core/dossier_styles.py" line="54"/>
         <source>Heritage</source>
         <translation>Patrimoine</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="55" />
+        <location filename="../core/dossier_styles.py" line="55"/>
         <source>Environment</source>
         <translation>Environnement</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="56" />
+        <location filename="../core/dossier_styles.py" line="56"/>
         <source>Risks</source>
         <translation>Risques</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="57" />
+        <location filename="../core/dossier_styles.py" line="57"/>
         <source>Mobility</source>
         <translation>Mobilité</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="58" />
+        <location filename="../core/dossier_styles.py" line="58"/>
         <source>Base map</source>
         <translation>Fonds de plan</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="59" />
+        <location filename="../core/dossier_styles.py" line="59"/>
         <source>Online basemaps</source>
         <translation>Fonds en ligne</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="49" />
+        <location filename="../core/groups.py" line="49"/>
         <source>The dossier must be a GeoPackage (.gpkg): {path}</source>
         <translation>Le dossier doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="53" />
+        <location filename="../core/groups.py" line="53"/>
         <source>The folder of {path} does not exist.</source>
         <translation>Le dossier parent de {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="82" />
+        <location filename="../core/groups.py" line="82"/>
         <source>Nothing was drawn.</source>
         <translation>Rien n'a été dessiné.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="85" />
+        <location filename="../core/groups.py" line="85"/>
         <source>A line needs at least two different points.</source>
         <translation>Une ligne doit comporter au moins deux points différents.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="108" />
+        <location filename="../core/groups.py" line="108"/>
         <source>An area needs at least three points that are not aligned.</source>
         <translation>Une surface doit comporter au moins trois points non alignés.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="112" />
+        <location filename="../core/groups.py" line="112"/>
         <source>The outline crosses itself, which makes several separate areas. Draw it again without crossing its own edge.</source>
         <translation>Le contour se recoupe, ce qui forme plusieurs surfaces séparées. Redessinez-le sans recouper son propre tracé.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="89" />
+        <location filename="../core/groups.py" line="89"/>
         <source>The outline crossed itself; it was repaired.</source>
         <translation>Le contour se recoupait ; il a été réparé.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="97" />
+        <location filename="../core/groups.py" line="97"/>
         <source>Draw one piece at a time.</source>
         <translation>Dessinez une seule partie à la fois.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="267" />
+        <location filename="../core/route.py" line="267"/>
         <source>The layer {layer} cannot be edited.</source>
         <translation>La couche {layer} n'est pas modifiable.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="142" />
+        <location filename="../core/groups.py" line="142"/>
         <source>Add a feature</source>
         <translation>Ajouter une entité</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="146" />
+        <location filename="../core/groups.py" line="146"/>
         <source>The feature could not be added to {layer}.</source>
         <translation>L'entité n'a pas pu être ajoutée à {layer}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="299" />
+        <location filename="../gui/steps/route.py" line="299"/>
         <source>Draw on {layer}</source>
         <translation>Dessiner sur {layer}</translation>
     </message>
     <message>
-        <location filename="../core/online_layers.py" line="107" />
+        <location filename="../core/online_layers.py" line="107"/>
         <source>PLU zoning (Géoportail de l'urbanisme, {insee})</source>
         <translation>Zonage du PLU (Géoportail de l'urbanisme, {insee})</translation>
     </message>
     <message>
-        <location filename="../core/online_layers.py" line="108" />
+        <location filename="../core/online_layers.py" line="108"/>
         <source>Flood risk plans (Géorisques)</source>
         <translation>Plans de prévention du risque inondation (Géorisques)</translation>
     </message>
     <message>
-        <location filename="../core/online_layers.py" line="109" />
+        <location filename="../core/online_layers.py" line="109"/>
         <source>Clay shrink-swell hazard (Géorisques)</source>
         <translation>Aléa retrait-gonflement des argiles (Géorisques)</translation>
     </message>
     <message>
-        <location filename="../core/online_layers.py" line="110" />
+        <location filename="../core/online_layers.py" line="110"/>
         <source>Cadastre (IGN)</source>
         <translation>Cadastre (IGN)</translation>
     </message>
     <message>
-        <location filename="../core/online_layers.py" line="111" />
+        <location filename="../core/online_layers.py" line="111"/>
         <source>Plan IGN</source>
         <translation>Plan IGN</translation>
     </message>
     <message>
-        <location filename="../core/online_layers.py" line="112" />
+        <location filename="../core/online_layers.py" line="112"/>
         <source>Orthophoto (IGN)</source>
         <translation>Orthophotographie (IGN)</translation>
     </message>
     <message>
-        <location filename="../core/photo_files.py" line="30" />
+        <location filename="../core/photo_files.py" line="30"/>
         <source>Photos need a GeoPackage dossier (a folder to copy them into): {dossier}</source>
         <translation>Les photos nécessitent un dossier GeoPackage (un répertoire où les copier) : {dossier}</translation>
     </message>
     <message>
-        <location filename="../core/photo_files.py" line="54" />
+        <location filename="../core/photo_files.py" line="54"/>
         <source>The photo folder {path} does not exist.</source>
         <translation>Le dossier de photos {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="159" />
+        <location filename="../core/photos.py" line="159"/>
         <source>HEIC/HEIF photo: this QGIS cannot read its position nor its image</source>
         <translation>Photo HEIC/HEIF : cette version de QGIS ne peut lire ni sa position ni son image</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="163" />
+        <location filename="../core/photos.py" line="163"/>
         <source>not a readable image (damaged or unsupported format)</source>
         <translation>image illisible (fichier endommagé ou format non pris en charge)</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="165" />
+        <location filename="../core/photos.py" line="165"/>
         <source>no readable EXIF metadata</source>
         <translation>aucune métadonnée EXIF lisible</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="167" />
+        <location filename="../core/photos.py" line="167"/>
         <source>no GPS position in the EXIF metadata</source>
         <translation>aucune position GPS dans les métadonnées EXIF</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="193" />
+        <location filename="../core/photos.py" line="193"/>
         <source>The group {group} does not exist in this dossier (groups: {groups}).</source>
         <translation>Le groupe {group} n'existe pas dans ce dossier (groupes : {groups}).</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="287" />
+        <location filename="../core/photos.py" line="287"/>
         <source>file not found</source>
         <translation>fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="296" />
+        <location filename="../core/photos.py" line="296"/>
         <source>taken outside the study perimeter ({lat:.5f}, {lon:.5f})</source>
         <translation>prise hors du périmètre d'étude ({lat:.5f}, {lon:.5f})</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="362" />
+        <location filename="../core/photos.py" line="362"/>
         <source>Cannot write the observations into {path}: {error}</source>
         <translation>Impossible d'écrire les observations dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="350" />
+        <location filename="../core/photos.py" line="350"/>
         <source>The photo {path} does not exist.</source>
         <translation>La photo {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="240" />
+        <location filename="../core/workspace.py" line="240"/>
         <source>Cannot delete the features of {groupe} from {table}.</source>
         <translation>Impossible de supprimer les entités de {groupe} dans {table}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="23" />
+        <location filename="../processing/import_photos.py" line="23"/>
         <source>Each geotagged photo of the folder becomes an observation of the group, copied under DCIM/&lt;group&gt;/ next to the dossier and attached to the nearest stop within the tolerance. Photos without GPS, outside the study perimeter or unreadable are counted and listed in the log, not imported. Importing the same photos again adds nothing.</source>
         <translation>Chaque photo géolocalisée du répertoire devient une observation du groupe, copiée sous DCIM/&lt;groupe&gt;/ à côté du dossier et rattachée à l'arrêt le plus proche dans la limite de la tolérance. Les photos sans GPS, hors du périmètre d'étude ou illisibles sont comptées et listées dans le journal, sans être importées. Importer de nouveau les mêmes photos n'ajoute rien.</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="31" />
+        <location filename="../processing/order_stops.py" line="31"/>
         <source>Dossier (GeoPackage)</source>
         <translation>Dossier (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="36" />
+        <location filename="../processing/order_stops.py" line="36"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="34" />
+        <location filename="../processing/import_photos.py" line="34"/>
         <source>Photo folder</source>
         <translation>Dossier de photos</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="39" />
+        <location filename="../processing/import_photos.py" line="39"/>
         <source>Distance to attach a photo to a stop (m)</source>
         <translation>Distance de rattachement d'une photo à un arrêt (m)</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="48" />
+        <location filename="../processing/import_photos.py" line="48"/>
         <source>Photos imported</source>
         <translation>Photos importées</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="48" />
+        <location filename="../processing/import_photos.py" line="48"/>
         <source>Photos without GPS position</source>
         <translation>Photos sans position GPS</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="48" />
+        <location filename="../processing/import_photos.py" line="48"/>
         <source>Photos outside the study perimeter</source>
         <translation>Photos hors du périmètre d'étude</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="48" />
+        <location filename="../processing/import_photos.py" line="48"/>
         <source>Unreadable files</source>
         <translation>Fichiers illisibles</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="48" />
+        <location filename="../processing/import_photos.py" line="48"/>
         <source>Photos already imported</source>
         <translation>Photos déjà importées</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="66" />
+        <location filename="../processing/import_photos.py" line="66"/>
         <source>Without GPS position</source>
         <translation>Sans position GPS</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="66" />
+        <location filename="../processing/import_photos.py" line="66"/>
         <source>Outside the study perimeter</source>
         <translation>Hors du périmètre d'étude</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="66" />
+        <location filename="../processing/import_photos.py" line="66"/>
         <source>Unreadable</source>
         <translation>Illisibles</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="74" />
+        <location filename="../processing/import_photos.py" line="74"/>
         <source>{imported} imported, {no_gps} without GPS, {outside} outside the perimeter, {unreadable} unreadable, {already} already imported.</source>
         <translation>{imported} importées, {no_gps} sans GPS, {outside} hors du périmètre, {unreadable} illisibles, {already} déjà importées.</translation>
     </message>
     <message>
-        <location filename="../processing/synthesis.py" line="23" />
+        <location filename="../processing/synthesis.py" line="23"/>
         <source>Overlays the candidate project sites of every group. Each output polygon carries n_groupes (how many groups chose that place) and groupes (their names): polygons with 2 groups or more are where groups converge.</source>
         <translation>Superpose les sites de projet de tous les groupes. Chaque polygone en sortie porte n_groupes (le nombre de groupes ayant choisi ce lieu) et groupes (leurs noms) : les polygones à 2 groupes ou plus sont les lieux où les groupes convergent.</translation>
     </message>
     <message>
-        <location filename="../processing/synthesis.py" line="30" />
+        <location filename="../processing/synthesis.py" line="30"/>
         <source>Dossier (GeoPackage or pg:connection/schema)</source>
         <translation>Dossier (GeoPackage ou pg:connexion/schéma)</translation>
     </message>
     <message>
-        <location filename="../processing/synthesis.py" line="37" />
+        <location filename="../processing/synthesis.py" line="37"/>
         <source>Convergence</source>
         <translation>Convergence</translation>
     </message>
     <message>
-        <location filename="../processing/synthesis.py" line="43" />
+        <location filename="../processing/synthesis.py" line="43"/>
         <source>Reading the candidate sites of every group…</source>
         <translation>Lecture des sites de projet de tous les groupes…</translation>
     </message>
     <message>
-        <location filename="../processing/synthesis.py" line="60" />
+        <location filename="../processing/synthesis.py" line="60"/>
         <source>{n} pieces, {shared} shared by two groups or more.</source>
         <translation>{n} portions, {shared} partagées par deux groupes ou plus.</translation>
     </message>
     <message>
-        <location filename="../core/boards/atlas.py" line="66" />
+        <location filename="../core/boards/atlas.py" line="66"/>
         <source>No stop placed for this group yet.</source>
         <translation>Aucun arrêt placé pour ce groupe pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../core/boards/atlas.py" line="67" />
+        <location filename="../core/boards/atlas.py" line="67"/>
         <source>No stop yet: the atlas has no page to show.</source>
         <translation>Pas encore d'arrêt : l'atlas n'a aucune page à afficher.</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="88" />
+        <location filename="../core/photo_style.py" line="88"/>
         <source>Stop</source>
         <translation>Arrêt</translation>
     </message>
     <message>
-        <location filename="../core/boards/atlas.py" line="84" />
+        <location filename="../core/boards/atlas.py" line="84"/>
         <source>planned at</source>
         <translation>prévu à</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="202" />
+        <location filename="../core/boards/group_boards.py" line="202"/>
         <source>Photo not found: {path}</source>
         <translation>Photo introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../core/boards/atlas.py" line="109" />
+        <location filename="../core/boards/atlas.py" line="109"/>
         <source>No photo for this stop.</source>
         <translation>Aucune photo pour cet arrêt.</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="32" />
+        <location filename="../core/boards/base.py" line="32"/>
         <source>Field map</source>
         <translation>Carte de terrain</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="34" />
+        <location filename="../core/boards/base.py" line="34"/>
         <source>Restitution</source>
         <translation>Restitution</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="35" />
+        <location filename="../core/boards/base.py" line="35"/>
         <source>Atlas of stops</source>
         <translation>Atlas des arrêts</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="175" />
+        <location filename="../gui/proposal_widget.py" line="175"/>
         <source>Support proposal</source>
         <translation>Proposition d'accompagnement</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="91" />
+        <location filename="../core/boards/base.py" line="91"/>
         <source>All groups</source>
         <translation>Tous les groupes</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="112" />
+        <location filename="../core/boards/base.py" line="112"/>
         <source>(continued)</source>
         <translation>(suite)</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="128" />
+        <location filename="../core/boards/base.py" line="128"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="168" />
+        <location filename="../core/boards/base.py" line="168"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="40" />
+        <location filename="../core/forms.py" line="40"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../core/boards/credits.py" line="97" />
+        <location filename="../core/boards/credits.py" line="97"/>
         <source>Sources: {sources}</source>
         <translation>Sources : {sources}</translation>
     </message>
     <message>
-        <location filename="../core/boards/credits.py" line="98" />
+        <location filename="../core/boards/credits.py" line="98"/>
         <source>workshop data drawn by the groups</source>
         <translation>données de l'atelier dessinées par les groupes</translation>
     </message>
     <message>
-        <location filename="../core/boards/credits.py" line="99" />
+        <location filename="../core/boards/credits.py" line="99"/>
         <source>made with QGIS and the Atelier territorial plugin</source>
         <translation>réalisé avec QGIS et l'extension Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="36" />
+        <location filename="../core/forms.py" line="36"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="75" />
+        <location filename="../gui/enjeu_dialog.py" line="75"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="65" />
+        <location filename="../core/boards/group_boards.py" line="65"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="66" />
+        <location filename="../core/boards/group_boards.py" line="66"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="69" />
+        <location filename="../core/boards/group_boards.py" line="69"/>
         <source>No route drawn for this group yet.</source>
         <translation>Aucun parcours dessiné pour ce groupe pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="102" />
+        <location filename="../core/boards/group_boards.py" line="102"/>
         <source>No diagnostic drawn for this group yet.</source>
         <translation>Aucun diagnostic dessiné pour ce groupe pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="145" />
+        <location filename="../gui/toolbox_dialog.py" line="145"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="103" />
+        <location filename="../core/boards/group_boards.py" line="103"/>
         <source>Observation</source>
         <translation>Observation</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="132" />
+        <location filename="../core/boards/group_boards.py" line="132"/>
         <source>site: {site}</source>
         <translation>site : {site}</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="74" />
+        <location filename="../gui/enjeu_dialog.py" line="74"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="73" />
+        <location filename="../gui/enjeu_dialog.py" line="73"/>
         <source>Issue</source>
         <translation>Enjeu</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="158" />
+        <location filename="../core/boards/group_boards.py" line="158"/>
         <source>Tools</source>
         <translation>Outils</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="185" />
+        <location filename="../core/boards/group_boards.py" line="185"/>
         <source>No photo attached to the stops yet.</source>
         <translation>Aucune photo rattachée aux arrêts pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="228" />
+        <location filename="../core/boards/group_boards.py" line="228"/>
         <source>Tools and why</source>
         <translation>Outils et pourquoi</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="36" />
+        <location filename="../core/project_layers.py" line="36"/>
         <source>Stops</source>
         <translation>Arrêts</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="40" />
+        <location filename="../core/project_layers.py" line="40"/>
         <source>Route</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="39" />
+        <location filename="../core/project_layers.py" line="39"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="73" />
+        <location filename="../core/boards/layers.py" line="73"/>
         <source>Candidate sites</source>
         <translation>Sites de projet</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="74" />
+        <location filename="../core/boards/layers.py" line="74"/>
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="76" />
+        <location filename="../core/boards/layers.py" line="76"/>
         <source>Issues</source>
         <translation>Enjeux</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="100" />
+        <location filename="../core/boards/layers.py" line="100"/>
         <source>Boards (layers of the printed boards)</source>
         <translation>Planches (couches des planches imprimées)</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="407" />
+        <location filename="../core/boards/layers.py" line="407"/>
         <source>Other theme</source>
         <translation>Autre thème</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="37" />
+        <location filename="../core/boards/synthese.py" line="37"/>
         <source>Three groups or more</source>
         <translation>Trois groupes ou plus</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="37" />
+        <location filename="../core/boards/synthese.py" line="37"/>
         <source>Two groups</source>
         <translation>Deux groupes</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="51" />
+        <location filename="../core/boards/synthese.py" line="51"/>
         <source>groups</source>
         <translation>groupes</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="65" />
+        <location filename="../gui/steps/boards.py" line="65"/>
         <source>Where groups converge</source>
         <translation>Convergences entre les groupes</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="100" />
+        <location filename="../core/boards/synthese.py" line="100"/>
         <source>Which groups</source>
         <translation>Groupes concernés</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="112" />
+        <location filename="../core/boards/synthese.py" line="112"/>
         <source>No candidate site drawn by any group yet.</source>
         <translation>Aucun groupe n'a encore dessiné de site de projet.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="65" />
+        <location filename="../core/dossier.py" line="65"/>
         <source>The output folder {folder} is read-only: choose another folder.</source>
         <translation>Le dossier de sortie {folder} est en lecture seule : choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="75" />
+        <location filename="../core/dossier.py" line="75"/>
         <source>The output folder {folder} is a file, not a folder.</source>
         <translation>Le dossier de sortie {folder} est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="90" />
+        <location filename="../core/dossier.py" line="90"/>
         <source>The folder {folder} already holds a dossier for {insee} ({files}). Choose another folder or tick Overwrite to replace it.</source>
         <translation>Le dossier {folder} contient déjà un dossier cartographique pour {insee} ({files}). Choisissez un autre dossier ou cochez « Écraser » pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="123" />
+        <location filename="../core/dossier.py" line="123"/>
         <source>The source {layer} cannot be read as a vector layer.</source>
         <translation>La source {layer} ne peut pas être lue comme une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="128" />
+        <location filename="../core/dossier.py" line="128"/>
         <source>The source {layer} has no geometry: skipped.</source>
         <translation>La source {layer} n'a pas de géométrie : ignorée.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="132" />
+        <location filename="../core/dossier.py" line="132"/>
         <source>The source {layer} is empty: skipped.</source>
         <translation>La source {layer} est vide : ignorée.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="256" />
+        <location filename="../gui/build_dossier_dialog.py" line="256"/>
         <source>Give the INSEE code of the commune.</source>
         <translation>Indiquez le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="214" />
+        <location filename="../core/dossier.py" line="214"/>
         <source>The buffer must be between 0 and 50,000 m (got {buffer}).</source>
         <translation>La zone tampon doit être comprise entre 0 et 50 000 m (valeur reçue : {buffer}).</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="220" />
+        <location filename="../core/dossier.py" line="220"/>
         <source>Finding the commune {code}…</source>
         <translation>Recherche de la commune {code}…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="246" />
+        <location filename="../core/dossier.py" line="246"/>
         <source>Moving the dossier in place…</source>
         <translation>Mise en place du dossier…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="261" />
+        <location filename="../core/dossier.py" line="261"/>
         <source>Dossier ready: {path}</source>
         <translation>Dossier prêt : {path}</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="289" />
+        <location filename="../core/dossier.py" line="289"/>
         <source>Writing the commune…</source>
         <translation>Écriture de la commune…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="336" />
+        <location filename="../core/dossier.py" line="336"/>
         <source>Clipping {layer}…</source>
         <translation>Découpage de {layer}…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="359" />
+        <location filename="../core/dossier.py" line="359"/>
         <source>{layer}: {n} invalid geometries repaired.</source>
         <translation>{layer} : {n} géométries non valides réparées.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="365" />
+        <location filename="../core/dossier.py" line="365"/>
         <source>{layer}: {n} invalid geometries could not be repaired and were left out.</source>
         <translation>{layer} : {n} géométries non valides n'ont pas pu être réparées et ont été écartées.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="371" />
+        <location filename="../core/dossier.py" line="371"/>
         <source>{layer}: no feature inside the study area.</source>
         <translation>{layer} : aucune entité dans le périmètre d'étude.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="387" />
+        <location filename="../core/dossier.py" line="387"/>
         <source>Styling and writing the project…</source>
         <translation>Application des styles et écriture du projet…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="392" />
+        <location filename="../core/dossier.py" line="392"/>
         <source>{n} online layers are unreachable now (offline?): kept in the project.</source>
         <translation>{n} couches en ligne sont inaccessibles pour l'instant (hors ligne ?) : conservées dans le projet.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="243" />
+        <location filename="../core/enjeux.py" line="243"/>
         <source>Cannot write into {path}: {error}</source>
         <translation>Impossible d'écrire dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="72" />
+        <location filename="../core/enjeux.py" line="72"/>
         <source>An issue needs a title.</source>
         <translation>Un enjeu doit avoir un intitulé.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="97" />
+        <location filename="../core/enjeux.py" line="97"/>
         <source>The candidate site of this issue no longer exists.</source>
         <translation>Le site de projet de cet enjeu n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="213" />
+        <location filename="../core/enjeux.py" line="213"/>
         <source>This issue no longer exists.</source>
         <translation>Cet enjeu n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="259" />
+        <location filename="../core/enjeux.py" line="259"/>
         <source>Cannot delete the tool links of this issue.</source>
         <translation>Impossible de supprimer les outils liés à cet enjeu.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="159" />
+        <location filename="../core/enjeux.py" line="159"/>
         <source>Cannot delete this issue.</source>
         <translation>Impossible de supprimer cet enjeu.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="190" />
+        <location filename="../core/enjeux.py" line="190"/>
         <source>Site {fid}</source>
         <translation>Site {fid}</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="181" />
+        <location filename="../gui/toolbox_dialog.py" line="181"/>
         <source>Toolbox</source>
         <translation>Boîte à outils</translation>
     </message>
     <message>
-        <location filename="../core/enjeux_project.py" line="54" />
+        <location filename="../core/enjeux_project.py" line="54"/>
         <source>Issue tools</source>
         <translation>Outils des enjeux</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="195" />
+        <location filename="../core/field_package.py" line="195"/>
         <source>Field package — {group}</source>
         <translation>Paquet terrain — {group}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="200" />
+        <location filename="../core/field_package.py" line="200"/>
         <source>Dossier (read only)</source>
         <translation>Dossier (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="203" />
+        <location filename="../core/field_package.py" line="203"/>
         <source>Field work — {group}</source>
         <translation>Travail de terrain — {group}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="215" />
+        <location filename="../core/field_package.py" line="215"/>
         <source>Offline basemap</source>
         <translation>Fond de plan hors ligne</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="235" />
+        <location filename="../core/pg_project.py" line="235"/>
         <source>Cannot write the project {path}: {error}</source>
         <translation>Impossible d'écrire le projet {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="316" />
+        <location filename="../core/field_package.py" line="316"/>
         <source>{path} is not a field package.</source>
         <translation>{path} n'est pas un paquet terrain.</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="34" />
+        <location filename="../core/forms.py" line="34"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="145" />
+        <location filename="../gui/toolbox_dialog.py" line="145"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="39" />
+        <location filename="../core/forms.py" line="39"/>
         <source>Time at the stop (min)</source>
         <translation>Temps à l'arrêt (min)</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="41" />
+        <location filename="../core/forms.py" line="41"/>
         <source>Distance along the route (m)</source>
         <translation>Distance le long du parcours (m)</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="42" />
+        <location filename="../core/forms.py" line="42"/>
         <source>Distance from the route (m)</source>
         <translation>Distance au parcours (m)</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="43" />
+        <location filename="../core/forms.py" line="43"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="44" />
+        <location filename="../core/forms.py" line="44"/>
         <source>Speed (km/h)</source>
         <translation>Vitesse (km/h)</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="45" />
+        <location filename="../core/forms.py" line="45"/>
         <source>Atmosphere</source>
         <translation>Ambiance</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="46" />
+        <location filename="../core/forms.py" line="46"/>
         <source>Character</source>
         <translation>Caractère</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="47" />
+        <location filename="../core/forms.py" line="47"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="88" />
+        <location filename="../core/photo_style.py" line="88"/>
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="50" />
+        <location filename="../core/forms.py" line="50"/>
         <source>Taken on</source>
         <translation>Prise le</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="51" />
+        <location filename="../core/forms.py" line="51"/>
         <source>Bearing (°)</source>
         <translation>Azimut (°)</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="52" />
+        <location filename="../core/forms.py" line="52"/>
         <source>Raised by</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="53" />
+        <location filename="../core/forms.py" line="53"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="77" />
+        <location filename="../gui/enjeu_dialog.py" line="77"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="56" />
+        <location filename="../core/forms.py" line="56"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="58" />
+        <location filename="../core/forms.py" line="58"/>
         <source>Project site</source>
         <translation>Site de projet</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="115" />
+        <location filename="../core/forms.py" line="115"/>
         <source>Images (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG)</source>
         <translation>Images (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG)</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="151" />
+        <location filename="../core/forms.py" line="151"/>
         <source>A stop needs a name, so that everyone finds it on the field map.</source>
         <translation>Un arrêt doit avoir un nom, pour que chacun le retrouve sur la carte de terrain.</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="169" />
+        <location filename="../core/forms.py" line="169"/>
         <source>Discovery route</source>
         <translation>Parcours de découverte</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="174" />
+        <location filename="../core/forms.py" line="174"/>
         <source>Write the hypothesis in a sentence: what you expect to see here.</source>
         <translation>Formulez l'hypothèse en une phrase : ce que vous vous attendez à voir ici.</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="185" />
+        <location filename="../core/forms.py" line="185"/>
         <source>Give the site a short name (for example “friche rue de Neuville”).</source>
         <translation>Donnez un nom court au site (par exemple « friche rue de Neuville »).</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="206" />
+        <location filename="../core/forms.py" line="206"/>
         <source>Say whether it is a strength, a weakness, an opportunity or a threat.</source>
         <translation>Indiquez s'il s'agit d'un atout, d'une faiblesse, d'une opportunité ou d'une menace.</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="72" />
+        <location filename="../core/merge.py" line="72"/>
         <source>{path} is not a one-group field package (groups: {groups}).</source>
         <translation>{path} n'est pas un paquet terrain d'un seul groupe (groupes : {groups}).</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="199" />
+        <location filename="../core/merge.py" line="199"/>
         <source>Cannot merge the table {table} into {path}: {error}</source>
         <translation>Impossible de fusionner la table {table} dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/pg_conflicts.py" line="70" />
+        <location filename="../core/pg_conflicts.py" line="70"/>
         <source>Someone else changed this feature of {table} (number {fid}) since you started: reload it and apply your change again.</source>
         <translation>Quelqu'un d'autre a modifié cette entité de {table} (numéro {fid}) depuis que vous avez commencé : rechargez-la et appliquez de nouveau votre modification.</translation>
     </message>
     <message>
-        <location filename="../core/pg_conflicts.py" line="81" />
+        <location filename="../core/pg_conflicts.py" line="81"/>
         <source>The feature {fid} of {table} was deleted by someone else.</source>
         <translation>L'entité {fid} de {table} a été supprimée par quelqu'un d'autre.</translation>
     </message>
     <message>
-        <location filename="../core/pg_fetch.py" line="222" />
+        <location filename="../core/pg_fetch.py" line="222"/>
         <source>Cannot write the table {table}: {error}</source>
         <translation>Impossible d'écrire la table {table} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/pg_fetch.py" line="234" />
+        <location filename="../core/pg_fetch.py" line="234"/>
         <source>{path} already exists: choose another file or confirm the replacement.</source>
         <translation>{path} existe déjà : choisissez un autre fichier ou confirmez le remplacement.</translation>
     </message>
     <message>
-        <location filename="../core/pg_fetch.py" line="246" />
+        <location filename="../core/pg_fetch.py" line="246"/>
         <source>There is no workshop {schema} on the server.</source>
         <translation>Il n'y a pas d'atelier {schema} sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="37" />
+        <location filename="../core/project_layers.py" line="37"/>
         <source>Observations and photos</source>
         <translation>Observations et photos</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="38" />
+        <location filename="../core/project_layers.py" line="38"/>
         <source>Hypotheses (points)</source>
         <translation>Hypothèses (points)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="41" />
+        <location filename="../core/project_layers.py" line="41"/>
         <source>Hypotheses (areas)</source>
         <translation>Hypothèses (surfaces)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="42" />
+        <location filename="../core/project_layers.py" line="42"/>
         <source>Project sites</source>
         <translation>Sites de projet</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="48" />
+        <location filename="../core/project_layers.py" line="48"/>
         <source>Diagnostic (points)</source>
         <translation>Diagnostic (points)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="50" />
+        <location filename="../core/project_layers.py" line="50"/>
         <source>Diagnostic (areas)</source>
         <translation>Diagnostic (surfaces)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="51" />
+        <location filename="../core/project_layers.py" line="51"/>
         <source>Issues (points)</source>
         <translation>Enjeux (points)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="53" />
+        <location filename="../core/project_layers.py" line="53"/>
         <source>Issues (areas)</source>
         <translation>Enjeux (surfaces)</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="58" />
+        <location filename="../core/pg_project.py" line="58"/>
         <source>The table {table} of the schema {schema} cannot be opened.</source>
         <translation>La table {table} du schéma {schema} ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="226" />
+        <location filename="../core/pg_project.py" line="226"/>
         <source>Workshop {schema} (server)</source>
         <translation>Atelier {schema} (serveur)</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="215" />
+        <location filename="../core/pg_sync.py" line="215"/>
         <source>The schema {schema} already holds a workshop: choose another name or confirm that the server copy is replaced.</source>
         <translation>Le schéma {schema} contient déjà un atelier : choisissez un autre nom ou confirmez le remplacement de la copie sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="241" />
+        <location filename="../core/pg_sync.py" line="241"/>
         <source>The server refused the copy of the dossier into {schema}: {error}</source>
         <translation>Le serveur a refusé la copie du dossier dans {schema} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="285" />
+        <location filename="../core/pg_sync.py" line="285"/>
         <source>Cannot save the style {name}: {error}</source>
         <translation>Impossible d'enregistrer le style {name} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="56" />
+        <location filename="../core/photo_style.py" line="56"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic)</source>
         <translation>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic)</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="88" />
+        <location filename="../core/photo_style.py" line="88"/>
         <source>Date taken</source>
         <translation>Date de prise de vue</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="88" />
+        <location filename="../core/photo_style.py" line="88"/>
         <source>Direction (° from north)</source>
         <translation>Direction (° depuis le nord)</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="88" />
+        <location filename="../core/photo_style.py" line="88"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="141" />
+        <location filename="../core/photo_style.py" line="141"/>
         <source>Photo with direction</source>
         <translation>Photo orientée</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="144" />
+        <location filename="../core/photo_style.py" line="144"/>
         <source>Photo or note</source>
         <translation>Photo ou note</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="53" />
-        <source>The Python module psycopg2 is missing: install python3-psycopg2 (or psycopg2 with QGIS's pip) to work on a PostgreSQL server.</source>
+        <location filename="../core/postgis.py" line="53"/>
+        <source>The Python module psycopg2 is missing: install python3-psycopg2 (or psycopg2 with QGIS&apos;s pip) to work on a PostgreSQL server.</source>
         <translation>Le module Python psycopg2 est absent : installez python3-psycopg2 (ou psycopg2 avec le pip de QGIS) pour travailler sur un serveur PostgreSQL.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="82" />
+        <location filename="../core/postgis.py" line="82"/>
         <source>{dossier} is not a server workspace: write it pg:&lt;connection&gt;/&lt;schema&gt;.</source>
         <translation>{dossier} n'est pas un espace de travail sur serveur : écrivez-le pg:&lt;connexion&gt;/&lt;schéma&gt;.</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="135" />
+        <location filename="../gui/server_dialog.py" line="135"/>
         <source>Give the name of the PostgreSQL connection.</source>
         <translation>Indiquez le nom de la connexion PostgreSQL.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="95" />
+        <location filename="../core/postgis.py" line="95"/>
         <source>Give a schema name for the workshop.</source>
         <translation>Indiquez un nom de schéma pour l'atelier.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="97" />
+        <location filename="../core/postgis.py" line="97"/>
         <source>The schema name {name} is too long (63 bytes at most).</source>
         <translation>Le nom de schéma {name} est trop long (63 octets au plus).</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="156" />
+        <location filename="../core/postgis.py" line="156"/>
         <source>The QGIS authentication database is locked: enter the master password to use the connection {connection}.</source>
         <translation>La base de données d'authentification de QGIS est verrouillée : saisissez le mot de passe principal pour utiliser la connexion {connection}.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="174" />
+        <location filename="../core/postgis.py" line="174"/>
         <source>The server refused the user name or password of the connection {connection}. Check the authentication configuration.</source>
         <translation>Le serveur a refusé le nom d'utilisateur ou le mot de passe de la connexion {connection}. Vérifiez la configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="182" />
+        <location filename="../core/postgis.py" line="182"/>
         <source>The database of the connection {connection} does not exist.</source>
         <translation>La base de données de la connexion {connection} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="186" />
+        <location filename="../core/postgis.py" line="186"/>
         <source>Cannot reach the PostgreSQL server of {connection}: {error}</source>
         <translation>Impossible de joindre le serveur PostgreSQL de {connection} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/pg_schema.py" line="128" />
+        <location filename="../core/pg_schema.py" line="128"/>
         <source>PostGIS is not enabled in the database of {connection} and cannot be enabled with your rights: ask the administrator to run CREATE EXTENSION postgis.</source>
         <translation>PostGIS n'est pas activé dans la base de données de {connection} et ne peut pas l'être avec vos droits : demandez à l'administrateur d'exécuter CREATE EXTENSION postgis.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="254" />
+        <location filename="../core/postgis.py" line="254"/>
         <source>The server refused to create the workshop {schema}: {error}</source>
         <translation>Le serveur a refusé de créer l'atelier {schema} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="49" />
+        <location filename="../core/project_layers.py" line="49"/>
         <source>Diagnostic (lines)</source>
         <translation>Diagnostic (lignes)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="52" />
+        <location filename="../core/project_layers.py" line="52"/>
         <source>Issues (lines)</source>
         <translation>Enjeux (lignes)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="121" />
+        <location filename="../core/project_layers.py" line="121"/>
         <source>Diagnostic and issues</source>
         <translation>Diagnostic et enjeux</translation>
     </message>
     <message>
-        <location filename="../core/proposal.py" line="33" />
+        <location filename="../core/proposal.py" line="33"/>
         <source>Imperative issues</source>
         <translation>Enjeux impératifs</translation>
     </message>
     <message>
-        <location filename="../core/proposal.py" line="34" />
+        <location filename="../core/proposal.py" line="34"/>
         <source>Important issues</source>
         <translation>Enjeux importants</translation>
     </message>
     <message>
-        <location filename="../core/proposal.py" line="35" />
+        <location filename="../core/proposal.py" line="35"/>
         <source>Issues to follow</source>
         <translation>Enjeux à suivre</translation>
     </message>
     <message>
-        <location filename="../core/proposal.py" line="49" />
+        <location filename="../core/proposal.py" line="49"/>
         <source>No issue has been written for this group yet.</source>
         <translation>Ce groupe n'a pas encore formulé d'enjeu.</translation>
     </message>
     <message>
-        <location filename="../core/proposal.py" line="76" />
+        <location filename="../core/proposal.py" line="76"/>
         <source>No tool chosen yet.</source>
         <translation>Aucun outil choisi pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="138" />
+        <location filename="../core/route.py" line="138"/>
         <source>The visit takes {total} min but the slot is {slot} min: shorten the route or the stops.</source>
         <translation>La visite dure {total} min mais le créneau est de {slot} min : raccourcissez le parcours ou les arrêts.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="175" />
+        <location filename="../core/route.py" line="175"/>
         <source>The stop numbers could not be written in {layer}.</source>
         <translation>Les numéros d'arrêt n'ont pas pu être écrits dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="247" />
+        <location filename="../core/workspace.py" line="247"/>
         <source>There is no group named “{groupe}”.</source>
         <translation>Il n'y a aucun groupe nommé « {groupe} ».</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="210" />
+        <location filename="../core/route.py" line="210"/>
         <source>No route has been drawn for the group “{groupe}” yet.</source>
         <translation>Aucun parcours n'a encore été dessiné pour le groupe « {groupe} ».</translation>
     </message>
     <message>
-        <location filename="../gui/group_dialog.py" line="25" />
+        <location filename="../gui/group_dialog.py" line="25"/>
         <source>Create the groups</source>
         <translation>Créer les groupes</translation>
     </message>
     <message>
-        <location filename="../gui/group_dialog.py" line="26" />
+        <location filename="../gui/group_dialog.py" line="26"/>
         <source>One line per group: its name, its colour on the maps and the architect or landscape architect who advises it. Existing groups are kept.</source>
         <translation>Une ligne par groupe : son nom, sa couleur sur les cartes et l'architecte-conseil ou le paysagiste-conseil qui l'accompagne. Les groupes existants sont conservés.</translation>
     </message>
     <message>
-        <location filename="../gui/group_dialog.py" line="32" />
+        <location filename="../gui/group_dialog.py" line="32"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
     <message>
-        <location filename="../gui/group_dialog.py" line="32" />
+        <location filename="../gui/group_dialog.py" line="32"/>
         <source>Adviser</source>
         <translation>Conseiller</translation>
     </message>
     <message>
-        <location filename="../gui/group_dialog.py" line="33" />
+        <location filename="../gui/group_dialog.py" line="33"/>
         <source>Add a group</source>
         <translation>Ajouter un groupe</translation>
     </message>
     <message>
-        <location filename="../gui/group_dialog.py" line="34" />
+        <location filename="../gui/group_dialog.py" line="34"/>
         <source>Remove the line</source>
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location filename="../gui/group_dialog.py" line="35" />
+        <location filename="../gui/group_dialog.py" line="35"/>
         <source>Visit slot (min):</source>
         <translation>Créneau de visite (min) :</translation>
     </message>
     <message>
-        <location filename="../gui/group_dialog.py" line="54" />
+        <location filename="../gui/group_dialog.py" line="54"/>
         <source>Group {n}</source>
         <translation>Groupe {n}</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="28" />
+        <location filename="../gui/steps/groups.py" line="28"/>
         <source>Create the drawing tables in the dossier and one set of layers per group</source>
         <translation>Créer les tables de dessin dans le dossier et un jeu de couches par groupe</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="34" />
+        <location filename="../gui/steps/groups.py" line="34"/>
         <source>Remove one group and everything it drew (asks first)</source>
         <translation>Supprimer un groupe et tout ce qu'il a dessiné (avec confirmation)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="53" />
+        <location filename="../gui/steps/photos.py" line="53"/>
         <source>Open or build a dossier first.</source>
         <translation>Ouvrez ou créez d'abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="50" />
+        <location filename="../gui/steps/groups.py" line="50"/>
         <source>This step works on a GeoPackage dossier.</source>
         <translation>Cette étape fonctionne sur un dossier GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="114" />
+        <location filename="../gui/steps/groups.py" line="114"/>
         <source>Delete a group</source>
         <translation>Supprimer un groupe</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="61" />
+        <location filename="../gui/steps/groups.py" line="61"/>
         <source>Group to delete:</source>
         <translation>Groupe à supprimer :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="95" />
+        <location filename="../gui/steps/groups.py" line="95"/>
         <source>{count} groups ready: {names}.</source>
         <translation>{count} groupes prêts : {names}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="106" />
+        <location filename="../gui/steps/groups.py" line="106"/>
         <source>There is no group in this dossier yet.</source>
         <translation>Ce dossier ne contient encore aucun groupe.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="110" />
+        <location filename="../gui/steps/groups.py" line="110"/>
         <source>Delete the group “{name}” and everything it drew (route, stops, sequences, hypotheses, sites, diagnostic, issues)? The other groups are not touched.</source>
         <translation>Supprimer le groupe « {name} » et tout ce qu'il a dessiné (parcours, arrêts, séquences, hypothèses, sites, diagnostic, enjeux) ? Les autres groupes ne sont pas modifiés.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="129" />
+        <location filename="../gui/steps/groups.py" line="129"/>
         <source>Group “{name}” deleted ({count} features).</source>
         <translation>Groupe « {name} » supprimé ({count} entités).</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="46" />
+        <location filename="../gui/steps/route.py" line="46"/>
         <source>Click along the streets, right click to finish</source>
         <translation>Cliquez le long des rues, clic droit pour terminer</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="50" />
+        <location filename="../gui/steps/route.py" line="50"/>
         <source>Click where the group stops; its form opens</source>
         <translation>Cliquez là où le groupe s'arrête ; son formulaire s'ouvre</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="51" />
+        <location filename="../gui/steps/route.py" line="51"/>
         <source>A stretch of the route with one atmosphere</source>
         <translation>Un tronçon du parcours à l'ambiance homogène</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="55" />
+        <location filename="../gui/steps/route.py" line="55"/>
         <source>Outline a candidate site, right click to finish</source>
         <translation>Délimiter un site de projet, clic droit pour terminer</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="59" />
+        <location filename="../gui/steps/route.py" line="59"/>
         <source>Click where the hypothesis applies</source>
         <translation>Cliquez là où s'applique l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="64" />
+        <location filename="../gui/steps/route.py" line="64"/>
         <source>Number the stops in the order the route reaches them</source>
         <translation>Numéroter les arrêts dans l'ordre où le parcours les atteint</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="88" />
+        <location filename="../gui/steps/route.py" line="88"/>
         <source>Route length:</source>
         <translation>Longueur du parcours :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="89" />
+        <location filename="../gui/steps/route.py" line="89"/>
         <source>Walking time:</source>
         <translation>Temps de marche :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="90" />
+        <location filename="../gui/steps/route.py" line="90"/>
         <source>Time at the stops:</source>
         <translation>Temps aux arrêts :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="91" />
+        <location filename="../gui/steps/route.py" line="91"/>
         <source>Total:</source>
         <translation>Total :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="92" />
+        <location filename="../gui/steps/route.py" line="92"/>
         <source>Visit slot:</source>
         <translation>Créneau de visite :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="260" />
+        <location filename="../gui/steps/route.py" line="260"/>
         <source>Create the groups first, then pick the active group.</source>
         <translation>Créez d'abord les groupes, puis choisissez le groupe actif.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="179" />
+        <location filename="../gui/steps/route.py" line="179"/>
         <source>{km} km</source>
         <translation>{km} km</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="183" />
+        <location filename="../gui/steps/route.py" line="183"/>
         <source>{min} min at {speed} km/h</source>
         <translation>{min} min à {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="186" />
+        <location filename="../gui/steps/route.py" line="186"/>
         <source>{min} min ({count} stops)</source>
         <translation>{min} min ({count} arrêts)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="189" />
+        <location filename="../gui/steps/route.py" line="189"/>
         <source>{total} min of {slot} min</source>
         <translation>{total} min sur {slot} min</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="193" />
+        <location filename="../gui/steps/route.py" line="193"/>
         <source>No route yet: draw it with “Draw the route”.</source>
-        <translation>Pas encore de parcours : dessinez-le avec « Dessiner le parcours ».</translation>
+        <translation>Pas encore de parcours : tracez-le avec « Tracer le parcours ».</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="195" />
+        <location filename="../gui/steps/route.py" line="195"/>
         <source>It fits: {margin} min to spare.</source>
         <translation>Ça tient : {margin} min de marge.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="225" />
+        <location filename="../gui/steps/route.py" line="225"/>
         <source>{count} stops numbered along {km} km.</source>
         <translation>{count} arrêts numérotés sur {km} km.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="33" />
+        <location filename="../processing/build_dossier.py" line="33"/>
         <source>Builds the cartographic dossier of one commune: a GeoPackage (commune, neighbouring communes, study area = commune + buffer, every source clipped to the study area in Lambert-93, styles) and a QGIS project grouped by theme. Only features inside the study area are read. Online IGN and Géorisques layers are added when asked; they stay in the project even offline. An existing dossier of the same commune is only replaced with Overwrite.</source>
         <translation>Crée le dossier cartographique d'une commune : un GeoPackage (commune, communes voisines, périmètre d'étude = commune + zone tampon, chaque source découpée sur le périmètre d'étude en Lambert-93, styles) et un projet QGIS organisé par thème. Seules les entités situées dans le périmètre d'étude sont lues. Les couches en ligne IGN et Géorisques sont ajoutées sur demande ; elles restent dans le projet même hors ligne. Un dossier existant de la même commune n'est remplacé qu'avec l'option Écraser.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="43" />
+        <location filename="../processing/build_dossier.py" line="43"/>
         <source>Communes layer</source>
         <translation>Couche des communes</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="48" />
+        <location filename="../processing/build_dossier.py" line="48"/>
         <source>INSEE code</source>
         <translation>Code INSEE</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="49" />
+        <location filename="../processing/build_dossier.py" line="49"/>
         <source>INSEE code field (detected when empty)</source>
         <translation>Champ du code INSEE (détecté si vide)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="57" />
+        <location filename="../processing/build_dossier.py" line="57"/>
         <source>Buffer around the commune (m)</source>
         <translation>Zone tampon autour de la commune (m)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="67" />
+        <location filename="../processing/build_dossier.py" line="67"/>
         <source>Source layers to clip</source>
         <translation>Couches sources à découper</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="75" />
+        <location filename="../processing/build_dossier.py" line="75"/>
         <source>Add online layers (IGN, Géorisques)</source>
         <translation>Ajouter les couches en ligne (IGN, Géorisques)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="80" />
+        <location filename="../processing/build_dossier.py" line="80"/>
         <source>Overwrite an existing dossier of this commune</source>
         <translation>Écraser un dossier existant de cette commune</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="37" />
+        <location filename="../processing/export_field_package.py" line="37"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="88" />
+        <location filename="../processing/build_dossier.py" line="88"/>
         <source>Dossier GeoPackage</source>
         <translation>GeoPackage du dossier</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="89" />
+        <location filename="../processing/build_dossier.py" line="89"/>
         <source>Dossier project</source>
         <translation>Projet du dossier</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="90" />
+        <location filename="../processing/build_dossier.py" line="90"/>
         <source>Commune name</source>
         <translation>Nom de la commune</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="91" />
+        <location filename="../processing/build_dossier.py" line="91"/>
         <source>Commune area (km²)</source>
         <translation>Superficie de la commune (km²)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="123" />
+        <location filename="../processing/build_dossier.py" line="123"/>
         <source>{name}: {area:.2f} km², {n} neighbouring communes.</source>
         <translation>{name} : {area:.2f} km², {n} communes voisines.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="129" />
+        <location filename="../processing/build_dossier.py" line="129"/>
         <source>{layer}: {written} features kept.</source>
         <translation>{layer} : {written} entités conservées.</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="23" />
+        <location filename="../processing/create_groups.py" line="23"/>
         <source>Creates the workspace tables (route, stops, sequences, hypotheses, observations, project sites, diagnostic, issues…) in the dossier and registers the groups. Group names are separated by semicolons. Existing tables and drawings are kept.</source>
         <translation>Crée les tables de l'espace de travail (parcours, arrêts, séquences, hypothèses, observations, sites de projet, diagnostic, enjeux…) dans le dossier et enregistre les groupes. Les noms des groupes sont séparés par des points-virgules. Les tables et les dessins existants sont conservés.</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="31" />
+        <location filename="../processing/order_stops.py" line="31"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="38" />
+        <location filename="../processing/create_groups.py" line="38"/>
         <source>Groups (names separated by ;)</source>
         <translation>Groupes (noms séparés par ;)</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="44" />
+        <location filename="../processing/create_groups.py" line="44"/>
         <source>Tables of the workspace</source>
         <translation>Tables de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="58" />
+        <location filename="../processing/create_groups.py" line="58"/>
         <source>Groups: {names}</source>
         <translation>Groupes : {names}</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="26" />
-        <source>Writes a folder to copy to a phone or tablet (QField, Mergin Maps): a GeoPackage with the group's editable layers and the dossier's layers (read only), a project with relative paths and photo forms, the group's photos under DCIM/ and an offline basemap (MBTiles) rendered from the dossier's own layers. An existing package is never overwritten.</source>
+        <location filename="../processing/export_field_package.py" line="26"/>
+        <source>Writes a folder to copy to a phone or tablet (QField, Mergin Maps): a GeoPackage with the group&apos;s editable layers and the dossier&apos;s layers (read only), a project with relative paths and photo forms, the group&apos;s photos under DCIM/ and an offline basemap (MBTiles) rendered from the dossier&apos;s own layers. An existing package is never overwritten.</source>
         <translation>Écrit un dossier à copier sur un téléphone ou une tablette (QField, Mergin Maps) : un GeoPackage avec les couches modifiables du groupe et les couches du dossier (en lecture seule), un projet en chemins relatifs avec des formulaires photo, les photos du groupe dans DCIM/ et un fond de plan hors ligne (MBTiles) rendu à partir des couches du dossier lui-même. Un paquet existant n'est jamais écrasé.</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="40" />
+        <location filename="../processing/export_field_package.py" line="40"/>
         <source>Render an offline basemap (MBTiles)</source>
         <translation>Générer un fond de plan hors ligne (MBTiles)</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="43" />
+        <location filename="../processing/export_field_package.py" line="43"/>
         <source>Basemap maximum zoom level</source>
         <translation>Niveau de zoom maximal du fond de plan</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="53" />
+        <location filename="../processing/export_field_package.py" line="53"/>
         <source>Field package</source>
         <translation>Paquet terrain</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="54" />
+        <location filename="../processing/export_field_package.py" line="54"/>
         <source>Field project</source>
         <translation>Projet terrain</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="69" />
+        <location filename="../processing/export_field_package.py" line="69"/>
         <source>Field package written to {path}</source>
         <translation>Paquet terrain écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="24" />
-        <source>Numbers the group's stops in the order the route reaches them, measures the route (ellipsoidal length), and compares walking time plus time at the stops with the visit slot. Stops far from the route are kept and reported.</source>
+        <location filename="../processing/order_stops.py" line="24"/>
+        <source>Numbers the group&apos;s stops in the order the route reaches them, measures the route (ellipsoidal length), and compares walking time plus time at the stops with the visit slot. Stops far from the route are kept and reported.</source>
         <translation>Numérote les arrêts du groupe dans l'ordre où le parcours les atteint, mesure le parcours (longueur ellipsoïdale) et compare le temps de marche augmenté du temps passé aux arrêts au créneau de visite. Les arrêts éloignés du parcours sont conservés et signalés.</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="37" />
+        <location filename="../processing/order_stops.py" line="37"/>
         <source>Visit slot (minutes)</source>
         <translation>Créneau de visite (minutes)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="48" />
+        <location filename="../processing/order_stops.py" line="48"/>
         <source>Route length (m)</source>
         <translation>Longueur du parcours (m)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="49" />
+        <location filename="../processing/order_stops.py" line="49"/>
         <source>Walking time (min)</source>
         <translation>Temps de marche (min)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="50" />
+        <location filename="../processing/order_stops.py" line="50"/>
         <source>Total time with stops (min)</source>
         <translation>Temps total avec les arrêts (min)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="51" />
+        <location filename="../processing/order_stops.py" line="51"/>
         <source>Fits in the slot</source>
         <translation>Tient dans le créneau</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="62" />
+        <location filename="../processing/order_stops.py" line="62"/>
         <source>{count} stops, {length} m, {total} min for a slot of {slot} min.</source>
         <translation>{count} arrêts, {length} m, {total} min pour un créneau de {slot} min.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="76" />
+        <location filename="../core/boards/engine.py" line="76"/>
         <source>Unknown format {fmt}: use pdf or png.</source>
         <translation>Format inconnu : {fmt} ; utilisez pdf ou png.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="78" />
+        <location filename="../core/boards/engine.py" line="78"/>
         <source>The resolution must be between 36 and 1200 dpi.</source>
         <translation>La résolution doit être comprise entre 36 et 1200 ppp.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="81" />
+        <location filename="../core/boards/engine.py" line="81"/>
         <source>Unknown board type {boards}: use {known}.</source>
         <translation>Type de planche inconnu : {boards} ; utilisez {known}.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="142" />
+        <location filename="../core/boards/engine.py" line="142"/>
         <source>The board {path} could not be exported. {error}</source>
         <translation>La planche {path} n'a pas pu être exportée. {error}</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="219" />
+        <location filename="../core/boards/engine.py" line="219"/>
         <source>Cannot write into the folder {path}: {error}. Choose a folder you can write to.</source>
         <translation>Impossible d'écrire dans le répertoire {path} : {error}. Choisissez un répertoire accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="279" />
+        <location filename="../core/boards/engine.py" line="279"/>
         <source>Board {i}/{n}: {name}</source>
         <translation>Planche {i}/{n} : {name}</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="294" />
+        <location filename="../core/boards/engine.py" line="294"/>
         <source>No PDF merger found (pdfunite or pypdf): no combined file.</source>
         <translation>Aucun outil de fusion PDF trouvé (pdfunite ou pypdf) : pas de fichier combiné.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="301" />
+        <location filename="../core/boards/engine.py" line="301"/>
         <source>Export cancelled: no board was written.</source>
         <translation>Export annulé : aucune planche n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="303" />
+        <location filename="../core/boards/engine.py" line="303"/>
         <source>Cannot write the boards into {path}: {error}</source>
         <translation>Impossible d'écrire les planches dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="80" />
+        <location filename="../core/boards/layers.py" line="80"/>
         <source>points</source>
         <translation>points</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="80" />
+        <location filename="../core/boards/layers.py" line="80"/>
         <source>lines</source>
         <translation>lignes</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="80" />
+        <location filename="../core/boards/layers.py" line="80"/>
         <source>areas</source>
         <translation>surfaces</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="81" />
+        <location filename="../core/boards/layers.py" line="81"/>
         <source>{layer} ({kind})</source>
         <translation>{layer} ({kind})</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="307" />
+        <location filename="../core/boards/layers.py" line="307"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="308" />
+        <location filename="../core/boards/layers.py" line="308"/>
         <source>Roads</source>
         <translation>Routes</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="309" />
+        <location filename="../core/boards/layers.py" line="309"/>
         <source>Streams and water</source>
         <translation>Cours d'eau et plans d'eau</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="310" />
+        <location filename="../core/boards/layers.py" line="310"/>
         <source>Cadastral parcels</source>
         <translation>Parcelles cadastrales</translation>
     </message>
     <message>
-        <location filename="../core/dossier_open.py" line="47" />
+        <location filename="../core/dossier_open.py" line="47"/>
         <source>The GeoPackage {path} is not a commune dossier (no commune table).</source>
         <translation>Le GeoPackage {path} n'est pas un dossier communal (aucune table commune).</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="97" />
+        <location filename="../gui/build_dossier_dialog.py" line="97"/>
         <source>Clips every source to the commune plus a buffer, reprojects to Lambert-93, styles the layers and groups them by theme in a project. Only the features inside the study area are read.</source>
         <translation>Découpe chaque source sur la commune augmentée d'une zone tampon, la reprojette en Lambert-93, applique un style aux couches et les regroupe par thème dans un projet. Seules les entités situées dans le périmètre d'étude sont lues.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="106" />
+        <location filename="../gui/build_dossier_dialog.py" line="106"/>
         <source>…or a file</source>
         <translation>…ou un fichier</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="107" />
+        <location filename="../gui/build_dossier_dialog.py" line="107"/>
         <source>INSEE code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="109" />
+        <location filename="../gui/build_dossier_dialog.py" line="109"/>
         <source>Buffer</source>
         <translation>Zone tampon</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="110" />
+        <location filename="../gui/build_dossier_dialog.py" line="110"/>
         <source>Sources to clip</source>
         <translation>Sources à découper</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="111" />
+        <location filename="../gui/build_dossier_dialog.py" line="111"/>
         <source>Add files…</source>
         <translation>Ajouter des fichiers…</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="112" />
+        <location filename="../gui/build_dossier_dialog.py" line="112"/>
         <source>Tick all</source>
         <translation>Tout cocher</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="113" />
+        <location filename="../gui/build_dossier_dialog.py" line="113"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="115" />
+        <location filename="../gui/build_dossier_dialog.py" line="115"/>
         <source>Add the online layers (Plan IGN, orthophoto, cadastre, PLU, Géorisques)</source>
         <translation>Ajouter les couches en ligne (Plan IGN, orthophotographie, cadastre, PLU, Géorisques)</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="119" />
+        <location filename="../gui/build_dossier_dialog.py" line="119"/>
         <source>Open the dossier when it is built</source>
         <translation>Ouvrir le dossier une fois créé</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="125" />
+        <location filename="../gui/build_dossier_dialog.py" line="125"/>
         <source>Empty: detected among code, insee, INSEE_COM, code_insee…</source>
         <translation>Vide : détecté parmi code, insee, INSEE_COM, code_insee…</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="137" />
+        <location filename="../gui/build_dossier_dialog.py" line="137"/>
         <source>Build</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="97" />
+        <location filename="../gui/toolbox_dialog.py" line="97"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="202" />
+        <location filename="../gui/build_dossier_dialog.py" line="202"/>
         <source>The file {path} cannot be read.</source>
         <translation>Le fichier {path} ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="192" />
+        <location filename="../gui/build_dossier_dialog.py" line="192"/>
         <source>Source layers</source>
         <translation>Couches sources</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="253" />
+        <location filename="../gui/build_dossier_dialog.py" line="253"/>
         <source>Choose the communes layer.</source>
         <translation>Choisissez la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="259" />
+        <location filename="../gui/build_dossier_dialog.py" line="259"/>
         <source>Choose the output folder.</source>
         <translation>Choisissez le répertoire de sortie.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="263" />
+        <location filename="../gui/build_dossier_dialog.py" line="263"/>
         <source>The Processing provider of the plugin is not loaded.</source>
         <translation>Le fournisseur de traitements de l'extension n'est pas chargé.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="278" />
+        <location filename="../gui/build_dossier_dialog.py" line="278"/>
         <source>Dossier of {code}</source>
         <translation>Dossier de {code}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="281" />
+        <location filename="../gui/build_dossier_dialog.py" line="281"/>
         <source>Building the dossier…</source>
         <translation>Création du dossier…</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="288" />
+        <location filename="../gui/build_dossier_dialog.py" line="288"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="54" />
+        <location filename="../gui/steps/dossier.py" line="54"/>
         <source>Dossier built: {path}</source>
         <translation>Dossier créé : {path}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="311" />
+        <location filename="../gui/build_dossier_dialog.py" line="311"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="315" />
+        <location filename="../gui/build_dossier_dialog.py" line="315"/>
         <source>The dossier could not be built.</source>
         <translation>Le dossier n'a pas pu être créé.</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="49" />
+        <location filename="../gui/enjeu_dialog.py" line="49"/>
         <source>Issue of {group}</source>
         <translation>Enjeu — {group}</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="67" />
+        <location filename="../gui/enjeu_dialog.py" line="67"/>
         <source>No site</source>
         <translation>Aucun site</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="76" />
+        <location filename="../gui/enjeu_dialog.py" line="76"/>
         <source>Candidate site</source>
         <translation>Site de projet</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="80" />
+        <location filename="../gui/enjeu_dialog.py" line="80"/>
         <source>Tools to answer it</source>
         <translation>Outils pour y répondre</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="86" />
+        <location filename="../gui/enjeu_dialog.py" line="86"/>
         <source>Search the toolbox…</source>
         <translation>Chercher dans la boîte à outils…</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="100" />
+        <location filename="../gui/enjeu_dialog.py" line="100"/>
         <source>Add the selected tool</source>
         <translation>Ajouter l'outil sélectionné</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="103" />
+        <location filename="../gui/enjeu_dialog.py" line="103"/>
         <source>Remove the selected tool</source>
         <translation>Retirer l'outil sélectionné</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="109" />
+        <location filename="../gui/enjeu_dialog.py" line="109"/>
         <source>Chosen tools and why (double-click to write):</source>
         <translation>Outils choisis et pourquoi (double-clic pour écrire) :</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="112" />
+        <location filename="../gui/enjeu_dialog.py" line="112"/>
         <source>Tool</source>
         <translation>Outil</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="112" />
+        <location filename="../gui/enjeu_dialog.py" line="112"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="49" />
+        <location filename="../gui/photo_actions.py" line="49"/>
         <source>A photo is attached to the nearest stop within this distance</source>
         <translation>Une photo est rattachée à l'arrêt le plus proche situé à moins de cette distance</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="52" />
+        <location filename="../gui/photo_actions.py" line="52"/>
         <source>Attach to a stop within:</source>
         <translation>Rattacher à un arrêt situé à moins de :</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="57" />
+        <location filename="../gui/photo_actions.py" line="57"/>
         <source>A folder of photos…</source>
         <translation>Un répertoire de photos…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="58" />
+        <location filename="../gui/photo_actions.py" line="58"/>
         <source>Selected photos…</source>
         <translation>Photos choisies…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="229" />
+        <location filename="../gui/photo_actions.py" line="229"/>
         <source>Open or build a dossier first (step 1).</source>
         <translation>Ouvrez ou créez d'abord un dossier (étape 1).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="69" />
+        <location filename="../gui/photo_actions.py" line="69"/>
         <source>Choose the active group first (step 2).</source>
         <translation>Choisissez d'abord le groupe actif (étape 2).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="75" />
+        <location filename="../gui/photo_actions.py" line="75"/>
         <source>Please wait: the previous photo task is still running.</source>
         <translation>Veuillez patienter : la tâche photo précédente est encore en cours.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="82" />
-        <source>Folder of the group's photos</source>
+        <location filename="../gui/photo_actions.py" line="82"/>
+        <source>Folder of the group&apos;s photos</source>
         <translation>Dossier des photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="92" />
+        <location filename="../gui/photo_actions.py" line="92"/>
         <source>Photos of the group</source>
         <translation>Photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="92" />
+        <location filename="../gui/photo_actions.py" line="92"/>
         <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="126" />
+        <location filename="../gui/photo_actions.py" line="126"/>
         <source>Importing photos</source>
         <translation>Import des photos</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="134" />
+        <location filename="../gui/photo_actions.py" line="134"/>
         <source>{imported} photos imported for {group}; {no_gps} without GPS, {outside} outside the study perimeter, {unreadable} unreadable, {already} already imported.</source>
         <translation>{imported} photos importées pour {group} ; {no_gps} sans GPS, {outside} hors du périmètre d'étude, {unreadable} illisibles, {already} déjà importées.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="188" />
+        <location filename="../gui/photo_actions.py" line="188"/>
         <source>Where to write the field package</source>
         <translation>Où écrire le paquet terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="213" />
-        <source>Field package of {group} written to &lt;a href="{url}"&gt;{path}&lt;/a&gt;</source>
-        <translation>Paquet terrain de {group} écrit dans &lt;a href="{url}"&gt;{path}&lt;/a&gt;</translation>
+        <location filename="../gui/photo_actions.py" line="213"/>
+        <source>Field package of {group} written to &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</source>
+        <translation>Paquet terrain de {group} écrit dans &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="220" />
+        <location filename="../gui/photo_actions.py" line="220"/>
         <source>Exporting the field package of {group}</source>
         <translation>Export du paquet terrain de {group}</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="231" />
+        <location filename="../gui/photo_actions.py" line="231"/>
         <source>Field package to bring back</source>
         <translation>Paquet terrain à réintégrer</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="247" />
+        <location filename="../gui/photo_actions.py" line="247"/>
         <source>Field package of {group} merged: {inserted} new features, {updated} edited, {photos} photos copied.</source>
         <translation>Paquet terrain de {group} réintégré : {inserted} nouvelles entités, {updated} modifiées, {photos} photos copiées.</translation>
     </message>
     <message>
-        <location filename="../gui/place_photos_dialog.py" line="58" />
+        <location filename="../gui/place_photos_dialog.py" line="58"/>
         <source>Photos without position — {group}</source>
         <translation>Photos sans position — {group}</translation>
     </message>
     <message>
-        <location filename="../gui/place_photos_dialog.py" line="60" />
+        <location filename="../gui/place_photos_dialog.py" line="60"/>
         <source>These photos have no GPS position. Select one, press “Place on the map” and click where it was taken.</source>
         <translation>Ces photos n'ont pas de position GPS. Sélectionnez-en une, appuyez sur « Placer sur la carte » et cliquez à l'endroit où elle a été prise.</translation>
     </message>
     <message>
-        <location filename="../gui/place_photos_dialog.py" line="79" />
+        <location filename="../gui/place_photos_dialog.py" line="79"/>
         <source>Place on the map</source>
         <translation>Placer sur la carte</translation>
     </message>
     <message>
-        <location filename="../gui/place_photos_dialog.py" line="133" />
+        <location filename="../gui/place_photos_dialog.py" line="133"/>
         <source>Every photo has been placed.</source>
         <translation>Toutes les photos ont été placées.</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="52" />
+        <location filename="../gui/proposal_widget.py" line="52"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="55" />
+        <location filename="../gui/proposal_widget.py" line="55"/>
         <source>Export as PDF…</source>
         <translation>Exporter en PDF…</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="58" />
-        <source>The 'proposition' board of the group, as PDF</source>
+        <location filename="../gui/proposal_widget.py" line="58"/>
+        <source>The &apos;proposition&apos; board of the group, as PDF</source>
         <translation>La planche « proposition » du groupe, en PDF</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="62" />
+        <location filename="../gui/proposal_widget.py" line="62"/>
         <source>The boards engine is not available in this version.</source>
         <translation>Le moteur de planches n'est pas disponible dans cette version.</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="65" />
+        <location filename="../gui/proposal_widget.py" line="65"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="66" />
+        <location filename="../gui/proposal_widget.py" line="66"/>
         <source>Copy the proposal (to paste into a report or a mail)</source>
         <translation>Copier la proposition (pour la coller dans un rapport ou un courriel)</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="117" />
+        <location filename="../gui/proposal_widget.py" line="117"/>
         <source>Open a dossier and create the groups first.</source>
         <translation>Ouvrez d'abord un dossier et créez les groupes.</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="147" />
+        <location filename="../gui/proposal_widget.py" line="147"/>
         <source>Folder for the PDF</source>
         <translation>Dossier du PDF</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="167" />
+        <location filename="../gui/proposal_widget.py" line="167"/>
         <source>Proposal exported: {files}</source>
         <translation>Proposition exportée : {files}</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="50" />
+        <location filename="../gui/server_dialog.py" line="50"/>
         <source>Publish the dossier on the server</source>
         <translation>Publier le dossier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="50" />
+        <location filename="../gui/server_dialog.py" line="50"/>
         <source>Fetch to local</source>
         <translation>Rapatrier en local</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="53" />
-        <source>Every group works on the same PostgreSQL/PostGIS schema from its own laptop; the facilitator sees everyone's work. The password stays in QGIS's authentication database, never in the project.</source>
+        <location filename="../gui/server_dialog.py" line="53"/>
+        <source>Every group works on the same PostgreSQL/PostGIS schema from its own laptop; the facilitator sees everyone&apos;s work. The password stays in QGIS&apos;s authentication database, never in the project.</source>
         <translation>Chaque groupe travaille sur le même schéma PostgreSQL/PostGIS depuis son propre ordinateur portable ; l'animateur voit le travail de tous. Le mot de passe reste dans la base d'authentification de QGIS, jamais dans le projet.</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="53" />
+        <location filename="../gui/server_dialog.py" line="53"/>
         <source>Copy the workshop from the server into a GeoPackage, to work offline.</source>
         <translation>Copiez l'atelier du serveur dans un GeoPackage pour travailler hors ligne.</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="62" />
+        <location filename="../gui/server_dialog.py" line="62"/>
         <source>Existing QGIS connection</source>
         <translation>Connexion QGIS existante</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="63" />
+        <location filename="../gui/server_dialog.py" line="63"/>
         <source>New connection</source>
         <translation>Nouvelle connexion</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="64" />
+        <location filename="../gui/server_dialog.py" line="64"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="65" />
+        <location filename="../gui/server_dialog.py" line="65"/>
         <source>Host:</source>
         <translation>Hôte :</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="66" />
+        <location filename="../gui/server_dialog.py" line="66"/>
         <source>Port:</source>
         <translation>Port :</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="67" />
+        <location filename="../gui/server_dialog.py" line="67"/>
         <source>Database:</source>
         <translation>Base de données :</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="68" />
+        <location filename="../gui/server_dialog.py" line="68"/>
         <source>Workshop schema:</source>
         <translation>Schéma de l'atelier :</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="69" />
+        <location filename="../gui/server_dialog.py" line="69"/>
         <source>GeoPackage:</source>
         <translation>GeoPackage :</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="70" />
+        <location filename="../gui/server_dialog.py" line="70"/>
         <source>Replace the server copy if this schema already holds a workshop</source>
         <translation>Remplacer la copie du serveur si ce schéma contient déjà un atelier</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="70" />
+        <location filename="../gui/server_dialog.py" line="70"/>
         <source>Replace the GeoPackage if it exists</source>
         <translation>Remplacer le GeoPackage s'il existe</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="107" />
+        <location filename="../gui/server_dialog.py" line="107"/>
         <source>Give the connection a name and a database.</source>
         <translation>Donnez un nom et une base de données à la connexion.</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="109" />
+        <location filename="../gui/server_dialog.py" line="109"/>
         <source>Choose or create an authentication configuration for the password.</source>
         <translation>Choisissez ou créez une configuration d'authentification pour le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="131" />
+        <location filename="../gui/server_dialog.py" line="131"/>
         <source>Choose the GeoPackage.</source>
         <translation>Choisissez le GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="51" />
+        <location filename="../gui/steps/diagnostic.py" line="51"/>
         <source>A point (a place, a building)</source>
         <translation>Un point (un lieu, un bâtiment)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="51" />
+        <location filename="../gui/steps/diagnostic.py" line="51"/>
         <source>A line (a flow, a pressure, a link)</source>
         <translation>Une ligne (un flux, une pression, un lien)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="51" />
+        <location filename="../gui/steps/diagnostic.py" line="51"/>
         <source>An area (a sector, a zone)</source>
         <translation>Une surface (un secteur, une zone)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="57" />
+        <location filename="../gui/steps/diagnostic.py" line="57"/>
         <source>Draw:</source>
         <translation>Dessiner :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="59" />
+        <location filename="../gui/steps/diagnostic.py" line="59"/>
         <source>Click on the map (right click ends a line or an area); the form opens after.</source>
         <translation>Cliquez sur la carte (clic droit pour finir une ligne ou une surface) ; le formulaire s'ouvre ensuite.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="66" />
+        <location filename="../gui/steps/diagnostic.py" line="66"/>
         <source>Diagnostic map style</source>
         <translation>Style de carte de diagnostic</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="66" />
+        <location filename="../gui/steps/diagnostic.py" line="66"/>
         <source>Colours by category, pictograms by theme, hatches and arrows</source>
         <translation>Couleurs par catégorie, pictogrammes par thème, hachures et flèches</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="102" />
+        <location filename="../gui/steps/diagnostic.py" line="102"/>
         <source>{group}: {counts}</source>
         <translation>{group} : {counts}</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="27" />
+        <location filename="../gui/steps/dossier.py" line="27"/>
         <source>Clip the sources to a commune, style them and group them by theme in a project</source>
         <translation>Découper les sources sur une commune, leur appliquer un style et les regrouper par thème dans un projet</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="33" />
+        <location filename="../gui/steps/dossier.py" line="33"/>
         <source>Open a dossier project (.qgz) or its GeoPackage, zoomed on the commune</source>
         <translation>Ouvrir le projet d'un dossier (.qgz) ou son GeoPackage, zoomé sur la commune</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="61" />
+        <location filename="../gui/steps/dossier.py" line="61"/>
         <source>Open a dossier</source>
         <translation>Ouvrir un dossier</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="61" />
+        <location filename="../gui/steps/dossier.py" line="61"/>
         <source>Dossier (*.qgz *.qgs *.gpkg)</source>
         <translation>Dossier (*.qgz *.qgs *.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="86" />
+        <location filename="../gui/steps/dossier.py" line="86"/>
         <source>Dossier opened: {path}</source>
         <translation>Dossier ouvert : {path}</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="92" />
+        <location filename="../gui/steps/dossier.py" line="92"/>
         <source>The file {path} does not exist.</source>
         <translation>Le fichier {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="109" />
+        <location filename="../gui/steps/dossier.py" line="109"/>
         <source>The GeoPackage {path} holds no dossier layer.</source>
         <translation>Le GeoPackage {path} ne contient aucune couche de dossier.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="115" />
+        <location filename="../gui/steps/dossier.py" line="115"/>
         <source>Choose a dossier project (.qgz) or GeoPackage (.gpkg), not {path}.</source>
         <translation>Choisissez un projet de dossier (.qgz) ou un GeoPackage (.gpkg), et non {path}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="42" />
+        <location filename="../gui/steps/enjeux.py" line="42"/>
         <source>Search, add, edit, import or export the support tools</source>
         <translation>Chercher, ajouter, modifier, importer ou exporter les outils d'accompagnement</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="48" />
+        <location filename="../gui/steps/enjeux.py" line="48"/>
         <source>An issue of the active group, its level, its site and its tools</source>
         <translation>Un enjeu du groupe actif, son niveau, son site et ses outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="62" />
+        <location filename="../gui/steps/enjeux.py" line="62"/>
         <source>Edit the issue…</source>
         <translation>Modifier l'enjeu…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="240" />
+        <location filename="../gui/steps/enjeux.py" line="240"/>
         <source>Delete the issue</source>
         <translation>Supprimer l'enjeu</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="92" />
+        <location filename="../gui/steps/enjeux.py" line="92"/>
         <source>The proposal of each group: issues by level, each with its tools</source>
         <translation>La proposition de chaque groupe : les enjeux par niveau, chacun avec ses outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="171" />
+        <location filename="../gui/steps/enjeux.py" line="171"/>
         <source>{level} — {title} ({n} tools)</source>
         <translation>{level} — {title} ({n} outils)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="200" />
+        <location filename="../gui/steps/enjeux.py" line="200"/>
         <source>Open a dossier first.</source>
         <translation>Ouvrez d'abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="229" />
+        <location filename="../gui/steps/enjeux.py" line="229"/>
         <source>Issue saved.</source>
         <translation>Enjeu enregistré.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="240" />
+        <location filename="../gui/steps/enjeux.py" line="240"/>
         <source>Delete this issue and its tool choices?</source>
         <translation>Supprimer cet enjeu et ses choix d'outils ?</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="28" />
-        <source>An offline folder for QField or Mergin Maps: the group's layers, photos, basemap</source>
+        <location filename="../gui/steps/photos.py" line="28"/>
+        <source>An offline folder for QField or Mergin Maps: the group&apos;s layers, photos, basemap</source>
         <translation>Un répertoire hors ligne pour QField ou Mergin Maps : couches du groupe, photos, fond de plan</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="34" />
+        <location filename="../gui/steps/photos.py" line="34"/>
         <source>Bring back a field package…</source>
         <translation>Réintégrer un paquet terrain…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="34" />
+        <location filename="../gui/steps/photos.py" line="34"/>
         <source>Merge the features added or edited in the field into the dossier</source>
         <translation>Fusionner dans le dossier les entités ajoutées ou modifiées sur le terrain</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="40" />
+        <location filename="../gui/steps/photos.py" line="40"/>
         <source>Geotagged photos become observations attached to the nearest stop</source>
         <translation>Les photos géolocalisées deviennent des observations rattachées à l'arrêt le plus proche</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="70" />
+        <location filename="../gui/toolbox_dialog.py" line="70"/>
         <source>Edit the tool</source>
         <translation>Modifier l'outil</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="70" />
+        <location filename="../gui/toolbox_dialog.py" line="70"/>
         <source>Add a tool</source>
         <translation>Ajouter un outil</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="88" />
+        <location filename="../gui/toolbox_dialog.py" line="88"/>
         <source>participant (leave empty for the DDTM catalogue)</source>
         <translation>participant (laisser vide pour le catalogue de la DDTM)</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="91" />
+        <location filename="../gui/toolbox_dialog.py" line="91"/>
         <source>Description (one line)</source>
         <translation>Description (une ligne)</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="145" />
+        <location filename="../gui/toolbox_dialog.py" line="145"/>
         <source>Carried by</source>
         <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="145" />
+        <location filename="../gui/toolbox_dialog.py" line="145"/>
         <source>When it fits</source>
         <translation>Quand le mobiliser</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="145" />
+        <location filename="../gui/toolbox_dialog.py" line="145"/>
         <source>Added by</source>
         <translation>Ajouté par</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="130" />
+        <location filename="../gui/toolbox_dialog.py" line="130"/>
         <source>Toolbox of support tools</source>
         <translation>Boîte à outils de l'accompagnement</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="131" />
+        <location filename="../gui/toolbox_dialog.py" line="131"/>
         <source>The DDTM catalogue of support tools, copied into this dossier. Participants can add their own during the workshop; export it as CSV to keep it for the next one.</source>
         <translation>Le catalogue des outils d'accompagnement de la DDTM, copié dans ce dossier. Les participants peuvent y ajouter les leurs pendant l'atelier ; exportez-le en CSV pour le garder pour le prochain.</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="137" />
+        <location filename="../gui/toolbox_dialog.py" line="137"/>
         <source>Search a tool, a carrier, a moment…</source>
         <translation>Chercher un outil, un porteur, un moment…</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="139" />
+        <location filename="../gui/toolbox_dialog.py" line="139"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="140" />
+        <location filename="../gui/toolbox_dialog.py" line="140"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="141" />
+        <location filename="../gui/toolbox_dialog.py" line="141"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="142" />
+        <location filename="../gui/toolbox_dialog.py" line="142"/>
         <source>Import CSV…</source>
         <translation>Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="143" />
+        <location filename="../gui/toolbox_dialog.py" line="143"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="190" />
+        <location filename="../gui/toolbox_dialog.py" line="190"/>
         <source>Export the toolbox</source>
         <translation>Exporter la boîte à outils</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="190" />
+        <location filename="../gui/toolbox_dialog.py" line="190"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="194" />
+        <location filename="../gui/toolbox_dialog.py" line="194"/>
         <source>Import a toolbox</source>
         <translation>Importer une boîte à outils</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="194" />
+        <location filename="../gui/toolbox_dialog.py" line="194"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>Fichiers CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="220" />
+        <location filename="../gui/toolbox_dialog.py" line="220"/>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="235" />
+        <location filename="../gui/toolbox_dialog.py" line="235"/>
         <source>{shown} of {total} tools, {cats} categories</source>
         <translation>{shown} outils sur {total}, {cats} catégories</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="259" />
+        <location filename="../gui/toolbox_dialog.py" line="259"/>
         <source> (added by {who})</source>
         <translation> (ajouté par {who})</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="277" />
+        <location filename="../gui/toolbox_dialog.py" line="277"/>
         <source>“{name}” added to the toolbox.</source>
         <translation>« {name} » ajouté à la boîte à outils.</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="304" />
+        <location filename="../gui/toolbox_dialog.py" line="304"/>
         <source>“{name}” is chosen for {n} issue(s):
 {lines}
 
@@ -2610,502 +2610,502 @@ Remove it from the toolbox and from these issues?</source>
 Le retirer de la boîte à outils et de ces enjeux ?</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="308" />
+        <location filename="../gui/toolbox_dialog.py" line="308"/>
         <source>Remove a tool in use</source>
         <translation>Supprimer un outil utilisé</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="311" />
+        <location filename="../gui/toolbox_dialog.py" line="311"/>
         <source>Remove a tool</source>
         <translation>Supprimer un outil</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="311" />
+        <location filename="../gui/toolbox_dialog.py" line="311"/>
         <source>Remove “{name}” from the toolbox?</source>
         <translation>Retirer « {name} » de la boîte à outils ?</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="319" />
+        <location filename="../gui/toolbox_dialog.py" line="319"/>
         <source>“{name}” removed from the toolbox.</source>
         <translation>« {name} » retiré de la boîte à outils.</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="329" />
+        <location filename="../gui/toolbox_dialog.py" line="329"/>
         <source>Nothing was imported: {error}</source>
         <translation>Rien n'a été importé : {error}</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="332" />
+        <location filename="../gui/toolbox_dialog.py" line="332"/>
         <source>{added} tool(s) added, {updated} updated, {same} unchanged.</source>
         <translation>{added} outil(s) ajouté(s), {updated} mis à jour, {same} inchangé(s).</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="350" />
+        <location filename="../gui/toolbox_dialog.py" line="350"/>
         <source>{count} tools exported to {path}.</source>
         <translation>{count} outils exportés dans {path}.</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="30" />
+        <location filename="../processing/create_groups.py" line="30"/>
         <source>Dossier (GeoPackage, or pg:&lt;connection&gt;/&lt;schema&gt; on a server)</source>
         <translation>Dossier (GeoPackage, ou pg:&lt;connexion&gt;/&lt;schéma&gt; sur un serveur)</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="30" />
+        <location filename="../processing/create_groups.py" line="30"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="105" />
+        <location filename="../core/dossier.py" line="105"/>
         <source>Cannot create the output folder {folder}: {reason}</source>
         <translation>Impossible de créer le répertoire de sortie {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="254" />
+        <location filename="../core/dossier.py" line="254"/>
         <source>Cannot write the dossier in {folder}: {reason}</source>
         <translation>Impossible d'écrire le dossier dans {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="352" />
+        <location filename="../core/dossier.py" line="352"/>
         <source>The source {layer} could not be clipped: {reason}</source>
         <translation>La source {layer} n'a pas pu être découpée : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_open.py" line="40" />
+        <location filename="../core/dossier_open.py" line="40"/>
         <source>The file {path} is not a readable GeoPackage: {reason}</source>
         <translation>Le fichier {path} n'est pas un GeoPackage lisible : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="195" />
+        <location filename="../core/dossier_project.py" line="195"/>
         <source>Cannot write the project {path}: {reason}</source>
         <translation>Impossible d'écrire le projet {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="231" />
+        <location filename="../core/dossier_sources.py" line="231"/>
         <source>Cannot write the table {table} in {path}: {reason}</source>
         <translation>Impossible d'écrire la table {table} dans {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="318" />
+        <location filename="../core/photos.py" line="318"/>
         <source>Cannot copy a photo into {folder}: {error}</source>
         <translation>Impossible de copier une photo dans {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="231" />
+        <location filename="../core/route.py" line="231"/>
         <source>At least two numbered stops are needed to follow the roads.</source>
         <translation>Il faut au moins deux arrêts numérotés pour suivre les voies.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="244" />
+        <location filename="../gui/steps/route.py" line="244"/>
         <source>The dossier has no road layer to follow.</source>
         <translation>Le dossier ne contient aucune couche de voirie à suivre.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="247" />
+        <location filename="../core/route.py" line="247"/>
         <source>Stop {n} cannot be reached along the roads.</source>
         <translation>L'arrêt {n} ne peut pas être atteint par les routes.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="257" />
+        <location filename="../core/route.py" line="257"/>
         <source>The stops are all at the same place on the roads.</source>
         <translation>Les arrêts sont tous au même endroit sur les voies.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="70" />
+        <location filename="../gui/steps/route.py" line="70"/>
         <source>Route along the roads</source>
         <translation>Parcours par les routes</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="40" />
+        <location filename="../gui/server_actions.py" line="40"/>
         <source>Publish the dossier on the server…</source>
         <translation>Publier le dossier sur le serveur…</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="40" />
+        <location filename="../gui/server_actions.py" line="40"/>
         <source>Copy the dossier into a PostgreSQL/PostGIS schema so that every group works live</source>
         <translation>Copier le dossier dans un schéma PostgreSQL/PostGIS pour que chaque groupe travaille en direct</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="46" />
+        <location filename="../gui/server_actions.py" line="46"/>
         <source>Fetch to local…</source>
         <translation>Rapatrier en local…</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="46" />
+        <location filename="../gui/server_actions.py" line="46"/>
         <source>Copy a workshop from the server into a GeoPackage</source>
         <translation>Copier un atelier du serveur dans un GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="120" />
-        <source>Open the facilitator's project, which shows every group live?</source>
+        <location filename="../gui/server_actions.py" line="120"/>
+        <source>Open the facilitator&apos;s project, which shows every group live?</source>
         <translation>Ouvrir le projet de l'animateur, qui montre tous les groupes en direct ?</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="128" />
+        <location filename="../gui/server_actions.py" line="128"/>
         <source>Publishing the dossier on the server</source>
         <translation>Publication du dossier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="153" />
+        <location filename="../gui/server_actions.py" line="153"/>
         <source>Workshop {schema} copied into {path} ({count} features).</source>
         <translation>Atelier {schema} copié dans {path} ({count} entités).</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="159" />
+        <location filename="../gui/server_actions.py" line="159"/>
         <source>Fetching the workshop from the server</source>
         <translation>Rapatriement de l'atelier depuis le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="229" />
+        <location filename="../gui/server_actions.py" line="229"/>
         <source>geometry</source>
         <translation>géométrie</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="232" />
+        <location filename="../gui/server_actions.py" line="232"/>
         <source>Feature {fid}: deleted by someone else.</source>
         <translation>Entité {fid} : supprimée par quelqu'un d'autre.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="237" />
+        <location filename="../gui/server_actions.py" line="237"/>
         <source>Feature {fid}: they changed {changes}.</source>
         <translation>Entité {fid} : quelqu'un d'autre a modifié {changes}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="237" />
+        <location filename="../gui/server_actions.py" line="237"/>
         <source>nothing visible</source>
         <translation>rien de visible</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="240" />
+        <location filename="../gui/server_actions.py" line="240"/>
         <source>you deleted it</source>
         <translation>vous l'avez supprimée</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="245" />
+        <location filename="../gui/server_actions.py" line="245"/>
         <source>You: {mine}.</source>
         <translation>Vous : {mine}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="252" />
+        <location filename="../gui/server_actions.py" line="252"/>
         <source>Someone else changed the same features</source>
         <translation>Quelqu'un d'autre a modifié les mêmes entités</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="253" />
+        <location filename="../gui/server_actions.py" line="253"/>
         <source>While you were editing {layer}, someone else saved changes to {count} of the features you changed. Which version do you keep?</source>
         <translation>Pendant que vous modifiiez {layer}, quelqu'un d'autre a enregistré des modifications sur {count} des entités que vous avez modifiées. Quelle version gardez-vous ?</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="260" />
+        <location filename="../gui/server_actions.py" line="260"/>
         <source>Keep mine</source>
         <translation>Garder ma version</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="261" />
+        <location filename="../gui/server_actions.py" line="261"/>
         <source>Take theirs</source>
         <translation>Prendre leur version</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="98" />
+        <location filename="../gui/steps/dossier.py" line="98"/>
         <source>The project {path} cannot be opened: {reason}</source>
         <translation>Le projet {path} ne peut pas être ouvert : {reason}</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="179" />
+        <location filename="../gui/steps/enjeux.py" line="179"/>
         <source>Edit the selected issue and its tools</source>
         <translation>Modifier l'enjeu sélectionné et ses outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="187" />
+        <location filename="../gui/steps/enjeux.py" line="187"/>
         <source>Delete the selected issue</source>
         <translation>Supprimer l'enjeu sélectionné</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="36" />
-        <source>Prints the boards of the workshop: for each group the field map, the diagnostic, the restitution, the atlas of stops and the support proposal, and the cross-group synthesis. PDF (vector, one file per board plus one combined file) or PNG at the chosen resolution, A4 to A0. The layouts are also added to the project's layout manager so they can be retouched before printing.</source>
+        <location filename="../processing/export_boards.py" line="36"/>
+        <source>Prints the boards of the workshop: for each group the field map, the diagnostic, the restitution, the atlas of stops and the support proposal, and the cross-group synthesis. PDF (vector, one file per board plus one combined file) or PNG at the chosen resolution, A4 to A0. The layouts are also added to the project&apos;s layout manager so they can be retouched before printing.</source>
         <translation>Imprime les planches de l'atelier : pour chaque groupe, la carte de terrain, le diagnostic, la restitution, l'atlas des arrêts et la proposition d'accompagnement, ainsi que la synthèse inter-groupes. PDF (vectoriel, un fichier par planche plus un fichier combiné) ou PNG à la résolution choisie, du A4 au A0. Les mises en page sont aussi ajoutées au gestionnaire de mises en page du projet pour pouvoir être retouchées avant impression.</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="49" />
+        <location filename="../processing/export_boards.py" line="49"/>
         <source>Project (.qgz) of the dossier</source>
         <translation>Projet (.qgz) du dossier</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="62" />
-        <source>Groups (names separated by ';', empty: every group)</source>
+        <location filename="../processing/export_boards.py" line="62"/>
+        <source>Groups (names separated by &apos;;&apos;, empty: every group)</source>
         <translation>Groupes (noms séparés par « ; », vide : tous les groupes)</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="76" />
+        <location filename="../processing/export_boards.py" line="76"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="81" />
+        <location filename="../processing/export_boards.py" line="81"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="81" />
+        <location filename="../processing/export_boards.py" line="81"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="81" />
+        <location filename="../processing/export_boards.py" line="81"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="89" />
+        <location filename="../processing/export_boards.py" line="89"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="94" />
+        <location filename="../processing/export_boards.py" line="94"/>
         <source>Resolution (dpi)</source>
         <translation>Résolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="107" />
+        <location filename="../processing/export_boards.py" line="107"/>
         <source>Files written</source>
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="117" />
+        <location filename="../processing/export_boards.py" line="117"/>
         <source>The project {path} cannot be read.</source>
         <translation>Le projet {path} ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="126" />
+        <location filename="../processing/export_boards.py" line="126"/>
         <source>Give a project or a dossier.</source>
         <translation>Indiquez un projet ou un dossier.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="74" />
+        <location filename="../core/enjeux.py" line="74"/>
         <source>Unknown level “{level}”: use one of {levels}.</source>
         <translation>Niveau « {level} » inconnu : utilisez l'un de {levels}.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="80" />
+        <location filename="../core/enjeux.py" line="80"/>
         <source>Unknown theme “{theme}”.</source>
         <translation>Thème « {theme} » inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="210" />
+        <location filename="../core/pg_project.py" line="210"/>
         <source>Cannot read the project {path}: {error}</source>
         <translation>Impossible de lire le projet {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/proposal.py" line="45" />
+        <location filename="../core/proposal.py" line="45"/>
         <source>Support proposal — {group}</source>
         <translation>Proposition d'accompagnement — {group}</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="88" />
+        <location filename="../domain/catalogue.py" line="88"/>
         <source>The catalogue already has a tool named “{name}”.</source>
         <translation>Le catalogue contient déjà un outil nommé « {name} ».</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="99" />
+        <location filename="../domain/catalogue.py" line="99"/>
         <source>This file is not a text (CSV) file. Save the spreadsheet as “CSV UTF-8” and try again.</source>
         <translation>Ce fichier n'est pas un fichier texte (CSV). Enregistrez le tableur au format « CSV UTF-8 » et recommencez.</translation>
     </message>
     <message>
-        <location filename="../domain/catalogue.py" line="166" />
+        <location filename="../domain/catalogue.py" line="166"/>
         <source>Line {line}: the tool has no name (column “nom”).</source>
         <translation>Ligne {line} : l'outil n'a pas de nom (colonne « nom »).</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="70" />
+        <location filename="../gui/steps/route.py" line="70"/>
         <source>Replace the route by the shortest way along the roads through the numbered stops</source>
         <translation>Remplacer le parcours par le plus court chemin par les routes passant par les arrêts numérotés</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="250" />
+        <location filename="../gui/steps/route.py" line="250"/>
         <source>The route now follows the roads; edit it freely, or undo (Ctrl+Z) to go back.</source>
         <translation>Le parcours suit désormais les voies ; modifiez-le librement, ou annulez (Ctrl+Z) pour revenir en arrière.</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="100" />
+        <location filename="../core/boards/synthese.py" line="100"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="100" />
+        <location filename="../core/boards/synthese.py" line="100"/>
         <source>ha</source>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="80" />
+        <location filename="../core/dossier.py" line="80"/>
         <source>The output folder {folder} holds a %-escape (like %20) that QGIS cannot open: rename the folder.</source>
         <translation>Le nom du dossier de sortie {folder} contient un échappement % (comme %20) que QGIS ne sait pas ouvrir : renommez le dossier.</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="278" />
+        <location filename="../core/pg_project.py" line="278"/>
         <source>The project has no layer of a server workshop.</source>
         <translation>Le projet ne contient aucune couche d'un atelier sur serveur.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="164" />
+        <location filename="../gui/build_dossier_dialog.py" line="164"/>
         <source>No polygon layer can be read in {path}.</source>
         <translation>Aucune couche de polygones lisible dans {path}.</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="124" />
+        <location filename="../gui/enjeu_dialog.py" line="124"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="73" />
+        <location filename="../gui/export_boards_dialog.py" line="73"/>
         <source>Exporting the boards</source>
         <translation>Export des planches</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="95" />
+        <location filename="../gui/export_boards_dialog.py" line="95"/>
         <source>{n} files written in {folder}.</source>
         <translation>{n} fichiers écrits dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="113" />
+        <location filename="../gui/export_boards_dialog.py" line="113"/>
         <source>Export the boards</source>
         <translation>Exporter les planches</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="114" />
-        <source>Each group's field map, diagnostic, restitution, atlas of stops and support proposal, and the cross-group synthesis. The layouts are also added to the project (Project &gt; Layouts) so they can be retouched before printing.</source>
+        <location filename="../gui/export_boards_dialog.py" line="114"/>
+        <source>Each group&apos;s field map, diagnostic, restitution, atlas of stops and support proposal, and the cross-group synthesis. The layouts are also added to the project (Project &gt; Layouts) so they can be retouched before printing.</source>
         <translation>Pour chaque groupe : carte de terrain, diagnostic, restitution, atlas des arrêts et proposition d'accompagnement, ainsi que la synthèse inter-groupes. Les mises en page sont aussi ajoutées au projet (Projet &gt; Mises en page) pour pouvoir être retouchées avant impression.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="139" />
+        <location filename="../gui/export_boards_dialog.py" line="139"/>
         <source>PDF (vector)</source>
         <translation>PDF (vectoriel)</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="140" />
+        <location filename="../gui/export_boards_dialog.py" line="140"/>
         <source>PNG (image)</source>
         <translation>PNG (image)</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="149" />
+        <location filename="../gui/export_boards_dialog.py" line="149"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="186" />
+        <location filename="../gui/export_boards_dialog.py" line="186"/>
         <source>Each page: {w} × {h} pixels.</source>
         <translation>Chaque page : {w} × {h} pixels.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="188" />
+        <location filename="../gui/export_boards_dialog.py" line="188"/>
         <source>Vector PDF: one file per board and one combined file.</source>
         <translation>PDF vectoriel : un fichier par planche et un fichier regroupant toutes les planches.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="205" />
+        <location filename="../gui/export_boards_dialog.py" line="205"/>
         <source>Choose at least one board.</source>
         <translation>Choisissez au moins une planche.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="208" />
+        <location filename="../gui/export_boards_dialog.py" line="208"/>
         <source>Choose an output folder.</source>
         <translation>Choisissez un répertoire de sortie.</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="160" />
+        <location filename="../gui/toolbox_dialog.py" line="160"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="78" />
+        <location filename="../gui/server_actions.py" line="78"/>
         <source>The QGIS authentication database stays locked: nothing was copied.</source>
         <translation>La base de données d'authentification de QGIS reste verrouillée : rien n'a été copié.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="114" />
-        <source>Dossier published in {schema} ({count} features). Facilitator's project: {path} (and one project per group beside it)</source>
+        <location filename="../gui/server_actions.py" line="114"/>
+        <source>Dossier published in {schema} ({count} features). Facilitator&apos;s project: {path} (and one project per group beside it)</source>
         <translation>Dossier publié dans {schema} ({count} entités). Projet de l'animateur : {path} (et un projet par groupe à côté)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="18" />
+        <location filename="../gui/steps/boards.py" line="18"/>
         <source>Print the boards of every group and the cross-group synthesis, as PDF or PNG, A4 to A0.</source>
         <translation>Imprimer les planches de chaque groupe et la synthèse inter-groupes, en PDF ou PNG, du A4 au A0.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="25" />
+        <location filename="../gui/steps/boards.py" line="25"/>
         <source>Field map, diagnostic, restitution, atlas, proposal and synthesis</source>
         <translation>Carte de terrain, diagnostic, restitution, atlas, proposition et synthèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="31" />
-        <source>Add a layer showing where the groups' candidate sites converge</source>
+        <location filename="../gui/steps/boards.py" line="31"/>
+        <source>Add a layer showing where the groups&apos; candidate sites converge</source>
         <translation>Ajouter une couche montrant où convergent les sites de projet des groupes</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="69" />
+        <location filename="../gui/steps/boards.py" line="69"/>
         <source>{shared} places chosen by two groups or more.</source>
         <translation>{shared} lieux choisis par deux groupes ou plus.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="74" />
+        <location filename="../gui/steps/enjeux.py" line="74"/>
         <source>a point</source>
         <translation>un point</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="74" />
+        <location filename="../gui/steps/enjeux.py" line="74"/>
         <source>a line</source>
         <translation>une ligne</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="74" />
+        <location filename="../gui/steps/enjeux.py" line="74"/>
         <source>an area</source>
         <translation>une surface</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="80" />
+        <location filename="../gui/steps/enjeux.py" line="80"/>
         <source>Place on the map as</source>
         <translation>Placer sur la carte comme</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="182" />
+        <location filename="../gui/steps/enjeux.py" line="182"/>
         <source>Click on the map to locate the selected issue; right click ends a line or an area</source>
         <translation>Cliquez sur la carte pour situer l'enjeu sélectionné ; clic droit pour finir une ligne ou une surface</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="269" />
+        <location filename="../gui/steps/enjeux.py" line="269"/>
         <source>Pick an issue in the list first.</source>
         <translation>Choisissez d'abord un enjeu dans la liste.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="318" />
+        <location filename="../gui/steps/enjeux.py" line="318"/>
         <source>Issue placed on the map.</source>
         <translation>Enjeu placé sur la carte.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="21" />
-        <source>The active group's map to carry: route, numbered stops, stop list, notes</source>
+        <location filename="../gui/steps/photos.py" line="21"/>
+        <source>The active group&apos;s map to carry: route, numbered stops, stop list, notes</source>
         <translation>La carte du groupe actif à emporter : parcours, arrêts numérotés, liste des arrêts, notes</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="96" />
+        <location filename="../gui/toolbox_dialog.py" line="96"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../domain/groups.py" line="38" />
+        <location filename="../domain/groups.py" line="38"/>
         <source>Two groups are named “{name}”.</source>
         <translation>Deux groupes s'appellent « {name} ».</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="93" />
+        <location filename="../core/boards/base.py" line="93"/>
         <source>{group} · adviser: {adviser}</source>
         <translation>{group} · conseil : {adviser}</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="114" />
+        <location filename="../core/boards/source.py" line="114"/>
         <source>The group “{name}” does not exist.</source>
         <translation>Le groupe « {name} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="197" />
+        <location filename="../core/boards/group_boards.py" line="197"/>
         <source>Stop {n} — {name}</source>
         <translation>Arrêt {n} — {name}</translation>
     </message>
@@ -3113,27 +3113,27 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
 <context>
     <name>AtelierDock</name>
     <message>
-        <location filename="../gui/dock.ui" line="6" />
+        <location filename="../gui/dock.ui" line="6"/>
         <source>Atelier territorial</source>
         <translation>Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../gui/dock.ui" line="11" />
+        <location filename="../gui/dock.ui" line="11"/>
         <source>Dossier:</source>
         <translation>Dossier :</translation>
     </message>
     <message>
-        <location filename="../gui/dock.ui" line="12" />
+        <location filename="../gui/dock.ui" line="12"/>
         <source>No dossier open</source>
         <translation>Aucun dossier ouvert</translation>
     </message>
     <message>
-        <location filename="../gui/dock.ui" line="13" />
+        <location filename="../gui/dock.ui" line="13"/>
         <source>Active group:</source>
         <translation>Groupe actif :</translation>
     </message>
     <message>
-        <location filename="../gui/dock.ui" line="14" />
+        <location filename="../gui/dock.ui" line="14"/>
         <source>The group whose layers the drawing tools edit</source>
         <translation>Le groupe dont les outils de dessin modifient les couches</translation>
     </message>
@@ -3141,7 +3141,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
 <context>
     <name>ExportBoardsDialog</name>
     <message>
-        <location filename="../gui/export_boards_dialog.ui" line="38" />
+        <location filename="../gui/export_boards_dialog.ui" line="38"/>
         <source>…</source>
         <translation>…</translation>
     </message>
