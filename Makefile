@@ -40,7 +40,7 @@ TS := $(PLUGIN)/i18n/$(PLUGIN)_fr.ts
 QM := $(PLUGIN)/i18n/$(PLUGIN)_fr.qm
 I18N_SOURCES = $(shell find $(PLUGIN) -name __pycache__ -prune -o \( -name '*.py' -o -name '*.ui' \) -print | LC_ALL=C sort)
 # Set to 1 to make `make test` fail on unfinished French strings too.
-I18N_STRICT ?= 0
+I18N_STRICT ?= 1
 
 PYTEST_ARGS ?=
 PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins

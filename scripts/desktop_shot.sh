@@ -35,7 +35,14 @@ code="$profile/startup.py"
   echo "QTimer.singleShot(3000, _atelier_shot)"
 } >"$code"
 args=(--nologo --noversioncheck --code "$code")
-[ -n "$project" ] && args+=(--project "$(realpath "$project")")
+if [ -n "$project" ]; then
+  # Open a copy: QGIS killed at the end must not leave WAL files in the sample.
+  copy="$repo/build/shot-data"; rm -rf "$copy"; mkdir -p "$copy"
+  src=$(dirname "$(realpath "$project")")
+  cp "$project" "$copy/"
+  [ -d "$src/sample" ] && cp -r "$src/sample" "$copy/"
+  args+=(--project "$copy/$(basename "$project")")
+fi
 export QGIS_CUSTOM_CONFIG_PATH="$profile" QGIS_PLUGINPATH="$repo/build/stage"
 xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "
   qgis ${args[*]@Q} >\"$profile/qgis.log\" 2>&1 &

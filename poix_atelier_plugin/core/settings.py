@@ -28,7 +28,7 @@ class UserSettings:
     buffer_m: float = 500.0
 
     @classmethod
-    def load(cls) -> "UserSettings":
+    def load(cls) -> UserSettings:
         s = QgsSettings()
         values = {}
         for f in fields(cls):
@@ -51,7 +51,7 @@ class ProjectSettings:
     dossier_path: str = ""
 
     @classmethod
-    def load(cls, project: QgsProject | None = None) -> "ProjectSettings":
+    def load(cls, project: QgsProject | None = None) -> ProjectSettings:
         project = project or QgsProject.instance()
         out = cls()
         out.active_group = project.readEntry(PREFIX, "active_group", "")[0]

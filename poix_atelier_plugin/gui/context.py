@@ -69,4 +69,6 @@ class AtelierContext(QObject):
 
     def error(self, error, duration: int = 0) -> None:
         text = error if isinstance(error, str) else error_text(error)
-        self.iface.messageBar().pushMessage(tr("Atelier territorial"), text, Qgis.Critical, duration)
+        self.iface.messageBar().pushMessage(
+            tr("Atelier territorial"), text, Qgis.Critical, duration
+        )

@@ -17,7 +17,11 @@ class PhotosStep(StepPanel):
         return tr("Photos")
 
     def build(self) -> None:
-        self.add_help(tr("After the visit: print the field map, export an offline field package, import the geotagged photos."))
+        self.add_help(
+            tr(
+                "After the visit: print the field map, export an offline field package, import the geotagged photos."
+            )
+        )
         self.add_action(
             "field_map",
             tr("Field map (PDF)…"),
