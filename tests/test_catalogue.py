@@ -109,18 +109,18 @@ def test_csv_export_import_round_trip(tmp_path):
 
 
 BAD_FILES = {
-    "wrong_header": (b"name,category,text\nPLU,Planification,x\n", "must name the columns"),
+    "wrong_header": (b"name,category,text\nPLU,Planification,x\n", "doit nommer les colonnes"),
     "duplicates": (
         b"nom,categorie,description,porteur,quand\nPLU,P,a,b,c\nZAC,O,a,b,c\n plu ,P,a,b,c\n",
-        "same tool more than once",
+        "le même outil plusieurs fois",
     ),
     "empty_name": (
         b"nom,categorie,description,porteur,quand\nPLU,P,a,b,c\n,P,a,b,c\n",
-        "Line 3: the tool has no name",
+        "Ligne 3 : l'outil n'a pas de nom",
     ),
-    "empty": (b"", "empty"),
-    "header_only": (b"nom,categorie,description,porteur,quand\n", "no tool"),
-    "binary": (b"PK\x03\x04\x00\x00\x00binary", "not a text"),
+    "empty": (b"", "Le fichier est vide"),
+    "header_only": (b"nom,categorie,description,porteur,quand\n", "aucun outil"),
+    "binary": (b"PK\x03\x04\x00\x00\x00binary", "pas un fichier texte"),
 }
 
 

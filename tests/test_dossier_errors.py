@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Bad input to atelier:build_dossier: a clear message, and nothing half-done.
 
-Messages are asserted on the English source text (marked ``# i18n``) and on
-the offending value they must mention.
+Messages are asserted on the French text the user sees (the session installs
+the French catalogue; marked ``# i18n``) and on the offending value they must
+mention.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def _square(cx: float, cy: float, half: float) -> str:
 def test_unknown_insee_code(atelier_provider, communes_geojson, tmp_path):
     out = tmp_path / "out"
     message = _fails(_params(str(communes_geojson), out, CODE_INSEE="99999"))
-    assert "99999" in message and "No commune has the INSEE code" in message  # i18n
+    assert "99999" in message and "Aucune commune n'a le code INSEE" in message  # i18n
     assert files_in(out) == []
 
 
@@ -68,7 +69,7 @@ def test_layer_without_insee_field(atelier_provider, tmp_path):
     )
     out = tmp_path / "out"
     message = _fails(_params(layer(src, "zones", "Mes zones"), out))
-    assert "Mes zones" in message and "no INSEE code field" in message  # i18n
+    assert "Mes zones" in message and "n'a pas de champ de code INSEE" in message  # i18n
     assert "code_insee" in message  # says what it looked for
     assert files_in(out) == []
     # A named field that does not exist is named back.
@@ -87,7 +88,7 @@ def test_non_polygon_communes_layer(atelier_provider, tmp_path):
     )
     out = tmp_path / "out"
     message = _fails(_params(layer(src, "mairies", "Mairies"), out))
-    assert "Mairies" in message and "must hold polygons" in message  # i18n
+    assert "Mairies" in message and "doit contenir des polygones" in message  # i18n
     assert files_in(out) == []
 
 
@@ -126,9 +127,9 @@ def test_empty_source_and_invalid_geometries(qgis_app, tmp_path):
         tmp_path / "out",
         sources=[layer(empty, "vide", "Source vide"), layer(broken, "zonage", "Zonage PLU")],
     )
-    assert any("Source vide" in w and "empty" in w for w in result.warnings)  # i18n
+    assert any("Source vide" in w and "est vide" in w for w in result.warnings)  # i18n
     assert any(
-        "Zonage PLU" in w and "1 invalid geometries repaired" in w for w in result.warnings
+        "Zonage PLU" in w and "1 géométries non valides réparées" in w for w in result.warnings
     )  # i18n
     tables = gpkg_tables(Path(result.gpkg))
     assert "zonage_plu" in tables and "source_vide" not in tables
@@ -148,8 +149,8 @@ def test_existing_dossier_is_never_overwritten_unasked(atelier_provider, tmp_pat
     (out / "notes.txt").write_text("mes notes")
     before = _digest(out)
     message = _fails(_params(communes, out))
-    assert "already holds a dossier" in message and "59464" in message  # i18n
-    assert "Overwrite" in message  # i18n: says how to replace it
+    assert "contient déjà un dossier" in message and "59464" in message  # i18n
+    assert "Écraser" in message  # i18n: says how to replace it
     assert _digest(out) == before
     # Saying so replaces it, leaves other files alone, and no temporary folder behind.
     _run(_params(communes, out, OVERWRITE=True, BUFFER=100))
@@ -180,17 +181,17 @@ def read_only_folder(tmp_path):
 def test_read_only_output_folder(atelier_provider, tmp_path, read_only_folder):
     communes = _communes(tmp_path)
     message = _fails(_params(communes, read_only_folder))
-    assert "read-only" in message and str(read_only_folder) in message  # i18n
+    assert "en lecture seule" in message and str(read_only_folder) in message  # i18n
     assert files_in(read_only_folder) == []
     # A dossier asked inside it (a sub-folder to create) gets the same clear message.
     message = _fails(_params(communes, read_only_folder / "sous dossier"))
-    assert "read-only" in message  # i18n
+    assert "en lecture seule" in message  # i18n
 
 
 def test_bad_code_and_buffer(atelier_provider, tmp_path):
     communes = _communes(tmp_path)
     out = tmp_path / "out"
-    assert "INSEE code" in _fails(_params(communes, out, CODE_INSEE="  "))  # i18n
+    assert "code INSEE" in _fails(_params(communes, out, CODE_INSEE="  "))  # i18n
     assert files_in(out) == []
 
 
@@ -224,5 +225,5 @@ def test_folder_names_qgis_cannot_open_are_refused(atelier_provider, tmp_path):
     """A literal %20 in a path is decoded by QGIS's data sources: refuse it up front."""
     out = tmp_path / "dossier%20poix"
     message = _fails(_params(_communes(tmp_path), out))
-    assert "%20" in message and "rename the folder" in message  # i18n
+    assert "%20" in message and "renommez le dossier" in message  # i18n
     assert files_in(out) == []

@@ -60,7 +60,7 @@ def test_toolbox_dialog_search_add_edit_remove_import(dossier, tmp_path):
     messages = []
     dialog.notify = lambda text, ok=True: messages.append((text, ok))
     assert dialog.add(dom.Tool("charte paysagere du pnr")) is None
-    assert messages[-1][1] is False and "already has a tool" in messages[-1][0]
+    assert messages[-1][1] is False and "contient déjà un outil" in messages[-1][0]
 
     # removing a tool in use asks first; "no" keeps everything
     enjeu = add_enjeu(gpkg, TRICKY, "Friche", "imperatif")
@@ -83,10 +83,10 @@ def test_toolbox_dialog_search_add_edit_remove_import(dossier, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("name;category\nPLU;Planification\n", encoding="utf-8")
     assert not dialog.import_csv(str(bad))
-    assert "Nothing was imported" in messages[-1][0] and messages[-1][1] is False
+    assert "Rien n'a été importé" in messages[-1][0] and messages[-1][1] is False
     assert read_catalogue(gpkg) == before
     assert dialog.import_csv(str(path))
-    assert "0 tool(s) added" in messages[-1][0]
+    assert "0 outil(s) ajouté(s)" in messages[-1][0]
     dialog.close()
 
 
@@ -137,7 +137,7 @@ def test_enjeu_dialog_picks_three_tools_and_a_site(dossier):
     # an empty title is refused in the dialog, which stays open
     empty = EnjeuDialog(gpkg, TRICKY)
     empty.save()
-    assert "needs a title" in empty.message.text()
+    assert "doit avoir un intitulé" in empty.message.text()
     assert Qt  # keep import used
 
 
@@ -197,7 +197,7 @@ def test_diagnostic_step_draws_an_area_and_issues_step_shows_the_proposal(
     link_tool(gpkg, fid, cerema, "Étude du ruissellement")
     issues.refresh()
     assert issues.enjeux_list.count() == 1
-    assert "(1 tools)" in issues.enjeux_list.item(0).text()
+    assert "(1 outils)" in issues.enjeux_list.item(0).text()
     text = tools.browser.toPlainText()
     assert "Réduire le risque <crue>" in text and "Cerema" in text
     assert "Étude du ruissellement" in text
