@@ -3,7 +3,19 @@
 
 from __future__ import annotations
 
+from qgis.core import QgsWkbTypes
 from qgis.PyQt.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...core import groups as core_groups
+from ...domain.errors import AtelierError
+from ..maptools import CaptureTool
+
+#: geometrytype of a split layer -> geometry kind of the capture tool
+KINDS = {
+    "Point": QgsWkbTypes.PointGeometry,
+    "LineString": QgsWkbTypes.LineGeometry,
+    "Polygon": QgsWkbTypes.PolygonGeometry,
+}
 
 
 class StepPanel(QWidget):
@@ -16,6 +28,7 @@ class StepPanel(QWidget):
         self.context = context
         self.iface = context.iface
         self.buttons: dict[str, QPushButton] = {}
+        self.tool: CaptureTool | None = None
         self.setObjectName(f"step_{self.STEP_ID}")
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
@@ -49,6 +62,63 @@ class StepPanel(QWidget):
         self.layout_.addWidget(button)
         self.buttons[key] = button
         return button
+
+    # drawing on the map ---------------------------------------------------------------
+    def start_capture(
+        self, button: QPushButton, kind, layer, colour: str, name: str, on_captured, edit=True
+    ) -> CaptureTool:
+        """Make a capture tool the canvas's map tool, ``button`` checked while it is on.
+
+        With ``edit`` the layer is put in editing and made the active layer first.
+        """
+        if edit:
+            if not layer.isEditable():
+                layer.startEditing()
+            self.iface.setActiveLayer(layer)
+        canvas = self.iface.mapCanvas()
+        self.tool = CaptureTool(canvas, kind, layer, colour)
+        self.tool.setObjectName(name)
+        self.tool.captured.connect(on_captured)
+        self.tool.deactivated.connect(lambda: button.setChecked(False))
+        button.setChecked(True)
+        canvas.setMapTool(self.tool)
+        return self.tool
+
+    def release_tool(self) -> None:
+        """Take the capture tool off the canvas and delete it."""
+        if self.tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.tool:
+                canvas.unsetMapTool(self.tool)
+            self.tool.clean()
+            self.tool.deleteLater()
+            self.tool = None
+
+    def add_drawn(self, layer, geometry, undo_text: str, after_accept=None) -> int | None:
+        """Added by core, then QGIS's own form; one undo step, undone if the form is cancelled."""
+        stack = layer.undoStack()
+        stack.beginMacro(undo_text)
+        fid, accepted = None, False
+        try:
+            fid, warnings = core_groups.draw(layer, geometry)
+            for text in warnings:
+                self.context.warning(text)
+            accepted = self.open_form(layer, fid)
+            if accepted and after_accept is not None:
+                after_accept()
+        except AtelierError as exc:
+            self.context.error(exc, 8)
+        finally:
+            stack.endMacro()
+        if fid is not None and not accepted:
+            stack.undo()
+            fid = None
+        return fid
+
+    def open_form(self, layer, fid) -> bool:
+        """The feature's form (QGIS's own); False when the user cancels it."""
+        result = self.iface.openFeatureForm(layer, layer.getFeature(fid), False, True)
+        return True if not isinstance(result, bool) else result
 
     def unload(self) -> None:
         """Release map tools, signals, tasks (override when needed)."""

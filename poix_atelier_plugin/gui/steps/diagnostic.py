@@ -3,22 +3,13 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProject, QgsWkbTypes
+from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QLabel
 
-from ...core import groups as core_groups
 from ...core.i18n import tr
 from ...core.workspace import PROP_GROUP, PROP_TABLE
 from ...domain import vocab
-from ...domain.errors import AtelierError
-from .base import StepPanel
-
-#: kind code -> (geometrytype of the split layer, geometry kind)
-KINDS = {
-    "Point": QgsWkbTypes.PointGeometry,
-    "LineString": QgsWkbTypes.LineGeometry,
-    "Polygon": QgsWkbTypes.PolygonGeometry,
-}
+from .base import KINDS, StepPanel
 
 
 def diagnostic_layer(groupe: str, geometry: str, project: QgsProject | None = None):
@@ -41,7 +32,6 @@ class DiagnosticStep(StepPanel):
         return tr("Diagnostic")
 
     def build(self) -> None:
-        self.tool = None
         self.add_help(
             tr("Strengths, weaknesses, opportunities and threats, by theme, drawn on the map.")
         )
@@ -115,7 +105,7 @@ class DiagnosticStep(StepPanel):
 
     # drawing ----------------------------------------------------------------------------
     def start_drawing(self, geometry: str | None = None):
-        from ..maptools import CaptureTool
+        from ...core.diagnostic_style import CATEGORY_COLOURS
 
         geometry = geometry or self.kind_combo.currentData()
         self.stop_drawing()
@@ -124,28 +114,17 @@ class DiagnosticStep(StepPanel):
             self.context.error(tr("Create the groups first, then pick the active group."), 8)
             self.buttons["add_diagnostic"].setChecked(False)
             return None
-        if not layer.isEditable():
-            layer.startEditing()
-        self.iface.setActiveLayer(layer)
-        canvas = self.iface.mapCanvas()
-        from ...core.diagnostic_style import CATEGORY_COLOURS
-
-        self.tool = CaptureTool(canvas, KINDS[geometry], layer, CATEGORY_COLOURS["opportunite"])
-        self.tool.setObjectName("atelier_tool_add_diagnostic")
-        self.tool.captured.connect(lambda geom, g=geometry: self.captured(g, geom))
-        self.tool.deactivated.connect(lambda: self.buttons["add_diagnostic"].setChecked(False))
-        self.buttons["add_diagnostic"].setChecked(True)
-        canvas.setMapTool(self.tool)
-        return self.tool
+        return self.start_capture(
+            self.buttons["add_diagnostic"],
+            KINDS[geometry],
+            layer,
+            CATEGORY_COLOURS["opportunite"],
+            "atelier_tool_add_diagnostic",
+            lambda geom, g=geometry: self.captured(g, geom),
+        )
 
     def stop_drawing(self) -> None:
-        if self.tool is not None:
-            canvas = self.iface.mapCanvas()
-            if canvas.mapTool() is self.tool:
-                canvas.unsetMapTool(self.tool)
-            self.tool.clean()
-            self.tool.deleteLater()
-            self.tool = None
+        self.release_tool()
         if "add_diagnostic" in self.buttons:
             self.buttons["add_diagnostic"].setChecked(False)
 
@@ -154,27 +133,9 @@ class DiagnosticStep(StepPanel):
         layer = diagnostic_layer(self.context.active_group, geometry_code)
         if layer is None:
             return None
-        stack = layer.undoStack()
-        stack.beginMacro(tr("Add a diagnostic element"))
-        fid, accepted = None, False
-        try:
-            fid, warnings = core_groups.draw(layer, geometry)
-            for text in warnings:
-                self.context.warning(text)
-            accepted = self.open_form(layer, fid)
-        except AtelierError as exc:
-            self.context.error(exc, 8)
-        finally:
-            stack.endMacro()
-        if fid is not None and not accepted:
-            stack.undo()
-            fid = None
+        fid = self.add_drawn(layer, geometry, tr("Add a diagnostic element"))
         self.refresh()
         return fid
-
-    def open_form(self, layer, fid) -> bool:
-        result = self.iface.openFeatureForm(layer, layer.getFeature(fid), False, True)
-        return True if not isinstance(result, bool) else result
 
     def unload(self) -> None:
         self.stop_drawing()

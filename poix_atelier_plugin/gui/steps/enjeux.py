@@ -20,7 +20,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.i18n import error_text, tr
 from ...domain import vocab
 from ...domain.errors import AtelierError
-from .base import StepPanel
+from .base import KINDS, StepPanel
 
 LEVEL_COLOURS = {"imperatif": "#c0392b", "important": "#d35400", "a_suivre": "#7f8c8d"}
 
@@ -84,7 +84,6 @@ class EnjeuxStep(StepPanel):
         place.addWidget(self.place_button)
         place.addWidget(self.place_kind)
         self.layout_.addLayout(place)
-        self.tool = None
         from ..proposal_widget import ProposalWidget
 
         self.proposal = ProposalWidget(self.context, self, compact=True)
@@ -259,10 +258,6 @@ class EnjeuxStep(StepPanel):
 
     def place_enjeu(self, fid: int | None = None, geometry: str | None = None):
         """Capture a geometry on the canvas for the selected enjeu (core writes it)."""
-        from qgis.core import QgsWkbTypes
-
-        from ..maptools import CaptureTool
-
         self.stop_placing()
         fid = fid if fid is not None else self._selected()
         if fid is None or self.gpkg() is None:
@@ -270,21 +265,16 @@ class EnjeuxStep(StepPanel):
             self.place_button.setChecked(False)
             return None
         code = geometry or self.place_kind.currentData()
-        kinds = {
-            "Point": QgsWkbTypes.PointGeometry,
-            "LineString": QgsWkbTypes.LineGeometry,
-            "Polygon": QgsWkbTypes.PolygonGeometry,
-        }
-        canvas = self.iface.mapCanvas()
         layers = self._enjeux_layers()
-        layer = layers[0] if layers else None
-        self.tool = CaptureTool(canvas, kinds[code], layer, "#c0392b")
-        self.tool.setObjectName("atelier_tool_place_enjeu")
-        self.tool.captured.connect(lambda geom, f=fid: self._placed(f, geom))
-        self.tool.deactivated.connect(lambda: self.place_button.setChecked(False))
-        self.place_button.setChecked(True)
-        canvas.setMapTool(self.tool)
-        return self.tool
+        return self.start_capture(
+            self.place_button,
+            KINDS[code],
+            layers[0] if layers else None,
+            "#c0392b",
+            "atelier_tool_place_enjeu",
+            lambda geom, f=fid: self._placed(f, geom),
+            edit=False,
+        )
 
     def _enjeux_layers(self) -> list:
         return [
@@ -318,13 +308,7 @@ class EnjeuxStep(StepPanel):
         self.context.success(tr("Issue placed on the map."))
 
     def stop_placing(self) -> None:
-        if self.tool is not None:
-            canvas = self.iface.mapCanvas()
-            if canvas.mapTool() is self.tool:
-                canvas.unsetMapTool(self.tool)
-            self.tool.clean()
-            self.tool.deleteLater()
-            self.tool = None
+        self.release_tool()
         self.place_button.setChecked(False)
 
     def open_proposal(self):

@@ -7,7 +7,6 @@ from qgis.core import QgsProject, QgsWkbTypes
 from qgis.PyQt.QtCore import QLocale, QTimer
 from qgis.PyQt.QtWidgets import QFormLayout, QLabel, QSpinBox
 
-from ...core import groups as core_groups
 from ...core import project_layers
 from ...core import route as core_route
 from ...core.i18n import error_text, tr
@@ -33,7 +32,6 @@ class RouteStep(StepPanel):
         return tr("Route and stops")
 
     def build(self) -> None:
-        self.tool: CaptureTool | None = None
         self.watched: list = []
         self.report = None
         self.add_help(
@@ -260,27 +258,17 @@ class RouteStep(StepPanel):
             self.context.error(tr("Create the groups first, then pick the active group."), 8)
             self.buttons[key].setChecked(False)
             return None
-        canvas = self.iface.mapCanvas()
-        colour = self._colour()
-        if not layer.isEditable():
-            layer.startEditing()
-        self.iface.setActiveLayer(layer)
-        self.tool = CaptureTool(canvas, kind, layer, colour)
-        self.tool.setObjectName(f"atelier_tool_{key}")
-        self.tool.captured.connect(lambda geom, k=key: self.captured(k, geom))
-        self.tool.deactivated.connect(lambda k=key: self.buttons[k].setChecked(False))
-        self.buttons[key].setChecked(True)
-        canvas.setMapTool(self.tool)
-        return self.tool
+        return self.start_capture(
+            self.buttons[key],
+            kind,
+            layer,
+            self._colour(),
+            f"atelier_tool_{key}",
+            lambda geom, k=key: self.captured(k, geom),
+        )
 
     def stop_drawing(self) -> None:
-        if self.tool is not None:
-            canvas = self.iface.mapCanvas()
-            if canvas.mapTool() is self.tool:
-                canvas.unsetMapTool(self.tool)
-            self.tool.clean()
-            self.tool.deleteLater()
-            self.tool = None
+        self.release_tool()
         for key in DRAWINGS:
             if key in self.buttons:
                 self.buttons[key].setChecked(False)
@@ -295,36 +283,20 @@ class RouteStep(StepPanel):
         layer = self.layer(table, geometry_type)
         if layer is None:
             return None
-        stack = layer.undoStack()
-        stack.beginMacro(tr("Draw on {layer}").format(layer=layer.name()))
-        accepted = False
-        fid = None
-        try:
-            fid, warnings = core_groups.draw(layer, geometry)
-            for text in warnings:
-                self.context.warning(text)
-            accepted = self.open_form(layer, fid)
-            if accepted and table in ("arrets", "parcours"):
-                stops = self.layer("arrets")
-                route = self.layer("parcours")
-                _report, placement, feats = core_route.analyse(route, stops, self.slot_spin.value())
-                if stops.isEditable() and placement is not None:
-                    core_route.write_order(stops, placement, feats)
-        except AtelierError as exc:
-            self.context.error(exc, 8)
-        finally:
-            stack.endMacro()
-        if fid is not None and not accepted:
-            stack.undo()
-            fid = None
+        after = self._renumber if table in ("arrets", "parcours") else None
+        fid = self.add_drawn(
+            layer, geometry, tr("Draw on {layer}").format(layer=layer.name()), after
+        )
         self.refresh()
         return fid
 
-    def open_form(self, layer, fid) -> bool:
-        """The feature's form (QGIS's own); cancelling it removes the new feature."""
-        feature = layer.getFeature(fid)
-        result = self.iface.openFeatureForm(layer, feature, False, True)
-        return True if not isinstance(result, bool) else result
+    def _renumber(self) -> None:
+        """The stops' order after a stop or the route is drawn (inside the drawing's undo step)."""
+        stops = self.layer("arrets")
+        route = self.layer("parcours")
+        _report, placement, feats = core_route.analyse(route, stops, self.slot_spin.value())
+        if stops.isEditable() and placement is not None:
+            core_route.write_order(stops, placement, feats)
 
     def unload(self) -> None:
         self.stop_drawing()
