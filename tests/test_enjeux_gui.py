@@ -197,7 +197,7 @@ def test_diagnostic_step_draws_an_area_and_issues_step_shows_the_proposal(
     link_tool(gpkg, fid, cerema, "Étude du ruissellement")
     issues.refresh()
     assert issues.enjeux_list.count() == 1
-    assert "(1 outils)" in issues.enjeux_list.item(0).text()
+    assert "(1 outil(s))" in issues.enjeux_list.item(0).text()
     text = tools.browser.toPlainText()
     assert "Réduire le risque <crue>" in text and "Cerema" in text
     assert "Étude du ruissellement" in text

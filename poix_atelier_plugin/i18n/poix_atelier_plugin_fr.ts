@@ -64,17 +64,17 @@
         <translation>Synthèse inter-groupes</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="41"/>
+        <location filename="../gui/steps/diagnostic.py" line="32"/>
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="45"/>
+        <location filename="../gui/steps/diagnostic.py" line="35"/>
         <source>Strengths, weaknesses, opportunities and threats, by theme, drawn on the map.</source>
         <translation>Atouts, faiblesses, opportunités et menaces, par thème, dessinés sur la carte.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="158"/>
+        <location filename="../gui/steps/diagnostic.py" line="136"/>
         <source>Add a diagnostic element</source>
         <translation>Ajouter un élément de diagnostic</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>Ajouter un enjeu</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="92"/>
+        <location filename="../gui/steps/enjeux.py" line="91"/>
         <source>Support proposal…</source>
         <translation>Proposition d'accompagnement…</translation>
     </message>
@@ -154,57 +154,57 @@
         <translation>Après la visite : imprimez la carte de terrain, exportez un paquet terrain hors ligne, importez les photos géolocalisées.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="21"/>
+        <location filename="../gui/steps/photos.py" line="25"/>
         <source>Field map (PDF)…</source>
         <translation>Carte de terrain (PDF)…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="28"/>
+        <location filename="../gui/steps/photos.py" line="32"/>
         <source>Export the field package…</source>
         <translation>Exporter le paquet terrain…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="40"/>
+        <location filename="../gui/steps/photos.py" line="44"/>
         <source>Import photos…</source>
         <translation>Importer des photos…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="33"/>
+        <location filename="../gui/steps/route.py" line="32"/>
         <source>Route and stops</source>
         <translation>Parcours et arrêts</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="39"/>
+        <location filename="../gui/steps/route.py" line="37"/>
         <source>Draw the discovery route of the active group, its stops and sequences, and check the walking time against the visit slot.</source>
         <translation>Dessinez le parcours de découverte du groupe actif, ses arrêts et ses séquences, et vérifiez le temps de marche par rapport au créneau de visite.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="46"/>
+        <location filename="../gui/steps/route.py" line="44"/>
         <source>Draw the route</source>
         <translation>Tracer le parcours</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="50"/>
+        <location filename="../gui/steps/route.py" line="48"/>
         <source>Add a stop</source>
         <translation>Ajouter un arrêt</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="51"/>
+        <location filename="../gui/steps/route.py" line="49"/>
         <source>Draw a sequence</source>
         <translation>Tracer une séquence</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="55"/>
+        <location filename="../gui/steps/route.py" line="53"/>
         <source>Draw a project site</source>
         <translation>Dessiner un site de projet</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="59"/>
+        <location filename="../gui/steps/route.py" line="57"/>
         <source>Note a hypothesis</source>
         <translation>Noter une hypothèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="64"/>
+        <location filename="../gui/steps/route.py" line="62"/>
         <source>Number the stops</source>
         <translation>Numéroter les arrêts</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>Le parcours doit compter au moins deux points.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="217"/>
+        <location filename="../gui/steps/route.py" line="215"/>
         <source>No route has been drawn for this group yet.</source>
         <translation>Aucun parcours n'a encore été dessiné pour ce groupe.</translation>
     </message>
@@ -544,7 +544,7 @@
         <translation>L'entité n'a pas pu être ajoutée à {layer}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="299"/>
+        <location filename="../gui/steps/route.py" line="287"/>
         <source>Draw on {layer}</source>
         <translation>Dessiner sur {layer}</translation>
     </message>
@@ -1119,7 +1119,7 @@
         <translation>Fond de plan hors ligne</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="235"/>
+        <location filename="../core/pg_project.py" line="227"/>
         <source>Cannot write the project {path}: {error}</source>
         <translation>Impossible d'écrire le projet {path} : {error}</translation>
     </message>
@@ -1324,12 +1324,12 @@
         <translation>Enjeux (surfaces)</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="58"/>
+        <location filename="../core/pg_project.py" line="50"/>
         <source>The table {table} of the schema {schema} cannot be opened.</source>
         <translation>La table {table} du schéma {schema} ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="226"/>
+        <location filename="../core/pg_project.py" line="218"/>
         <source>Workshop {schema} (server)</source>
         <translation>Atelier {schema} (serveur)</translation>
     </message>
@@ -1544,7 +1544,7 @@
         <translation>Supprimer un groupe et tout ce qu'il a dessiné (avec confirmation)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="53"/>
+        <location filename="../gui/steps/photos.py" line="57"/>
         <source>Open or build a dossier first.</source>
         <translation>Ouvrez ou créez d'abord un dossier.</translation>
     </message>
@@ -1584,97 +1584,97 @@
         <translation>Groupe « {name} » supprimé ({count} entités).</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="46"/>
+        <location filename="../gui/steps/route.py" line="44"/>
         <source>Click along the streets, right click to finish</source>
         <translation>Cliquez le long des rues, clic droit pour terminer</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="50"/>
+        <location filename="../gui/steps/route.py" line="48"/>
         <source>Click where the group stops; its form opens</source>
         <translation>Cliquez là où le groupe s'arrête ; son formulaire s'ouvre</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="51"/>
+        <location filename="../gui/steps/route.py" line="49"/>
         <source>A stretch of the route with one atmosphere</source>
         <translation>Un tronçon du parcours à l'ambiance homogène</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="55"/>
+        <location filename="../gui/steps/route.py" line="53"/>
         <source>Outline a candidate site, right click to finish</source>
         <translation>Délimiter un site de projet, clic droit pour terminer</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="59"/>
+        <location filename="../gui/steps/route.py" line="57"/>
         <source>Click where the hypothesis applies</source>
         <translation>Cliquez là où s'applique l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="64"/>
+        <location filename="../gui/steps/route.py" line="62"/>
         <source>Number the stops in the order the route reaches them</source>
         <translation>Numéroter les arrêts dans l'ordre où le parcours les atteint</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="88"/>
+        <location filename="../gui/steps/route.py" line="86"/>
         <source>Route length:</source>
         <translation>Longueur du parcours :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="89"/>
+        <location filename="../gui/steps/route.py" line="87"/>
         <source>Walking time:</source>
         <translation>Temps de marche :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="90"/>
+        <location filename="../gui/steps/route.py" line="88"/>
         <source>Time at the stops:</source>
         <translation>Temps aux arrêts :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="91"/>
+        <location filename="../gui/steps/route.py" line="89"/>
         <source>Total:</source>
         <translation>Total :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="92"/>
+        <location filename="../gui/steps/route.py" line="90"/>
         <source>Visit slot:</source>
         <translation>Créneau de visite :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="260"/>
+        <location filename="../gui/steps/route.py" line="258"/>
         <source>Create the groups first, then pick the active group.</source>
         <translation>Créez d'abord les groupes, puis choisissez le groupe actif.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="179"/>
+        <location filename="../gui/steps/route.py" line="177"/>
         <source>{km} km</source>
         <translation>{km} km</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="183"/>
+        <location filename="../gui/steps/route.py" line="181"/>
         <source>{min} min at {speed} km/h</source>
         <translation>{min} min à {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="186"/>
+        <location filename="../gui/steps/route.py" line="184"/>
         <source>{min} min ({count} stops)</source>
         <translation>{min} min ({count} arrêts)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="189"/>
+        <location filename="../gui/steps/route.py" line="187"/>
         <source>{total} min of {slot} min</source>
         <translation>{total} min sur {slot} min</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="193"/>
+        <location filename="../gui/steps/route.py" line="191"/>
         <source>No route yet: draw it with “Draw the route”.</source>
         <translation>Pas encore de parcours : tracez-le avec « Tracer le parcours ».</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="195"/>
+        <location filename="../gui/steps/route.py" line="193"/>
         <source>It fits: {margin} min to spare.</source>
         <translation>Ça tient : {margin} min de marge.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="225"/>
+        <location filename="../gui/steps/route.py" line="223"/>
         <source>{count} stops numbered along {km} km.</source>
         <translation>{count} arrêts numérotés sur {km} km.</translation>
     </message>
@@ -2339,42 +2339,42 @@
         <translation>Choisissez le GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="51"/>
+        <location filename="../gui/steps/diagnostic.py" line="41"/>
         <source>A point (a place, a building)</source>
         <translation>Un point (un lieu, un bâtiment)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="51"/>
+        <location filename="../gui/steps/diagnostic.py" line="41"/>
         <source>A line (a flow, a pressure, a link)</source>
         <translation>Une ligne (un flux, une pression, un lien)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="51"/>
+        <location filename="../gui/steps/diagnostic.py" line="41"/>
         <source>An area (a sector, a zone)</source>
         <translation>Une surface (un secteur, une zone)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="57"/>
+        <location filename="../gui/steps/diagnostic.py" line="47"/>
         <source>Draw:</source>
         <translation>Dessiner :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="59"/>
+        <location filename="../gui/steps/diagnostic.py" line="49"/>
         <source>Click on the map (right click ends a line or an area); the form opens after.</source>
         <translation>Cliquez sur la carte (clic droit pour finir une ligne ou une surface) ; le formulaire s'ouvre ensuite.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="66"/>
+        <location filename="../gui/steps/diagnostic.py" line="56"/>
         <source>Diagnostic map style</source>
         <translation>Style de carte de diagnostic</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="66"/>
+        <location filename="../gui/steps/diagnostic.py" line="56"/>
         <source>Colours by category, pictograms by theme, hatches and arrows</source>
         <translation>Couleurs par catégorie, pictogrammes par thème, hachures et flèches</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="102"/>
+        <location filename="../gui/steps/diagnostic.py" line="92"/>
         <source>{group}: {counts}</source>
         <translation>{group} : {counts}</translation>
     </message>
@@ -2434,52 +2434,52 @@
         <translation>Modifier l'enjeu…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="240"/>
+        <location filename="../gui/steps/enjeux.py" line="239"/>
         <source>Delete the issue</source>
         <translation>Supprimer l'enjeu</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="92"/>
+        <location filename="../gui/steps/enjeux.py" line="91"/>
         <source>The proposal of each group: issues by level, each with its tools</source>
         <translation>La proposition de chaque groupe : les enjeux par niveau, chacun avec ses outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="171"/>
+        <location filename="../gui/steps/enjeux.py" line="170"/>
         <source>{level} — {title} ({n} tools)</source>
-        <translation>{level} — {title} ({n} outils)</translation>
+        <translation>{level} — {title} ({n} outil(s))</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="200"/>
+        <location filename="../gui/steps/enjeux.py" line="199"/>
         <source>Open a dossier first.</source>
         <translation>Ouvrez d'abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="229"/>
+        <location filename="../gui/steps/enjeux.py" line="228"/>
         <source>Issue saved.</source>
         <translation>Enjeu enregistré.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="240"/>
+        <location filename="../gui/steps/enjeux.py" line="239"/>
         <source>Delete this issue and its tool choices?</source>
         <translation>Supprimer cet enjeu et ses choix d'outils ?</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="28"/>
+        <location filename="../gui/steps/photos.py" line="32"/>
         <source>An offline folder for QField or Mergin Maps: the group&apos;s layers, photos, basemap</source>
         <translation>Un répertoire hors ligne pour QField ou Mergin Maps : couches du groupe, photos, fond de plan</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="34"/>
+        <location filename="../gui/steps/photos.py" line="38"/>
         <source>Bring back a field package…</source>
         <translation>Réintégrer un paquet terrain…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="34"/>
+        <location filename="../gui/steps/photos.py" line="38"/>
         <source>Merge the features added or edited in the field into the dossier</source>
         <translation>Fusionner dans le dossier les entités ajoutées ou modifiées sur le terrain</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="40"/>
+        <location filename="../gui/steps/photos.py" line="44"/>
         <source>Geotagged photos become observations attached to the nearest stop</source>
         <translation>Les photos géolocalisées deviennent des observations rattachées à l'arrêt le plus proche</translation>
     </message>
@@ -2695,7 +2695,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Il faut au moins deux arrêts numérotés pour suivre les voies.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="244"/>
+        <location filename="../gui/steps/route.py" line="242"/>
         <source>The dossier has no road layer to follow.</source>
         <translation>Le dossier ne contient aucune couche de voirie à suivre.</translation>
     </message>
@@ -2710,7 +2710,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Les arrêts sont tous au même endroit sur les voies.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="70"/>
+        <location filename="../gui/steps/route.py" line="68"/>
         <source>Route along the roads</source>
         <translation>Parcours par les routes</translation>
     </message>
@@ -2810,12 +2810,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le projet {path} ne peut pas être ouvert : {reason}</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="179"/>
+        <location filename="../gui/steps/enjeux.py" line="178"/>
         <source>Edit the selected issue and its tools</source>
         <translation>Modifier l'enjeu sélectionné et ses outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="187"/>
+        <location filename="../gui/steps/enjeux.py" line="186"/>
         <source>Delete the selected issue</source>
         <translation>Supprimer l'enjeu sélectionné</translation>
     </message>
@@ -2890,7 +2890,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Thème « {theme} » inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="210"/>
+        <location filename="../core/pg_project.py" line="202"/>
         <source>Cannot read the project {path}: {error}</source>
         <translation>Impossible de lire le projet {path} : {error}</translation>
     </message>
@@ -2915,12 +2915,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Ligne {line} : l'outil n'a pas de nom (colonne « nom »).</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="70"/>
+        <location filename="../gui/steps/route.py" line="68"/>
         <source>Replace the route by the shortest way along the roads through the numbered stops</source>
         <translation>Remplacer le parcours par le plus court chemin par les routes passant par les arrêts numérotés</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="250"/>
+        <location filename="../gui/steps/route.py" line="248"/>
         <source>The route now follows the roads; edit it freely, or undo (Ctrl+Z) to go back.</source>
         <translation>Le parcours suit désormais les voies ; modifiez-le librement, ou annulez (Ctrl+Z) pour revenir en arrière.</translation>
     </message>
@@ -2940,7 +2940,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le nom du dossier de sortie {folder} contient un échappement % (comme %20) que QGIS ne sait pas ouvrir : renommez le dossier.</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="278"/>
+        <location filename="../core/pg_project.py" line="270"/>
         <source>The project has no layer of a server workshop.</source>
         <translation>Le projet ne contient aucune couche d'un atelier sur serveur.</translation>
     </message>
@@ -3065,22 +3065,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Placer sur la carte comme</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="182"/>
+        <location filename="../gui/steps/enjeux.py" line="181"/>
         <source>Click on the map to locate the selected issue; right click ends a line or an area</source>
         <translation>Cliquez sur la carte pour situer l'enjeu sélectionné ; clic droit pour finir une ligne ou une surface</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="269"/>
+        <location filename="../gui/steps/enjeux.py" line="264"/>
         <source>Pick an issue in the list first.</source>
         <translation>Choisissez d'abord un enjeu dans la liste.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="318"/>
+        <location filename="../gui/steps/enjeux.py" line="308"/>
         <source>Issue placed on the map.</source>
         <translation>Enjeu placé sur la carte.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="21"/>
+        <location filename="../gui/steps/photos.py" line="25"/>
         <source>The active group&apos;s map to carry: route, numbered stops, stop list, notes</source>
         <translation>La carte du groupe actif à emporter : parcours, arrêts numérotés, liste des arrêts, notes</translation>
     </message>
