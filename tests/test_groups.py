@@ -38,7 +38,7 @@ def test_create_groups_refuses_bad_names(tmp_path, atelier_provider):
     from qgis.core import QgsProcessingException
 
     gpkg = tmp_path / "d.gpkg"
-    with pytest.raises(QgsProcessingException, match="Two groups"):
+    with pytest.raises(QgsProcessingException, match="Deux groupes s'appellent « a »"):
         processing.run("atelier:create_groups", {"DOSSIER": str(gpkg), "GROUPS": "A;a"})
     with pytest.raises(QgsProcessingException, match="GeoPackage"):
         processing.run("atelier:create_groups", {"DOSSIER": str(tmp_path / "d.shp"), "GROUPS": "A"})

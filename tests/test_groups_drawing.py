@@ -124,7 +124,7 @@ def test_draw_route_and_stops_with_clicks(setup, qgis_canvas, qgis_iface):
     assert all(f["groupe"] == TRICKY and f["duree_min"] == 10 for f in got.values())
     assert all(len(f["uid"]) == 36 for f in got.values())
     assert "30 min" in step.stops_label.text()
-    assert "fits" in step.status_label.text()
+    assert "Ça tient" in step.status_label.text()
 
     # undo removes the last stop (and its numbering) in one step; redo brings it back
     stops.undoStack().undo()
@@ -135,7 +135,7 @@ def test_draw_route_and_stops_with_clicks(setup, qgis_canvas, qgis_iface):
 
     # a slot shorter than the plan turns the status red
     step.slot_spin.setValue(30)
-    assert "slot is 30 min" in step.status_label.text()
+    assert "le créneau est de 30 min" in step.status_label.text()
     assert "#c00000" in step.status_label.styleSheet()
     assert context.slot_min == 30
 
@@ -204,7 +204,7 @@ def test_sites_hypotheses_sequences(setup, qgis_canvas, qgis_iface):
     _draw(qgis_canvas, step, "draw_site", [(100, 100), (300, 300), (300, 100), (100, 300)])
     assert sites.featureCount() == 1
     errors = qgis_iface.messageBar().get_messages(Qgis.Critical)
-    assert any("crosses itself" in text for text in errors)
+    assert any("Le contour se recoupe" in text for text in errors)
     _click(qgis_canvas, step.start_drawing("add_hypothesis"), 50, 50)
     hyp = project_layers.find_layer(project, "hypotheses", TRICKY, "Point")
     assert hyp.featureCount() == 1
@@ -333,7 +333,7 @@ def test_drawing_on_a_copy_of_the_sample(
             3 * qgis_canvas.mapUnitsPerPixel(), rel=0.1
         )
         assert len(list(route.getFeatures())) == before + 1
-        assert "pieces" in step.status_label.text()  # a second line for a group that had one
+        assert "tronçons" in step.status_label.text()  # a second line for a group that had one
         step.unload()
     finally:
         qgis_parent.hide()
@@ -364,7 +364,9 @@ def test_group_dialog(qgis_iface):
     dialog.add_row()
     dialog.groupsTable.item(3, 0).setText("groupe 1")  # same name, other case
     dialog.accept()
-    assert dialog.result() == 0 and "Two groups" in dialog.helpLabel.text()
+    assert (
+        dialog.result() == 0 and "Deux groupes s'appellent « groupe 1 »" in dialog.helpLabel.text()
+    )
     dialog.groupsTable.setCurrentCell(3, 0)
     dialog.remove_row()
     dialog.accept()
@@ -421,7 +423,7 @@ def test_the_dock_follows_the_active_group(tmp_path, qgis_iface, qgis_new_projec
         dock.groupCombo.setCurrentText(TRICKY)
         assert dock.context.active_group == TRICKY
         assert route_step.layer("arrets").customProperty("atelier/groupe") == TRICKY
-        assert "No route yet" in route_step.status_label.text()
+        assert "Pas encore de parcours" in route_step.status_label.text()
         route_step.slot_spin.setValue(95)
         assert QgsProject.instance().readNumEntry("poix_atelier_plugin", "slot_min", 0)[0] == 95
     finally:

@@ -74,13 +74,12 @@ def test_wrong_password_gives_a_clear_message(pg_connection):
     save_connection("Atelier wrong password", cluster, cluster.user, "not the password")
     with pytest.raises(AtelierError) as err:
         postgis.create_workspace("pg:Atelier wrong password/atelier_x", [])
-    # i18n: English source text; French comes from the catalogue
-    assert "refused the user name or password" in error_text(err.value)
+    assert "refusé le nom d'utilisateur ou le mot de passe" in error_text(err.value)
     assert "Atelier wrong password" in error_text(err.value)
     assert "not the password" not in error_text(err.value)
     with pytest.raises(AtelierError) as err:
         postgis.parse_dossier("pg:nothing")
-    assert "pg:<connection>/<schema>" in error_text(err.value)
+    assert "pg:<connexion>/<schéma>" in error_text(err.value)
 
 
 def _gpkg_rows(path, table, columns="*", order="fid"):

@@ -144,7 +144,7 @@ def test_same_feature_conflict_detected_with_a_choice(pg_connection, live):
         with pytest.raises(AtelierError) as err:
             pg_conflicts.update_checked(cur, "atelier_poix_live", "arrets", fid, 1, {"nom": "x"})
     conn.close()
-    assert "Someone else changed this feature" in error_text(err.value)  # i18n: English source
+    assert "Quelqu'un d'autre a modifié cette entité de arrets" in error_text(err.value)
 
 
 def test_facilitator_project_shows_every_group_without_password(pg_connection, live, tmp_path):

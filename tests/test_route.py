@@ -105,14 +105,17 @@ def test_no_route_yet(dossier):
     from qgis.core import QgsProcessingException
 
     _add(dossier, "arrets", "Groupe 1", _point(0, 0), nom="seul")
-    with pytest.raises(QgsProcessingException, match="No route"):
+    with pytest.raises(
+        QgsProcessingException,
+        match="Aucun parcours n'a encore été dessiné pour le groupe « Groupe 1 »",
+    ):
         _run(dossier, "Groupe 1")
 
 
 def test_unknown_group(dossier):
     from qgis.core import QgsProcessingException
 
-    with pytest.raises(QgsProcessingException, match="no group named"):
+    with pytest.raises(QgsProcessingException, match="Il n'y a aucun groupe nommé « Groupe 9 »"):
         _run(dossier, "Groupe 9")
 
 
@@ -129,8 +132,8 @@ def test_far_stop_and_same_place_are_reported_not_dropped(dossier):
     assert stops["far"]["ecart_m"] == pytest.approx(500, abs=0.5)
     assert len(report.far_stops) == 1
     text = " ".join(report.warnings)
-    assert "Stop 3 is 500 m away from the route." in text
-    assert "Stops 1 and 2 are at the same place." in text
+    assert "L'arrêt 3 est à 500 m du parcours." in text
+    assert "Les arrêts 1 et 2 sont au même endroit." in text
 
 
 def test_several_route_lines(dossier):
@@ -143,14 +146,14 @@ def test_several_route_lines(dossier):
     _add(dossier, "arrets", "Groupe 1", _point(-500, 0), nom="start")
     report = route.order_stops(dossier, "Groupe 1", 120)
     assert report.length_m == pytest.approx(1500, rel=0.002)
-    assert "2 pieces; they connect" in " ".join(report.warnings)
+    assert "2 tronçons ; ils se raccordent" in " ".join(report.warnings)
     assert _stops(dossier, "Groupe 1")["end"]["ordre"] == 2
     # a piece that does not connect: the longest one is used, with a warning
     _add(dossier, "parcours", "Groupe 2", _line((-600, 0), (0, 0)))
     _add(dossier, "parcours", "Groupe 2", _line((600, -400), (600, 0)))
     report = route.order_stops(dossier, "Groupe 2", 120)
     assert report.length_m == pytest.approx(600, rel=0.002)
-    assert "do not connect" in " ".join(report.warnings)
+    assert "ne se raccordent pas" in " ".join(report.warnings)
 
 
 def test_loop_route_order_follows_the_path(dossier):
