@@ -25,20 +25,12 @@ PROP_GEOMETRY = "atelier/geometry"
 
 
 def _specs() -> list[tuple[str, str | None, str]]:
-    """(table, geometry, display name) of a group's node, top of the legend first."""
-    return [
-        ("arrets", None, tr("Stops")),
-        ("observations", None, tr("Observations and photos")),
-        ("hypotheses", "Point", tr("Hypotheses (points)")),
-        ("sequences", None, tr("Sequences")),
-        ("parcours", None, tr("Route")),
-        ("hypotheses", "Polygon", tr("Hypotheses (areas)")),
-        ("sites_projet", None, tr("Project sites")),
-        ("diagnostic", "Point", tr("Diagnostic (points)")),
-        ("diagnostic", "Polygon", tr("Diagnostic (areas)")),
-        ("enjeux", "Point", tr("Issues (points)")),
-        ("enjeux", "Polygon", tr("Issues (areas)")),
-    ]
+    """(table, geometry, display name) of a group's node: the GeoPackage's, without
+    the line layers of diagnostic and issues (a server project has none so far)."""
+    from .project_layers import _analysis_specs, _layer_specs
+
+    analysis = [spec for spec in _analysis_specs() if spec[1] != "LineString"]
+    return _layer_specs() + analysis
 
 
 def open_layer(
