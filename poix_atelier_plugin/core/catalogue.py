@@ -52,32 +52,13 @@ def open_table(dossier, table: str, groupe=None, geometry=None, name=None) -> Qg
     if not is_pg(dossier):
         return open_layer(dossier, table, groupe, geometry, name)
     from ..domain import schema
+    from .pg_project import open_attributes
     from .pg_project import open_layer as open_pg_layer
 
     spec = schema.TABLES_BY_NAME.get(table)
     if geometry is not None or spec is None or spec.geometry != "Geometry":
         return open_pg_layer(str(dossier), table, groupe, geometry, name)
-    from . import postgis
-    from .workspace import PROP_GROUP, PROP_TABLE, group_filter
-
-    ws = postgis.parse_dossier(str(dossier))
-    uri = postgis.layer_uri(ws, table, None)
-    uri.setDataSource(ws.schema, table, "", "", "fid")
-    uri.setSrid("")  # with an srid and no geometry column the provider returns no row
-    if groupe is not None:
-        uri.setSql(group_filter(groupe))
-    layer = QgsVectorLayer(uri.uri(False), name or table, "postgres")
-    if not layer.isValid():
-        raise AtelierError(
-            QT_TR_NOOP("The table {table} of the schema {schema} cannot be opened."),
-            table=table,
-            schema=ws.schema,
-        )
-    layer.setCustomProperty(PROP_TABLE, table)
-    layer.setCustomProperty("atelier/dossier", str(dossier))
-    if groupe is not None:
-        layer.setCustomProperty(PROP_GROUP, groupe)
-    return layer
+    return open_attributes(str(dossier), table, groupe, name)
 
 
 def _tools_layer(gpkg) -> QgsVectorLayer:

@@ -42,7 +42,26 @@ def open_layer(
 ) -> QgsVectorLayer:
     """One table of a server workshop, filtered on a group when given."""
     ws = postgis.parse_dossier(dossier)
-    uri = postgis.layer_uri(ws, table, geometry)
+    layer = _tagged_layer(dossier, ws, postgis.layer_uri(ws, table, geometry), table, groupe, name)
+    if geometry:
+        layer.setCustomProperty(PROP_GEOMETRY, geometry)
+    _hide_server_columns(layer)
+    return layer
+
+
+def open_attributes(
+    dossier: str, table: str, groupe: str | None = None, name: str | None = None
+) -> QgsVectorLayer:
+    """A table's attributes only (a mixed-geometry table the provider cannot type)."""
+    ws = postgis.parse_dossier(dossier)
+    uri = postgis.layer_uri(ws, table, None)
+    uri.setDataSource(ws.schema, table, "", "", postgis.KEY)
+    uri.setSrid("")  # with an srid and no geometry column the provider returns no row
+    return _tagged_layer(dossier, ws, uri, table, groupe, name)
+
+
+def _tagged_layer(dossier: str, ws, uri, table: str, groupe, name) -> QgsVectorLayer:
+    """The postgres layer of ``uri``, filtered on a group and tagged like a GeoPackage one."""
     if groupe is not None:
         uri.setSql(workspace.group_filter(groupe))
     layer = QgsVectorLayer(uri.uri(False), name or table, "postgres")
@@ -56,9 +75,6 @@ def open_layer(
     layer.setCustomProperty(PROP_DOSSIER, dossier)
     if groupe is not None:
         layer.setCustomProperty(workspace.PROP_GROUP, groupe)
-    if geometry:
-        layer.setCustomProperty(PROP_GEOMETRY, geometry)
-    _hide_server_columns(layer)
     return layer
 
 
