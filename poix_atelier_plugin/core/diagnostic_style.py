@@ -10,7 +10,6 @@ theme, areas are hatched (cross-hatched for threats) and lines are arrows
 from __future__ import annotations
 
 from qgis.core import (
-    Qgis,
     QgsArrowSymbolLayer,
     QgsCategorizedSymbolRenderer,
     QgsCentroidFillSymbolLayer,
@@ -26,16 +25,15 @@ from qgis.core import (
     QgsSvgMarkerSymbolLayer,
     QgsSymbolLayer,
     QgsSymbolLayerUtils,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 
 from ..domain import vocab
+from .layer_styles import placement, text_format
 from .workspace import PROP_TABLE
 
 CATEGORY_COLOURS = {
@@ -200,31 +198,13 @@ def _kind(layer: QgsVectorLayer, geometry: str | None) -> int:
     return layer.geometryType()
 
 
-def _placement(name: str):
-    """Label placement enum: Qgis.LabelPlacement on 3.26+ (QgsPalLayerSettings.OverPoint
-    is ambiguous there), QgsPalLayerSettings before."""
-    scoped = getattr(Qgis, "LabelPlacement", None)
-    return getattr(scoped, name) if scoped is not None else getattr(QgsPalLayerSettings, name)
-
-
 def _label(layer: QgsVectorLayer, expression: str, kind: int, size: float = 7.5) -> None:
-    fmt = QgsTextFormat()
-    font = QFont("Sans Serif")
-    fmt.setFont(font)
-    fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
-    fmt.setColor(QColor("#222222"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setSizeUnit(QgsUnitTypes.RenderMillimeters)
-    buffer.setColor(QColor("white"))
-    fmt.setBuffer(buffer)
+    fmt = text_format("#222222", size, bold=False, halo_mm=0.8)
     settings = QgsPalLayerSettings()
     settings.fieldName = expression
     settings.isExpression = True
     settings.setFormat(fmt)
-    settings.placement = _placement(
+    settings.placement = placement(
         {QgsWkbTypes.PointGeometry: "AroundPoint", QgsWkbTypes.LineGeometry: "Line"}.get(
             kind, "OverPoint"
         )

@@ -19,15 +19,13 @@ from qgis.core import (
     QgsPalLayerSettings,
     QgsRendererCategory,
     QgsSingleSymbolRenderer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtGui import QColor, QFont
 
 from .i18n import tr
+from .layer_styles import text_format
 
 PROP_THEME = "atelier/theme"
 PROP_KIND = "atelier/kind"
@@ -139,16 +137,7 @@ def _label(layer: QgsVectorLayer, field: str, size: float = 9.0, colour: str = "
     settings = QgsPalLayerSettings()
     settings.fieldName = field
     settings.enabled = True
-    text = QgsTextFormat()
-    text.setFont(QFont("DejaVu Sans"))
-    text.setSize(size)
-    text.setColor(QColor(colour))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor("white"))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
+    settings.setFormat(text_format(colour, size, bold=False, halo_mm=0.8, family="DejaVu Sans"))
     if layer.geometryType() == QgsWkbTypes.LineGeometry:
         settings.placement = QgsPalLayerSettings.Line
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))

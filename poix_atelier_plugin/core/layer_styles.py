@@ -37,9 +37,17 @@ def _rgb(colour: str, alpha: int = 255) -> str:
     return f"{c.red()},{c.green()},{c.blue()},{alpha}"
 
 
-def text_format(colour: str, size: float, bold: bool = True, halo: str = "white") -> QgsTextFormat:
+def text_format(
+    colour: str,
+    size: float,
+    bold: bool = True,
+    halo: str = "white",
+    halo_mm: float = 1.0,
+    family: str = "Sans Serif",
+) -> QgsTextFormat:
+    """Label text in points with a halo in millimetres (the same on screen and on paper)."""
     fmt = QgsTextFormat()
-    font = QFont("Sans Serif")
+    font = QFont(family)
     font.setBold(bold)
     fmt.setFont(font)
     fmt.setSize(size)
@@ -47,7 +55,7 @@ def text_format(colour: str, size: float, bold: bool = True, halo: str = "white"
     fmt.setColor(QColor(colour))
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
-    buffer.setSize(1.0)
+    buffer.setSize(halo_mm)
     buffer.setSizeUnit(QgsUnitTypes.RenderMillimeters)
     buffer.setColor(QColor(halo))
     fmt.setBuffer(buffer)
