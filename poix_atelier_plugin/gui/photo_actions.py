@@ -107,11 +107,18 @@ class PhotoActions(QObject):
             return None
         dossier, group = ready
         tolerance = self.tolerance.value()
+        return self._start(
+            tr("Importing photos"),
+            lambda feedback: photos.import_photos(dossier, group, sources, tolerance, feedback),
+            lambda report: self.imported(dossier, group, report),
+        )
+
+    def _start(self, description: str, work, on_success) -> QgsTask:
+        """Run ``work(feedback)`` in a task; ``on_success(result)`` back in the main thread."""
         result: dict = {}
 
-        def work(task):
-            feedback = _TaskFeedback(task)
-            result["report"] = photos.import_photos(dossier, group, sources, tolerance, feedback)
+        def run(task):
+            result["value"] = work(_TaskFeedback(task))
             return True
 
         def done(exception, value=None):
@@ -121,9 +128,9 @@ class PhotoActions(QObject):
                     exception if isinstance(exception, AtelierError) else str(exception)
                 )
                 return
-            self.imported(dossier, group, result["report"])
+            on_success(result["value"])
 
-        self.task = QgsTask.fromFunction(tr("Importing photos"), work, on_finished=done)
+        self.task = QgsTask.fromFunction(description, run, on_finished=done)
         QgsApplication.taskManager().addTask(self.task)
         return self.task
 
@@ -193,22 +200,7 @@ class PhotoActions(QObject):
         return self.start_export(dossier, group, out)
 
     def start_export(self, dossier: str, group: str, out: str) -> QgsTask:
-        result: dict = {}
-
-        def work(task):
-            result["package"] = field_package.export_field_package(
-                dossier, group, out, feedback=_TaskFeedback(task)
-            )
-            return True
-
-        def done(exception, value=None):
-            self.task = None
-            if exception is not None:
-                self.context.error(
-                    exception if isinstance(exception, AtelierError) else str(exception)
-                )
-                return
-            package = result["package"]
+        def written(package):
             url = QUrl.fromLocalFile(str(package)).toString()
             self.context.success(
                 tr('Field package of {group} written to <a href="{url}">{path}</a>').format(
@@ -217,11 +209,13 @@ class PhotoActions(QObject):
                 10,
             )
 
-        self.task = QgsTask.fromFunction(
-            tr("Exporting the field package of {group}").format(group=group), work, on_finished=done
+        return self._start(
+            tr("Exporting the field package of {group}").format(group=group),
+            lambda feedback: field_package.export_field_package(
+                dossier, group, out, feedback=feedback
+            ),
+            written,
         )
-        QgsApplication.taskManager().addTask(self.task)
-        return self.task
 
     def merge_package(self) -> None:
         dossier = self.context.dossier
