@@ -53,8 +53,9 @@ def add_server_actions(step_panel) -> None:
     step_panel.destroyed.connect(lambda *_: uninstall())
 
 
-def _run(description: str, function, done) -> None:
-    """Run ``function()`` in a QgsTask; ``done(error, result)`` in the main thread."""
+def _run(context, description: str, function, on_success) -> None:
+    """Run ``function()`` in a QgsTask; back in the main thread an error goes to the
+    message bar, a result to ``on_success(result)``."""
 
     def work(_task):
         return function()
@@ -62,12 +63,28 @@ def _run(description: str, function, done) -> None:
     def finished(exception, result=None):
         if exception is None and isinstance(result, BaseException):
             exception, result = result, None
-        done(exception, result)
+        if exception is not None:
+            context.error(exception if isinstance(exception, AtelierError) else str(exception))
+            return
+        on_success(result)
 
     task = QgsTask.fromFunction(description, work, on_finished=finished)
     _TASKS[:] = [t for t in _TASKS if t.status() not in (QgsTask.Complete, QgsTask.Terminated)]
     _TASKS.append(task)
     QgsApplication.taskManager().addTask(task)
+
+
+def _ask_workspace(step_panel, mode):
+    """The server dialog of ``mode``, then the master password: (ws, gpkg, replace) or None."""
+    from .server_dialog import ServerDialog
+
+    context = step_panel.context
+    dialog = ServerDialog(mode, context.dossier or "", step_panel.iface.mainWindow())
+    if not dialog.exec_() or dialog.workspace is None:
+        return None
+    if not _unlock_auth(context):
+        return None
+    return dialog.workspace, dialog.gpkg(), dialog.replace()
 
 
 def _unlock_auth(context) -> bool:
@@ -81,20 +98,15 @@ def _unlock_auth(context) -> bool:
 
 def publish(step_panel) -> None:
     from ..core import pg_project, pg_sync, postgis
-    from .server_dialog import PUBLISH, ServerDialog
+    from .server_dialog import PUBLISH
 
     context = step_panel.context
-    dialog = ServerDialog(PUBLISH, context.dossier or "", step_panel.iface.mainWindow())
-    if not dialog.exec_() or dialog.workspace is None:
+    asked = _ask_workspace(step_panel, PUBLISH)
+    if asked is None:
         return
-    ws, gpkg, replace = dialog.workspace, dialog.gpkg(), dialog.replace()
-    if not _unlock_auth(context):
-        return
+    ws, gpkg, replace = asked
 
-    def done(error, counts):
-        if error is not None:
-            context.error(error if isinstance(error, AtelierError) else str(error))
-            return
+    def done(counts):
         try:
             target = Path(gpkg).with_name(f"{ws.schema}_serveur.qgz")
             template = Path(gpkg).with_suffix(".qgz")  # the dossier's own project
@@ -126,6 +138,7 @@ def publish(step_panel) -> None:
             step_panel.iface.addProject(str(project))
 
     _run(
+        context,
         tr("Publishing the dossier on the server"),
         lambda: pg_sync.publish(gpkg, ws.dossier, replace),
         done,
@@ -134,22 +147,17 @@ def publish(step_panel) -> None:
 
 def fetch(step_panel) -> None:
     from ..core import pg_fetch
-    from .server_dialog import FETCH, ServerDialog
+    from .server_dialog import FETCH
 
     context = step_panel.context
-    dialog = ServerDialog(FETCH, context.dossier or "", step_panel.iface.mainWindow())
-    if not dialog.exec_() or dialog.workspace is None:
+    asked = _ask_workspace(step_panel, FETCH)
+    if asked is None:
         return
-    ws, gpkg, replace = dialog.workspace, dialog.gpkg(), dialog.replace()
-    if not _unlock_auth(context):
-        return
+    ws, gpkg, replace = asked
     if not gpkg.lower().endswith(".gpkg"):
         gpkg += ".gpkg"
 
-    def done(error, counts):
-        if error is not None:
-            context.error(error if isinstance(error, AtelierError) else str(error))
-            return
+    def done(counts):
         context.success(
             tr("Workshop {schema} copied into {path} ({count} features).").format(
                 schema=ws.schema, path=gpkg, count=sum(counts.values())
@@ -157,6 +165,7 @@ def fetch(step_panel) -> None:
         )
 
     _run(
+        context,
         tr("Fetching the workshop from the server"),
         lambda: pg_fetch.fetch(ws.dossier, gpkg, replace),
         done,
