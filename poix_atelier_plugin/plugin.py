@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication
 
-from .core import log
+from .core import gpkg_journal, log
 from .core.i18n import install_translator, tr
 
 
@@ -17,6 +17,7 @@ class AtelierPlugin:
         self.provider = None
         self.translator = install_translator()
         self.log_handler = log.install()
+        self.previous_journal = gpkg_journal.use_rollback_journal()
         self.actions = []
         self.toolbar = None
         self.dock = None
@@ -92,6 +93,7 @@ class AtelierPlugin:
                 self.toolbar = None
         self.actions = []
         log.uninstall(self.log_handler)
+        gpkg_journal.restore_journal(self.previous_journal)
         if self.translator is not None:
             from qgis.PyQt.QtCore import QCoreApplication
 

@@ -111,3 +111,17 @@ def atelier_provider(qgis_processing):
     yield provider
     if added:
         registry.removeProvider(provider)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def rollback_journal(qgis_app):
+    """The journal setting the plugin applies when it loads (core/gpkg_journal.py).
+
+    Tests that open dossier layers without loading the plugin run under the
+    same conditions as QGIS with the plugin.
+    """
+    from poix_atelier_plugin.core import gpkg_journal
+
+    previous = gpkg_journal.use_rollback_journal()
+    yield
+    gpkg_journal.restore_journal(previous)
