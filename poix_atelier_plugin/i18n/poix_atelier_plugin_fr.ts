@@ -169,52 +169,52 @@
         <translation>Importer des photos…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="32"/>
+        <location filename="../gui/steps/route.py" line="33"/>
         <source>Route and stops</source>
         <translation>Parcours et arrêts</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="37"/>
+        <location filename="../gui/steps/route.py" line="38"/>
         <source>Draw the discovery route of the active group, its stops and sequences, and check the walking time against the visit slot.</source>
         <translation>Dessinez le parcours de découverte du groupe actif, ses arrêts et ses séquences, et vérifiez le temps de marche par rapport au créneau de visite.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="44"/>
+        <location filename="../gui/steps/route.py" line="45"/>
         <source>Draw the route</source>
         <translation>Tracer le parcours</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="48"/>
+        <location filename="../gui/steps/route.py" line="49"/>
         <source>Add a stop</source>
         <translation>Ajouter un arrêt</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="49"/>
+        <location filename="../gui/steps/route.py" line="50"/>
         <source>Draw a sequence</source>
         <translation>Tracer une séquence</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="53"/>
+        <location filename="../gui/steps/route.py" line="54"/>
         <source>Draw a project site</source>
         <translation>Dessiner un site de projet</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="57"/>
+        <location filename="../gui/steps/route.py" line="58"/>
         <source>Note a hypothesis</source>
         <translation>Noter une hypothèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="62"/>
+        <location filename="../gui/steps/route.py" line="67"/>
         <source>Number the stops</source>
         <translation>Numéroter les arrêts</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="23"/>
+        <location filename="../plugin.py" line="24"/>
         <source>&amp;Atelier territorial</source>
         <translation>&amp;Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="53"/>
+        <location filename="../plugin.py" line="54"/>
         <source>Show the workshop panel (dossier, groups, boards)</source>
         <translation>Afficher le panneau de l'atelier (dossier, groupes, planches)</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>Le parcours doit compter au moins deux points.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="215"/>
+        <location filename="../gui/steps/route.py" line="220"/>
         <source>No route has been drawn for this group yet.</source>
         <translation>Aucun parcours n'a encore été dessiné pour ce groupe.</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>Le dossier {path} n'a pas encore de groupes : créez d'abord les groupes.</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="106"/>
+        <location filename="../core/catalogue.py" line="87"/>
         <source>Cannot write the toolbox into {path}: {error}</source>
         <translation>Impossible d'écrire la boîte à outils dans {path} : {error}</translation>
     </message>
@@ -409,12 +409,12 @@
         <translation>Cet outil n'est plus dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="229"/>
+        <location filename="../core/catalogue.py" line="210"/>
         <source>Cannot write {path}: {error}</source>
         <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="248"/>
+        <location filename="../core/catalogue.py" line="229"/>
         <source>Cannot read {path}: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
@@ -444,47 +444,47 @@
         <translation>Dossier de l'atelier : {name} ({insee})</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="51"/>
+        <location filename="../core/dossier_styles.py" line="49"/>
         <source>Context</source>
         <translation>Contexte</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="52"/>
+        <location filename="../core/dossier_styles.py" line="50"/>
         <source>Urban planning</source>
         <translation>Urbanisme</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="53"/>
+        <location filename="../core/dossier_styles.py" line="51"/>
         <source>Land</source>
         <translation>Foncier</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="54"/>
+        <location filename="../core/dossier_styles.py" line="52"/>
         <source>Heritage</source>
         <translation>Patrimoine</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="55"/>
+        <location filename="../core/dossier_styles.py" line="53"/>
         <source>Environment</source>
         <translation>Environnement</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="56"/>
+        <location filename="../core/dossier_styles.py" line="54"/>
         <source>Risks</source>
         <translation>Risques</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="57"/>
+        <location filename="../core/dossier_styles.py" line="55"/>
         <source>Mobility</source>
         <translation>Mobilité</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="58"/>
+        <location filename="../core/dossier_styles.py" line="56"/>
         <source>Base map</source>
         <translation>Fonds de plan</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="59"/>
+        <location filename="../core/dossier_styles.py" line="57"/>
         <source>Online basemaps</source>
         <translation>Fonds en ligne</translation>
     </message>
@@ -544,7 +544,7 @@
         <translation>L'entité n'a pas pu être ajoutée à {layer}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="287"/>
+        <location filename="../gui/steps/route.py" line="292"/>
         <source>Draw on {layer}</source>
         <translation>Dessiner sur {layer}</translation>
     </message>
@@ -1119,7 +1119,7 @@
         <translation>Fond de plan hors ligne</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="227"/>
+        <location filename="../core/pg_project.py" line="243"/>
         <source>Cannot write the project {path}: {error}</source>
         <translation>Impossible d'écrire le projet {path} : {error}</translation>
     </message>
@@ -1324,12 +1324,12 @@
         <translation>Enjeux (surfaces)</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="50"/>
+        <location filename="../core/pg_project.py" line="69"/>
         <source>The table {table} of the schema {schema} cannot be opened.</source>
         <translation>La table {table} du schéma {schema} ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="218"/>
+        <location filename="../core/pg_project.py" line="234"/>
         <source>Workshop {schema} (server)</source>
         <translation>Atelier {schema} (serveur)</translation>
     </message>
@@ -1584,97 +1584,97 @@
         <translation>Groupe « {name} » supprimé ({count} entités).</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="44"/>
+        <location filename="../gui/steps/route.py" line="45"/>
         <source>Click along the streets, right click to finish</source>
         <translation>Cliquez le long des rues, clic droit pour terminer</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="48"/>
+        <location filename="../gui/steps/route.py" line="49"/>
         <source>Click where the group stops; its form opens</source>
         <translation>Cliquez là où le groupe s'arrête ; son formulaire s'ouvre</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="49"/>
+        <location filename="../gui/steps/route.py" line="50"/>
         <source>A stretch of the route with one atmosphere</source>
         <translation>Un tronçon du parcours à l'ambiance homogène</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="53"/>
+        <location filename="../gui/steps/route.py" line="54"/>
         <source>Outline a candidate site, right click to finish</source>
         <translation>Délimiter un site de projet, clic droit pour terminer</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="57"/>
+        <location filename="../gui/steps/route.py" line="58"/>
         <source>Click where the hypothesis applies</source>
         <translation>Cliquez là où s'applique l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="62"/>
+        <location filename="../gui/steps/route.py" line="67"/>
         <source>Number the stops in the order the route reaches them</source>
         <translation>Numéroter les arrêts dans l'ordre où le parcours les atteint</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="86"/>
+        <location filename="../gui/steps/route.py" line="91"/>
         <source>Route length:</source>
         <translation>Longueur du parcours :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="87"/>
+        <location filename="../gui/steps/route.py" line="92"/>
         <source>Walking time:</source>
         <translation>Temps de marche :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="88"/>
+        <location filename="../gui/steps/route.py" line="93"/>
         <source>Time at the stops:</source>
         <translation>Temps aux arrêts :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="89"/>
+        <location filename="../gui/steps/route.py" line="94"/>
         <source>Total:</source>
         <translation>Total :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="90"/>
+        <location filename="../gui/steps/route.py" line="95"/>
         <source>Visit slot:</source>
         <translation>Créneau de visite :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="258"/>
+        <location filename="../gui/steps/route.py" line="263"/>
         <source>Create the groups first, then pick the active group.</source>
         <translation>Créez d'abord les groupes, puis choisissez le groupe actif.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="177"/>
+        <location filename="../gui/steps/route.py" line="182"/>
         <source>{km} km</source>
         <translation>{km} km</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="181"/>
+        <location filename="../gui/steps/route.py" line="186"/>
         <source>{min} min at {speed} km/h</source>
         <translation>{min} min à {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="184"/>
+        <location filename="../gui/steps/route.py" line="189"/>
         <source>{min} min ({count} stops)</source>
         <translation>{min} min ({count} arrêts)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="187"/>
+        <location filename="../gui/steps/route.py" line="192"/>
         <source>{total} min of {slot} min</source>
         <translation>{total} min sur {slot} min</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="191"/>
+        <location filename="../gui/steps/route.py" line="196"/>
         <source>No route yet: draw it with “Draw the route”.</source>
         <translation>Pas encore de parcours : tracez-le avec « Tracer le parcours ».</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="193"/>
+        <location filename="../gui/steps/route.py" line="198"/>
         <source>It fits: {margin} min to spare.</source>
         <translation>Ça tient : {margin} min de marge.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="223"/>
+        <location filename="../gui/steps/route.py" line="228"/>
         <source>{count} stops numbered along {km} km.</source>
         <translation>{count} arrêts numérotés sur {km} km.</translation>
     </message>
@@ -2124,7 +2124,7 @@
         <translation>Photos choisies…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="229"/>
+        <location filename="../gui/photo_actions.py" line="223"/>
         <source>Open or build a dossier first (step 1).</source>
         <translation>Ouvrez ou créez d'abord un dossier (étape 1).</translation>
     </message>
@@ -2154,37 +2154,37 @@
         <translation>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="126"/>
+        <location filename="../gui/photo_actions.py" line="110"/>
         <source>Importing photos</source>
         <translation>Import des photos</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="134"/>
+        <location filename="../gui/photo_actions.py" line="141"/>
         <source>{imported} photos imported for {group}; {no_gps} without GPS, {outside} outside the study perimeter, {unreadable} unreadable, {already} already imported.</source>
         <translation>{imported} photos importées pour {group} ; {no_gps} sans GPS, {outside} hors du périmètre d'étude, {unreadable} illisibles, {already} déjà importées.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="188"/>
+        <location filename="../gui/photo_actions.py" line="195"/>
         <source>Where to write the field package</source>
         <translation>Où écrire le paquet terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="213"/>
+        <location filename="../gui/photo_actions.py" line="205"/>
         <source>Field package of {group} written to &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</source>
         <translation>Paquet terrain de {group} écrit dans &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="220"/>
+        <location filename="../gui/photo_actions.py" line="212"/>
         <source>Exporting the field package of {group}</source>
         <translation>Export du paquet terrain de {group}</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="231"/>
+        <location filename="../gui/photo_actions.py" line="225"/>
         <source>Field package to bring back</source>
         <translation>Paquet terrain à réintégrer</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="247"/>
+        <location filename="../gui/photo_actions.py" line="241"/>
         <source>Field package of {group} merged: {inserted} new features, {updated} edited, {photos} photos copied.</source>
         <translation>Paquet terrain de {group} réintégré : {inserted} nouvelles entités, {updated} modifiées, {photos} photos copiées.</translation>
     </message>
@@ -2695,7 +2695,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Il faut au moins deux arrêts numérotés pour suivre les voies.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="242"/>
+        <location filename="../gui/steps/route.py" line="247"/>
         <source>The dossier has no road layer to follow.</source>
         <translation>Le dossier ne contient aucune couche de voirie à suivre.</translation>
     </message>
@@ -2710,7 +2710,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Les arrêts sont tous au même endroit sur les voies.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="68"/>
+        <location filename="../gui/steps/route.py" line="73"/>
         <source>Route along the roads</source>
         <translation>Parcours par les routes</translation>
     </message>
@@ -2735,72 +2735,72 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Copier un atelier du serveur dans un GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="120"/>
+        <location filename="../gui/server_actions.py" line="132"/>
         <source>Open the facilitator&apos;s project, which shows every group live?</source>
         <translation>Ouvrir le projet de l'animateur, qui montre tous les groupes en direct ?</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="128"/>
+        <location filename="../gui/server_actions.py" line="140"/>
         <source>Publishing the dossier on the server</source>
         <translation>Publication du dossier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="153"/>
+        <location filename="../gui/server_actions.py" line="161"/>
         <source>Workshop {schema} copied into {path} ({count} features).</source>
         <translation>Atelier {schema} copié dans {path} ({count} entités).</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="159"/>
+        <location filename="../gui/server_actions.py" line="167"/>
         <source>Fetching the workshop from the server</source>
         <translation>Rapatriement de l'atelier depuis le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="229"/>
+        <location filename="../gui/server_actions.py" line="238"/>
         <source>geometry</source>
         <translation>géométrie</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="232"/>
+        <location filename="../gui/server_actions.py" line="241"/>
         <source>Feature {fid}: deleted by someone else.</source>
         <translation>Entité {fid} : supprimée par quelqu'un d'autre.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="237"/>
+        <location filename="../gui/server_actions.py" line="246"/>
         <source>Feature {fid}: they changed {changes}.</source>
         <translation>Entité {fid} : quelqu'un d'autre a modifié {changes}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="237"/>
+        <location filename="../gui/server_actions.py" line="246"/>
         <source>nothing visible</source>
         <translation>rien de visible</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="240"/>
+        <location filename="../gui/server_actions.py" line="249"/>
         <source>you deleted it</source>
         <translation>vous l'avez supprimée</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="245"/>
+        <location filename="../gui/server_actions.py" line="254"/>
         <source>You: {mine}.</source>
         <translation>Vous : {mine}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="252"/>
+        <location filename="../gui/server_actions.py" line="261"/>
         <source>Someone else changed the same features</source>
         <translation>Quelqu'un d'autre a modifié les mêmes entités</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="253"/>
+        <location filename="../gui/server_actions.py" line="262"/>
         <source>While you were editing {layer}, someone else saved changes to {count} of the features you changed. Which version do you keep?</source>
         <translation>Pendant que vous modifiiez {layer}, quelqu'un d'autre a enregistré des modifications sur {count} des entités que vous avez modifiées. Quelle version gardez-vous ?</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="260"/>
+        <location filename="../gui/server_actions.py" line="269"/>
         <source>Keep mine</source>
         <translation>Garder ma version</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="261"/>
+        <location filename="../gui/server_actions.py" line="270"/>
         <source>Take theirs</source>
         <translation>Prendre leur version</translation>
     </message>
@@ -2890,7 +2890,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Thème « {theme} » inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="202"/>
+        <location filename="../core/pg_project.py" line="218"/>
         <source>Cannot read the project {path}: {error}</source>
         <translation>Impossible de lire le projet {path} : {error}</translation>
     </message>
@@ -2915,12 +2915,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Ligne {line} : l'outil n'a pas de nom (colonne « nom »).</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="68"/>
+        <location filename="../gui/steps/route.py" line="73"/>
         <source>Replace the route by the shortest way along the roads through the numbered stops</source>
         <translation>Remplacer le parcours par le plus court chemin par les routes passant par les arrêts numérotés</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="248"/>
+        <location filename="../gui/steps/route.py" line="253"/>
         <source>The route now follows the roads; edit it freely, or undo (Ctrl+Z) to go back.</source>
         <translation>Le parcours suit désormais les voies ; modifiez-le librement, ou annulez (Ctrl+Z) pour revenir en arrière.</translation>
     </message>
@@ -2940,7 +2940,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le nom du dossier de sortie {folder} contient un échappement % (comme %20) que QGIS ne sait pas ouvrir : renommez le dossier.</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="270"/>
+        <location filename="../core/pg_project.py" line="286"/>
         <source>The project has no layer of a server workshop.</source>
         <translation>Le projet ne contient aucune couche d'un atelier sur serveur.</translation>
     </message>
@@ -3015,12 +3015,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="78"/>
+        <location filename="../gui/server_actions.py" line="95"/>
         <source>The QGIS authentication database stays locked: nothing was copied.</source>
         <translation>La base de données d'authentification de QGIS reste verrouillée : rien n'a été copié.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="114"/>
+        <location filename="../gui/server_actions.py" line="126"/>
         <source>Dossier published in {schema} ({count} features). Facilitator&apos;s project: {path} (and one project per group beside it)</source>
         <translation>Dossier publié dans {schema} ({count} entités). Projet de l'animateur : {path} (et un projet par groupe à côté)</translation>
     </message>
@@ -3108,6 +3108,16 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <location filename="../core/boards/group_boards.py" line="197"/>
         <source>Stop {n} — {name}</source>
         <translation>Arrêt {n} — {name}</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/route.py" line="59"/>
+        <source>Outline a hypothesis area</source>
+        <translation>Délimiter une hypothèse</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/route.py" line="59"/>
+        <source>Outline the area a hypothesis is about, right click to finish</source>
+        <translation>Délimitez la zone sur laquelle porte l'hypothèse, clic droit pour terminer</translation>
     </message>
 </context>
 <context>

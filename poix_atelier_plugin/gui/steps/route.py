@@ -21,6 +21,7 @@ DRAWINGS = {
     "draw_sequence": ("sequences", None, QgsWkbTypes.LineGeometry),
     "draw_site": ("sites_projet", None, QgsWkbTypes.PolygonGeometry),
     "add_hypothesis": ("hypotheses", "Point", QgsWkbTypes.PointGeometry),
+    "draw_hypothesis_area": ("hypotheses", "Polygon", QgsWkbTypes.PolygonGeometry),
 }
 WATCHED = ("featureAdded", "featureDeleted", "geometryChanged", "afterRollBack")
 
@@ -55,6 +56,10 @@ class RouteStep(StepPanel):
                 tr("Outline a candidate site, right click to finish"),
             ),
             "add_hypothesis": (tr("Note a hypothesis"), tr("Click where the hypothesis applies")),
+            "draw_hypothesis_area": (
+                tr("Outline a hypothesis area"),
+                tr("Outline the area a hypothesis is about, right click to finish"),
+            ),
         }
         for key, (text, tip) in texts.items():
             button = self.add_action(key, text, lambda _=False, k=key: self.start_drawing(k), tip)
