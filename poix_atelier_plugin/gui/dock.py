@@ -8,7 +8,8 @@ from pathlib import Path
 
 from qgis.core import QgsProject
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QDockWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QComboBox, QDockWidget, QFormLayout, QLabel, QScrollArea
 
 from ..core.i18n import error_text, tr
 from ..domain.errors import AtelierError
@@ -41,6 +42,10 @@ class AtelierDock(QDockWidget, FORM_CLASS):
             panel = cls(self.context, self.toolBox)
             self.steps[cls.STEP_ID] = panel
             self.toolBox.addItem(panel, f"{i}. {panel.title()}")
+            self._fit_narrow(panel)
+        # wide enough for the longest button once labels wrap (French is long)
+        width = max(p.minimumSizeHint().width() for p in self.steps.values())
+        self.setMinimumWidth(width + 2 * self.toolBox.frameWidth() + 24)
         self.context.dossier_changed.connect(self._show_dossier)
         self.context.group_changed.connect(self._show_group)
         self.context.groups_changed.connect(self._fill_groups)
@@ -48,6 +53,23 @@ class AtelierDock(QDockWidget, FORM_CLASS):
         QgsProject.instance().readProject.connect(self._project_read)
         self._show_dossier(self.context.dossier)
         self._fill_groups()
+
+    @staticmethod
+    def _fit_narrow(panel) -> None:
+        """Let a step shrink to the dock's width: labels wrap, lists shorten."""
+        for label in panel.findChildren(QLabel):
+            label.setWordWrap(True)
+        for combo in panel.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumWidth(120)  # the hint keeps the longest item's width
+        for form in panel.findChildren(QFormLayout):
+            form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        area = panel.parent()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parent()
+        if area is not None:
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        panel.layout().invalidate()
 
     def step(self, step_id: str):
         return self.steps[step_id]

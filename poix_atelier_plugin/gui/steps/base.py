@@ -44,7 +44,7 @@ class StepPanel(QWidget):
     def add_help(self, text: str) -> QLabel:
         label = QLabel(text, self)
         label.setWordWrap(True)
-        label.setStyleSheet("color: palette(mid);")
+        label.setStyleSheet("font-style: italic;")
         self.layout_.addWidget(label)
         return label
 
