@@ -183,28 +183,11 @@ class BoardLayers:
         return layer
 
     def _has(self, table: str, groupe: str, geometry: str | None) -> bool:
-        """Whether ``groupe`` has features (of ``geometry`` kind) in ``table``.
-
-        One read of each table tells which group layers are worth opening: most
-        point/line/area splits of a group are empty, and opening costs more.
-        """
+        """Whether ``groupe`` has features (of ``geometry`` kind) in ``table``."""
         if table not in self._present:
-            kinds = {
-                QgsWkbTypes.PointGeometry: "Point",
-                QgsWkbTypes.LineGeometry: "LineString",
-                QgsWkbTypes.PolygonGeometry: "Polygon",
-            }
-            present: set[tuple[str, str | None]] = set()
-            try:
-                layer = open_table(self.dossier.path, table, load_style=False)
-                request = QgsFeatureRequest().setSubsetOfAttributes(["groupe"], layer.fields())
-                for feat in layer.getFeatures(request):
-                    present.add((feat["groupe"], None))
-                    if feat.hasGeometry():
-                        present.add((feat["groupe"], kinds.get(feat.geometry().type())))
-            except AtelierError:
-                LOG.info("table %s missing in %s", table, self.dossier.path)
-            self._present[table] = present
+            from .presence import group_presence
+
+            self._present[table] = group_presence(self.dossier.path, table, self.dossier.tables)
         return (groupe, geometry) in self._present[table]
 
     def geometry_layers(self, table: str, groupe: str) -> list[QgsVectorLayer]:
