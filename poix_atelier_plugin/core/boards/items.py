@@ -211,9 +211,7 @@ class Kit(TableMixin):
         # legend node of the project (the slowest step of a board otherwise)
         item.setResizeToContents(False)
         self.layout.addLayoutItem(item)
-        item.setAutoUpdateModel(False)
-        root = item.model().rootGroup()
-        root.clear()
+        root = own_layer_tree(item)
         for layer in layers:
             root.addLayer(layer)
         item.setLinkedMap(map_item)
@@ -301,6 +299,28 @@ class Kit(TableMixin):
         item.setPicturePath(path)
         self.place(item, *box, page=page)
         return item
+
+
+def own_layer_tree(legend):
+    """Like ``setAutoUpdateModel(False)`` then ``clear()``, without building the
+    legend of every project layer (the costly part): the empty copy of the
+    project's tree is given to the legend through its XML."""
+    from qgis.core import QgsReadWriteContext
+    from qgis.PyQt.QtXml import QDomDocument
+
+    doc, context = QDomDocument(), QgsReadWriteContext()
+    holder, tree_holder = doc.createElement("Items"), doc.createElement("Tree")
+    legend.writeXml(holder, doc, context)
+    element = holder.firstChildElement()
+    tree = legend.layout().project().layerTreeRoot().clone()
+    tree.clear()
+    tree.writeXml(tree_holder, context)
+    old = element.firstChildElement("layer-tree")
+    if not old.isNull():
+        element.removeChild(old)
+    element.appendChild(tree_holder.firstChildElement())
+    legend.readXml(element, doc, context)
+    return legend.model().rootGroup()
 
 
 def grow_legend_symbols(legend, k: float) -> None:
