@@ -198,13 +198,18 @@ def read_proposal(dossier: str, groupe: str, shared: dict | None = None):
             for f in rows("outils")
         }
         shared["sites"] = {f.id(): str(_v(f["nom"]) or f.id()) for f in rows("sites_projet")}
-    enjeux = [
-        {
-            "fid": f.id(),
-            **{n: _v(f[n]) for n in ("titre", "niveau", "theme", "site_id", "description")},
-        }
-        for f in rows("enjeux", groupe)
-    ]
+    if "enjeux" not in shared:  # one read for every group (same rows as the group filter)
+        shared["enjeux"] = [
+            (
+                f["groupe"],
+                {
+                    "fid": f.id(),
+                    **{n: _v(f[n]) for n in ("titre", "niveau", "theme", "site_id", "description")},
+                },
+            )
+            for f in rows("enjeux")
+        ]
+    enjeux = [row for name, row in shared["enjeux"] if name == groupe]
     ids = {e["fid"] for e in enjeux}
     links = [link for link in shared["links"] if link["enjeu_id"] in ids]
     return build_proposal(groupe, enjeux, links, shared["tools"], shared["sites"])
