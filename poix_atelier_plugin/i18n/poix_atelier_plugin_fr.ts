@@ -44,7 +44,7 @@
         <translation>Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="64"/>
+        <location filename="../gui/dock.py" line="86"/>
         <source>No dossier open</source>
         <translation>Aucun dossier ouvert</translation>
     </message>
@@ -929,7 +929,7 @@
         <translation>Planches (couches des planches imprimées)</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="407"/>
+        <location filename="../core/boards/layers.py" line="390"/>
         <source>Other theme</source>
         <translation>Autre thème</translation>
     </message>
@@ -1909,22 +1909,22 @@
         <translation>{layer} ({kind})</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="307"/>
+        <location filename="../core/boards/layers.py" line="290"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="308"/>
+        <location filename="../core/boards/layers.py" line="291"/>
         <source>Roads</source>
         <translation>Routes</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="309"/>
+        <location filename="../core/boards/layers.py" line="292"/>
         <source>Streams and water</source>
         <translation>Cours d'eau et plans d'eau</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="310"/>
+        <location filename="../core/boards/layers.py" line="293"/>
         <source>Cadastral parcels</source>
         <translation>Parcelles cadastrales</translation>
     </message>
