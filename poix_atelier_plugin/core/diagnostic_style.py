@@ -33,7 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..domain import vocab
-from .layer_styles import placement, text_format
+from .label_format import placement, text_format
 from .workspace import PROP_TABLE
 
 CATEGORY_COLOURS = {

@@ -25,7 +25,7 @@ from qgis.core import (
 )
 
 from .i18n import tr
-from .layer_styles import text_format
+from .label_format import text_format
 
 PROP_THEME = "atelier/theme"
 PROP_KIND = "atelier/kind"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 
 from qgis.core import (
-    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
     QgsLineSymbol,
@@ -18,16 +17,16 @@ from qgis.core import (
     QgsPalLayerSettings,
     QgsRendererCategory,
     QgsRuleBasedLabeling,
-    QgsTextBufferSettings,
     QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 
 from ..domain import vocab
+from .label_format import placement, text_format
 
 LOG = logging.getLogger(__name__)
 
@@ -35,38 +34,6 @@ LOG = logging.getLogger(__name__)
 def _rgb(colour: str, alpha: int = 255) -> str:
     c = QColor(colour or vocab.DEFAULT_GROUP_COLOURS[0])
     return f"{c.red()},{c.green()},{c.blue()},{alpha}"
-
-
-def text_format(
-    colour: str,
-    size: float,
-    bold: bool = True,
-    halo: str = "white",
-    halo_mm: float = 1.0,
-    family: str = "Sans Serif",
-) -> QgsTextFormat:
-    """Label text in points with a halo in millimetres (the same on screen and on paper)."""
-    fmt = QgsTextFormat()
-    font = QFont(family)
-    font.setBold(bold)
-    fmt.setFont(font)
-    fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
-    fmt.setColor(QColor(colour))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(halo_mm)
-    buffer.setSizeUnit(QgsUnitTypes.RenderMillimeters)
-    buffer.setColor(QColor(halo))
-    fmt.setBuffer(buffer)
-    return fmt
-
-
-def placement(name: str):
-    """A label placement on QGIS 3.22 and on 3.26+ (where it moved to Qgis.LabelPlacement)."""
-    if hasattr(Qgis, "LabelPlacement"):
-        return getattr(Qgis.LabelPlacement, name)
-    return getattr(QgsPalLayerSettings, name)
 
 
 def _label(expression: str, fmt: QgsTextFormat, where: str = "OverPoint", dist_mm: float = 0.0):

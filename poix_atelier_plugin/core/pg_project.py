@@ -27,10 +27,10 @@ PROP_GEOMETRY = "atelier/geometry"
 def _specs() -> list[tuple[str, str | None, str]]:
     """(table, geometry, display name) of a group's node: the GeoPackage's, without
     the line layers of diagnostic and issues (a server project has none so far)."""
-    from .project_layers import _analysis_specs, _layer_specs
+    from .project_layers import analysis_specs, layer_specs
 
-    analysis = [spec for spec in _analysis_specs() if spec[1] != "LineString"]
-    return _layer_specs() + analysis
+    analysis = [spec for spec in analysis_specs() if spec[1] != "LineString"]
+    return layer_specs() + analysis
 
 
 def open_layer(

@@ -30,7 +30,7 @@ PROP_GEOMETRY = "atelier/geometry"
 ROAD_HINTS = ("troncon_de_route", "routes", "route", "rues", "chemins", "voirie", "voies", "roads")
 
 
-def _layer_specs() -> list[tuple[str, str | None, str]]:
+def layer_specs() -> list[tuple[str, str | None, str]]:
     """(table, geometrytype, display name), top of the legend first."""
     return [
         ("arrets", None, tr("Stops")),
@@ -43,7 +43,7 @@ def _layer_specs() -> list[tuple[str, str | None, str]]:
     ]
 
 
-def _analysis_specs() -> list[tuple[str, str | None, str]]:
+def analysis_specs() -> list[tuple[str, str | None, str]]:
     return [
         ("diagnostic", "Point", tr("Diagnostic (points)")),
         ("diagnostic", "LineString", tr("Diagnostic (lines)")),
@@ -113,14 +113,14 @@ def add_workspace_layers(
             node.removeAllChildren()
         node.setCustomProperty("atelier/couleur", spec.colour)
         layers = []
-        for table, geometry, name in _layer_specs():
+        for table, geometry, name in layer_specs():
             layer = _open(gpkg, table, spec, geometry, name)
             project.addMapLayer(layer, False)
             node.addLayer(layer)
             layers.append((layer, table))
         sub = node.addGroup(tr("Diagnostic and issues"))
         sub.setCustomProperty("atelier/analysis", True)
-        for table, geometry, name in _analysis_specs():
+        for table, geometry, name in analysis_specs():
             layer = _open(gpkg, table, spec, geometry, name)
             project.addMapLayer(layer, False)
             sub.addLayer(layer)

@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from ..layer_styles import text_format
+from ..label_format import text_format
 from ..synthesis import compute, pieces_layer
 from .base import Board, BoardContext, extent_of
 from .group_boards import group_extent
