@@ -208,9 +208,9 @@ def test_sites_hypotheses_sequences(setup, qgis_canvas, qgis_iface):
     _click(qgis_canvas, step.start_drawing("add_hypothesis"), 50, 50)
     hyp = project_layers.find_layer(project, "hypotheses", TRICKY, "Point")
     assert hyp.featureCount() == 1
-    _draw(qgis_canvas, step, "draw_hypothesis_area", [(0, 0), (200, 0), (200, 100)])
+    _draw(qgis_canvas, step, "draw_hypothesis_area", [(100, 100), (300, 100), (300, 300)])
     area = project_layers.find_layer(project, "hypotheses", TRICKY, "Polygon")
-    assert [f.geometry().area() for f in area.getFeatures()] == [pytest.approx(10000, rel=0.02)]
+    assert [f.geometry().area() for f in area.getFeatures()] == [pytest.approx(20000, rel=0.02)]
     assert [f["groupe"] for f in area.getFeatures()] == [TRICKY]
     _draw(qgis_canvas, step, "draw_sequence", [(-600, 0), (0, 0)])
     seq = project_layers.find_layer(project, "sequences", TRICKY)
