@@ -91,9 +91,6 @@ class BuildDossier(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("AREA_KM2", tr("Commune area (km²)")))
 
     def process(self, parameters, context, feedback) -> dict:
-        return self.build(parameters, context, feedback)
-
-    def build(self, parameters, context, feedback) -> dict:
         communes = self.parameterAsVectorLayer(parameters, "COMMUNES", context)
         code = self.parameterAsString(parameters, "CODE_INSEE", context)
         code_field = self.parameterAsString(parameters, "CODE_FIELD", context)

@@ -53,10 +53,7 @@ class ExportFieldPackage(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputFolder("PACKAGE", tr("Field package")))
         self.addOutput(QgsProcessingOutputFile("PROJECT", tr("Field project")))
 
-    def process(self, parameters, context, feedback):
-        return self.export(parameters, context, feedback)
-
-    def export(self, parameters, context, feedback) -> dict:
+    def process(self, parameters, context, feedback) -> dict:
         dossier = self.parameterAsString(parameters, "DOSSIER", context)
         group = self.parameterAsString(parameters, "GROUP", context)
         output = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)

@@ -54,10 +54,7 @@ class ImportPhotos(AtelierAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
-    def process(self, parameters, context, feedback):
-        return self.import_photos(parameters, context, feedback)
-
-    def import_photos(self, parameters, context, feedback) -> dict:
+    def process(self, parameters, context, feedback) -> dict:
         dossier = self.parameterAsString(parameters, "DOSSIER", context)
         group = self.parameterAsString(parameters, "GROUP", context)
         folder = self.parameterAsFile(parameters, "FOLDER", context)
