@@ -689,22 +689,22 @@
         <translation>Photos déjà importées</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="66"/>
+        <location filename="../processing/import_photos.py" line="63"/>
         <source>Without GPS position</source>
         <translation>Sans position GPS</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="66"/>
+        <location filename="../processing/import_photos.py" line="63"/>
         <source>Outside the study perimeter</source>
         <translation>Hors du périmètre d'étude</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="66"/>
+        <location filename="../processing/import_photos.py" line="63"/>
         <source>Unreadable</source>
         <translation>Illisibles</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="74"/>
+        <location filename="../processing/import_photos.py" line="71"/>
         <source>{imported} imported, {no_gps} without GPS, {outside} outside the perimeter, {unreadable} unreadable, {already} already imported.</source>
         <translation>{imported} importées, {no_gps} sans GPS, {outside} hors du périmètre, {unreadable} illisibles, {already} déjà importées.</translation>
     </message>
@@ -1744,12 +1744,12 @@
         <translation>Superficie de la commune (km²)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="123"/>
+        <location filename="../processing/build_dossier.py" line="120"/>
         <source>{name}: {area:.2f} km², {n} neighbouring communes.</source>
         <translation>{name} : {area:.2f} km², {n} communes voisines.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="129"/>
+        <location filename="../processing/build_dossier.py" line="126"/>
         <source>{layer}: {written} features kept.</source>
         <translation>{layer} : {written} entités conservées.</translation>
     </message>
@@ -1804,7 +1804,7 @@
         <translation>Projet terrain</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="69"/>
+        <location filename="../processing/export_field_package.py" line="66"/>
         <source>Field package written to {path}</source>
         <translation>Paquet terrain écrit dans {path}</translation>
     </message>
