@@ -19,6 +19,7 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFields,
+    QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -131,10 +132,15 @@ def create_workspace(gpkg: str | Path, groups: list[GroupSpec]) -> list[str]:
     return created
 
 
-def layer_uri(gpkg: str | Path, table: str, geometry: str | None = None) -> str:
+def layer_uri(
+    gpkg: str | Path, table: str, geometry: str | None = None, groupe: str | None = None
+) -> str:
+    """OGR URI of a contract table; the group filter goes last (``subset=`` must)."""
     uri = f"{gpkg}|layername={table}"
     if geometry:
         uri += f"|geometrytype={geometry}"
+    if groupe is not None:
+        uri += f"|subset={group_filter(groupe)}"
     return uri
 
 
@@ -148,16 +154,21 @@ def open_layer(
     groupe: str | None = None,
     geometry: str | None = None,
     name: str | None = None,
+    load_style: bool = True,
 ) -> QgsVectorLayer:
-    layer = QgsVectorLayer(layer_uri(gpkg, table, geometry), name or table, "ogr")
+    """A contract table, filtered on ``groupe`` when given (the filter is in the URI).
+
+    ``load_style=False`` skips the default style for layers restyled anyway.
+    """
+    options = QgsVectorLayer.LayerOptions(QgsProject.instance().transformContext())
+    options.loadDefaultStyle = load_style
+    layer = QgsVectorLayer(layer_uri(gpkg, table, geometry, groupe), name or table, "ogr", options)
     if not layer.isValid():
         raise AtelierError(
             QT_TR_NOOP("The table {table} cannot be opened in {path}."),
             table=table,
             path=str(gpkg),
         )
-    if groupe is not None:
-        layer.setSubsetString(group_filter(groupe))
     layer.setCustomProperty(PROP_TABLE, table)
     if groupe is not None:
         layer.setCustomProperty(PROP_GROUP, groupe)
@@ -231,10 +242,9 @@ def delete_group(gpkg: str | Path, groupe: str) -> dict[str, int]:
     for name in names:
         if name not in present:
             continue
-        layer = QgsVectorLayer(layer_uri(gpkg, name), name, "ogr")
+        layer = QgsVectorLayer(layer_uri(gpkg, name, groupe=groupe), name, "ogr")
         if not layer.isValid():
             continue
-        layer.setSubsetString(group_filter(groupe))
         ids = [f.id() for f in layer.getFeatures()]
         if ids and not layer.dataProvider().deleteFeatures(ids):
             raise AtelierError(

@@ -36,38 +36,7 @@ def open_table(
         from ..pg_project import open_layer  # the PostGIS back-end
 
         return open_layer(dossier, table, groupe=groupe, geometry=geometry, name=name)
-    return open_gpkg_table(dossier, table, groupe, geometry, name, load_style)
-
-
-def open_gpkg_table(
-    gpkg: str,
-    table: str,
-    groupe: str | None = None,
-    geometry: str | None = None,
-    name: str | None = None,
-    load_style: bool = True,
-) -> QgsVectorLayer:
-    """Like workspace.open_layer, with the group filter in the URI.
-
-    With QGIS 3.22 / GDAL 3.6, layers whose subset is set after opening make
-    later reads of the same GeoPackage fail ("unable to open database file"),
-    for instance once the dossier's project is loaded; a subset given in the
-    URI does not.
-    """
-    uri = workspace.layer_uri(gpkg, table, geometry)
-    if groupe is not None:
-        uri += "|subset=" + workspace.group_filter(groupe)
-    options = QgsVectorLayer.LayerOptions(QgsProject.instance().transformContext())
-    options.loadDefaultStyle = load_style  # skipped for layers restyled anyway
-    layer = QgsVectorLayer(uri, name or table, "ogr", options)
-    if not layer.isValid():
-        raise AtelierError(
-            QT_TR_NOOP("The table {table} cannot be opened in {path}."), table=table, path=str(gpkg)
-        )
-    layer.setCustomProperty(workspace.PROP_TABLE, table)
-    if groupe is not None:
-        layer.setCustomProperty(workspace.PROP_GROUP, groupe)
-    return layer
+    return workspace.open_layer(dossier, table, groupe, geometry, name, load_style)
 
 
 def tables(dossier: str) -> set[str]:
