@@ -4,22 +4,22 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../core/workspace.py" line="79"/>
+        <location filename="../core/workspace.py" line="80"/>
         <source>{path} is not a readable GeoPackage ({error}).</source>
         <translation>{path} n'est pas un GeoPackage lisible ({error}).</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="107"/>
+        <location filename="../core/workspace.py" line="108"/>
         <source>Cannot create the table {table} in {path}: {error}</source>
         <translation>Impossible de créer la table {table} dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="154"/>
+        <location filename="../core/workspace.py" line="167"/>
         <source>The table {table} cannot be opened in {path}.</source>
         <translation>La table {table} ne peut pas être ouverte dans {path}.</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="218"/>
+        <location filename="../core/workspace.py" line="229"/>
         <source>Cannot write the groups into {path}.</source>
         <translation>Impossible d'écrire les groupes dans {path}.</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>Orientation inconnue : {orientation}.</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="140"/>
+        <location filename="../core/boards/source.py" line="109"/>
         <source>No dossier is open: build or open a dossier first.</source>
         <translation>Aucun dossier n'est ouvert : créez ou ouvrez d'abord un dossier.</translation>
     </message>
@@ -394,7 +394,7 @@
         <translation>Le dossier {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="146"/>
+        <location filename="../core/boards/source.py" line="115"/>
         <source>The dossier {path} has no groups yet: create the groups first.</source>
         <translation>Le dossier {path} n'a pas encore de groupes : créez d'abord les groupes.</translation>
     </message>
@@ -634,7 +634,7 @@
         <translation>La photo {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="240"/>
+        <location filename="../core/workspace.py" line="250"/>
         <source>Cannot delete the features of {groupe} from {table}.</source>
         <translation>Impossible de supprimer les entités de {groupe} dans {table}.</translation>
     </message>
@@ -1484,7 +1484,7 @@
         <translation>Les numéros d'arrêt n'ont pas pu être écrits dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="247"/>
+        <location filename="../core/workspace.py" line="257"/>
         <source>There is no group named “{groupe}”.</source>
         <translation>Il n'y a aucun groupe nommé « {groupe} ».</translation>
     </message>
@@ -3100,7 +3100,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>{group} · conseil : {adviser}</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="114"/>
+        <location filename="../core/boards/source.py" line="83"/>
         <source>The group “{name}” does not exist.</source>
         <translation>Le groupe « {name} » n'existe pas.</translation>
     </message>
