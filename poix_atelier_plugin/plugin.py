@@ -76,6 +76,10 @@ class AtelierPlugin:
             self.dock.hide()
 
     def unload(self) -> None:
+        if self.iface is not None:
+            from .gui import tasks
+
+            tasks.cancel_all()  # nothing of ours keeps running into a reloaded plugin
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

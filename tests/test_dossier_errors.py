@@ -152,9 +152,17 @@ def test_existing_dossier_is_never_overwritten_unasked(atelier_provider, tmp_pat
     assert "contient déjà un dossier" in message and "59464" in message  # i18n
     assert "Écraser" in message  # i18n: says how to replace it
     assert _digest(out) == before
-    # Saying so replaces it, leaves other files alone, and no temporary folder behind.
+    # Saying so replaces it, leaves other files alone, keeps a dated copy of the old
+    # files, and no temporary folder behind.
     _run(_params(communes, out, OVERWRITE=True, BUFFER=100))
-    assert sorted(os.listdir(out)) == ["atelier_59464.gpkg", "atelier_59464.qgz", "notes.txt"]
+    assert sorted(os.listdir(out)) == [
+        "atelier_59464.gpkg",
+        "atelier_59464.qgz",
+        "notes.txt",
+        "sauvegardes",
+    ]
+    kept = sorted(p.suffix for p in (out / "sauvegardes").iterdir())
+    assert kept == [".gpkg", ".qgz"]
     assert (out / "notes.txt").read_text() == "mes notes"
     zone = next(layer(out / "atelier_59464.gpkg", "perimetre_etude").getFeatures())
     assert zone["tampon_m"] == 100

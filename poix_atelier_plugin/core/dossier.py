@@ -32,6 +32,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..domain.errors import QT_TR_NOOP, AtelierError
+from . import dossier_keep
 from . import dossier_sources as src
 from .dossier_project import DossierLayer, build_project, context_title
 from .dossier_styles import PROP_THEME, classify
@@ -53,6 +54,8 @@ class DossierResult:
     sources: list[src.ClipStats] = field(default_factory=list)
     offline_layers: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    kept_tables: list[str] = field(default_factory=list)
+    backups: list[str] = field(default_factory=list)
 
 
 def dossier_files(folder: str | Path, insee: str) -> tuple[Path, Path]:
@@ -243,10 +246,16 @@ def build_dossier(
             )
         result.warnings[:0] = warnings
         gpkg, qgz = dossier_files(output_folder, code)
+        if gpkg.exists() or qgz.exists():  # OVERWRITE: keep the work, back the old files up
+            progress(96, tr("Keeping the groups' work…"))
+            built_gpkg, built_qgz = dossier_files(tmp, code)
+            result.kept_tables = dossier_keep.keep_work(gpkg, built_gpkg, built_qgz)
+            result.backups = [str(p) for p in dossier_keep.backup_files([gpkg, qgz], output_folder)]
         progress(98, tr("Moving the dossier in place…"))
         for built in sorted(tmp.iterdir()):
             target = Path(output_folder) / built.name
             os.replace(built, target)
+        dossier_keep.remove_side_files(gpkg)
         result.gpkg, result.project = str(gpkg), str(qgz)
     except AtelierError:
         raise

@@ -95,8 +95,9 @@ def add_workspace_layers(
 ):
     """Add (or refresh) a layer-tree group per group; returns {group name: node}.
 
-    A group already in the project keeps its node; its layers are replaced so
-    that styles and forms follow the current version.
+    A group already in the project keeps its node and its layers: they are restyled
+    in place (colour, labels, forms), so their edit buffers — what a group drew and
+    has not saved yet — are never dropped. Only missing layers are added.
     """
     gpkg = str(gpkg)
     groups = groups if groups is not None else workspace.read_groups(gpkg)
@@ -107,29 +108,42 @@ def add_workspace_layers(
         if node is None:
             node = root.insertGroup(position, spec.name)
             node.setCustomProperty(workspace.PROP_GROUP, spec.name)
-        else:
-            old = [lyr.id() for lyr in group_layers(project, spec.name)]
-            project.removeMapLayers(old)
-            node.removeAllChildren()
         node.setCustomProperty("atelier/couleur", spec.colour)
+        sub = next((n for n in node.findGroups() if n.customProperty("atelier/analysis")), None)
+        if sub is None:
+            sub = node.addGroup(tr("Diagnostic and issues"))
+            sub.setCustomProperty("atelier/analysis", True)
+            sub.setExpanded(False)
         layers = []
-        for table, geometry, name in layer_specs():
-            layer = _open(gpkg, table, spec, geometry, name)
-            project.addMapLayer(layer, False)
-            node.addLayer(layer)
-            layers.append((layer, table))
-        sub = node.addGroup(tr("Diagnostic and issues"))
-        sub.setCustomProperty("atelier/analysis", True)
-        for table, geometry, name in analysis_specs():
-            layer = _open(gpkg, table, spec, geometry, name)
-            project.addMapLayer(layer, False)
-            sub.addLayer(layer)
-            layers.append((layer, table))
-        sub.setExpanded(False)
+        for parent, specs in ((node, layer_specs()), (sub, analysis_specs())):
+            for table, geometry, name in specs:
+                layer = _existing(project, table, spec.name, geometry)
+                if layer is None:
+                    layer = _open(gpkg, table, spec, geometry, name)
+                    project.addMapLayer(layer, False)
+                    if parent is node:  # main layers above the analysis sub-group
+                        parent.insertLayer(parent.children().index(sub), layer)
+                    else:
+                        parent.addLayer(layer)
+                else:
+                    style_layer(layer, table, spec.colour, geometry, spec.order)
+                    layer.triggerRepaint()
+                layers.append((layer, table))
         for layer, table in layers:  # after adding: forms may point at sibling layers
             forms.configure_form(layer, table, spec.name, project)
         nodes[spec.name] = node
     return nodes
+
+
+def _existing(project: QgsProject, table: str, groupe: str, geometry: str | None):
+    """The group's layer of that table and geometry, exactly (not a sibling geometry)."""
+    for layer in group_layers(project, groupe):
+        if layer.customProperty(workspace.PROP_TABLE) != table:
+            continue
+        if geometry is not None and layer.customProperty(PROP_GEOMETRY) != geometry:
+            continue
+        return layer
+    return None
 
 
 def remove_group_layers(project: QgsProject, groupe: str) -> None:

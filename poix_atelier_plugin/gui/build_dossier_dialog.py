@@ -279,7 +279,9 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
         self.task.executed.connect(self._finished)
         self._running(True)
         self.show_status(tr("Building the dossier…"))
-        QgsApplication.taskManager().addTask(self.task)
+        from . import tasks
+
+        tasks.start(self.task)
 
     def cancel(self) -> None:
         if self.task is not None:

@@ -19,6 +19,9 @@ class AtelierContext(QObject):
         super().__init__(parent)
         self.iface = iface
         self._settings = ProjectSettings.load()
+        from .saver import Saver
+
+        self.saver = Saver(self, self)
 
     # dossier ---------------------------------------------------------------
     @property

@@ -127,3 +127,4 @@ class AtelierDock(QDockWidget, FORM_CLASS):
             pass
         for panel in self.steps.values():
             panel.unload()
+        self.context.saver.unload()

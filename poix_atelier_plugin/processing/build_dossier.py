@@ -90,6 +90,16 @@ class BuildDossier(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputString("COMMUNE_NAME", tr("Commune name")))
         self.addOutput(QgsProcessingOutputNumber("AREA_KM2", tr("Commune area (km²)")))
 
+    def _dossier_parameter(self, parameters, context) -> str:
+        """The dossier a rebuild replaces: its pending edits are saved and carried over."""
+        from ..core.dossier import dossier_files
+
+        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        code = (self.parameterAsString(parameters, "CODE_INSEE", context) or "").strip()
+        if not folder or not code:
+            return ""
+        return str(dossier_files(folder, code)[0])
+
     def process(self, parameters, context, feedback) -> dict:
         communes = self.parameterAsVectorLayer(parameters, "COMMUNES", context)
         code = self.parameterAsString(parameters, "CODE_INSEE", context)
@@ -130,6 +140,14 @@ class BuildDossier(AtelierAlgorithm):
             )
         for warning in result.warnings:
             feedback.pushWarning(warning)
+        if result.kept_tables:
+            feedback.pushInfo(
+                tr("Kept from the previous dossier: {tables}.").format(
+                    tables=", ".join(result.kept_tables)
+                )
+            )
+        for backup in result.backups:
+            feedback.pushInfo(tr("Previous file kept as {path}.").format(path=backup))
         return {
             "DOSSIER": result.gpkg,
             "PROJECT": result.project,

@@ -7,6 +7,7 @@ from qgis.core import QgsWkbTypes
 from qgis.PyQt.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core import groups as core_groups
+from ...core.i18n import tr
 from ...domain.errors import AtelierError
 from ..maptools import CaptureTool
 
@@ -94,8 +95,38 @@ class StepPanel(QWidget):
             self.tool.deleteLater()
             self.tool = None
 
+    def add_undo_actions(self) -> None:
+        """ "Undo the last drawing" / "Redo": drawings are saved at once, so QGIS's undo
+        stack is empty after each; the panel keeps the history (gui/saver.py)."""
+        saver = self.context.saver
+        self.add_action(
+            "undo_drawing",
+            tr("Undo the last drawing"),
+            lambda _=False: saver.undo(),
+            tr("Remove the last feature drawn with the panel (it is saved already)"),
+        )
+        self.add_action(
+            "redo_drawing",
+            tr("Redo the drawing"),
+            lambda _=False: saver.redo(),
+            tr("Put back the drawing just undone"),
+        )
+        saver.history_changed.connect(self._history_changed)
+        self._history_changed()
+
+    def _history_changed(self) -> None:
+        saver = self.context.saver
+        if "undo_drawing" in self.buttons:
+            self.buttons["undo_drawing"].setEnabled(saver.can_undo())
+            self.buttons["redo_drawing"].setEnabled(saver.can_redo())
+
     def add_drawn(self, layer, geometry, undo_text: str, after_accept=None) -> int | None:
-        """Added by core, then QGIS's own form; one undo step, undone if the form is cancelled."""
+        """Added by core, then QGIS's own form, then saved to the dossier at once.
+
+        Cancelling the form undoes the drawing. Once accepted, the drawing and what it
+        changed in the group's layers (stop numbers) are written to disk, so a crash
+        loses at most the feature being drawn.
+        """
         stack = layer.undoStack()
         stack.beginMacro(undo_text)
         fid, accepted = None, False
@@ -113,6 +144,12 @@ class StepPanel(QWidget):
         if fid is not None and not accepted:
             stack.undo()
             fid = None
+        if fid is not None:
+            saver = self.context.saver
+            uid = saver.remember(layer, fid)
+            saver.save([layer])
+            saver.save_group(self.context.active_group)
+            fid = saver.fid_of(layer, uid, fid)  # the id in the file once written
         return fid
 
     def open_form(self, layer, fid) -> bool:

@@ -53,6 +53,7 @@ class DiagnosticStep(StepPanel):
             tr("Click on the map (right click ends a line or an area); the form opens after."),
         )
         button.setCheckable(True)
+        self.add_undo_actions()
         self.add_action(
             "style_diagnostic",
             tr("Diagnostic map style"),

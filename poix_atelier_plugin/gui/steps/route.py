@@ -64,6 +64,7 @@ class RouteStep(StepPanel):
         for key, (text, tip) in texts.items():
             button = self.add_action(key, text, lambda _=False, k=key: self.start_drawing(k), tip)
             button.setCheckable(True)
+        self.add_undo_actions()
         self.add_action(
             "order_stops",
             tr("Number the stops"),
@@ -154,8 +155,14 @@ class RouteStep(StepPanel):
         self.timer.start()
 
     def _committed(self) -> None:
-        """Saved edits: number the stops again (in the file) and refresh."""
-        QTimer.singleShot(0, lambda: self.number_stops(quiet=True))
+        """Saved edits: number the stops again and save the numbers too."""
+        QTimer.singleShot(0, self._renumber_saved)
+
+    def _renumber_saved(self) -> None:
+        stops = self.layer("arrets")
+        if stops is None:
+            return
+        self.number_stops(quiet=True)
 
     def _slot_changed(self, value: int) -> None:
         self.context.set_slot_min(value)
@@ -223,6 +230,8 @@ class RouteStep(StepPanel):
                 self.context.error(exc, 8)
             self.refresh()
             return
+        # the numbers went through the edit buffer when editing: written, not left pending
+        self.context.saver.save([stops])
         self.refresh()
         if not quiet:
             text = tr("{count} stops numbered along {km} km.").format(
@@ -245,13 +254,20 @@ class RouteStep(StepPanel):
                 )
             if not roads:
                 raise AtelierError(QT_TR_NOOP("The dossier has no road layer to follow."))
+            existing = sorted(route.getFeatures(), key=lambda f: f.id())
+            if existing:  # the one core replaces: the person's own route can come back
+                self.context.saver.remember_change(route, existing[0])
             core_route.follow_roads(route, stops, roads[0])
+            self.context.saver.save([route])
             self.number_stops(quiet=True)
         except AtelierError as exc:
             self.context.error(exc, 8)
             return
         self.context.success(
-            tr("The route now follows the roads; edit it freely, or undo (Ctrl+Z) to go back.")
+            tr(
+                "The route now follows the roads and is saved; “Undo the last drawing” "
+                "puts your route back."
+            )
         )
 
     # drawing --------------------------------------------------------------------

@@ -1,0 +1,220 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""What a rebuild of a dossier keeps: the groups' work, and a dated backup.
+
+Rebuilding (OVERWRITE) replaces the dossier's own layers — commune, neighbours,
+clipped sources, styles, project — but never what the workshop made: every
+table of the old GeoPackage that the new build does not produce (``groupes``,
+``parcours``, ``arrets``, ``observations``, ``diagnostic``, ``enjeux``,
+``outils``… and anything a person added) is copied into the new GeoPackage
+with its ids, and its saved styles with it. Before anything is replaced, the
+old files are copied to ``sauvegardes/`` beside the dossier, with the date in
+their names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from ..domain.errors import QT_TR_NOOP, AtelierError
+
+LOG = logging.getLogger(__name__)
+
+BACKUP_FOLDER = "sauvegardes"
+#: SQLite side files a replaced GeoPackage may leave behind.
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+#: GeoPackage and GDAL bookkeeping tables: never carried over by name.
+SYSTEM_PREFIXES = ("gpkg_", "rtree_", "sqlite_", "layer_styles", "qgis_projects")
+
+
+def stamp(now: dt.datetime | None = None) -> str:
+    return (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
+def backup_files(paths, folder: str | Path, now: dt.datetime | None = None) -> list[Path]:
+    """Copy the existing files among ``paths`` to ``folder/sauvegardes`` with a date.
+
+    A GeoPackage is copied through SQLite's backup API, which gives a consistent copy
+    even while QGIS has it open.
+    """
+    target_dir = Path(folder) / BACKUP_FOLDER
+    when = stamp(now)
+    done = []
+    for path in map(Path, paths):
+        if not path.is_file():
+            continue
+        target_dir.mkdir(parents=True, exist_ok=True)
+        target = target_dir / f"{path.stem}_{when}{path.suffix}"
+        n = 1
+        while target.exists():
+            n += 1
+            target = target_dir / f"{path.stem}_{when}_{n}{path.suffix}"
+        try:
+            if path.suffix.lower() == ".gpkg":
+                _sqlite_copy(path, target)
+            else:
+                shutil.copy2(path, target)
+        except (OSError, sqlite3.Error) as exc:
+            raise AtelierError(
+                QT_TR_NOOP(
+                    "The backup of {path} could not be written ({reason}); nothing was replaced."
+                ),
+                path=str(path),
+                reason=str(exc),
+            ) from exc
+        done.append(target)
+    return done
+
+
+def _sqlite_copy(source: Path, target: Path) -> None:
+    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True, timeout=10)
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _tables(con: sqlite3.Connection) -> set[str]:
+    rows = con.execute("SELECT table_name FROM gpkg_contents").fetchall()
+    return {r[0] for r in rows}
+
+
+def workspace_tables(old_gpkg: str | Path, new_gpkg: str | Path) -> list[str]:
+    """Tables of the old dossier that the new build does not make."""
+    old = sqlite3.connect(f"file:{Path(old_gpkg).as_posix()}?mode=ro", uri=True, timeout=10)
+    new = sqlite3.connect(f"file:{Path(new_gpkg).as_posix()}?mode=ro", uri=True, timeout=10)
+    try:
+        built = _tables(new)
+        return sorted(
+            t for t in _tables(old) if t not in built and not t.lower().startswith(SYSTEM_PREFIXES)
+        )
+    finally:
+        old.close()
+        new.close()
+
+
+def carry_over(old_gpkg: str | Path, new_gpkg: str | Path) -> list[str]:
+    """Copy the workspace tables (ids, fields, geometry, styles) into the new dossier."""
+    from osgeo import gdal
+
+    tables = workspace_tables(old_gpkg, new_gpkg)
+    if not tables:
+        return []
+    gdal.UseExceptions()
+    for table in tables:
+        options = gdal.VectorTranslateOptions(
+            format="GPKG",
+            accessMode="update",
+            layers=[table],
+            layerName=table,
+            options=["-preserve_fid"],  # enjeux_outils and observations point at these ids
+        )
+        try:
+            done = gdal.VectorTranslate(str(new_gpkg), str(old_gpkg), options=options)
+        except RuntimeError as exc:
+            raise AtelierError(
+                QT_TR_NOOP(
+                    "The groups' table {table} could not be carried into the rebuilt "
+                    "dossier ({reason}); the dossier was not replaced."
+                ),
+                table=table,
+                reason=str(exc),
+            ) from exc
+        if done is None:
+            raise AtelierError(
+                QT_TR_NOOP(
+                    "The groups' table {table} could not be carried into the rebuilt "
+                    "dossier; the dossier was not replaced."
+                ),
+                table=table,
+            )
+        done = None  # closes the dataset: written
+    _copy_styles(old_gpkg, new_gpkg, tables)
+    _check_counts(old_gpkg, new_gpkg, tables)
+    LOG.info("Rebuild kept the tables %s", ", ".join(tables))
+    return tables
+
+
+def _copy_styles(old_gpkg, new_gpkg, tables: list[str]) -> None:
+    con = sqlite3.connect(str(new_gpkg), timeout=10)
+    try:
+        con.execute("ATTACH DATABASE ? AS old", (str(old_gpkg),))
+        names = {r[0] for r in con.execute("SELECT name FROM old.sqlite_master")}
+        if "layer_styles" not in names:
+            return
+        here = {r[0] for r in con.execute("SELECT name FROM main.sqlite_master")}
+        if "layer_styles" not in here:
+            return  # QGIS makes it at the first saved style; the project keeps the looks
+        old_cols = [r[1] for r in con.execute("PRAGMA old.table_info(layer_styles)")]
+        new_cols = {r[1] for r in con.execute("PRAGMA main.table_info(layer_styles)")}
+        cols = [c for c in old_cols if c in new_cols and c != "id"]
+        marks = ",".join("?" for _ in tables)
+        col_list = ",".join(f'"{c}"' for c in cols)
+        with con:
+            con.execute(
+                f"INSERT INTO main.layer_styles ({col_list}) SELECT {col_list} "
+                f"FROM old.layer_styles WHERE f_table_name IN ({marks})",
+                tables,
+            )
+    finally:
+        con.close()
+
+
+def _check_counts(old_gpkg, new_gpkg, tables: list[str]) -> None:
+    """Every row is there: a short copy must never replace the dossier."""
+    old = sqlite3.connect(f"file:{Path(old_gpkg).as_posix()}?mode=ro", uri=True, timeout=10)
+    new = sqlite3.connect(str(new_gpkg), timeout=10)
+    try:
+        for table in tables:
+            quoted = '"' + table.replace('"', '""') + '"'
+            before = old.execute(f"SELECT count(*) FROM {quoted}").fetchone()[0]
+            after = new.execute(f"SELECT count(*) FROM {quoted}").fetchone()[0]
+            if before != after:
+                raise AtelierError(
+                    QT_TR_NOOP(
+                        "The groups' table {table} lost rows while being carried over "
+                        "({before} → {after}); the dossier was not replaced."
+                    ),
+                    table=table,
+                    before=before,
+                    after=after,
+                )
+    finally:
+        old.close()
+        new.close()
+
+
+def keep_work(old_gpkg: Path, built_gpkg: Path, built_qgz: Path) -> list[str]:
+    """The groups' tables into the rebuilt GeoPackage, their layers into its project."""
+    if not Path(old_gpkg).exists():
+        return []
+    kept = carry_over(old_gpkg, built_gpkg)
+    if "groupes" in kept:
+        from qgis.core import QgsProject
+
+        from . import project_layers
+
+        project = QgsProject()
+        if project.read(str(built_qgz)):
+            project_layers.add_workspace_layers(project, str(built_gpkg))
+            project.write(str(built_qgz))
+    return kept
+
+
+def remove_side_files(gpkg: str | Path) -> None:
+    """Journal files left by the replaced GeoPackage would be applied to the new one."""
+    for suffix in SIDE_SUFFIXES:
+        side = Path(str(gpkg) + suffix)
+        if side.exists():
+            try:
+                os.remove(side)
+            except OSError as exc:
+                LOG.warning("Could not remove %s: %s", side, exc)
