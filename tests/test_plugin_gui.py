@@ -20,6 +20,7 @@ ALGORITHMS = {
     "atelier:export_field_package",
     "atelier:synthesis",
     "atelier:export_boards",
+    "atelier:merge_field_package",
 }
 
 

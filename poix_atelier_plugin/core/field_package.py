@@ -12,8 +12,15 @@ A folder to copy to a phone or tablet::
 The GeoPackage is a copy of the dossier's (SQLite backup) with the other
 groups' rows deleted: feature ids are kept, so ``arret_id``/``site_id`` keep
 pointing at the right rows, and ``uid`` lets :mod:`core.merge` bring the
-edits back. An existing package is never overwritten: a new folder name is
-picked instead (its edits may not have been merged yet).
+edits back. The same GeoPackage carries what it was exported with: the list
+of the tables it lets people edit (:data:`FIELD_TABLES`, the only ones ever
+merged back) and a copy of their rows, in two plain tables that GeoPackage
+readers do not list (``atelier_package``, ``atelier_package_base``, see
+:mod:`core.merge_state`). The merge is three-way: it applies what changed in
+the field since the export and keeps what changed at the office. Nothing
+else beside the GeoPackage is needed, so the package stays portable (QField,
+Mergin Maps, a USB key). An existing package is never overwritten: a new
+folder name is picked instead (its edits may not have been merged yet).
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ from qgis.core import (
 
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
-from . import package_layers, photo_style, photos, workspace
+from . import merge_state, package_layers, photo_style, photos, workspace
 from .i18n import tr
 
 LOG = logging.getLogger(__name__)
@@ -271,6 +278,7 @@ def export_field_package(
     package.mkdir(parents=True, exist_ok=True)
     gpkg = package / f"{package_name(groupe)}.gpkg"
     copy_group_gpkg(src, gpkg, groupe)
+    merge_state.write_package_base(gpkg, groupe, list(FIELD_TABLES), src.name)
     if feedback is not None:
         feedback.setProgress(10)
     (package / photos.DCIM / photos.safe_folder_name(groupe)).mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""The Photos step's actions: import photos, field package out and back.
+"""The Photos step's actions: import photos, field package out and back (three ways).
 
 Kept apart from gui/steps/photos.py (which the boards engineer also edits
 for the field map). Long work runs in a QgsTask; results go to the message
@@ -18,6 +18,7 @@ from ..core import field_package, merge, photo_style, photos, workspace
 from ..core.i18n import error_text, tr
 from ..core.settings import UserSettings
 from ..domain.errors import AtelierError
+from .merge_conflicts_dialog import MergeConflictsDialog
 from .place_photos_dialog import PlacePhotosDialog
 
 
@@ -32,6 +33,7 @@ class PhotoActions(QObject):
         self.task: QgsTask | None = None
         self.dialog: PlacePhotosDialog | None = None
         self.last_report: photos.ImportReport | None = None
+        self.conflicts_dialog: MergeConflictsDialog | None = None
         QgsProject.instance().layersAdded.connect(self._layers_added)
         # layers already there (project opened before the dock): thumbnails rooted at the dossier
         QTimer.singleShot(0, photo_style.style_project_observations)
@@ -229,26 +231,74 @@ class PhotoActions(QObject):
             self.merge_from(folder, dossier)
 
     def merge_from(self, folder: str, dossier: str) -> merge.MergeReport | None:
+        """Three-way merge; counts in the message bar, conflicts in a dialog to choose."""
+        project = QgsProject.instance()
         try:
-            report = merge.merge_field_package(folder, dossier)
+            report = merge.merge_field_package(
+                folder, dossier, before_read=merge.pending_saver(project), project=project
+            )
         except AtelierError as exc:
             self.context.error(error_text(exc))
             return None
-        for layer in QgsProject.instance().mapLayers().values():
-            if layer.customProperty(workspace.PROP_TABLE):
-                layer.triggerRepaint()
         self.refresh_layers()
-        self.context.success(
-            tr(
-                "Field package of {group} merged: {inserted} new features, {updated} edited, "
-                "{photos} photos copied."
-            ).format(
-                group=report.groupe,
-                inserted=report.total("inserted"),
-                updated=report.total("updated"),
-                photos=report.photos_copied,
-            )
+        c = report.counts()
+        text = tr(
+            "Field package of {group} merged: {inserted} added, {updated} updated, "
+            "{deleted} deleted, {photos} photos copied, {conflicts} conflicts."
+        ).format(
+            group=report.groupe,
+            inserted=c["INSERTED"],
+            updated=c["UPDATED"],
+            deleted=c["DELETED"],
+            photos=report.photos_copied,
+            conflicts=c["CONFLICTS"],
         )
+        if report.conflicts:
+            self.context.warning(text + " " + tr("Choose the value to keep for each conflict."), 15)
+            self.open_conflicts(folder, dossier, report.conflicts)
+        else:
+            self.context.success(text, 10)
+        return report
+
+    def open_conflicts(self, folder: str, dossier: str, conflicts) -> MergeConflictsDialog:
+        if self.conflicts_dialog is not None:
+            self.conflicts_dialog.close()
+        dialog = MergeConflictsDialog(conflicts, self.panel)
+        dialog.accepted.connect(lambda: self.resolve(folder, dossier, dialog.choices()))
+        dialog.finished.connect(lambda _result: self._conflicts_closed(dialog))
+        self.conflicts_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _conflicts_closed(self, dialog) -> None:
+        if self.conflicts_dialog is dialog:
+            self.conflicts_dialog = None
+        dialog.deleteLater()
+
+    def resolve(self, folder: str, dossier: str, choices: dict) -> merge.MergeReport | None:
+        project = QgsProject.instance()
+        try:
+            report = merge.resolve_conflicts(
+                folder, dossier, choices, before_read=merge.pending_saver(project), project=project
+            )
+        except AtelierError as exc:
+            self.context.error(error_text(exc))
+            return None
+        self.refresh_layers()
+        taken = sum(1 for choice in choices.values() if choice == merge.TAKE_FIELD)
+        text = tr(
+            "Conflicts settled: {field} values taken from the field, {office} kept from the office."
+        ).format(field=taken, office=len(choices) - taken)
+        if report.conflicts:
+            self.context.warning(
+                text
+                + " "
+                + tr("{n} conflicts remain (changed again meanwhile).").format(
+                    n=len(report.conflicts)
+                )
+            )
+        else:
+            self.context.success(text)
         return report
 
     def unload(self) -> None:
@@ -259,6 +309,9 @@ class PhotoActions(QObject):
         if self.dialog is not None:
             self.dialog.close()
             self.dialog = None
+        if self.conflicts_dialog is not None:
+            self.conflicts_dialog.close()
+            self.conflicts_dialog = None
 
 
 class _TaskFeedback(QgsFeedback):

@@ -27,6 +27,7 @@ class AtelierProvider(QgsProcessingProvider):
         from .export_boards import ExportBoards
         from .export_field_package import ExportFieldPackage
         from .import_photos import ImportPhotos
+        from .merge_field_package import MergeFieldPackage
         from .order_stops import OrderStops
         from .synthesis import Synthesis
 
@@ -38,5 +39,6 @@ class AtelierProvider(QgsProcessingProvider):
             ExportFieldPackage,
             Synthesis,
             ExportBoards,
+            MergeFieldPackage,
         ):
             self.addAlgorithm(cls())
