@@ -53,7 +53,7 @@ class MergeConflictsDialog(QDialog):
         self.table = QTableWidget(len(self.conflicts), 4, self)
         self.table.setObjectName("conflictsTable")
         self.table.setHorizontalHeaderLabels(
-            [tr("Feature and value"), tr("At the office"), tr("In the field"), tr("Keep")]
+            [tr("Feature and value"), tr("At the office"), tr("In the field"), tr("Choice")]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -93,10 +93,10 @@ class MergeConflictsDialog(QDialog):
         cell = QWidget(self.table)
         box = QHBoxLayout(cell)
         box.setContentsMargins(4, 0, 4, 0)
-        office = QRadioButton(tr("the office's"), cell)
+        office = QRadioButton(tr("Keep the office"), cell)
         office.setObjectName(f"keepOffice_{row}")
         office.setChecked(True)
-        in_field = QRadioButton(tr("the field's"), cell)
+        in_field = QRadioButton(tr("Take the field"), cell)
         in_field.setObjectName(f"takeField_{row}")
         group = QButtonGroup(cell)
         group.addButton(office)

@@ -39,7 +39,10 @@ class PhotosStep(StepPanel):
             "merge_package",
             tr("Bring back a field package…"),
             self.photo_actions.merge_package,
-            tr("Merge the features added or edited in the field into the dossier"),
+            tr(
+                "Merge what changed in the field (added, edited and deleted features); "
+                "what changed at the office is kept"
+            ),
         )
         button = self.add_action(
             "import_photos",
