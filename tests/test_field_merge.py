@@ -475,3 +475,32 @@ def test_panel_merge_then_choose_in_the_conflict_dialog(step, dossier, tmp_path,
     assert step.photo_actions.conflicts_dialog is None
     names = {f["nom"] for f in _stops(dossier).values()}
     assert "Keighley Hall" in names and "Ancienne filature" not in names
+
+
+def test_project_layers_show_the_merge_at_once(atelier_provider, dossier, tmp_path):
+    """Layers of the project on the dossier show the merged features and repaint.
+
+    (QGIS 3.22 already tells sibling OGR layers of one file; the merge reloads them too.)
+    """
+    from qgis.core import QgsProject
+
+    from poix_atelier_plugin.core import workspace
+
+    package = export(dossier, tmp_path / "out")
+    gpkg = package / f"{package.name}.gpkg"
+    _add(gpkg, "arrets", "Point(743950 7010400)", groupe=G1, ordre=5, nom="Keighley Hall")
+    layer = workspace.open_layer(dossier, "arrets", G1)
+    elsewhere = workspace.open_layer(tmp_path / "out" / package.name / gpkg.name, "arrets")
+    QgsProject.instance().addMapLayers([layer, elsewhere])
+    seen = {"reloaded": 0, "repainted": 0, "other": 0}
+    layer.dataChanged.connect(lambda: seen.__setitem__("reloaded", seen["reloaded"] + 1))
+    layer.repaintRequested.connect(lambda *_: seen.__setitem__("repainted", seen["repainted"] + 1))
+    elsewhere.repaintRequested.connect(lambda *_: seen.__setitem__("other", seen["other"] + 1))
+    try:
+        assert layer.featureCount() == 4
+        assert merge(dossier, package)["INSERTED"] == 1
+        assert layer.featureCount() == 5
+        assert seen["reloaded"] >= 1 and seen["repainted"] >= 1
+        assert seen["other"] == 0  # the package's own layer is not the dossier
+    finally:
+        QgsProject.instance().removeMapLayers([layer.id(), elsewhere.id()])

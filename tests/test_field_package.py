@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import zipfile
@@ -125,6 +126,19 @@ def test_package_opens_from_another_folder(atelier_provider, dossier, tmp_path):
     for table in ("parcours", "hypotheses", "sites_projet", "observations", "arrets", "groupes"):
         assert {g for g, _ in rows(gpkg, table)} == {"Groupe 1"}, table
     assert not (moved / "DCIM" / "Groupe_2").exists()
+    # the package carries what it was exported with, out of sight of GeoPackage readers
+    con = sqlite3.connect(str(gpkg))
+    try:
+        meta = dict(con.execute("SELECT key, value FROM atelier_package"))
+        base = {t for (t,) in con.execute("SELECT DISTINCT tbl FROM atelier_package_base")}
+        registered = {t for (t,) in con.execute("SELECT table_name FROM gpkg_contents")}
+    finally:
+        con.close()
+    assert meta["groupe"] == "Groupe 1" and set(json.loads(meta["tables"])) == set(FIELD_TABLES)
+    assert "enjeux" not in json.loads(meta["tables"])
+    assert {"arrets", "observations", "parcours"} <= base
+    assert not {"atelier_package", "atelier_package_base"} & registered
+    assert not [lyr for lyr in layers if "atelier_package" in lyr.source()]
 
 
 def test_existing_package_is_not_overwritten(atelier_provider, dossier, tmp_path):
