@@ -131,6 +131,11 @@ def _display_name(table: str, geom: str | None) -> str:
     return names.get((table, geom)) or (table if geom is None else f"{table} ({geom})")
 
 
+def display_name(table: str) -> str:
+    """The translated name of a table, as in the project's legend."""
+    return _display_name(table, None)
+
+
 def _style_and_forms(project: QgsProject, layers: list, groupe: str, colour: str) -> None:
     """The dossier project's styles and forms (groups engineer's modules) when present."""
     try:

@@ -125,7 +125,7 @@ def _short(conflict: Conflict, value) -> str:
 
 def describe(conflict: Conflict) -> tuple[str, str, str]:
     """What the conflict is about, the office side and the field side, as short texts."""
-    table = conflict.table
+    table = field_package.display_name(conflict.table)
     name = conflict.label or conflict.uid[:8]
     if conflict.kind == three_way.DELETED_IN_FIELD:
         return (

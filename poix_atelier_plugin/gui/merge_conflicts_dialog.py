@@ -65,10 +65,14 @@ class MergeConflictsDialog(QDialog):
                 self.table.setItem(row, col, item)
             self.table.setCellWidget(row, 3, self._choice(row))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 230)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
         self.table.resizeRowsToContents()
+        self.table.setMinimumHeight(60 + 44 * min(len(self.conflicts), 8))
         layout.addWidget(self.table)
         every = QHBoxLayout()
         self.all_office = QPushButton(tr("Keep the office everywhere"), self)
@@ -87,7 +91,7 @@ class MergeConflictsDialog(QDialog):
         self.buttonBox.accepted.connect(self.accept)
         self.buttonBox.rejected.connect(self.reject)
         layout.addWidget(self.buttonBox)
-        self.resize(820, 160 + 34 * min(len(self.conflicts), 10))
+        self.resize(980, 220 + 44 * min(len(self.conflicts), 8))
 
     def _choice(self, row: int) -> QWidget:
         cell = QWidget(self.table)
