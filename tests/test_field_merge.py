@@ -8,14 +8,12 @@ edited in its own GeoPackage as QField would, merged back through
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests import helpers_photos as hp
+from tests import helpers_merge as hm
 
 G1 = "Groupe 1"
 
@@ -73,160 +71,24 @@ def test_three_way_rules_without_qgis():
 
 
 # QGIS ----------------------------------------------------------------------------------
-def _add(gpkg: Path, table: str, wkt: str | None, geometry=None, **values) -> int:
-    from qgis.core import QgsFeature, QgsGeometry
-
-    from poix_atelier_plugin.core import workspace
-
-    layer = workspace.open_layer(gpkg, table, geometry=geometry)
-    feat = QgsFeature(layer.fields())
-    feat["uid"] = workspace.new_uid()
-    for k, v in values.items():
-        feat[k] = v
-    if wkt:
-        feat.setGeometry(QgsGeometry.fromWkt(wkt))
-    ok, out = layer.dataProvider().addFeatures([feat])
-    assert ok
-    return out[0].id()
-
-
-def _stops(gpkg: Path, groupe: str = G1) -> dict:
-    from poix_atelier_plugin.core import workspace
-
-    return {f["uid"]: f for f in workspace.open_layer(gpkg, "arrets", groupe).getFeatures()}
-
-
-def _by_name(gpkg: Path, name: str, table: str = "arrets"):
-    from poix_atelier_plugin.core import workspace
-
-    key = "titre" if table == "enjeux" else "nom"
-    layer = workspace.open_layer(gpkg, table)
-    found = [f for f in layer.getFeatures() if f[key] == name]
-    assert len(found) == 1, (name, len(found))
-    return layer, found[0]
-
-
-def _change(gpkg: Path, name: str, table: str = "arrets", geometry=None, **values) -> None:
-    layer, feat = _by_name(gpkg, name, table)
-    provider = layer.dataProvider()
-    if values:
-        changes = {layer.fields().indexOf(k): v for k, v in values.items()}
-        assert provider.changeAttributeValues({feat.id(): changes})
-    if geometry is not None:
-        assert provider.changeGeometryValues({feat.id(): geometry})
-
-
-def _delete(gpkg: Path, name: str, table: str = "arrets") -> None:
-    layer, feat = _by_name(gpkg, name, table)
-    assert layer.dataProvider().deleteFeatures([feat.id()])
-
-
-def dump(gpkg: Path) -> dict:
-    """Every contract table's rows, to check what did (not) change."""
-    from poix_atelier_plugin.domain import schema
-
-    con = sqlite3.connect(str(gpkg))
-    try:
-        return {
-            t.name: sorted(map(repr, con.execute(f'SELECT * FROM "{t.name}"')))
-            for t in schema.TABLES
-        }
-    finally:
-        con.close()
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 @pytest.fixture
 def dossier(qgis_app, tmp_path: Path) -> Path:
-    gpkg = hp.make_dossier(tmp_path / "dossier")
-    hp.add_stops(gpkg, G1, [(743900.0, 7010700.0, 4, "Lavoir")])
-    site = _add(
-        gpkg,
-        "sites_projet",
-        "Polygon((744000 7010000,744200 7010000,744200 7010200,744000 7010000))",
-        groupe=G1,
-        nom="Friche textile",
-        origine="commune",
-    )
-    _add(
-        gpkg,
-        "enjeux",
-        None,
-        groupe=G1,
-        titre="Reconvertir la friche",
-        niveau="important",
-        site_id=site,
-    )
-    return gpkg
-
-
-def export(dossier: Path, out: Path) -> Path:
-    import processing
-
-    result = processing.run(
-        "atelier:export_field_package",
-        {"DOSSIER": str(dossier), "GROUP": G1, "OUTPUT_FOLDER": str(out), "BASEMAP": False},
-    )
-    return Path(result["PACKAGE"])
-
-
-def merge(dossier: Path, package: Path) -> dict:
-    import processing
-
-    return processing.run(
-        "atelier:merge_field_package", {"DOSSIER": str(dossier), "PACKAGE": str(package)}
-    )
-
-
-def _the_day(dossier: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """Export, then the office and the field both work; returns (package folder, its gpkg)."""
-    from qgis.core import QgsGeometry, QgsPointXY
-
-    package = export(dossier, tmp_path / "out")
-    field = tmp_path / "tablet" / package.name
-    shutil.copytree(package, field)
-    shutil.rmtree(package)  # the copy that comes back is the one from the tablet
-    gpkg = field / f"{package.name}.gpkg"
-    # at the office
-    _change(dossier, "Place Talma", nom="Place Talma (mairie)")
-    _change(dossier, "Lavoir", notes="Toiture à refaire")
-    _change(dossier, "Reconvertir la friche", "enjeux", niveau="imperatif")
-    # in the field
-    _change(
-        gpkg,
-        "Église Saint-Martin",
-        nom="Église Saint-Martin (parvis)",
-        geometry=QgsGeometry.fromPointXY(QgsPointXY(743705.0, 7010502.0)),
-    )
-    _change(
-        gpkg,
-        "Place Talma",
-        geometry=QgsGeometry.fromPointXY(QgsPointXY(743400.0, 7010270.0 + 1e-7)),
-    )
-    _delete(gpkg, "Ancienne filature")
-    _add(gpkg, "arrets", "Point(743950 7010400)", groupe=G1, ordre=5, nom="Keighley Hall")
-    _change(gpkg, "Lavoir", notes="Lavoir restauré en 2019")
-    _change(gpkg, "Reconvertir la friche", "enjeux", niveau="a_suivre")
-    _add(gpkg, "enjeux", None, groupe=G1, titre="Ajouté sur le terrain", niveau="important")
-    return field, gpkg
+    return hm.make_dossier(tmp_path / "dossier")
 
 
 def test_merge_applies_the_field_keeps_the_office(atelier_provider, dossier, tmp_path):
     from poix_atelier_plugin.core import merge as core_merge
 
-    other_group = _stops(dossier, "Groupe 2")
-    field, gpkg = _the_day(dossier, tmp_path)
-    result = merge(dossier, field)
+    other_group = hm.stops(dossier, "Groupe 2")
+    field, gpkg = hm.the_day(dossier, tmp_path)
+    result = hm.merge(dossier, field)
     assert (result["INSERTED"], result["UPDATED"], result["DELETED"], result["CONFLICTS"]) == (
         1,
         1,
         1,
         1,
     )
-    names = {f["nom"]: f for f in _stops(dossier).values()}
+    names = {f["nom"]: f for f in hm.stops(dossier).values()}
     assert set(names) == {
         "Place Talma (mairie)",  # renamed at the office: kept
         "Église Saint-Martin (parvis)",  # renamed in the field: applied
@@ -246,30 +108,30 @@ def test_merge_applies_the_field_keeps_the_office(atelier_provider, dossier, tmp
     ]
     assert conflicts[0].uid == names["Lavoir"]["uid"] and conflicts[0].label == "Lavoir"
     # enjeux are not offered for editing in the package: never merged
-    _layer, enjeu = _by_name(dossier, "Reconvertir la friche", "enjeux")
+    _layer, enjeu = hm.by_name(dossier, "Reconvertir la friche", "enjeux")
     assert enjeu["niveau"] == "imperatif"
     from poix_atelier_plugin.core import workspace
 
     assert workspace.open_layer(dossier, "enjeux").featureCount() == 1
     assert "enjeux" not in core_merge.editable_tables(field)
-    assert _stops(dossier, "Groupe 2").keys() == other_group.keys()
+    assert hm.stops(dossier, "Groupe 2").keys() == other_group.keys()
 
     # a second merge of the same package changes nothing (the conflict is still open)
-    before, raw = dump(dossier), digest(dossier)
-    again = merge(dossier, field / f"{field.name}.gpkg")
+    before, raw = hm.dump(dossier), hm.digest(dossier)
+    again = hm.merge(dossier, field / f"{field.name}.gpkg")
     assert (again["INSERTED"], again["UPDATED"], again["DELETED"], again["CONFLICTS"]) == (
         0,
         0,
         0,
         1,
     )
-    assert dump(dossier) == before and digest(dossier) == raw
+    assert hm.dump(dossier) == before and hm.digest(dossier) == raw
 
     # taking the field's value settles it; then merging again is silent
     report = core_merge.resolve_conflicts(field, dossier, {conflicts[0].key: core_merge.TAKE_FIELD})
     assert not report.conflicts
-    assert _by_name(dossier, "Lavoir")[1]["notes"] == "Lavoir restauré en 2019"
-    last = merge(dossier, field)
+    assert hm.by_name(dossier, "Lavoir")[1]["notes"] == "Lavoir restauré en 2019"
+    last = hm.merge(dossier, field)
     assert (last["INSERTED"], last["UPDATED"], last["DELETED"], last["CONFLICTS"]) == (0, 0, 0, 0)
 
 
@@ -279,8 +141,8 @@ def test_deleted_in_the_field_but_edited_at_the_office(atelier_provider, dossier
     from poix_atelier_plugin.core import merge_state, workspace
     from poix_atelier_plugin.domain import three_way
 
-    _layer, stop = _by_name(dossier, "Ancienne filature")
-    _add(
+    _layer, stop = hm.by_name(dossier, "Ancienne filature")
+    hm.add(
         dossier,
         "observations",
         "Point(744101 7010101)",
@@ -288,27 +150,27 @@ def test_deleted_in_the_field_but_edited_at_the_office(atelier_provider, dossier
         texte="Métiers à tisser",
         arret_id=stop.id(),
     )
-    package = export(dossier, tmp_path / "out")
+    package = hm.export(dossier, tmp_path / "out")
     gpkg = package / f"{package.name}.gpkg"
-    _delete(gpkg, "Ancienne filature")
-    _delete(gpkg, "Friche textile", "sites_projet")  # an office enjeu is linked to it
-    _change(dossier, "Ancienne filature", notes="Visite avec le propriétaire")
-    result = merge(dossier, package)
+    hm.delete(gpkg, "Ancienne filature")
+    hm.delete(gpkg, "Friche textile", "sites_projet")  # an office enjeu is linked to it
+    hm.change(dossier, "Ancienne filature", notes="Visite avec le propriétaire")
+    result = hm.merge(dossier, package)
     assert (result["DELETED"], result["CONFLICTS"]) == (0, 2)
     conflicts = core_merge.find_conflicts(package, dossier)
     assert {(c.table, c.kind) for c in conflicts} == {
         ("arrets", three_way.DELETED_IN_FIELD),
         ("sites_projet", three_way.DELETED_IN_FIELD),
     }
-    assert _by_name(dossier, "Ancienne filature")[1]["notes"] == "Visite avec le propriétaire"
-    assert _by_name(dossier, "Friche textile", "sites_projet")
+    assert hm.by_name(dossier, "Ancienne filature")[1]["notes"] == "Visite avec le propriétaire"
+    assert hm.by_name(dossier, "Friche textile", "sites_projet")
     choices = {c.key: core_merge.TAKE_FIELD for c in conflicts}
     report = core_merge.resolve_conflicts(package, dossier, choices)
     assert report.total("deleted") == 2 and not report.conflicts
     assert report.unlinked == 1  # the enjeu stays, without its site
-    _layer, enjeu = _by_name(dossier, "Reconvertir la friche", "enjeux")
+    _layer, enjeu = hm.by_name(dossier, "Reconvertir la friche", "enjeux")
     assert merge_state.is_null(enjeu["site_id"])
-    assert "Ancienne filature" not in {f["nom"] for f in _stops(dossier).values()}
+    assert "Ancienne filature" not in {f["nom"] for f in hm.stops(dossier).values()}
     obs = list(workspace.open_layer(dossier, "observations", G1).getFeatures())
     assert [o["texte"] for o in obs] == ["Métiers à tisser"]  # the photo's note is kept
     assert merge_state.is_null(obs[0]["arret_id"])
@@ -317,17 +179,17 @@ def test_deleted_in_the_field_but_edited_at_the_office(atelier_provider, dossier
 def test_corrupt_package_is_refused_and_the_dossier_unchanged(atelier_provider, dossier, tmp_path):
     from qgis.core import QgsProcessingException
 
-    package = export(dossier, tmp_path / "out")
+    package = hm.export(dossier, tmp_path / "out")
     gpkg = package / f"{package.name}.gpkg"
-    _delete(gpkg, "Ancienne filature")
+    hm.delete(gpkg, "Ancienne filature")
     data = gpkg.read_bytes()
     gpkg.write_bytes(data[: len(data) // 2])  # half copied from the tablet
-    before, raw = dump(dossier), digest(dossier)
+    before, raw = hm.dump(dossier), hm.digest(dossier)
     with pytest.raises(QgsProcessingException) as err:
-        merge(dossier, package)
+        hm.merge(dossier, package)
     assert "terrain_Groupe_1.gpkg" in str(err.value)
     assert any(word in str(err.value) for word in ("endommagé", "damaged"))
-    assert dump(dossier) == before and digest(dossier) == raw
+    assert hm.dump(dossier) == before and hm.digest(dossier) == raw
 
 
 def test_a_failing_write_leaves_nothing_half_merged(atelier_provider, dossier, tmp_path):
@@ -335,11 +197,13 @@ def test_a_failing_write_leaves_nothing_half_merged(atelier_provider, dossier, t
     from poix_atelier_plugin.core import merge as core_merge
     from poix_atelier_plugin.domain.errors import AtelierError
 
-    _add(dossier, "parcours", "LineString(743400 7010270, 743700 7010500)", groupe=G1, nom="Boucle")
-    package = export(dossier, tmp_path / "out")
+    hm.add(
+        dossier, "parcours", "LineString(743400 7010270, 743700 7010500)", groupe=G1, nom="Boucle"
+    )
+    package = hm.export(dossier, tmp_path / "out")
     gpkg = package / f"{package.name}.gpkg"
-    _change(gpkg, "Boucle", "parcours", nom="Grande boucle")
-    _add(gpkg, "arrets", "Point(743950 7010400)", groupe=G1, ordre=5, nom="Refusé")
+    hm.change(gpkg, "Boucle", "parcours", nom="Grande boucle")
+    hm.add(gpkg, "arrets", "Point(743950 7010400)", groupe=G1, ordre=5, nom="Refusé")
     con = sqlite3.connect(str(dossier))
     con.execute(
         "CREATE TRIGGER refuse BEFORE INSERT ON arrets WHEN NEW.nom = 'Refusé' "
@@ -347,10 +211,10 @@ def test_a_failing_write_leaves_nothing_half_merged(atelier_provider, dossier, t
     )
     con.commit()
     con.close()
-    before = dump(dossier)
+    before = hm.dump(dossier)
     with pytest.raises(AtelierError):
         core_merge.merge_field_package(package, dossier)
-    assert dump(dossier) == before
+    assert hm.dump(dossier) == before
     con = sqlite3.connect(str(dossier))
     assert not list(con.execute("SELECT name FROM sqlite_master WHERE name LIKE 'atelier_merge%'"))
     con.close()
@@ -363,7 +227,7 @@ def test_pending_edits_are_not_read_behind_the_layer(atelier_provider, dossier, 
     from poix_atelier_plugin.core import workspace
     from poix_atelier_plugin.domain.errors import AtelierError
 
-    package = export(dossier, tmp_path / "out")
+    package = hm.export(dossier, tmp_path / "out")
     layer = workspace.open_layer(dossier, "arrets", G1)
     QgsProject.instance().addMapLayer(layer)
     try:
@@ -372,17 +236,17 @@ def test_pending_edits_are_not_read_behind_the_layer(atelier_provider, dossier, 
         layer.changeAttributeValue(
             feat.id(), layer.fields().indexOf("notes"), "pas encore enregistré"
         )
-        before = dump(dossier)
+        before = hm.dump(dossier)
         with pytest.raises(AtelierError) as err:
             core_merge.merge_field_package(package, dossier)
         assert layer.name() in str(err.value)
-        assert dump(dossier) == before
+        assert hm.dump(dossier) == before
         # saved first (as the panel and the algorithm do with the plugin's saving), it merges
         saved = core_merge.merge_field_package(
             package, dossier, before_read=lambda _d: layer.commitChanges()
         )
         assert saved.total("updated") == 0 and not saved.conflicts
-        assert _by_name(dossier, "Lavoir")[1]["notes"] == "pas encore enregistré"
+        assert hm.by_name(dossier, "Lavoir")[1]["notes"] == "pas encore enregistré"
     finally:
         if layer.isEditable():
             layer.rollBack()
@@ -391,90 +255,25 @@ def test_pending_edits_are_not_read_behind_the_layer(atelier_provider, dossier, 
 
 def test_an_old_package_without_base_loses_nothing(atelier_provider, dossier, tmp_path):
     """Exported before bases existed: additions come in, double values are conflicts."""
-    package = export(dossier, tmp_path / "out")
+    package = hm.export(dossier, tmp_path / "out")
     gpkg = package / f"{package.name}.gpkg"
     con = sqlite3.connect(str(gpkg))
     con.execute("DROP TABLE atelier_package")
     con.execute("DROP TABLE atelier_package_base")
     con.commit()
     con.close()
-    _change(dossier, "Place Talma", nom="Place Talma (mairie)")
-    _delete(gpkg, "Ancienne filature")
-    _add(gpkg, "arrets", "Point(743950 7010400)", groupe=G1, ordre=5, nom="Keighley Hall")
-    result = merge(dossier, package)
+    hm.change(dossier, "Place Talma", nom="Place Talma (mairie)")
+    hm.delete(gpkg, "Ancienne filature")
+    hm.add(gpkg, "arrets", "Point(743950 7010400)", groupe=G1, ordre=5, nom="Keighley Hall")
+    result = hm.merge(dossier, package)
     assert (result["INSERTED"], result["UPDATED"], result["DELETED"], result["CONFLICTS"]) == (
         1,
         0,
         0,
         1,
     )
-    names = {f["nom"] for f in _stops(dossier).values()}
+    names = {f["nom"] for f in hm.stops(dossier).values()}
     assert {"Place Talma (mairie)", "Ancienne filature", "Keighley Hall"} <= names
-
-
-# the panel -----------------------------------------------------------------------------
-@pytest.fixture
-def step(qgis_iface, qgis_new_project, atelier_provider, dossier):
-    from poix_atelier_plugin.gui.context import AtelierContext
-    from poix_atelier_plugin.gui.steps.photos import PhotosStep
-
-    qgis_iface.messageBar().clear_messages()
-    context = AtelierContext(qgis_iface)
-    context.set_dossier(str(dossier))
-    context.set_active_group(G1)
-    panel = PhotosStep(context)
-    panel.show()
-    yield panel
-    panel.unload()
-    panel.close()
-
-
-def test_panel_merge_then_choose_in_the_conflict_dialog(step, dossier, tmp_path, qgis_iface):
-    from qgis.core import Qgis
-    from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
-    from qgis.PyQt.QtTest import QTest
-    from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit
-
-    field, _gpkg = _the_day(dossier, tmp_path)
-    seen = []
-
-    def choose_the_package():
-        dialog = QApplication.activeModalWidget()
-        seen.append(type(dialog))
-        if not isinstance(dialog, QFileDialog):
-            if dialog is not None:
-                dialog.reject()
-            return
-        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(field))
-        buttons = dialog.findChild(QDialogButtonBox, "buttonBox")
-        QTest.mouseClick(
-            buttons.button(QDialogButtonBox.StandardButton.Open), Qt.MouseButton.LeftButton
-        )
-
-    QTimer.singleShot(300, choose_the_package)
-    QTest.mouseClick(step.buttons["merge_package"], Qt.MouseButton.LeftButton)
-    assert seen == [QFileDialog]
-    dialog = step.photo_actions.conflicts_dialog
-    assert dialog is not None and dialog.isVisible()
-    assert dialog.table.rowCount() == 1
-    assert "Lavoir" in dialog.table.item(0, 0).text()
-    assert dialog.table.item(0, 1).text() == "Toiture à refaire"
-    assert dialog.table.item(0, 2).text() == "Lavoir restauré en 2019"
-    warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
-    assert any("1 conflit" in w or "1 conflicts" in w for w in warnings), warnings
-    # nothing chosen yet: the office's value is there
-    assert _by_name(dossier, "Lavoir")[1]["notes"] == "Toiture à refaire"
-    take = dialog.field_buttons[0]
-    QTest.mouseClick(take, Qt.MouseButton.LeftButton)
-    assert take.isChecked()
-    QTest.mouseClick(
-        dialog.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
-    )
-    QCoreApplication.processEvents()
-    assert _by_name(dossier, "Lavoir")[1]["notes"] == "Lavoir restauré en 2019"
-    assert step.photo_actions.conflicts_dialog is None
-    names = {f["nom"] for f in _stops(dossier).values()}
-    assert "Keighley Hall" in names and "Ancienne filature" not in names
 
 
 def test_project_layers_show_the_merge_at_once(atelier_provider, dossier, tmp_path):
@@ -486,9 +285,9 @@ def test_project_layers_show_the_merge_at_once(atelier_provider, dossier, tmp_pa
 
     from poix_atelier_plugin.core import workspace
 
-    package = export(dossier, tmp_path / "out")
+    package = hm.export(dossier, tmp_path / "out")
     gpkg = package / f"{package.name}.gpkg"
-    _add(gpkg, "arrets", "Point(743950 7010400)", groupe=G1, ordre=5, nom="Keighley Hall")
+    hm.add(gpkg, "arrets", "Point(743950 7010400)", groupe=G1, ordre=5, nom="Keighley Hall")
     layer = workspace.open_layer(dossier, "arrets", G1)
     elsewhere = workspace.open_layer(tmp_path / "out" / package.name / gpkg.name, "arrets")
     QgsProject.instance().addMapLayers([layer, elsewhere])
@@ -498,9 +297,39 @@ def test_project_layers_show_the_merge_at_once(atelier_provider, dossier, tmp_pa
     elsewhere.repaintRequested.connect(lambda *_: seen.__setitem__("other", seen["other"] + 1))
     try:
         assert layer.featureCount() == 4
-        assert merge(dossier, package)["INSERTED"] == 1
+        assert hm.merge(dossier, package)["INSERTED"] == 1
         assert layer.featureCount() == 5
         assert seen["reloaded"] >= 1 and seen["repainted"] >= 1
         assert seen["other"] == 0  # the package's own layer is not the dossier
     finally:
         QgsProject.instance().removeMapLayers([layer.id(), elsewhere.id()])
+
+
+def test_merge_while_a_layer_is_in_edit_mode(atelier_provider, dossier, tmp_path):
+    """The panel keeps drawing layers editable: the merge and later drawings both land."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject
+
+    from poix_atelier_plugin.core import workspace
+
+    package = hm.export(dossier, tmp_path / "out")
+    gpkg = package / f"{package.name}.gpkg"
+    hm.change(gpkg, "Lavoir", nom="Lavoir de la rue des Moulins")
+    layer = workspace.open_layer(dossier, "arrets", G1)
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        assert layer.startEditing()
+        assert hm.merge(dossier, package)["UPDATED"] == 1
+        assert layer.isEditable()
+        feat = QgsFeature(layer.fields())
+        feat["uid"] = workspace.new_uid()
+        feat["groupe"] = G1
+        feat["nom"] = "Monument Talma"
+        feat.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(743410.0, 7010280.0)))
+        assert layer.addFeature(feat)
+        assert layer.commitChanges(), layer.commitErrors()
+        names = {f["nom"] for f in hm.stops(dossier).values()}
+        assert {"Lavoir de la rue des Moulins", "Monument Talma"} <= names
+    finally:
+        if layer.isEditable():
+            layer.rollBack()
+        QgsProject.instance().removeMapLayer(layer.id())
