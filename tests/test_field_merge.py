@@ -241,12 +241,14 @@ def test_pending_edits_are_not_read_behind_the_layer(atelier_provider, dossier, 
             core_merge.merge_field_package(package, dossier)
         assert layer.name() in str(err.value)
         assert hm.dump(dossier) == before
-        # saved first (as the panel and the algorithm do with the plugin's saving), it merges
-        saved = core_merge.merge_field_package(
-            package, dossier, before_read=lambda _d: layer.commitChanges()
-        )
-        assert saved.total("updated") == 0 and not saved.conflicts
+        # the algorithm saves the pending edit first (core.saving), then merges
+        gpkg = package / f"{package.name}.gpkg"
+        hm.change(gpkg, "Église Saint-Martin", nom="Église Saint-Martin (parvis)")
+        result = hm.merge(dossier, package)
+        assert (result["UPDATED"], result["CONFLICTS"]) == (1, 0)
+        assert not layer.isModified()
         assert hm.by_name(dossier, "Lavoir")[1]["notes"] == "pas encore enregistré"
+        assert "Église Saint-Martin (parvis)" in {f["nom"] for f in layer.getFeatures()}
     finally:
         if layer.isEditable():
             layer.rollBack()

@@ -185,7 +185,7 @@ def pending_saver(project: QgsProject) -> Callable[[Path], None] | None:
     save = getattr(saving, "save_pending", None)
     if save is None:
         return None
-    return lambda dossier: save(project, dossier)
+    return lambda dossier: save(project, str(dossier))
 
 
 def reload_layers(project: QgsProject, dossier: Path) -> int:
