@@ -5,8 +5,10 @@ The shipped catalogue (``resources/catalogue_outils.csv``) is copied into each
 dossier once; afterwards the dossier's copy is the reference, edited live
 during the workshop. Removing a tool that enjeux use is a two-step affair:
 without ``confirm`` nothing is deleted and the links are returned, so the GUI
-can ask; with it, the links go first, so no ``enjeux_outils`` row is ever
-left pointing at a missing tool.
+can ask; with it, the tool and its links go in one transaction, so no
+``enjeux_outils`` row is ever left pointing at a missing tool. On a server
+workshop every write asserts the version it read (``version`` arguments, from
+``read_versions``): a tool changed meanwhile on another computer is refused.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qgis.core import QgsFeature, QgsFeatureRequest, QgsVectorLayer
+from qgis.core import QgsFeature, QgsVectorLayer
 
 from ..domain import catalogue as dom
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..paths import resource
+from .transaction import read_versions, transaction  # noqa: F401 - read_versions for the GUI
 from .workspace import new_uid, open_layer
 
 PG_PREFIX = "pg:"
@@ -65,12 +68,22 @@ def _tools_layer(gpkg) -> QgsVectorLayer:
     return open_table(gpkg, "outils")
 
 
-def _tool_of(feat: QgsFeature) -> dom.Tool:
+def _tool_of(feat) -> dom.Tool:
+    """A Tool from a feature or a transaction row's values."""
+
     def val(name: str) -> str:
         value = feat[name]
         return "" if value is None or str(value) == "NULL" else str(value)
 
     return dom.Tool(*(val(name) for name in dom.EXPORT_HEADER))
+
+
+def _read_in(writer) -> dict[int, dom.Tool]:
+    return {row.fid: _tool_of(row.values) for row in writer.select("outils")}
+
+
+def _gone() -> AtelierError:
+    return AtelierError(QT_TR_NOOP("This tool is no longer in the catalogue."))
 
 
 def read_catalogue(gpkg) -> dict[int, dom.Tool]:
@@ -124,19 +137,20 @@ def add_tool(gpkg, tool: dom.Tool, ajoute_par: str | None = None) -> int:
     return _add(gpkg, _tools_layer(gpkg), [tool])[0]
 
 
-def update_tool(gpkg, fid: int, tool: dom.Tool) -> None:
-    current = read_catalogue(gpkg)
-    if fid not in current:
-        raise AtelierError(QT_TR_NOOP("This tool is no longer in the catalogue."))
-    others = [t for f, t in current.items() if f != fid]
-    tool = dom.check_tool(tool, others)
-    if not tool.ajoute_par:
-        tool.ajoute_par = current[fid].ajoute_par
-    layer = _tools_layer(gpkg)
-    idx = {name: layer.fields().indexOf(name) for name in dom.EXPORT_HEADER}
-    changes = {idx[name]: value for name, value in zip(dom.EXPORT_HEADER, tool.as_row())}
-    if not layer.dataProvider().changeAttributeValues({fid: changes}):
-        raise _write_error(gpkg, layer)
+def update_tool(gpkg, fid: int, tool: dom.Tool, version: int | None = None) -> None:
+    """Rewrite one tool; ``version``: the one read when it was shown (server only)."""
+    fid = int(fid)
+    with transaction(gpkg, ["outils"]) as writer:
+        found = writer.lock("outils", [fid], {fid: version})
+        if fid not in found:
+            raise _gone()
+        current = _read_in(writer)
+        others = [t for f, t in current.items() if f != fid]
+        tool = dom.check_tool(tool, others)
+        if not tool.ajoute_par:
+            tool.ajoute_par = current[fid].ajoute_par
+        values = dict(zip(dom.EXPORT_HEADER, tool.as_row()))
+        writer.update("outils", fid, values, found[fid])
 
 
 @dataclass
@@ -146,6 +160,7 @@ class ToolLink:
     enjeu: str
     groupe: str
     commentaire: str = ""
+    version: int | None = None  # on a server: the version read
 
 
 @dataclass
@@ -156,42 +171,56 @@ class Removal:
     links: list[ToolLink] = field(default_factory=list)
 
 
-def tool_links(gpkg, fid: int) -> list[ToolLink]:
-    """The enjeux that use a tool (what deleting it would unlink)."""
-    links_layer = open_table(gpkg, "enjeux_outils")
-    request = QgsFeatureRequest().setFilterExpression(f'"outil_id" = {int(fid)}')
-    rows = [(f.id(), f["enjeu_id"], f["commentaire"]) for f in links_layer.getFeatures(request)]
-    if not rows:
-        return []
-    enjeux_layer = open_table(gpkg, "enjeux")
-    ids = {int(r[1]) for r in rows if r[1] is not None}
-    enjeux = {}
-    if ids:
-        req = QgsFeatureRequest().setFilterFids(list(ids))
-        enjeux = {
-            f.id(): (f["titre"] or "", f["groupe"] or "") for f in enjeux_layer.getFeatures(req)
-        }
+_LINK_TABLES = ["outils", "enjeux_outils", "enjeux"]
+
+
+def _links_in(writer, fid: int) -> list[ToolLink]:
+    rows = writer.select("enjeux_outils", where={"outil_id": [int(fid)]})
+    ids = {int(r.values["enjeu_id"]) for r in rows if r.values["enjeu_id"] is not None}
+    enjeux = {
+        e.fid: (e.values["titre"] or "", e.values["groupe"] or "")
+        for e in writer.select("enjeux", fids=ids)
+    }
     out = []
-    for link_fid, enjeu_id, comment in rows:
+    for row in rows:
+        enjeu_id = row.values["enjeu_id"]
         titre, groupe = enjeux.get(int(enjeu_id) if enjeu_id is not None else -1, ("", ""))
+        comment = row.values["commentaire"]
         text = "" if comment is None or str(comment) == "NULL" else str(comment)
-        out.append(ToolLink(link_fid, int(enjeu_id or -1), str(titre), str(groupe), text))
+        out.append(
+            ToolLink(row.fid, int(enjeu_id or -1), str(titre), str(groupe), text, row.version)
+        )
     return out
 
 
-def remove_tool(gpkg, fid: int, confirm: bool = False) -> Removal:
-    """Delete a tool; if enjeux use it and ``confirm`` is False, delete nothing."""
-    links = tool_links(gpkg, fid)
-    if links and not confirm:
-        return Removal(False, links)
-    if links:
-        links_layer = open_table(gpkg, "enjeux_outils")
-        if not links_layer.dataProvider().deleteFeatures([link.fid for link in links]):
-            raise _write_error(gpkg, links_layer)
-    layer = _tools_layer(gpkg)
-    if not layer.dataProvider().deleteFeatures([int(fid)]):
-        raise _write_error(gpkg, layer)
+def tool_links(gpkg, fid: int) -> list[ToolLink]:
+    """The enjeux that use a tool (what deleting it would unlink)."""
+    with transaction(gpkg, _LINK_TABLES) as writer:
+        return _links_in(writer, fid)
+
+
+def remove_tool(gpkg, fid: int, confirm: bool = False, version: int | None = None) -> Removal:
+    """Delete a tool; if enjeux use it and ``confirm`` is False, delete nothing.
+
+    The tool and its links go together or not at all. On a server the tool is
+    locked first, so no one can link it meanwhile; a link or the tool changed
+    on another computer since it was read is a conflict (nothing deleted).
+    """
+    fid = int(fid)
+    with transaction(gpkg, _LINK_TABLES) as writer:
+        found = writer.lock("outils", [fid], {fid: version})
+        if fid not in found:
+            raise _gone()
+        links = _links_in(writer, fid)
+        if links and not confirm:
+            return Removal(False, links)
+        writer.delete("enjeux_outils", [link.fid for link in links], _versions(links))
+        writer.delete("outils", [fid], {fid: found[fid]})
     return Removal(True, links)
+
+
+def _versions(links: list[ToolLink]) -> dict[int, int | None]:
+    return {link.fid: link.version for link in links}
 
 
 def export_csv(gpkg, path) -> int:
@@ -230,16 +259,17 @@ def import_csv(gpkg, path) -> ImportReport:
             QT_TR_NOOP("Cannot read {path}: {error}"), path=str(path), error=str(exc)
         ) from exc
     parsed = dom.parse_csv(data)
-    plan = dom.plan_merge(read_catalogue(gpkg), parsed.tools)
-    layer = _tools_layer(gpkg)
-    if plan.add:
-        _add(gpkg, layer, plan.add)
-    if plan.update:
-        idx = {name: layer.fields().indexOf(name) for name in dom.EXPORT_HEADER}
-        changes = {
-            fid: {idx[n]: v for n, v in zip(dom.EXPORT_HEADER, tool.as_row())}
-            for fid, tool in plan.update
-        }
-        if not layer.dataProvider().changeAttributeValues(changes):
-            raise _write_error(gpkg, layer)
+    with transaction(gpkg, ["outils"]) as writer:
+        rows = writer.select("outils", lock=True)
+        versions = {row.fid: row.version for row in rows}
+        current = {row.fid: _tool_of(row.values) for row in rows}
+        current = dict(
+            sorted(
+                current.items(), key=lambda kv: (kv[1].categorie.casefold(), kv[1].nom.casefold())
+            )
+        )
+        plan = dom.plan_merge(current, parsed.tools)
+        writer.insert("outils", [dict(zip(dom.EXPORT_HEADER, t.as_row())) for t in plan.add])
+        for fid, tool in plan.update:
+            writer.update("outils", fid, dict(zip(dom.EXPORT_HEADER, tool.as_row())), versions[fid])
     return ImportReport(len(plan.add), len(plan.update), plan.unchanged, parsed.notes)

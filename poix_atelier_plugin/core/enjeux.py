@@ -6,6 +6,12 @@ writes why: the ``enjeux_outils`` link table, shown in the enjeu's form by a
 QGIS relation, with a ValueRelation (completer) on ``outil_id``. The same
 relations give RelationReference widgets to ``enjeux.site_id`` and
 ``observations.arret_id``.
+
+Every write of more than one row is one transaction (core.transaction): an
+enjeu and its links, the links of an enjeu, go together or not at all. On a
+server workshop the ``version`` arguments (from ``read_versions``, taken when
+the enjeu was shown) are asserted: a change made meanwhile on another
+computer is refused rather than overwritten.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from ..domain import vocab
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from .catalogue import is_pg, open_table
 from .i18n import tr
+from .transaction import read_versions, transaction
 from .workspace import new_uid
 
 LOG = logging.getLogger(__name__)
@@ -114,64 +121,111 @@ def add_enjeu(
     return _write(gpkg, layer, [feat])[0]
 
 
-def update_enjeu(
-    gpkg, fid: int, titre: str, niveau: str, theme=None, site_id=None, description: str = ""
-) -> None:
-    titre = _check_enjeu(titre, niveau, theme)
-    if not _exists(gpkg, "enjeux", fid):
-        raise AtelierError(QT_TR_NOOP("This issue no longer exists."))
-    layer = open_table(gpkg, "enjeux")
-    fields = layer.fields()
-    values = {
-        "titre": titre,
+def _gone_enjeu() -> AtelierError:
+    return AtelierError(QT_TR_NOOP("This issue no longer exists."))
+
+
+def _lock_enjeu(writer, fid: int, version: int | None) -> int | None:
+    """Hold the enjeu until the end of the transaction; its current version."""
+    found = writer.lock("enjeux", [int(fid)], {int(fid): version})
+    if int(fid) not in found:
+        raise _gone_enjeu()
+    return found[int(fid)]
+
+
+def _enjeu_values(titre, niveau, theme, site_id, description) -> dict:
+    return {
+        "titre": _check_enjeu(titre, niveau, theme),
         "niveau": niveau,
         "theme": theme or None,
         "site_id": site_id,
         "description": description or None,
     }
-    changes = {fields.indexOf(k): v for k, v in values.items()}
-    if not layer.dataProvider().changeAttributeValues({int(fid): changes}):
-        raise AtelierError(
-            QT_TR_NOOP("Cannot write into {path}: {error}"),
-            path=str(gpkg),
-            error="; ".join(layer.dataProvider().errors()[-3:]),
-        )
 
 
-def delete_enjeu(gpkg, fid: int) -> int:
-    """Delete an enjeu and its tool links (links first: never a dangling row)."""
-    return delete_enjeux(gpkg, [fid])
+def _check_site(writer, site_id) -> None:
+    if site_id is not None and int(site_id) not in writer.lock("sites_projet", [int(site_id)]):
+        raise AtelierError(QT_TR_NOOP("The candidate site of this issue no longer exists."))
 
 
-def delete_enjeux(gpkg, fids: list[int]) -> int:
-    """Delete enjeux and their tool links; returns the number of links removed."""
+_SAVE_TABLES = ["enjeux", "sites_projet", "outils", "enjeux_outils"]
+
+
+def update_enjeu(
+    gpkg,
+    fid: int,
+    titre: str,
+    niveau: str,
+    theme=None,
+    site_id=None,
+    description: str = "",
+    version: int | None = None,
+) -> None:
+    values = _enjeu_values(titre, niveau, theme, site_id, description)
+    with transaction(gpkg, _SAVE_TABLES) as writer:
+        current = _lock_enjeu(writer, fid, version)
+        _check_site(writer, site_id)
+        writer.update("enjeux", int(fid), values, current)
+
+
+def save_enjeu(
+    gpkg,
+    groupe: str,
+    fid: int | None,
+    titre: str,
+    niveau: str,
+    theme=None,
+    site_id=None,
+    description: str = "",
+    tools: dict | None = None,
+    version: int | None = None,
+    link_versions: dict | None = None,
+) -> int:
+    """The enjeu dialog's OK: the enjeu (new when ``fid`` is None) and its tools, at once.
+
+    ``tools``: tool fid → why (None: links untouched). Returns the enjeu's fid.
+    """
+    values = _enjeu_values(titre, niveau, theme, site_id, description)
+    with transaction(gpkg, _SAVE_TABLES) as writer:
+        _check_site(writer, site_id)
+        if fid is None:
+            fid = writer.insert("enjeux", [{"groupe": groupe, **values}])[0]
+        else:
+            writer.update("enjeux", int(fid), values, _lock_enjeu(writer, fid, version))
+        if tools is not None:
+            _sync_tools(writer, int(fid), tools, False, link_versions)
+    return int(fid)
+
+
+def delete_enjeu(gpkg, fid: int, version: int | None = None) -> int:
+    """Delete an enjeu and its tool links together (never a dangling link)."""
+    return delete_enjeux(gpkg, [fid], {int(fid): version} if version is not None else None)
+
+
+def delete_enjeux(gpkg, fids: list[int], versions: dict | None = None) -> int:
+    """Delete enjeux and their tool links in one transaction; returns the links removed.
+
+    Enjeux already deleted elsewhere are skipped; one changed meanwhile on
+    another computer (server) refuses the whole deletion.
+    """
     fids = [int(f) for f in fids]
     if not fids:
         return 0
-    links_layer = open_table(gpkg, "enjeux_outils")
-    listed = ", ".join(str(f) for f in fids)
-    request = QgsFeatureRequest().setFilterExpression(f'"enjeu_id" IN ({listed})')
-    links = [f.id() for f in links_layer.getFeatures(request)]
-    if links and not links_layer.dataProvider().deleteFeatures(links):
-        raise AtelierError(QT_TR_NOOP("Cannot delete the tool links of this issue."))
-    layer = open_table(gpkg, "enjeux")
-    if not layer.dataProvider().deleteFeatures(fids):
-        raise AtelierError(QT_TR_NOOP("Cannot delete this issue."))
+    with transaction(gpkg, ["enjeux", "enjeux_outils"]) as writer:
+        found = writer.lock("enjeux", fids, versions)
+        links = writer.select("enjeux_outils", where={"enjeu_id": list(found)})
+        writer.delete("enjeux_outils", [r.fid for r in links], {r.fid: r.version for r in links})
+        writer.delete("enjeux", list(found), found)
     return len(links)
 
 
-def set_enjeu_geometry(gpkg, fid: int, geometry: QgsGeometry | None) -> None:
+def set_enjeu_geometry(
+    gpkg, fid: int, geometry: QgsGeometry | None, version: int | None = None
+) -> None:
     """Place an enjeu on the map (point, line or area), or take it off with None."""
-    if not _exists(gpkg, "enjeux", fid):
-        raise AtelierError(QT_TR_NOOP("This issue no longer exists."))
-    layer = open_table(gpkg, "enjeux", geometry=_kind(gpkg, geometry))
-    value = QgsGeometry(geometry) if geometry is not None else QgsGeometry()
-    if not layer.dataProvider().changeGeometryValues({int(fid): value}):
-        raise AtelierError(
-            QT_TR_NOOP("Cannot write into {path}: {error}"),
-            path=str(gpkg),
-            error="; ".join(layer.dataProvider().errors()[-3:]),
-        )
+    with transaction(gpkg, ["enjeux"]) as writer:
+        current = _lock_enjeu(writer, fid, version)
+        writer.set_geometry("enjeux", int(fid), geometry, current)
 
 
 def read_enjeux(gpkg, groupe: str) -> list[dict]:
@@ -209,54 +263,45 @@ def set_enjeu_tools(
     with ``keep_others`` False, links to tools not chosen are removed. Every
     tool is checked first: nothing is written if one is missing.
     """
-    if not _exists(gpkg, "enjeux", enjeu_fid):
-        raise AtelierError(QT_TR_NOOP("This issue no longer exists."))
-    tools = open_table(gpkg, "outils")
+    with transaction(gpkg, ["enjeux", "outils", "enjeux_outils"]) as writer:
+        _lock_enjeu(writer, enjeu_fid, None)
+        return _sync_tools(writer, int(enjeu_fid), choices, keep_others)
+
+
+def _sync_tools(writer, enjeu_fid: int, choices: dict, keep_others: bool, versions=None) -> dict:
+    """set_enjeu_tools inside a transaction; ``versions``: link fid → version read."""
     wanted = {int(k): (v or "").strip() for k, v in choices.items()}
-    found = {f.id() for f in tools.getFeatures(QgsFeatureRequest().setFilterFids(list(wanted)))}
-    if set(wanted) - found:
+    found = writer.lock("outils", list(wanted))  # nobody removes them meanwhile
+    if set(wanted) - set(found):
         raise AtelierError(QT_TR_NOOP("This tool is no longer in the catalogue."))
-    layer = open_table(gpkg, "enjeux_outils")
-    request = QgsFeatureRequest().setFilterExpression(f'"enjeu_id" = {int(enjeu_fid)}')
-    current = {}
-    for feat in layer.getFeatures(request):
-        current.setdefault(int(feat["outil_id"]), []).append(feat.id())
-    idx = layer.fields().indexOf("commentaire")
-    provider = layer.dataProvider()
-    result, changes, stale, new = {}, {}, [], []
+    current: dict[int, list] = {}
+    for row in writer.select("enjeux_outils", where={"enjeu_id": [enjeu_fid]}):
+        current.setdefault(int(row.values["outil_id"]), []).append(row)
+
+    def version(row):
+        return (versions or {}).get(row.fid, row.version)
+
+    result, stale, new = {}, [], []
     for tool, why in wanted.items():
-        if tool in current:
-            first, *dupes = current[tool]
-            result[tool] = first
-            changes[first] = {idx: why or None}
-            stale += dupes
-        else:
-            feat = QgsFeature(layer.fields())
-            feat["uid"] = new_uid()
-            feat["enjeu_id"] = int(enjeu_fid)
-            feat["outil_id"] = tool
-            feat["commentaire"] = why or None
-            new.append(feat)
+        if tool not in current:
+            new.append(tool)
+            continue
+        first, *dupes = current[tool]
+        result[tool] = first.fid
+        if (first.values["commentaire"] or "") != why:  # no version bump for nothing
+            writer.update("enjeux_outils", first.fid, {"commentaire": why or None}, version(first))
+        stale += dupes
     if not keep_others:
-        stale += [fid for tool, fids in current.items() if tool not in wanted for fid in fids]
-    if changes and not provider.changeAttributeValues(changes):
-        raise AtelierError(
-            QT_TR_NOOP("Cannot write into {path}: {error}"),
-            path=str(gpkg),
-            error="; ".join(provider.errors()[-3:]),
-        )
-    if stale and not provider.deleteFeatures(stale):
-        raise AtelierError(QT_TR_NOOP("Cannot delete the tool links of this issue."))
-    if new:
-        ids = _write(gpkg, layer, new)
-        result.update({f["outil_id"]: fid for f, fid in zip(new, ids)})
+        stale += [row for tool, rows in current.items() if tool not in wanted for row in rows]
+    writer.delete("enjeux_outils", [r.fid for r in stale], {r.fid: version(r) for r in stale})
+    rows = [{"enjeu_id": enjeu_fid, "outil_id": t, "commentaire": wanted[t] or None} for t in new]
+    result.update(zip(new, writer.insert("enjeux_outils", rows)))
     return result
 
 
-def unlink_tool(gpkg, link_fid: int) -> None:
-    layer = open_table(gpkg, "enjeux_outils")
-    if not layer.dataProvider().deleteFeatures([int(link_fid)]):
-        raise AtelierError(QT_TR_NOOP("Cannot delete the tool links of this issue."))
+def unlink_tool(gpkg, link_fid: int, version: int | None = None) -> None:
+    with transaction(gpkg, ["enjeux_outils"]) as writer:
+        writer.delete("enjeux_outils", [int(link_fid)], {int(link_fid): version})
 
 
 def enjeu_links(gpkg, enjeu_fid: int | None = None) -> list[dict]:
@@ -295,6 +340,8 @@ __all__ = [
     "link_tool",
     "read_enjeux",
     "read_sites",
+    "read_versions",
+    "save_enjeu",
     "set_enjeu_geometry",
     "set_enjeu_tools",
     "setup_relations",

@@ -47,6 +47,74 @@ def is_conflict_error(exc: BaseException) -> bool:
     return "atelier_conflict" in str(getattr(exc, "pgerror", None) or exc)
 
 
+def changed_error(table: str, fid) -> AtelierError:
+    """Another computer changed the row since it was read: nothing is written."""
+    return AtelierError(
+        QT_TR_NOOP(
+            "The feature {fid} of {table} was changed in the meantime on another computer: "
+            "nothing was written. Reload it and apply your change again."
+        ),
+        table=table,
+        fid=fid,
+    )
+
+
+def deleted_error(table: str, fid) -> AtelierError:
+    return AtelierError(
+        QT_TR_NOOP(
+            "The feature {fid} of {table} was deleted in the meantime on another computer: "
+            "nothing was written."
+        ),
+        table=table,
+        fid=fid,
+    )
+
+
+def check_versions(cur, name: str, table: str, versions: dict) -> dict[int, int]:
+    """Lock rows ``FOR UPDATE`` and check they are still at the version read.
+
+    ``versions``: fid → version read (None: only lock). Returns fid → current
+    version; raises AtelierError (in French once translated) when a row was
+    changed or deleted since. For a plugin write that goes through its own SQL
+    (a merge, an import) in the caller's transaction.
+    """
+    from psycopg2 import sql
+
+    fids = sorted(int(f) for f in versions)
+    if not fids:
+        return {}
+    cur.execute(
+        sql.SQL("SELECT {}, {} FROM {} WHERE {} = ANY(%s::int[]) ORDER BY 1 FOR UPDATE").format(
+            ident(KEY), ident(VERSION), ident(name, table), ident(KEY)
+        ),
+        (fids,),
+    )
+    current = {int(fid): int(version) for fid, version in cur.fetchall()}
+    for fid in fids:
+        expected = versions[fid]
+        if fid not in current:
+            raise deleted_error(table, fid)
+        if expected is not None and current[fid] != int(expected):
+            raise changed_error(table, fid)
+    return current
+
+
+def delete_checked(cur, name: str, table: str, versions: dict) -> int:
+    """DELETE rows only if still at the version read (fid → version; None: any).
+
+    A row changed or already deleted by someone else is a conflict: raises
+    AtelierError before anything is deleted, so the caller's rollback keeps it.
+    """
+    from psycopg2 import sql
+
+    check_versions(cur, name, table, versions)
+    cur.execute(
+        sql.SQL("DELETE FROM {} WHERE {} = ANY(%s::int[])").format(ident(name, table), ident(KEY)),
+        (sorted(int(f) for f in versions),),
+    )
+    return cur.rowcount
+
+
 def update_checked(cur, name: str, table: str, fid: int, version: int, values: dict) -> int:
     """UPDATE one feature only if it is still at ``version``; returns the new version.
 

@@ -28,6 +28,8 @@ from . import workspace
 from .i18n import error_text, tr
 
 LOG = logging.getLogger(__name__)
+#: Server layers only: the row version the schema's trigger checks (pg_conflicts).
+VERSION = "version"
 ELLIPSOID = "EPSG:7019"  # GRS 1980, the ellipsoid of Lambert-93
 
 
@@ -146,12 +148,16 @@ def analyse(
 def write_order(stops_layer: QgsVectorLayer, placement, feats) -> int:
     """Write ``ordre``, ``distance_m``, ``ecart_m``; through the edit buffer when editing.
 
+    On a server layer each stop also carries the version it was read with, so
+    the schema's trigger refuses numbers computed from a stop someone else
+    changed meanwhile (all of them are written in one transaction, or none).
     Returns the number of stops whose values changed.
     """
     if placement is None:
         return 0
     fields = stops_layer.fields()
     idx = {name: fields.indexOf(name) for name in ("ordre", "distance_m", "ecart_m")}
+    version_idx = fields.indexOf(VERSION)
     changes = {}
     for place in placement.places:
         feat = feats[place.index]
@@ -162,9 +168,13 @@ def write_order(stops_layer: QgsVectorLayer, placement, feats) -> int:
         }
         old = {i: _value(feat.attribute(i)) for i in values}
         if any(old[i] is None or abs(float(old[i]) - float(v)) > 0.05 for i, v in values.items()):
+            read = _value(feat.attribute(version_idx)) if version_idx >= 0 else None
+            if read is not None:  # its negative: always sent, checked by the trigger
+                values[version_idx] = -abs(int(read))
             changes[feat.id()] = values
     if not changes:
         return 0
+    known = len(stops_layer.dataProvider().errors())
     if stops_layer.isEditable():
         stops_layer.beginEditCommand(tr("Number the stops"))
         for fid, values in changes.items():
@@ -172,6 +182,12 @@ def write_order(stops_layer: QgsVectorLayer, placement, feats) -> int:
                 stops_layer.changeAttributeValue(fid, i, v)
         stops_layer.endEditCommand()
     elif not stops_layer.dataProvider().changeAttributeValues(changes):
+        errors = stops_layer.dataProvider().errors()[known:]
+        if any("atelier_conflict" in str(e) for e in errors):
+            from .pg_conflicts import changed_error
+
+            stops_layer.reload()
+            raise changed_error("arrets", _conflict_fid(errors, changes))
         raise AtelierError(
             QT_TR_NOOP("The stop numbers could not be written in {layer}."),
             layer=stops_layer.name(),
@@ -180,6 +196,17 @@ def write_order(stops_layer: QgsVectorLayer, placement, feats) -> int:
         stops_layer.reload()
     stops_layer.triggerRepaint()
     return len(changes)
+
+
+def _conflict_fid(errors: list, changes: dict):
+    """The stop the server's trigger named (``atelier_conflict: arrets <fid> …``)."""
+    import re
+
+    for error in errors:
+        found = re.search(r"atelier_conflict: \S+ (\d+)", str(error))
+        if found:
+            return int(found.group(1))
+    return next(iter(changes))
 
 
 def order_layer_stops(

@@ -230,29 +230,39 @@ def update_groups(gpkg: str | Path, groups: list[GroupSpec]) -> int:
     return len(changes)
 
 
-def delete_group(gpkg: str | Path, groupe: str) -> dict[str, int]:
-    """Remove one group's features from every table and its row in ``groupes``.
+def delete_group(gpkg: str | Path, groupe: str, project=None) -> dict[str, int]:
+    """Remove one group's features from every table and its row in ``groupes``, at once.
 
-    Only features whose ``groupe`` is exactly this name go; returns the count
-    removed per table. The caller asks the user first.
+    Only features whose ``groupe`` is exactly this name go, with the tool
+    links of its enjeux; other groups' links to what goes are emptied (as the
+    server's foreign keys do). One transaction: a failure on any table leaves
+    every table as it was. Returns the count removed per table. The caller
+    asks the user first.
     """
+    from .transaction import present_tables, transaction
+
+    present = present_tables(gpkg)
+    names = [t.name for t in schema.TABLES if (t.per_group or t.name == "groupes")]
+    names = [n for n in names if n in present]
+    links = [n for n in ("enjeux_outils",) if n in present]
     counts: dict[str, int] = {}
-    present = existing_tables(gpkg)
-    names = [t.name for t in schema.TABLES if t.per_group or t.name == "groupes"]
-    for name in names:
-        if name not in present:
-            continue
-        layer = QgsVectorLayer(layer_uri(gpkg, name, groupe=groupe), name, "ogr")
-        if not layer.isValid():
-            continue
-        ids = [f.id() for f in layer.getFeatures()]
-        if ids and not layer.dataProvider().deleteFeatures(ids):
-            raise AtelierError(
-                QT_TR_NOOP("Cannot delete the features of {groupe} from {table}."),
-                groupe=groupe,
-                table=name,
-            )
-        counts[name] = len(ids)
-    if not counts.get("groupes"):
-        raise AtelierError(QT_TR_NOOP("There is no group named “{groupe}”."), groupe=groupe)
+    with transaction(gpkg, names + links, project) as writer:
+        gone: dict[str, list[int]] = {}
+        for name in names:
+            rows = writer.select(name, where={"groupe": [groupe]}, lock=True)
+            gone[name] = [r.fid for r in rows]
+        if not gone.get("groupes"):
+            raise AtelierError(QT_TR_NOOP("There is no group named “{groupe}”."), groupe=groupe)
+        for child, column, parent in schema.RELATIONS:
+            if child not in names + links or not gone.get(parent):
+                continue
+            for row in writer.select(child, where={column: gone[parent]}, lock=True):
+                if row.fid in gone.get(child, ()):
+                    continue
+                if child == "enjeux_outils":  # a link to nothing is no link
+                    gone.setdefault(child, []).append(row.fid)
+                else:
+                    writer.update(child, row.fid, {column: None}, row.version)
+        for name, fids in gone.items():
+            counts[name] = writer.delete(name, fids)
     return counts

@@ -45,6 +45,8 @@ class EnjeuDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("EnjeuDialog")
         self.gpkg, self.groupe, self.enjeu_fid = gpkg, groupe, enjeu_fid
+        # on a server, the versions read when opened: a change made elsewhere since is refused
+        self.version, self.link_versions = None, None
         self.tools = read_catalogue(gpkg)
         self.setWindowTitle(tr("Issue of {group}").format(group=groupe))
         self.resize(900, 620)
@@ -150,6 +152,8 @@ class EnjeuDialog(QDialog):
         if row["site_id"] is not None:
             self.site.setCurrentIndex(max(self.site.findData(int(row["site_id"])), 0))
         self.description.setPlainText(row["description"] or "")
+        self.version = core_enjeux.read_versions(self.gpkg, "enjeux", [fid]).get(fid)
+        self.link_versions = core_enjeux.read_versions(self.gpkg, "enjeux_outils")
         for link in core_enjeux.enjeu_links(self.gpkg, fid):
             if link["outil_id"] in self.tools:
                 self.add_tool(int(link["outil_id"]), link["commentaire"])
@@ -191,7 +195,7 @@ class EnjeuDialog(QDialog):
             self.chosen.removeRow(r)
 
     def save(self) -> None:
-        """Write the enjeu, then its links; a refused value keeps the dialog open."""
+        """Write the enjeu and its links together; a refused value keeps the dialog open."""
         try:
             values = (
                 self.titre.text(),
@@ -200,11 +204,15 @@ class EnjeuDialog(QDialog):
                 self.site.currentData(),
                 self.description.toPlainText().strip(),
             )
-            if self.enjeu_fid is None:
-                self.enjeu_fid = core_enjeux.add_enjeu(self.gpkg, self.groupe, *values)
-            else:
-                core_enjeux.update_enjeu(self.gpkg, self.enjeu_fid, *values)
-            core_enjeux.set_enjeu_tools(self.gpkg, self.enjeu_fid, self.chosen_tools())
+            self.enjeu_fid = core_enjeux.save_enjeu(
+                self.gpkg,
+                self.groupe,
+                self.enjeu_fid,
+                *values,
+                tools=self.chosen_tools(),
+                version=self.version,
+                link_versions=self.link_versions,
+            )
         except AtelierError as exc:
             self.message.setText(error_text(exc))
             return

@@ -204,6 +204,8 @@ class ToolboxDialog(QDialog, FORM_CLASS):
 
     def reload(self, select: int | None = None) -> None:
         self.tools = core_catalogue.read_catalogue(self.gpkg)
+        # on a server, the versions shown: a tool changed elsewhere since is not overwritten
+        self.versions = core_catalogue.read_versions(self.gpkg, "outils")
         self.model.removeRows(0, self.model.rowCount())
         for fid, tool in self.tools.items():
             items = [QStandardItem(getattr(tool, name) or "") for name in COLUMNS]
@@ -285,8 +287,9 @@ class ToolboxDialog(QDialog, FORM_CLASS):
         if tool is None:
             return False
         try:
-            core_catalogue.update_tool(self.gpkg, fid, tool)
+            core_catalogue.update_tool(self.gpkg, fid, tool, self.versions.get(fid))
         except AtelierError as exc:
+            self.reload(select=fid)  # what is there now, someone else's change included
             self.notify(error_text(exc), False)
             return False
         self.reload(select=fid)
@@ -298,7 +301,7 @@ class ToolboxDialog(QDialog, FORM_CLASS):
             return False
         name = self.tools[fid].nom
         try:
-            outcome = core_catalogue.remove_tool(self.gpkg, fid)
+            outcome = core_catalogue.remove_tool(self.gpkg, fid, version=self.versions.get(fid))
             if not outcome.removed:
                 lines = "\n".join(f"• {link.groupe} — {link.enjeu}" for link in outcome.links[:12])
                 text = tr(
@@ -307,12 +310,15 @@ class ToolboxDialog(QDialog, FORM_CLASS):
                 ).format(name=name, n=len(outcome.links), lines=lines)
                 if not self.confirm(tr("Remove a tool in use"), text):
                     return False
-                outcome = core_catalogue.remove_tool(self.gpkg, fid, confirm=True)
+                outcome = core_catalogue.remove_tool(
+                    self.gpkg, fid, confirm=True, version=self.versions.get(fid)
+                )
             elif not self.confirm(
                 tr("Remove a tool"), tr("Remove “{name}” from the toolbox?").format(name=name)
             ):
                 return False
         except AtelierError as exc:
+            self.reload(select=fid)
             self.notify(error_text(exc), False)
             return False
         self.reload()

@@ -1,0 +1,488 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""One transaction per multi-step write: all of it reaches the dossier, or nothing.
+
+``transaction(dossier, tables)`` yields a writer with the same few operations
+on a GeoPackage and on a ``pg:`` server workshop:
+
+- GeoPackage: the tables are OGR layers sharing one QgsTransaction, QGIS's
+  own SQLite transaction on the file. GDAL keeps running the GeoPackage's
+  triggers (spatial index, feature counts), and a failure on any table
+  rolls every table back.
+- Server: one psycopg2 transaction. ``lock`` takes the rows ``FOR UPDATE``
+  and compares their version with the one the caller read; every update
+  asserts that version to the schema's version trigger (pg_schema) and every
+  delete matches it. A row changed or deleted meanwhile by another computer
+  is a conflict: everything is rolled back and the other change stays.
+
+After a commit the project's layers on the written tables are reloaded, so
+the canvas, the forms and every reader see the new state.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry
+
+from ..domain import schema
+from ..domain.errors import QT_TR_NOOP, AtelierError
+
+LOG = logging.getLogger(__name__)
+
+#: How long a write waits for another program holding the GeoPackage (ms).
+BUSY_TIMEOUT_MS = 5000
+#: How long a server write waits for a row another computer is writing.
+LOCK_TIMEOUT = "10s"
+
+
+@dataclass
+class Row:
+    fid: int
+    version: int | None  # None in a GeoPackage (no version column)
+    values: dict = field(default_factory=dict)
+
+
+def _plain(value):
+    if value is None:
+        return None
+    if hasattr(value, "isNull") and value.isNull():
+        return None
+    return value
+
+
+def _columns(table: str) -> list[str]:
+    spec = schema.TABLES_BY_NAME.get(table)
+    return spec.field_names() if spec else []
+
+
+def is_pg(dossier) -> bool:
+    return str(dossier or "").startswith("pg:")
+
+
+def _nothing_changed(dossier, table: str, error: str) -> AtelierError:
+    return AtelierError(
+        QT_TR_NOOP("Cannot write into {path} (table {table}): {error}. Nothing was changed."),
+        path=str(dossier),
+        table=table,
+        error=error or "?",
+    )
+
+
+class _Writer:
+    """What both stores offer; ``written`` lists the tables to reload after commit."""
+
+    def __init__(self, dossier, tables: Iterable[str]):
+        self.dossier = dossier
+        self.tables = list(dict.fromkeys(tables))
+        self.written: set[str] = set()
+
+    def lock(self, table: str, fids: Iterable[int], versions: dict | None = None) -> dict:
+        """The rows of ``fids`` still there (fid → version), held until the end.
+
+        A row whose version differs from the one in ``versions`` is a conflict.
+        """
+        found = {row.fid: row.version for row in self.select(table, fids=fids, lock=True)}
+        for fid, version in (versions or {}).items():
+            if version is not None and fid in found and found[fid] is not None:
+                if int(found[fid]) != int(version):
+                    from .pg_conflicts import changed_error
+
+                    raise changed_error(table, fid)
+        return found
+
+
+# GeoPackage ------------------------------------------------------------------------------
+class GpkgWriter(_Writer):
+    def __init__(self, dossier, tables):
+        super().__init__(dossier, tables)
+        self.layers: dict = {}
+        self._entered: list = []
+        self.tx = None
+
+    def begin(self) -> None:
+        from qgis.core import QgsTransaction
+
+        from .workspace import open_layer
+
+        for table in self.tables:
+            layer = open_layer(self.dossier, table, load_style=False)
+            if not layer.dataProvider().enterUpdateMode():
+                raise _nothing_changed(self.dossier, table, "read only")
+            self._entered.append(layer)
+            self.layers[table] = layer
+        self.tx = QgsTransaction.create(set(self.layers.values()))
+        if self.tx is None:
+            raise _nothing_changed(self.dossier, "-", "no transaction")
+        ok, message = self.tx.begin()
+        if not ok:
+            raise _nothing_changed(self.dossier, "-", message)
+        # Wait for a program that holds the file for a moment rather than fail.
+        self.tx.executeSql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def commit(self) -> None:
+        ok, message = self.tx.commit()
+        if not ok:
+            self.tx.rollback()
+            self.written.clear()
+            raise _nothing_changed(self.dossier, "-", message)
+
+    def rollback(self) -> None:
+        if self.tx is not None:
+            self.tx.rollback()
+        self.written.clear()
+
+    def close(self) -> None:
+        for layer in self._entered:
+            layer.dataProvider().leaveUpdateMode()
+        self._entered.clear()
+        self.tx = None
+
+    def _layer(self, table: str):
+        if table not in self.layers:
+            raise _nothing_changed(self.dossier, table, "not in the transaction")
+        return self.layers[table]
+
+    def _fail(self, table: str) -> AtelierError:
+        errors = self._layer(table).dataProvider().errors()
+        return _nothing_changed(self.dossier, table, "; ".join(errors[-3:]))
+
+    def select(self, table, where=None, fids=None, lock=False) -> list[Row]:
+        layer = self._layer(table)
+        terms = []
+        for column, values in (where or {}).items():
+            values = [v for v in values if v is not None]
+            if not values:
+                return []
+            listed = ", ".join(QgsExpression.quotedValue(v) for v in values)
+            terms.append(f"{QgsExpression.quotedColumnRef(column)} IN ({listed})")
+        if fids is not None:
+            fids = [int(f) for f in fids]
+            if not fids:
+                return []
+            terms.append(f"$id IN ({', '.join(str(f) for f in fids)})")
+        request = QgsFeatureRequest()
+        if terms:
+            request.setFilterExpression(" AND ".join(terms))
+        names = [n for n in _columns(table) if layer.fields().indexOf(n) >= 0]
+        rows = [
+            Row(int(f.id()), None, {n: _plain(f[n]) for n in names})
+            for f in layer.getFeatures(request)
+        ]
+        return sorted(rows, key=lambda r: r.fid)
+
+    def insert(self, table, rows: list[dict]) -> list[int]:
+        from .workspace import new_uid
+
+        if not rows:
+            return []
+        layer = self._layer(table)
+        feats = []
+        for values in rows:
+            feat = QgsFeature(layer.fields())
+            if layer.fields().indexOf("uid") >= 0 and not values.get("uid"):
+                feat["uid"] = new_uid()
+            for name, value in values.items():
+                feat[name] = value
+            feats.append(feat)
+        ok, added = layer.dataProvider().addFeatures(feats)
+        if not ok:
+            raise self._fail(table)
+        self.written.add(table)
+        return [int(f.id()) for f in added]
+
+    def update(self, table, fid: int, values: dict, version: int | None = None) -> None:
+        layer = self._layer(table)
+        changes = {layer.fields().indexOf(k): v for k, v in values.items()}
+        if not layer.dataProvider().changeAttributeValues({int(fid): changes}):
+            raise self._fail(table)
+        self.written.add(table)
+
+    def set_geometry(self, table, fid: int, geometry, version: int | None = None) -> None:
+        layer = self._layer(table)
+        value = QgsGeometry(geometry) if geometry is not None else QgsGeometry()
+        if not layer.dataProvider().changeGeometryValues({int(fid): value}):
+            raise self._fail(table)
+        self.written.add(table)
+
+    def delete(self, table, fids: Iterable[int], versions: dict | None = None) -> int:
+        fids = [int(f) for f in fids]
+        if not fids:
+            return 0
+        if not self._layer(table).dataProvider().deleteFeatures(fids):
+            raise self._fail(table)
+        self.written.add(table)
+        return len(fids)
+
+
+# Server ------------------------------------------------------------------------------------
+class PgWriter(_Writer):
+    def __init__(self, dossier, tables):
+        super().__init__(dossier, tables)
+        self.conn = None
+        self.cur = None
+
+    def begin(self) -> None:
+        from . import postgis
+
+        self.ws = postgis.parse_dossier(self.dossier)
+        self.conn = postgis.connect(self.ws)
+        self.cur = self.conn.cursor()
+        self.cur.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
+
+    def _refused(self, table: str, exc) -> AtelierError:
+        return AtelierError(
+            QT_TR_NOOP(
+                "The server refused the change of {table} in {schema}: {error}. "
+                "Nothing was changed."
+            ),
+            table=table,
+            schema=self.ws.schema,
+            error=(getattr(exc, "pgerror", None) or str(exc)).strip(),
+        )
+
+    def _run(self, table: str, query, params=(), fid: int | None = None):
+        import psycopg2
+
+        from .pg_conflicts import changed_error, is_conflict_error
+
+        try:
+            self.cur.execute(query, params)
+        except psycopg2.Error as exc:
+            if is_conflict_error(exc):
+                raise changed_error(table, fid if fid is not None else "?") from exc
+            raise self._refused(table, exc) from exc
+        return self.cur
+
+    def commit(self) -> None:
+        import psycopg2
+
+        try:
+            self.conn.commit()
+        except psycopg2.Error as exc:
+            self.written.clear()
+            raise self._refused(", ".join(self.tables), exc) from exc
+
+    def rollback(self) -> None:
+        if self.conn is not None and not self.conn.closed:
+            self.conn.rollback()
+        self.written.clear()
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+        self.conn = self.cur = None
+
+    def _name(self, table: str):
+        from .postgis import ident
+
+        return ident(self.ws.schema, table)
+
+    def select(self, table, where=None, fids=None, lock=False) -> list[Row]:
+        from psycopg2 import sql
+
+        from .postgis import ident
+
+        names = _columns(table)
+        conds, params = [], []
+        for column, values in (where or {}).items():
+            values = [v for v in values if v is not None]
+            if not values:
+                return []
+            conds.append(sql.SQL("{} = ANY(%s)").format(ident(column)))
+            params.append(list(values))
+        if fids is not None:
+            fids = [int(f) for f in fids]
+            if not fids:
+                return []
+            conds.append(sql.SQL("fid = ANY(%s::int[])"))
+            params.append(fids)
+        query = sql.SQL("SELECT fid, version{} FROM {}{} ORDER BY fid{}").format(
+            sql.SQL("").join(sql.SQL(", {}").format(ident(n)) for n in names),
+            self._name(table),
+            sql.SQL(" WHERE ") + sql.SQL(" AND ").join(conds) if conds else sql.SQL(""),
+            sql.SQL(" FOR UPDATE") if lock else sql.SQL(""),
+        )
+        rows = self._run(table, query, params).fetchall()
+        return [Row(int(r[0]), int(r[1]), dict(zip(names, r[2:]))) for r in rows]
+
+    def insert(self, table, rows: list[dict]) -> list[int]:
+        from psycopg2 import sql
+
+        from .postgis import ident
+        from .workspace import new_uid
+
+        fids = []
+        for values in rows:
+            values = dict(values)
+            if "uid" in _columns(table) and not values.get("uid"):
+                values["uid"] = new_uid()
+            query = sql.SQL("INSERT INTO {} ({}) VALUES ({}) RETURNING fid").format(
+                self._name(table),
+                sql.SQL(", ").join(ident(k) for k in values),
+                sql.SQL(", ").join(sql.Placeholder() for _ in values),
+            )
+            fids.append(int(self._run(table, query, list(values.values())).fetchone()[0]))
+        if fids:
+            self.written.add(table)
+        return fids
+
+    def _update(self, table, fid: int, sets: list, params: list, version) -> None:
+        from psycopg2 import sql
+
+        from .pg_conflicts import VERSION, deleted_error
+
+        if version is not None:
+            # The negative of the version read: always sent, checked by the trigger.
+            sets.append(sql.SQL("{} = %s").format(sql.Identifier(VERSION)))
+            params.append(-abs(int(version)))
+        query = sql.SQL("UPDATE {} SET {} WHERE fid = %s RETURNING version").format(
+            self._name(table), sql.SQL(", ").join(sets)
+        )
+        if self._run(table, query, [*params, int(fid)], fid).fetchone() is None:
+            raise deleted_error(table, fid)
+        self.written.add(table)
+
+    def update(self, table, fid: int, values: dict, version: int | None = None) -> None:
+        from psycopg2 import sql
+
+        from .postgis import ident
+
+        sets = [sql.SQL("{} = %s").format(ident(k)) for k in values]
+        self._update(table, fid, sets, list(values.values()), version)
+
+    def set_geometry(self, table, fid: int, geometry, version: int | None = None) -> None:
+        from psycopg2 import sql
+
+        from .postgis import GEOM, ident
+
+        wkt = geometry.asWkt() if geometry is not None and not geometry.isEmpty() else None
+        sets = [sql.SQL("{} = ST_GeomFromText(%s, %s)").format(ident(GEOM))]
+        self._update(table, fid, sets, [wkt, schema.CRS_EPSG], version)
+
+    def delete(self, table, fids: Iterable[int], versions: dict | None = None) -> int:
+        from psycopg2 import sql
+
+        from .pg_conflicts import delete_checked
+
+        fids = [int(f) for f in fids]
+        if not fids:
+            return 0
+        if versions:
+            import psycopg2
+
+            try:
+                count = delete_checked(
+                    self.cur, self.ws.schema, table, {f: versions.get(f) for f in fids}
+                )
+            except psycopg2.Error as exc:
+                raise self._refused(table, exc) from exc
+        else:
+            query = sql.SQL("DELETE FROM {} WHERE fid = ANY(%s::int[])").format(self._name(table))
+            count = self._run(table, query, [fids]).rowcount
+        self.written.add(table)
+        return count
+
+
+# entry points ------------------------------------------------------------------------------
+@contextmanager
+def transaction(dossier, tables: Iterable[str], project=None) -> Iterator[_Writer]:
+    """All the writes of the block in one transaction on ``tables``; reload after commit.
+
+    ``project``: whose layers to reload (default: the current project, on the
+    main thread only).
+    """
+    writer = PgWriter(dossier, tables) if is_pg(dossier) else GpkgWriter(dossier, tables)
+    try:
+        writer.begin()
+        try:
+            yield writer
+        except BaseException:
+            writer.rollback()
+            raise
+        writer.commit()
+    finally:
+        writer.close()
+    if writer.written:
+        reload_layers(dossier, writer.written, project)
+
+
+def read_versions(dossier, table: str, fids: Iterable[int] | None = None) -> dict[int, int]:
+    """fid → version on a server workshop, to pass back with a later write ({} for a GeoPackage)."""
+    if not is_pg(dossier):
+        return {}
+    with transaction(dossier, [table]) as writer:
+        return {row.fid: row.version for row in writer.select(table, fids=fids)}
+
+
+def present_tables(dossier) -> set[str]:
+    if not is_pg(dossier):
+        from .workspace import existing_tables
+
+        return existing_tables(dossier)
+    from . import postgis
+
+    ws = postgis.parse_dossier(dossier)
+    conn = postgis.connect(ws)
+    try:
+        with conn, conn.cursor() as cur:
+            return postgis.existing_tables(cur, ws.schema)
+    finally:
+        conn.close()
+
+
+def _is_main_thread() -> bool:
+    from qgis.PyQt.QtCore import QCoreApplication, QThread
+
+    app = QCoreApplication.instance()
+    return app is not None and QThread.currentThread() == app.thread()
+
+
+def _same_file(source: str, path: Path) -> tuple[bool, str]:
+    from qgis.core import QgsProviderRegistry
+
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", source)
+    try:
+        same = Path(parts.get("path") or "").resolve() == path
+    except OSError:
+        same = False
+    return same, parts.get("layerName") or ""
+
+
+def reload_layers(dossier, tables: Iterable[str], project=None) -> int:
+    """Reload the project's layers on ``tables`` of ``dossier``; returns how many."""
+    from qgis.core import QgsDataSourceUri, QgsProject, QgsVectorLayer
+
+    from .workspace import PROP_TABLE
+
+    if project is None:
+        if not _is_main_thread():
+            return 0
+        project = QgsProject.instance()
+    tables = set(tables)
+    path = None if is_pg(dossier) else Path(str(dossier)).resolve()
+    count = 0
+    for layer in project.mapLayers().values():
+        if not isinstance(layer, QgsVectorLayer):
+            continue
+        table = layer.customProperty(PROP_TABLE) or ""
+        if path is not None:
+            if layer.providerType() != "ogr":
+                continue
+            same, name = _same_file(layer.source(), path)
+            if not same or (table or name) not in tables:
+                continue
+        else:
+            if layer.providerType() != "postgres":
+                continue
+            mine = layer.customProperty("atelier/dossier") == str(dossier)
+            uri = QgsDataSourceUri(layer.source())
+            if not mine or (table or uri.table()) not in tables:
+                continue
+        layer.reload()
+        layer.triggerRepaint()
+        count += 1
+    return count
