@@ -1,16 +1,23 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""The Boards step and the Photos step's field map: dialog, task, message bar."""
+"""The boards from the panel, as a person makes them.
+
+Every test clicks the dock's button, fills the dialog's widgets, and clicks
+the dialog's own buttons (its "Export", its "Cancel", the progress dialog's
+"Cancel", the question's answers); then reads the PDFs with poppler-utils.
+"""
 
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
-from helpers_boards import T, flat, make_dossier, pdftext
+from helpers_boards import Modal, T, click, flat, make_dossier, page_count, pdftext
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -18,114 +25,439 @@ def dossier(tmp_path_factory, qgis_app):
     return make_dossier(tmp_path_factory.mktemp("gui") / "d", ("Groupe 1", "Groupe 2"), 4)
 
 
+def _dock(qgis_iface, gpkg: Path, step: str = "boards"):
+    from poix_atelier_plugin.gui.dock import AtelierDock
+
+    dock = AtelierDock(qgis_iface)
+    dock.context.set_dossier(str(gpkg))
+    dock.context.set_active_group("Groupe 2")
+    dock.resize(420, 760)
+    dock.show()
+    dock.toolBox.setCurrentWidget(dock.step(step))
+    return dock
+
+
 @pytest.fixture
-def context(qgis_iface, qgis_new_project, dossier):
-    from poix_atelier_plugin.gui.context import AtelierContext
-
-    ctx = AtelierContext(qgis_iface)
-    ctx.set_dossier(str(dossier))
-    ctx.set_active_group("Groupe 2")
-    return ctx
-
-
-def _wait(task, timeout: float = 120.0) -> None:
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    end = time.time() + timeout
-    while not task.finished_event.is_set() and time.time() < end:
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-    assert task.finished_event.is_set(), "export did not finish"
-    from qgis.PyQt import sip
-
-    if not sip.isdeleted(task):  # a cancelled task is deleted by the task manager
-        task.waitForFinished(5000)
+def dock(qgis_iface, qgis_new_project, dossier):
+    dock = _dock(qgis_iface, dossier)
+    qgis_iface.messageBar().clearWidgets()
+    yield dock
+    dock.unload()
+    dock.hide()
+    dock.deleteLater()
 
 
-def test_dialog_lists_groups_and_boards(context):
+# what a person does in the dialogs --------------------------------------------------
+def choose(dialog, folder, boards=("terrain",), groups=None, dpi=72, fmt="pdf"):
+    """Tick the boards and groups, type the folder, set the resolution."""
     from qgis.PyQt.QtCore import Qt
 
+    for lst, wanted in ((dialog.boardsList, boards), (dialog.groupsList, groups)):
+        for i in range(lst.count()):
+            item = lst.item(i)
+            if wanted is not None:
+                on = item.data(Qt.ItemDataRole.UserRole) in wanted
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+    dialog.formatCombo.setCurrentIndex(dialog.formatCombo.findData(fmt))
+    dialog.dpiSpin.setValue(dpi)
+    dialog.folderEdit.setText(str(folder))
+
+
+def export_button(dialog):
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+    return dialog.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def cancel_button(dialog):
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+    return dialog.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
+
+
+def fill_and_export(folder, **kw):
+    def act(dialog):
+        choose(dialog, folder, **kw)
+        click(export_button(dialog))
+
+    return act
+
+
+def ExportDialog():
     from poix_atelier_plugin.gui.export_boards_dialog import ExportBoardsDialog
 
-    dialog = ExportBoardsDialog(context, boards=["terrain"], groups=["Groupe 2"])
-    groups = [dialog.groupsList.item(i).text() for i in range(dialog.groupsList.count())]
-    assert groups == ["Groupe 1", "Groupe 2"]
-    assert dialog.boardsList.count() == 6
-    options = dialog.options()
-    assert options.boards == ["terrain"] and options.groups == ["Groupe 2"]
-    dialog.formatCombo.setCurrentIndex(1)
-    dialog.dpiSpin.setValue(100)
-    assert "1653 × 1169" in dialog.sizeLabel.text()  # A3 landscape at 100 dpi
-    dialog.boardsList.item(4).setCheckState(Qt.Checked)  # BOARD_TYPES order
-    assert dialog.options().boards == ["terrain", "synthese"]
+    return ExportBoardsDialog
 
 
-def test_export_runs_as_a_task_and_adds_layouts(context, tmp_path, qgis_iface):
+def ProgressDialog():
+    from qgis.PyQt.QtWidgets import QProgressDialog
+
+    return QProgressDialog
+
+
+def MessageBox():
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    return QMessageBox
+
+
+def progress_cancel(progress) -> None:
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    click(progress.findChild(QPushButton))
+
+
+def at_board(n: int):
+    """Once the progress dialog says board ``n`` (or a later one) is being made."""
+    import re
+
+    def when(progress) -> bool:
+        found = re.search(r"(\d+)\s*/\s*(\d+)", progress.labelText())
+        return bool(found) and int(found.group(1)) >= n
+
+    return when
+
+
+def export_from_panel(dock, folder, key="export_boards", step="boards", **kw):
+    """Click the panel's button, fill the dialog, click Export; returns the Modal."""
+    with Modal() as modal:
+        modal.on(ExportDialog(), fill_and_export(folder, **kw), name="export dialog")
+        click(dock.step(step).buttons[key])
+    assert not modal.seen[0].isVisible(), "the dialog stays open after a good export"
+    return modal
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in Path(folder).iterdir()) if Path(folder).exists() else []
+
+
+def layout_names() -> set[str]:
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core.boards import BoardOptions
-    from poix_atelier_plugin.gui.export_boards_dialog import run_export
+    return {lay.name() for lay in QgsProject.instance().layoutManager().layouts()}
 
-    done = []
-    task = run_export(
-        context,
-        BoardOptions(boards=["terrain", "synthese"], dpi=72),
-        str(tmp_path),
-        on_done=done.append,
-    )
-    _wait(task)
-    assert done == [task] and not task.error
-    names = sorted(Path(p).name for p in task.files)
-    assert names == [
+
+def board_groups() -> list:
+    from qgis.core import QgsProject
+
+    from poix_atelier_plugin.core.boards.layers import PROP_BOARD
+
+    root = QgsProject.instance().layerTreeRoot()
+    return [g for g in root.findGroups(True) if g.customProperty(PROP_BOARD)]
+
+
+def board_layer_count() -> int:
+    from qgis.core import QgsProject
+
+    from poix_atelier_plugin.core.boards.layers import PROP_BOARD
+
+    layers = QgsProject.instance().mapLayers().values()
+    return sum(1 for lyr in layers if lyr.customProperty(PROP_BOARD))
+
+
+# tests ---------------------------------------------------------------------------------
+def test_cancel_button_closes_and_writes_nothing(dock, tmp_path):
+    out = tmp_path / "out"
+    before = layout_names()
+
+    def look_then_cancel(dialog):
+        groups = [dialog.groupsList.item(i).text() for i in range(dialog.groupsList.count())]
+        assert groups == ["Groupe 1", "Groupe 2"]
+        assert dialog.boardsList.count() == 6
+        assert export_button(dialog).text() == T("Export")
+        # the boards go beside the dossier by default, not into the last photo folder
+        assert Path(dialog.folderEdit.text()).parent == Path(dock.context.dossier).parent
+        choose(dialog, out, boards=("terrain", "atlas"), fmt="png", dpi=100)
+        assert "1653 × 1169" in dialog.sizeLabel.text()  # A3 landscape at 100 dpi
+        click(cancel_button(dialog))
+
+    with Modal() as modal:
+        modal.on(ExportDialog(), look_then_cancel)
+        click(dock.step("boards").buttons["export_boards"])
+    assert not modal.seen[0].isVisible()
+    assert files_in(out) == [] and layout_names() == before
+
+
+def test_export_from_the_panel_writes_and_reads_back(dock, tmp_path, qgis_iface):
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    out = tmp_path / "planches"
+    export_from_panel(dock, out, boards=("terrain", "synthese"))
+    assert files_in(out) == [
         "planches_Poix_du_Nord.pdf",
         "synthese.pdf",
         "terrain_Groupe_1.pdf",
         "terrain_Groupe_2.pdf",
     ]
-    layouts = {lay.name() for lay in QgsProject.instance().layoutManager().layouts()}
+    text = flat(pdftext(out / "terrain_Groupe_1.pdf"))
+    assert "Poix-du-Nord" in text and "Groupe 1" in text
+    assert "Arrêt 3 « Groupe 1 »" in text
+    assert page_count(out / "planches_Poix_du_Nord.pdf") == sum(
+        page_count(out / n)
+        for n in ("synthese.pdf", "terrain_Groupe_1.pdf", "terrain_Groupe_2.pdf")
+    )
     field_map = T("Field map")
-    expected = {f"{field_map} — Groupe 1", f"{field_map} — Groupe 2", T("Cross-group synthesis")}
-    assert expected <= layouts
+    assert {f"{field_map} — Groupe 1", f"{field_map} — Groupe 2"} <= layout_names()
+    # the message bar says how many files, with a button that opens the folder
+    items = qgis_iface.messageBar().items()
+    assert items and "4" in items[-1].text() and str(out) in items[-1].text()
+    opener = items[-1].findChild(QPushButton, "openBoardsFolder")
+    assert opener is not None and opener.toolTip() == str(out)
+    # the export buttons are back once it is over
+    assert dock.step("boards").buttons["export_boards"].isEnabled()
 
 
-def test_cancel_from_the_task_manager(context, tmp_path):
-    from poix_atelier_plugin.core.boards import BoardOptions
-    from poix_atelier_plugin.gui.export_boards_dialog import run_export
-
-    task = run_export(context, BoardOptions(dpi=72), str(tmp_path))
-    task.cancel()
-    _wait(task)
-    assert task.error == T("Export cancelled: no board was written.")
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_field_map_action_of_the_photos_step(context, tmp_path, monkeypatch):
-    from poix_atelier_plugin.gui.export_boards_dialog import ExportBoardsDialog
-    from poix_atelier_plugin.gui.steps.photos import PhotosStep
-
-    def accept_with_folder(dialog):
-        dialog.folderEdit.setText(str(tmp_path))
-        return 1
-
-    monkeypatch.setattr(ExportBoardsDialog, "exec_", accept_with_folder)
-    step = PhotosStep(context)
-    button = step.buttons["field_map"]
-    assert button.isEnabled() and button.objectName() == "action_field_map"
-    button.click()
-    _wait(step.field_map_task)
-    (path,) = [Path(p) for p in step.field_map_task.files]
-    assert path.name == "terrain_Groupe_2.pdf"  # the active group only
-    assert "Groupe 2" in flat(pdftext(path))
-
-
-def test_boards_step_synthesis_adds_a_layer(context):
+def test_one_boards_group_reused_across_exports(dock, tmp_path):
+    export_from_panel(dock, tmp_path / "a", boards=("terrain", "diagnostic"))
+    layers = board_layer_count()
+    assert len(board_groups()) == 1 and layers > 0
+    export_from_panel(dock, tmp_path / "b", boards=("terrain", "diagnostic"))
+    assert len(board_groups()) == 1
+    assert board_layer_count() == layers  # the same layers, reused, not added again
+    # renamed and moved by the person: still found, still one
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.gui.steps.boards import BoardsStep
+    group = board_groups()[0]
+    group.setName("Mes planches")
+    root = QgsProject.instance().layerTreeRoot()
+    holder = root.addGroup("Rangement")
+    holder.addChildNode(group.clone())
+    root.removeChildNode(group)
+    export_from_panel(dock, tmp_path / "c", boards=("terrain",))
+    assert [g.name() for g in board_groups()] == ["Mes planches"]
 
-    step = BoardsStep(context)
-    assert step.buttons["export_boards"].isEnabled()
-    step.buttons["synthesis"].click()
+
+def test_wrong_choices_are_said_in_the_dialog_which_stays_open(dock, tmp_path):
+    blocker = tmp_path / "a_file.txt"
+    blocker.write_text("not a folder")
+    out = tmp_path / "out"
+    said = []
+
+    def no_board(dialog):
+        choose(dialog, out, boards=())
+        click(export_button(dialog))
+        assert dialog.isVisible()
+        said.append(dialog.errorLabel.text())
+        # a folder that cannot be made (under a file)
+        choose(dialog, blocker / "sub", boards=("synthese",))
+        click(export_button(dialog))
+        assert dialog.isVisible()
+        said.append(dialog.errorLabel.text())
+        # no group ticked for a group board
+        choose(dialog, out, boards=("terrain",), groups=())
+        click(export_button(dialog))
+        said.append(dialog.errorLabel.text())
+        # fixed: exported, closed
+        choose(dialog, out, boards=("synthese",))
+        click(export_button(dialog))
+
+    with Modal() as modal:
+        modal.on(ExportDialog(), no_board)
+        click(dock.step("boards").buttons["export_boards"])
+    assert said[0] == T("Choose at least one board.")
+    assert str(blocker / "sub") in said[1]
+    assert said[2] == T("Choose at least one group.")
+    assert not modal.seen[0].isVisible()
+    assert files_in(out) == ["synthese.pdf"]
+
+
+def test_cancel_in_the_progress_dialog_leaves_nothing(dock, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "earlier.txt").write_text("kept")
+    before_layouts, before_layers = layout_names(), board_layer_count()
+    said = []
+
+    def read_and_close(dialog):
+        said.append(dialog.errorLabel.text())
+        click(cancel_button(dialog))
+
+    with Modal() as modal:
+        modal.on(ExportDialog(), fill_and_export(out, boards=("terrain", "atlas", "diagnostic")))
+        modal.on(ProgressDialog(), progress_cancel, when=at_board(3), name="cancel at board 3")
+        modal.on(ExportDialog(), read_and_close, when=lambda d: d.errorLabel.text())
+        click(dock.step("boards").buttons["export_boards"])
+    assert said == [T("Export cancelled: no board was written.")]
+    assert files_in(out) == ["earlier.txt"]  # no board, no temporary folder
+    assert layout_names() == before_layouts and board_layer_count() == before_layers
+    assert dock.step("boards").buttons["export_boards"].isEnabled()
+
+
+def test_second_export_refused_during_an_export(dock, tmp_path):
+    from qgis.PyQt.QtWidgets import QApplication
+
+    from poix_atelier_plugin.core.boards import BoardOptions
+    from poix_atelier_plugin.core.boards.engine import export_boards
+    from poix_atelier_plugin.domain.errors import AtelierError
+
+    out = tmp_path / "out"
+    seen = {}
+
+    def try_again(progress):
+        boards_button = dock.step("boards").buttons["export_boards"]
+        field_map = dock.step("photos").buttons["field_map"]
+        seen["enabled"] = (boards_button.isEnabled(), field_map.isEnabled())
+        dock.toolBox.setCurrentWidget(dock.step("boards"))
+        click(boards_button)  # disabled: nothing opens
+        seen["modal"] = QApplication.activeModalWidget()
+        try:  # a script or a model asking for boards meanwhile
+            export_boards(tmp_path / "other", BoardOptions(boards=["synthese"], dpi=72))
+        except AtelierError as exc:
+            seen["refused"] = str(exc)
+
+    with Modal() as modal:
+        modal.on(ExportDialog(), fill_and_export(out, boards=("terrain", "atlas")))
+        modal.on(ProgressDialog(), try_again, when=at_board(2))
+        click(dock.step("boards").buttons["export_boards"])
+    assert seen["enabled"] == (False, False)
+    assert isinstance(seen["modal"], ProgressDialog())
+    assert "refused" in seen, "a second export ran inside the first"
+    assert not (tmp_path / "other").exists()
+    assert files_in(out) == [
+        "atlas_Groupe_1.pdf",
+        "atlas_Groupe_2.pdf",
+        "planches_Poix_du_Nord.pdf",
+        "terrain_Groupe_1.pdf",
+        "terrain_Groupe_2.pdf",
+    ]
+    assert dock.step("boards").buttons["export_boards"].isEnabled()
+    assert dock.step("photos").buttons["field_map"].isEnabled()
+
+
+def test_closing_the_project_during_an_export_cancels_it(dock, tmp_path):
+    from qgis.core import QgsProject
+
+    out = tmp_path / "out"
+
+    def close_project(progress):
+        QgsProject.instance().clear()
+
+    with Modal() as modal:
+        modal.on(ExportDialog(), fill_and_export(out, boards=("terrain", "diagnostic")))
+        modal.on(ProgressDialog(), close_project, when=at_board(2))
+        modal.on(
+            ExportDialog(), lambda d: click(cancel_button(d)), when=lambda d: d.errorLabel.text()
+        )
+        click(dock.step("boards").buttons["export_boards"])
+    assert modal.seen[-1].errorLabel.text() == T("Export cancelled: no board was written.")
+    assert files_in(out) == [] and layout_names() == set()
+
+
+def _title_position(name: str):
+    from qgis.core import QgsProject
+
+    item = QgsProject.instance().layoutManager().layoutByName(name).itemById("title")
+    pos = item.positionWithUnits()
+    return round(pos.x(), 1), round(pos.y(), 1)
+
+
+def test_retouched_layout_is_kept(dock, tmp_path):
+    from qgis.core import QgsLayoutPoint, QgsProject, QgsUnitTypes
+
+    name = f"{T('Field map')} — Groupe 1"
+    export_from_panel(dock, tmp_path / "1", boards=("terrain",), groups=("Groupe 1",))
+    made = _title_position(name)
+    # untouched: exported again without a question
+    export_from_panel(dock, tmp_path / "2", boards=("terrain",), groups=("Groupe 1",))
+    assert layout_names() == {name}
+    # the person moves the title in the layout designer
+    layout = QgsProject.instance().layoutManager().layoutByName(name)
+    layout.itemById("title").attemptMove(QgsLayoutPoint(40, 30, QgsUnitTypes.LayoutMillimeters))
+    moved = _title_position(name)
+    assert moved != made
+    questions = []
+
+    def answer(button_name):
+        def act(box):
+            from qgis.PyQt.QtWidgets import QPushButton
+
+            questions.append(box.text())
+            click(box.findChild(QPushButton, button_name))
+
+        return act
+
+    def export_and_answer(folder, button_name):
+        with Modal() as modal:
+            modal.on(
+                ExportDialog(), fill_and_export(folder, boards=("terrain",), groups=("Groupe 1",))
+            )
+            modal.on(MessageBox(), answer(button_name), name=button_name)
+            click(dock.step("boards").buttons["export_boards"])
+
+    # "write under a new name": the retouched one keeps its name and its title where it was put
+    export_and_answer(tmp_path / "3", "rename")
+    assert name in questions[-1]
+    assert layout_names() == {name, f"{name} (2)"}
+    assert _title_position(name) == moved and _title_position(f"{name} (2)") == made
+    # once more: the copy written last time is refreshed, not a third one
+    export_and_answer(tmp_path / "4", "rename")
+    assert layout_names() == {name, f"{name} (2)"}
+    # "replace": the new one takes the name, the retouched one is kept under a dated name
+    export_and_answer(tmp_path / "5", "replace")
+    names = layout_names()
+    assert name in names and len(names) == 3
+    (kept,) = names - {name, f"{name} (2)"}
+    assert kept.startswith(name)
+    assert _title_position(name) == made and _title_position(kept) == moved
+    assert files_in(tmp_path / "5") == ["terrain_Groupe_1.pdf"]
+
+
+def test_question_cancelled_writes_nothing(dock, tmp_path):
+    from qgis.core import QgsLayoutPoint, QgsProject, QgsUnitTypes
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    name = f"{T('Field map')} — Groupe 2"
+    export_from_panel(dock, tmp_path / "1", boards=("terrain",), groups=("Groupe 2",))
+    layout = QgsProject.instance().layoutManager().layoutByName(name)
+    layout.itemById("title").attemptMove(QgsLayoutPoint(50, 50, QgsUnitTypes.LayoutMillimeters))
+    out = tmp_path / "2"
+    with Modal() as modal:
+        modal.on(ExportDialog(), fill_and_export(out, boards=("terrain",), groups=("Groupe 2",)))
+        modal.on(MessageBox(), lambda b: click(b.button(QMessageBox.StandardButton.Cancel)))
+        modal.on(ExportDialog(), lambda d: click(cancel_button(d)), name="dialog still open")
+        click(dock.step("boards").buttons["export_boards"])
+    assert files_in(out) == [] and layout_names() == {name}
+
+
+def test_stop_drawn_and_not_saved_is_on_the_field_map(qgis_iface, qgis_new_project, tmp_path):
+    """The Photos step's "Field map (PDF)…": what was just drawn is on the board."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject
+
+    from poix_atelier_plugin.core import project_layers, workspace
+
+    gpkg = make_dossier(tmp_path / "d", ("Groupe 1", "Groupe 2"), 3)
+    project = QgsProject.instance()
+    project_layers.add_workspace_layers(project, gpkg)
+    dock = _dock(qgis_iface, gpkg, step="photos")  # the panel is open while the group draws
+    stops = project_layers.find_layer(project, "arrets", "Groupe 2")
+    stops.startEditing()
+    feat = QgsFeature(stops.fields())
+    feat["uid"] = workspace.new_uid()
+    feat["groupe"] = "Groupe 2"
+    feat["ordre"] = 4
+    feat["nom"] = "Lavoir de la rue des Moulins"
+    feat["theme"] = "patrimoine"
+    feat.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(744500, 7010150)))
+    assert stops.addFeature(feat)  # in the edit buffer only, as a drawing leaves it
+    assert stops.isModified()
+    try:
+        out = tmp_path / "out"
+        export_from_panel(dock, out, key="field_map", step="photos", boards=None, groups=None)
+        assert files_in(out) == ["terrain_Groupe_2.pdf"]  # preset: the active group's field map
+        text = flat(pdftext(out / "terrain_Groupe_2.pdf"))
+        assert "Lavoir de la rue des Moulins" in text
+        assert not stops.isModified()  # saved on the way, still in editing for more drawing
+        on_disk = workspace.open_layer(gpkg, "arrets")
+        assert "Lavoir de la rue des Moulins" in {f["nom"] for f in on_disk.getFeatures()}
+    finally:
+        dock.unload()
+        dock.deleteLater()
+
+
+def test_boards_step_synthesis_adds_a_layer(dock):
+    from qgis.core import QgsProject
+
+    click(dock.step("boards").buttons["synthesis"])
     layers = [
         lyr
         for lyr in QgsProject.instance().mapLayers().values()

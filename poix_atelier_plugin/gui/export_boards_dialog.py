@@ -1,21 +1,29 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Choose groups, boards, paper, format and folder; the export runs as a QgsTask.
+"""Choose groups, boards, paper, format and folder; "Export" writes the boards.
 
-Layouts are QGraphicsScenes and must be built and exported on the main
-thread, so ``BoardsTask`` is a QgsTask shell that shows progress and takes
-the cancel request in the task manager while the main thread exports board
-after board (events are processed between boards).
+The dialog's own buttons do the work: "Export" checks the choices (a message
+in the dialog when one is wrong, the dialog stays open), asks what to do with
+layouts retouched since the last export, then exports on the main thread
+behind a modal progress dialog (gui/boards_export.py). It closes once the
+files are written; a cancel or an error is said in the dialog, which stays
+open. "Cancel" closes it and writes nothing.
 """
 
 from __future__ import annotations
 
-import threading
+import os
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsFeedback, QgsProject, QgsTask
-from qgis.PyQt import sip, uic
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
+from qgis.core import QgsProject
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QListWidgetItem,
+    QMessageBox,
+)
 
 from ..core.boards.base import BoardOptions, board_title
 from ..core.boards.frames import BOARD_TYPES
@@ -25,81 +33,6 @@ from ..core.settings import UserSettings
 from ..domain.errors import AtelierError
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
-
-
-class BoardsTask(QgsTask):
-    """Progress and cancel in the task manager for an export run on the main thread."""
-
-    def __init__(self, description: str):
-        super().__init__(description, QgsTask.CanCancel)
-        self.finished_event = threading.Event()
-        self.cancel_requested = False
-        self.files: list[str] = []
-        self.error: str = ""
-
-    def cancel(self) -> None:
-        # remembered in Python: a task cancelled before it starts is deleted by the manager
-        self.cancel_requested = True
-        super().cancel()
-
-    def run(self) -> bool:  # worker thread: wait for the main thread's export
-        while not self.finished_event.wait(0.1):
-            pass
-        return not self.error
-
-
-class TaskFeedback(QgsFeedback):
-    """Relays progress to the task, its cancel request to the export, keeps the UI alive."""
-
-    def __init__(self, task: BoardsTask):
-        super().__init__()
-        self.task = task
-        self.progressChanged.connect(self._progress)
-
-    def _progress(self, value: float) -> None:
-        task = self.task
-        if not sip.isdeleted(task) and not task.finished_event.is_set():
-            try:
-                task.setProgress(value)
-            except RuntimeError:  # deleted by the task manager meanwhile
-                pass
-        QCoreApplication.processEvents()
-        if task.cancel_requested:
-            self.cancel()
-
-
-def run_export(context, options: BoardOptions, folder: str, on_done=None) -> BoardsTask:
-    """Start the export of ``options`` into ``folder`` as a task; returns it."""
-    task = BoardsTask(tr("Exporting the boards"))
-    QgsApplication.taskManager().addTask(task)
-
-    def work():
-        feedback = TaskFeedback(task)
-        try:
-            from ..core.boards.engine import export_boards
-
-            task.files = export_boards(
-                folder,
-                options,
-                dossier=context.dossier or None,
-                project=QgsProject.instance(),
-                feedback=feedback,
-            )
-        except AtelierError as exc:
-            task.error = error_text(exc)
-        finally:
-            task.finished_event.set()
-        if task.error:
-            context.error(task.error)
-        else:
-            context.success(
-                tr("{n} files written in {folder}.").format(n=len(task.files), folder=folder)
-            )
-        if on_done is not None:
-            on_done(task)
-
-    QTimer.singleShot(50, work)
-    return task
 
 
 class ExportBoardsDialog(QDialog, FORM_CLASS):
@@ -139,14 +72,23 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
         self.formatCombo.addItem(tr("PDF (vector)"), "pdf")
         self.formatCombo.addItem(tr("PNG (image)"), "png")
         self.dpiSpin.setValue(int(settings.default_dpi or 300))
+        # the dossier's own folder: the last photo folder is no place for boards
         default = Path(context.dossier).parent / "planches" if context.dossier else Path.home()
-        self.folderEdit.setText(settings.last_folder or str(default))
+        if context.dossier and str(context.dossier).startswith("pg:"):
+            default = Path.home() / "planches"
+        self.folderEdit.setText(str(default))
         self.folderButton.clicked.connect(self._choose_folder)
         for widget in (self.paperCombo, self.orientationCombo, self.formatCombo):
             widget.currentIndexChanged.connect(self._update_size)
         self.dpiSpin.valueChanged.connect(self._update_size)
         self._update_size()
-        self.buttonBox.button(QDialogButtonBox.Ok).setText(tr("Export"))
+        self.errorLabel.setVisible(False)
+        self.export_button = self.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText(tr("Export"))
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.buttonBox.accepted.connect(self.export)
+        self.buttonBox.rejected.connect(self.reject)
+        self.result_ = None  # the last ExportResult
 
     def _group_names(self) -> list[str]:
         if not self.context.dossier:
@@ -200,16 +142,112 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
     def folder(self) -> str:
         return self.folderEdit.text().strip()
 
-    def accept(self) -> None:
-        if not self._checked(self.boardsList):
-            self.context.warning(tr("Choose at least one board."))
+    # export -----------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        """A message in the dialog (empty: none)."""
+        self.errorLabel.setText(text)
+        self.errorLabel.setVisible(bool(text))
+
+    def problem(self) -> str:
+        """What prevents the export, in words for the person ("" when nothing)."""
+        boards = self._checked(self.boardsList)
+        if not boards:
+            return tr("Choose at least one board.")
+        per_group = [b for b in boards if b != "synthese"]
+        if per_group and self.groupsList.count() and not self._checked(self.groupsList):
+            return tr("Choose at least one group.")
+        folder = self.folder()
+        if not folder:
+            return tr("Choose an output folder.")
+        if not writable(folder):
+            return tr(
+                "Cannot write into the folder {path}. Choose a folder you can write to."
+            ).format(path=folder)
+        return ""
+
+    def export(self) -> None:
+        """The "Export" button: check, ask about retouched layouts, export, close."""
+        from .boards_export import announce, busy, run_export
+
+        self.say("")
+        problem = self.problem()
+        if not problem and busy():
+            problem = tr(
+                "The boards are already being exported: wait for the export in progress to end."
+            )
+        if problem:
+            self.say(problem)
             return
-        if not self.folder():
-            self.context.warning(tr("Choose an output folder."))
+        options = self.options()
+        try:
+            from ..core.boards.engine import retouched_layouts
+
+            names = retouched_layouts(options, self.context.dossier or None, QgsProject.instance())
+        except AtelierError as exc:
+            self.say(error_text(exc))
             return
+        policy = self.ask_retouched(names) if names else ""
+        if policy is None:
+            return
+        self._remember()
+        self.buttonBox.setEnabled(False)
+        try:
+            self.result_ = run_export(self.context, options, self.folder(), self, policy)
+        finally:
+            self.buttonBox.setEnabled(True)
+        if self.result_.ok:
+            announce(self.context, self.result_.files, self.folder())
+            self.accept()
+        else:
+            self.say(self.result_.error)
+
+    def ask_retouched(self, names: list[str]) -> str | None:
+        """Replace or write beside the layouts retouched since the plugin made them."""
+        from ..core.boards.kept_layouts import RENAME, REPLACE
+
+        box = QMessageBox(self)
+        box.setObjectName("RetouchedLayoutsQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Retouched layouts"))
+        if len(names) == 1:
+            box.setText(tr("The layout “{name}” was retouched: replace it?").format(name=names[0]))
+        else:
+            listed = "\n".join(f"\u2022 {n}" for n in names)
+            box.setText(tr("These layouts were retouched: replace them?") + "\n" + listed)
+        box.setInformativeText(
+            tr(
+                "Replace: the new layout takes the name, the retouched one is kept under a "
+                "dated name. Write under a new name: the retouched one keeps its name, the "
+                "new one is written beside it. Nothing is deleted."
+            )
+        )
+        replace = box.addButton(tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
+        replace.setObjectName("replace")
+        rename = box.addButton(tr("Write under a new name"), QMessageBox.ButtonRole.AcceptRole)
+        rename.setObjectName("rename")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setText(tr("Cancel"))
+        box.setDefaultButton(rename)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is replace:
+            return REPLACE
+        if clicked is rename:
+            return RENAME
+        return None
+
+    def _remember(self) -> None:
         settings = UserSettings.load()
-        settings.last_folder = self.folder()
         settings.default_paper = self.paperCombo.currentText()
         settings.default_dpi = self.dpiSpin.value()
         settings.save()
-        super().accept()
+
+
+def writable(folder: str) -> bool:
+    """The folder, or the nearest folder above it that exists, can be written into."""
+    path = Path(folder).expanduser()
+    while not path.exists():
+        if path.parent == path:
+            return False
+        path = path.parent
+    return path.is_dir() and os.access(str(path), os.W_OK | os.X_OK)

@@ -6,6 +6,11 @@ moved into place only when every board succeeded: a failure or a cancel
 leaves nothing half-written. PDF are vector (text kept as text); the
 combined PDF is made with ``pdfunite`` (poppler-utils) when present, else
 pypdf when installed; without either, only the per-board files are written.
+
+Layouts are QGraphicsScenes: everything runs on the main thread. The
+feedback's cancel is checked between boards and between atlas pages; one
+export at a time (a second request while one runs is refused). Pending edits
+on the dossier are saved first, so the boards show what was just drawn.
 """
 
 from __future__ import annotations
@@ -29,8 +34,10 @@ from ...domain.groups import GroupSpec
 from ..i18n import tr
 from . import frames
 from .base import Board, BoardContext, BoardOptions
+from .kept_layouts import RENAME, add_to_manager, retouched
 from .layers import BoardLayers
 from .paper import PAPERS, page_size
+from .session import CanceledError, StepFeedback, check, one_at_a_time, save_edits, say
 from .source import Dossier, open_dossier
 
 LOG = logging.getLogger(__name__)
@@ -184,10 +191,6 @@ def export_layout(
     return sorted(set(folder.iterdir()) - before)
 
 
-class CanceledError(Exception):
-    """The person cancelled the export."""
-
-
 def combine_pdfs(files: list[Path], target: Path) -> bool:
     """One PDF of every board (pdfunite, else pypdf); False when neither exists."""
     if shutil.which("pdfunite"):
@@ -226,29 +229,26 @@ def prepare_folder(output: str | Path) -> tuple[Path, Path]:
     return out, tmp
 
 
-def _say(feedback: QgsFeedback | None, text: str) -> None:
-    """Processing feedback shows the text; a plain QgsFeedback only logs it."""
-    LOG.info(text)
-    if feedback is not None and hasattr(feedback, "pushInfo"):
-        feedback.pushInfo(text)
+def planned_layouts(
+    options: BoardOptions, dossier: str | None = None, project: QgsProject | None = None
+) -> list[str]:
+    """Names of the layouts an export of ``options`` adds to the project."""
+    from .base import layout_name
 
-
-def add_to_manager(project: QgsProject, layout, keep: set[str] | None = None) -> None:
-    """Add (or replace) a layout, dropping the sheet-scaled layers of the one replaced."""
-    from .base import PROP_LAYOUT
-
-    manager = project.layoutManager()
-    old = manager.layoutByName(layout.name())
-    if old is not None:
-        manager.removeLayout(old)
-    stale = [
-        lyr.id()
-        for lyr in project.mapLayers().values()
-        if lyr.customProperty(PROP_LAYOUT) == layout.name() and lyr.id() not in (keep or set())
+    check_options(options)
+    return [
+        layout_name(job.kind, job.group) for job in plan(open_dossier(dossier, project), options)
     ]
-    if stale:
-        project.removeMapLayers(stale)
-    manager.addLayout(layout)
+
+
+def retouched_layouts(
+    options: BoardOptions, dossier: str | None = None, project: QgsProject | None = None
+) -> list[str]:
+    """The layouts of the project an export of ``options`` would replace, retouched since."""
+    project = project if project is not None else QgsProject.instance()
+    if not options.add_to_project:
+        return []
+    return retouched(project, planned_layouts(options, dossier, project))
 
 
 def export_boards(
@@ -257,41 +257,49 @@ def export_boards(
     dossier: str | None = None,
     project: QgsProject | None = None,
     feedback: QgsFeedback | None = None,
+    retouched_policy: str = RENAME,
 ) -> list[str]:
     """Write the boards of ``options`` into ``output``; returns the files written.
 
     ``project`` receives the board layers and the layouts (a scratch project
-    when None); ``dossier`` defaults to the project's dossier.
+    when None); ``dossier`` defaults to the project's dossier. A layout of the
+    project retouched since the plugin made it is kept (``retouched_policy``:
+    see core.boards.kept_layouts).
     """
+    with one_at_a_time():
+        return _export(output, options, dossier, project, feedback, retouched_policy)
+
+
+def _export(output, options, dossier, project, feedback, policy) -> list[str]:
     check_options(options)
     project = project if project is not None else QgsProject()
+    save_edits(project, dossier)
     opened = open_dossier(dossier, project)
     jobs = plan(opened, options)
     out, tmp = prepare_folder(output)
-    ctx = make_context(project, opened, options)
     written: list[Path] = []
     layouts = []
+    steps = len(jobs) + 1
     try:
+        ctx = make_context(project, opened, options)
         for i, job in enumerate(jobs):
+            check(feedback)
+            say(feedback, tr("Board {i}/{n}: {name}").format(i=i + 1, n=len(jobs), name=job.stem))
             if feedback is not None:
-                if feedback.isCanceled():
-                    raise CanceledError()
-                _say(
-                    feedback,
-                    tr("Board {i}/{n}: {name}").format(i=i + 1, n=len(jobs), name=job.stem),
-                )
-                feedback.setProgress(100.0 * i / (len(jobs) + 1))
+                feedback.setProgress(100.0 * i / steps)
             board = build(ctx, job)
             layouts.append(board.layout)
-            written += export_layout(board.layout, tmp, job.stem, options, feedback)
-        if feedback is not None and feedback.isCanceled():
-            raise CanceledError()
+            check(feedback)
+            step = StepFeedback(feedback, 100.0 * i / steps, 100.0 / steps) if feedback else None
+            written += export_layout(board.layout, tmp, job.stem, options, step)
+        check(feedback)
         if options.fmt == "pdf" and options.combined and len(written) > 1:
             target = tmp / f"planches_{slug(opened.commune)}.pdf"
             if combine_pdfs(written, target):
                 written.append(target)
             else:
-                _say(feedback, tr("No PDF merger found (pdfunite or pypdf): no combined file."))
+                say(feedback, tr("No PDF merger found (pdfunite or pypdf): no combined file."))
+        check(feedback)
         final = []
         for path in written:
             dest = out / path.name
@@ -311,7 +319,7 @@ def export_boards(
         fresh = {layer.id() for layer, _ in ctx.layers._pending}
         ctx.layers.register_all()
         for layout in layouts:
-            add_to_manager(project, layout, fresh)
+            add_to_manager(project, layout, fresh, policy)
     if feedback is not None:
         feedback.setProgress(100.0)
     return final

@@ -95,7 +95,8 @@ class BoardLayers:
 
     def _node(self, groupe: str | None):
         root = self.project.layerTreeRoot()
-        top = next((g for g in root.findGroups() if g.customProperty(PROP_BOARD)), None)
+        # by property, anywhere in the tree: the person may rename or move the group
+        top = next((g for g in root.findGroups(True) if g.customProperty(PROP_BOARD)), None)
         if top is None:
             top = root.addGroup(tr("Boards (layers of the printed boards)"))
             top.setCustomProperty(PROP_BOARD, True)

@@ -21,7 +21,6 @@ class BoardsStep(StepPanel):
                 "as PDF or PNG, A4 to A0."
             )
         )
-        self.task = None
         self.add_action(
             "export_boards",
             tr("Export the boards…"),
@@ -34,18 +33,21 @@ class BoardsStep(StepPanel):
             self.synthesis,
             tr("Add a layer showing where the groups' candidate sites converge"),
         )
+        from ..boards_export import follow_state
+
+        self._follow = follow_state([self.buttons["export_boards"]])
 
     def export_boards(self, checked: bool = False, boards=None, groups=None):
-        """Open the export dialog (``boards``/``groups`` preselect); returns the dialog."""
-        from ..export_boards_dialog import ExportBoardsDialog, run_export
+        """Open the export dialog (``boards``/``groups`` preselect); returns it once closed."""
+        from ..boards_export import open_export_dialog
 
-        if not self.context.dossier:
-            self.context.warning(tr("Open or build a dossier first."))
-            return None
-        dialog = ExportBoardsDialog(self.context, self, boards=boards, groups=groups)
-        if dialog.exec_():
-            self.task = run_export(self.context, dialog.options(), dialog.folder())
-        return dialog
+        return open_export_dialog(self, boards=boards, groups=groups)
+
+    def unload(self) -> None:
+        from ..boards_export import unfollow_state
+
+        unfollow_state(self._follow)
+        super().unload()
 
     def synthesis(self) -> None:
         """Run atelier:synthesis and add its layer to the project."""

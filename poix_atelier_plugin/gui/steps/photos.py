@@ -51,21 +51,20 @@ class PhotosStep(StepPanel):
         )
         self.photo_actions.import_menu(button)
         self.photo_actions.add_widgets()
+        from ..boards_export import follow_state
+
+        self._follow_export = follow_state([self.buttons["field_map"]])
 
     def field_map(self, checked: bool = False):
         """The boards dialog preset on the active group's field map (one layout engine)."""
-        from ..export_boards_dialog import ExportBoardsDialog, run_export
+        from ..boards_export import open_export_dialog
 
-        if not self.context.dossier:
-            self.context.warning(tr("Open or build a dossier first."))
-            return None
         group = self.context.active_group
-        dialog = ExportBoardsDialog(
-            self.context, self, boards=["terrain"], groups=[group] if group else None
-        )
-        if dialog.exec_():
-            self.field_map_task = run_export(self.context, dialog.options(), dialog.folder())
-        return dialog
+        return open_export_dialog(self, boards=["terrain"], groups=[group] if group else None)
 
     def unload(self) -> None:
+        from ..boards_export import unfollow_state
+
+        unfollow_state(self._follow_export)
         self.photo_actions.unload()
+        super().unload()
