@@ -34,6 +34,8 @@ LOG = logging.getLogger(__name__)
 #: Pauses between two tries of a commit that failed (seconds): a GeoPackage
 #: locked by another writer is usually free again within a few tenths.
 RETRY_DELAYS = (0.05, 0.2, 0.5, 1.0)
+#: A failure that came back faster than this was SQLite's deadlock answer, worth a retry.
+QUICK_FAILURE_S = 1.0
 #: Words of SQLite/GDAL errors that a later try may get past.
 TRANSIENT = ("locked", "busy")
 
@@ -90,7 +92,13 @@ def has_pending(layer) -> bool:
 
 
 def commit(layer: QgsVectorLayer, delays=RETRY_DELAYS, sleep=time.sleep) -> CommitResult:
-    """Write the layer's edit buffer and keep it in editing; retry when the file is busy."""
+    """Write the layer's edit buffer and keep it in editing; retry when the file is busy.
+
+    SQLite answers "database is locked" at once when two writers would deadlock: a
+    try a few tenths later goes through. When the provider itself waited for the lock
+    (the answer came late: another program holds the file), trying again at once
+    would only freeze QGIS longer; the caller tries later instead.
+    """
     if not has_pending(layer):
         return CommitResult(True, tries=0)
     tries = 0
@@ -99,16 +107,17 @@ def commit(layer: QgsVectorLayer, delays=RETRY_DELAYS, sleep=time.sleep) -> Comm
         if delay:
             sleep(delay)
         tries += 1
+        started = time.monotonic()
         if layer.commitChanges(False):
             if tries > 1:
                 LOG.info("%s saved after %d tries", layer.name(), tries)
             return CommitResult(True, tries=tries)
+        waited = time.monotonic() - started
         errors = [str(e) for e in layer.commitErrors()]
         LOG.warning("Saving %s failed (try %d): %s", layer.name(), tries, "; ".join(errors))
         if not layer.isEditable():  # never expected; keep the person able to save later
             layer.startEditing()
-        result = CommitResult(False, errors, tries)
-        if not result.transient:
+        if not CommitResult(False, errors).transient or waited > QUICK_FAILURE_S:
             break
     return CommitResult(False, errors, tries)
 

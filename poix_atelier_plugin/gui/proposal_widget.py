@@ -116,6 +116,7 @@ class ProposalWidget(QWidget):
         if not path or not groupe or not (is_pg(path) or Path(path).is_file()):
             html = "<p><i>{}</i></p>".format(tr("Open a dossier and create the groups first."))
         else:
+            self.context.saver.save_dossier()  # read from the file: what was drawn first
             try:
                 html = group_proposal_html(
                     path, groupe, title=not self.compact, font_pt=9 if self.compact else 11

@@ -43,15 +43,26 @@ class Saver(QObject):
         self.undo_stack: list[tuple[str, str, QgsFeature]] = []
         self.redo_stack: list[tuple[str, str, QgsFeature]] = []
         self.timer = QTimer(self)
+        self.base_interval = RETRY_MS
         self.timer.setInterval(RETRY_MS)
         self.timer.timeout.connect(self.retry)
 
     # saving --------------------------------------------------------------------------
     def save(self, layers) -> bool:
-        """Commit each layer with pending edits; False (and a message) when one failed."""
+        """Commit each layer with pending edits; False (and a message) when one failed.
+
+        Once a file refused a save, the other layers on it are not tried in the same
+        round (each try may wait for the lock): they are retried later with it.
+        """
         ok = True
+        refused: set[str] = set()
         for layer in layers:
             if layer is None or not saving.has_pending(layer):
+                continue
+            path = saving.layer_file(layer) or layer.source()
+            if path in refused:
+                self.failing.setdefault(layer.id(), "")
+                ok = False
                 continue
             result = saving.commit(layer)
             if result.ok:
@@ -64,6 +75,7 @@ class Saver(QObject):
                 self.saved.emit(layer.id())
                 continue
             ok = False
+            refused.add(path)
             first = layer.id() not in self.failing
             self.failing[layer.id()] = "; ".join(result.errors)
             if first:
@@ -75,8 +87,11 @@ class Saver(QObject):
                     ).format(layer=layer.name(), error=self._short(result.errors)),
                     0,
                 )
-        if self.failing and not self.timer.isActive():
-            self.timer.start()
+        if self.failing:
+            if not self.timer.isActive():
+                self.timer.start()
+        else:
+            self.timer.setInterval(self.base_interval)
         return ok
 
     @staticmethod
@@ -92,14 +107,17 @@ class Saver(QObject):
         self.save([lyr for lyr in layers if lyr is not None])
         if not self.failing:
             self.timer.stop()
+        else:  # a file held by another program: try less often, never freeze QGIS in a loop
+            self.timer.setInterval(min(self.timer.interval() * 2, 60_000))
 
-    def save_group(self, groupe: str | None) -> bool:
+    def save_group(self, groupe: str | None, first=None) -> bool:
         """Commit every layer of the group that has pending edits (drawing and stop numbers)."""
         from ..core import project_layers
 
-        if not groupe:
-            return True
-        return self.save(project_layers.group_layers(QgsProject.instance(), groupe))
+        layers = project_layers.group_layers(QgsProject.instance(), groupe) if groupe else []
+        if first is not None:
+            layers = [first] + [lyr for lyr in layers if lyr is not first]
+        return self.save(layers)
 
     def save_dossier(self) -> list[str]:
         """Before the plugin reads the file: every layer on the dossier; names that failed."""

@@ -54,12 +54,12 @@
         <translation>Planches</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="25"/>
+        <location filename="../gui/steps/boards.py" line="24"/>
         <source>Export the boards…</source>
         <translation>Exporter les planches…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="31"/>
+        <location filename="../gui/steps/boards.py" line="30"/>
         <source>Cross-group synthesis</source>
         <translation>Synthèse inter-groupes</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Atouts, faiblesses, opportunités et menaces, par thème, dessinés sur la carte.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="136"/>
+        <location filename="../gui/steps/diagnostic.py" line="137"/>
         <source>Add a diagnostic element</source>
         <translation>Ajouter un élément de diagnostic</translation>
     </message>
@@ -164,7 +164,7 @@
         <translation>Exporter le paquet terrain…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="44"/>
+        <location filename="../gui/steps/photos.py" line="47"/>
         <source>Import photos…</source>
         <translation>Importer des photos…</translation>
     </message>
@@ -204,7 +204,7 @@
         <translation>Noter une hypothèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="67"/>
+        <location filename="../gui/steps/route.py" line="68"/>
         <source>Number the stops</source>
         <translation>Numéroter les arrêts</translation>
     </message>
@@ -219,7 +219,7 @@
         <translation>Afficher le panneau de l'atelier (dossier, groupes, planches)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="28"/>
+        <location filename="../processing/base.py" line="29"/>
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>Le parcours doit compter au moins deux points.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="220"/>
+        <location filename="../gui/steps/route.py" line="227"/>
         <source>No route has been drawn for this group yet.</source>
         <translation>Aucun parcours n'a encore été dessiné pour ce groupe.</translation>
     </message>
@@ -399,22 +399,22 @@
         <translation>Le dossier {path} n'a pas encore de groupes : créez d'abord les groupes.</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="87"/>
+        <location filename="../core/catalogue.py" line="100"/>
         <source>Cannot write the toolbox into {path}: {error}</source>
         <translation>Impossible d'écrire la boîte à outils dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="218"/>
+        <location filename="../core/enjeux.py" line="276"/>
         <source>This tool is no longer in the catalogue.</source>
         <translation>Cet outil n'est plus dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="210"/>
+        <location filename="../core/catalogue.py" line="239"/>
         <source>Cannot write {path}: {error}</source>
         <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="229"/>
+        <location filename="../core/catalogue.py" line="258"/>
         <source>Cannot read {path}: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
@@ -529,7 +529,7 @@
         <translation>Dessinez une seule partie à la fois.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="267"/>
+        <location filename="../core/route.py" line="294"/>
         <source>The layer {layer} cannot be edited.</source>
         <translation>La couche {layer} n'est pas modifiable.</translation>
     </message>
@@ -544,7 +544,7 @@
         <translation>L'entité n'a pas pu être ajoutée à {layer}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="292"/>
+        <location filename="../gui/steps/route.py" line="308"/>
         <source>Draw on {layer}</source>
         <translation>Dessiner sur {layer}</translation>
     </message>
@@ -632,11 +632,6 @@
         <location filename="../core/photos.py" line="350"/>
         <source>The photo {path} does not exist.</source>
         <translation>La photo {path} n'existe pas.</translation>
-    </message>
-    <message>
-        <location filename="../core/workspace.py" line="250"/>
-        <source>Cannot delete the features of {groupe} from {table}.</source>
-        <translation>Impossible de supprimer les entités de {groupe} dans {table}.</translation>
     </message>
     <message>
         <location filename="../processing/import_photos.py" line="23"/>
@@ -779,7 +774,7 @@
         <translation>Atlas des arrêts</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="175"/>
+        <location filename="../gui/proposal_widget.py" line="176"/>
         <source>Support proposal</source>
         <translation>Proposition d'accompagnement</translation>
     </message>
@@ -829,7 +824,7 @@
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="75"/>
+        <location filename="../gui/enjeu_dialog.py" line="77"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
@@ -869,12 +864,12 @@
         <translation>site : {site}</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="74"/>
+        <location filename="../gui/enjeu_dialog.py" line="76"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="73"/>
+        <location filename="../gui/enjeu_dialog.py" line="75"/>
         <source>Issue</source>
         <translation>Enjeu</translation>
     </message>
@@ -924,12 +919,12 @@
         <translation>Enjeux</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="100"/>
+        <location filename="../core/boards/layers.py" line="101"/>
         <source>Boards (layers of the printed boards)</source>
         <translation>Planches (couches des planches imprimées)</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="390"/>
+        <location filename="../core/boards/layers.py" line="391"/>
         <source>Other theme</source>
         <translation>Autre thème</translation>
     </message>
@@ -949,7 +944,7 @@
         <translation>groupes</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="65"/>
+        <location filename="../gui/steps/boards.py" line="66"/>
         <source>Where groups converge</source>
         <translation>Convergences entre les groupes</translation>
     </message>
@@ -964,32 +959,32 @@
         <translation>Aucun groupe n'a encore dessiné de site de projet.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="65"/>
+        <location filename="../core/dossier.py" line="68"/>
         <source>The output folder {folder} is read-only: choose another folder.</source>
         <translation>Le dossier de sortie {folder} est en lecture seule : choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="75"/>
+        <location filename="../core/dossier.py" line="78"/>
         <source>The output folder {folder} is a file, not a folder.</source>
         <translation>Le dossier de sortie {folder} est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="90"/>
+        <location filename="../core/dossier.py" line="93"/>
         <source>The folder {folder} already holds a dossier for {insee} ({files}). Choose another folder or tick Overwrite to replace it.</source>
         <translation>Le dossier {folder} contient déjà un dossier cartographique pour {insee} ({files}). Choisissez un autre dossier ou cochez « Écraser » pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="123"/>
+        <location filename="../core/dossier.py" line="126"/>
         <source>The source {layer} cannot be read as a vector layer.</source>
         <translation>La source {layer} ne peut pas être lue comme une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="128"/>
+        <location filename="../core/dossier.py" line="131"/>
         <source>The source {layer} has no geometry: skipped.</source>
         <translation>La source {layer} n'a pas de géométrie : ignorée.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="132"/>
+        <location filename="../core/dossier.py" line="135"/>
         <source>The source {layer} is empty: skipped.</source>
         <translation>La source {layer} est vide : ignorée.</translation>
     </message>
@@ -999,92 +994,82 @@
         <translation>Indiquez le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="214"/>
+        <location filename="../core/dossier.py" line="217"/>
         <source>The buffer must be between 0 and 50,000 m (got {buffer}).</source>
         <translation>La zone tampon doit être comprise entre 0 et 50 000 m (valeur reçue : {buffer}).</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="220"/>
+        <location filename="../core/dossier.py" line="223"/>
         <source>Finding the commune {code}…</source>
         <translation>Recherche de la commune {code}…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="246"/>
+        <location filename="../core/dossier.py" line="254"/>
         <source>Moving the dossier in place…</source>
         <translation>Mise en place du dossier…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="261"/>
+        <location filename="../core/dossier.py" line="270"/>
         <source>Dossier ready: {path}</source>
         <translation>Dossier prêt : {path}</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="289"/>
+        <location filename="../core/dossier.py" line="298"/>
         <source>Writing the commune…</source>
         <translation>Écriture de la commune…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="336"/>
+        <location filename="../core/dossier.py" line="345"/>
         <source>Clipping {layer}…</source>
         <translation>Découpage de {layer}…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="359"/>
+        <location filename="../core/dossier.py" line="368"/>
         <source>{layer}: {n} invalid geometries repaired.</source>
         <translation>{layer} : {n} géométries non valides réparées.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="365"/>
+        <location filename="../core/dossier.py" line="374"/>
         <source>{layer}: {n} invalid geometries could not be repaired and were left out.</source>
         <translation>{layer} : {n} géométries non valides n'ont pas pu être réparées et ont été écartées.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="371"/>
+        <location filename="../core/dossier.py" line="380"/>
         <source>{layer}: no feature inside the study area.</source>
         <translation>{layer} : aucune entité dans le périmètre d'étude.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="387"/>
+        <location filename="../core/dossier.py" line="396"/>
         <source>Styling and writing the project…</source>
         <translation>Application des styles et écriture du projet…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="392"/>
+        <location filename="../core/dossier.py" line="401"/>
         <source>{n} online layers are unreachable now (offline?): kept in the project.</source>
         <translation>{n} couches en ligne sont inaccessibles pour l'instant (hors ligne ?) : conservées dans le projet.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="243"/>
+        <location filename="../core/enjeux.py" line="54"/>
         <source>Cannot write into {path}: {error}</source>
         <translation>Impossible d'écrire dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="72"/>
+        <location filename="../core/enjeux.py" line="79"/>
         <source>An issue needs a title.</source>
         <translation>Un enjeu doit avoir un intitulé.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="97"/>
+        <location filename="../core/enjeux.py" line="148"/>
         <source>The candidate site of this issue no longer exists.</source>
         <translation>Le site de projet de cet enjeu n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="213"/>
+        <location filename="../core/enjeux.py" line="125"/>
         <source>This issue no longer exists.</source>
         <translation>Cet enjeu n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="259"/>
-        <source>Cannot delete the tool links of this issue.</source>
-        <translation>Impossible de supprimer les outils liés à cet enjeu.</translation>
-    </message>
-    <message>
-        <location filename="../core/enjeux.py" line="159"/>
-        <source>Cannot delete this issue.</source>
-        <translation>Impossible de supprimer cet enjeu.</translation>
-    </message>
-    <message>
-        <location filename="../core/enjeux.py" line="190"/>
+        <location filename="../core/enjeux.py" line="244"/>
         <source>Site {fid}</source>
         <translation>Site {fid}</translation>
     </message>
@@ -1099,22 +1084,22 @@
         <translation>Outils des enjeux</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="195"/>
+        <location filename="../core/field_package.py" line="207"/>
         <source>Field package — {group}</source>
         <translation>Paquet terrain — {group}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="200"/>
+        <location filename="../core/field_package.py" line="212"/>
         <source>Dossier (read only)</source>
         <translation>Dossier (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="203"/>
+        <location filename="../core/field_package.py" line="215"/>
         <source>Field work — {group}</source>
         <translation>Travail de terrain — {group}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="215"/>
+        <location filename="../core/field_package.py" line="227"/>
         <source>Offline basemap</source>
         <translation>Fond de plan hors ligne</translation>
     </message>
@@ -1124,7 +1109,7 @@
         <translation>Impossible d'écrire le projet {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="316"/>
+        <location filename="../core/field_package.py" line="329"/>
         <source>{path} is not a field package.</source>
         <translation>{path} n'est pas un paquet terrain.</translation>
     </message>
@@ -1204,7 +1189,7 @@
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="77"/>
+        <location filename="../gui/enjeu_dialog.py" line="79"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
@@ -1249,22 +1234,17 @@
         <translation>Indiquez s'il s'agit d'un atout, d'une faiblesse, d'une opportunité ou d'une menace.</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="72"/>
+        <location filename="../core/merge.py" line="99"/>
         <source>{path} is not a one-group field package (groups: {groups}).</source>
         <translation>{path} n'est pas un paquet terrain d'un seul groupe (groupes : {groups}).</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="199"/>
-        <source>Cannot merge the table {table} into {path}: {error}</source>
-        <translation>Impossible de fusionner la table {table} dans {path} : {error}</translation>
-    </message>
-    <message>
-        <location filename="../core/pg_conflicts.py" line="70"/>
+        <location filename="../core/pg_conflicts.py" line="138"/>
         <source>Someone else changed this feature of {table} (number {fid}) since you started: reload it and apply your change again.</source>
         <translation>Quelqu'un d'autre a modifié cette entité de {table} (numéro {fid}) depuis que vous avez commencé : rechargez-la et appliquez de nouveau votre modification.</translation>
     </message>
     <message>
-        <location filename="../core/pg_conflicts.py" line="81"/>
+        <location filename="../core/pg_conflicts.py" line="149"/>
         <source>The feature {fid} of {table} was deleted by someone else.</source>
         <translation>L'entité {fid} de {table} a été supprimée par quelqu'un d'autre.</translation>
     </message>
@@ -1444,7 +1424,7 @@
         <translation>Enjeux (lignes)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="121"/>
+        <location filename="../core/project_layers.py" line="114"/>
         <source>Diagnostic and issues</source>
         <translation>Diagnostic et enjeux</translation>
     </message>
@@ -1474,22 +1454,22 @@
         <translation>Aucun outil choisi pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="138"/>
+        <location filename="../core/route.py" line="140"/>
         <source>The visit takes {total} min but the slot is {slot} min: shorten the route or the stops.</source>
         <translation>La visite dure {total} min mais le créneau est de {slot} min : raccourcissez le parcours ou les arrêts.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="175"/>
+        <location filename="../core/route.py" line="191"/>
         <source>The stop numbers could not be written in {layer}.</source>
         <translation>Les numéros d'arrêt n'ont pas pu être écrits dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="257"/>
+        <location filename="../core/workspace.py" line="255"/>
         <source>There is no group named “{groupe}”.</source>
         <translation>Il n'y a aucun groupe nommé « {groupe} ».</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="210"/>
+        <location filename="../core/route.py" line="237"/>
         <source>No route has been drawn for the group “{groupe}” yet.</source>
         <translation>Aucun parcours n'a encore été dessiné pour le groupe « {groupe} ».</translation>
     </message>
@@ -1544,7 +1524,7 @@
         <translation>Supprimer un groupe et tout ce qu'il a dessiné (avec confirmation)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="57"/>
+        <location filename="../gui/steps/groups.py" line="48"/>
         <source>Open or build a dossier first.</source>
         <translation>Ouvrez ou créez d'abord un dossier.</translation>
     </message>
@@ -1609,72 +1589,72 @@
         <translation>Cliquez là où s'applique l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="67"/>
+        <location filename="../gui/steps/route.py" line="68"/>
         <source>Number the stops in the order the route reaches them</source>
         <translation>Numéroter les arrêts dans l'ordre où le parcours les atteint</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="91"/>
+        <location filename="../gui/steps/route.py" line="92"/>
         <source>Route length:</source>
         <translation>Longueur du parcours :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="92"/>
+        <location filename="../gui/steps/route.py" line="93"/>
         <source>Walking time:</source>
         <translation>Temps de marche :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="93"/>
+        <location filename="../gui/steps/route.py" line="94"/>
         <source>Time at the stops:</source>
         <translation>Temps aux arrêts :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="94"/>
+        <location filename="../gui/steps/route.py" line="95"/>
         <source>Total:</source>
         <translation>Total :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="95"/>
+        <location filename="../gui/steps/route.py" line="96"/>
         <source>Visit slot:</source>
         <translation>Créneau de visite :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="263"/>
+        <location filename="../gui/steps/route.py" line="279"/>
         <source>Create the groups first, then pick the active group.</source>
         <translation>Créez d'abord les groupes, puis choisissez le groupe actif.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="182"/>
+        <location filename="../gui/steps/route.py" line="189"/>
         <source>{km} km</source>
         <translation>{km} km</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="186"/>
+        <location filename="../gui/steps/route.py" line="193"/>
         <source>{min} min at {speed} km/h</source>
         <translation>{min} min à {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="189"/>
+        <location filename="../gui/steps/route.py" line="196"/>
         <source>{min} min ({count} stops)</source>
         <translation>{min} min ({count} arrêts)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="192"/>
+        <location filename="../gui/steps/route.py" line="199"/>
         <source>{total} min of {slot} min</source>
         <translation>{total} min sur {slot} min</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="196"/>
+        <location filename="../gui/steps/route.py" line="203"/>
         <source>No route yet: draw it with “Draw the route”.</source>
         <translation>Pas encore de parcours : tracez-le avec « Tracer le parcours ».</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="198"/>
+        <location filename="../gui/steps/route.py" line="205"/>
         <source>It fits: {margin} min to spare.</source>
         <translation>Ça tient : {margin} min de marge.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="228"/>
+        <location filename="../gui/steps/route.py" line="237"/>
         <source>{count} stops numbered along {km} km.</source>
         <translation>{count} arrêts numérotés sur {km} km.</translation>
     </message>
@@ -1744,12 +1724,12 @@
         <translation>Superficie de la commune (km²)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="120"/>
+        <location filename="../processing/build_dossier.py" line="130"/>
         <source>{name}: {area:.2f} km², {n} neighbouring communes.</source>
         <translation>{name} : {area:.2f} km², {n} communes voisines.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="126"/>
+        <location filename="../processing/build_dossier.py" line="136"/>
         <source>{layer}: {written} features kept.</source>
         <translation>{layer} : {written} entités conservées.</translation>
     </message>
@@ -1844,47 +1824,47 @@
         <translation>{count} arrêts, {length} m, {total} min pour un créneau de {slot} min.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="76"/>
+        <location filename="../core/boards/engine.py" line="83"/>
         <source>Unknown format {fmt}: use pdf or png.</source>
         <translation>Format inconnu : {fmt} ; utilisez pdf ou png.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="78"/>
+        <location filename="../core/boards/engine.py" line="85"/>
         <source>The resolution must be between 36 and 1200 dpi.</source>
         <translation>La résolution doit être comprise entre 36 et 1200 ppp.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="81"/>
+        <location filename="../core/boards/engine.py" line="88"/>
         <source>Unknown board type {boards}: use {known}.</source>
         <translation>Type de planche inconnu : {boards} ; utilisez {known}.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="142"/>
+        <location filename="../core/boards/engine.py" line="149"/>
         <source>The board {path} could not be exported. {error}</source>
         <translation>La planche {path} n'a pas pu être exportée. {error}</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="219"/>
+        <location filename="../core/boards/engine.py" line="222"/>
         <source>Cannot write into the folder {path}: {error}. Choose a folder you can write to.</source>
         <translation>Impossible d'écrire dans le répertoire {path} : {error}. Choisissez un répertoire accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="279"/>
+        <location filename="../core/boards/engine.py" line="287"/>
         <source>Board {i}/{n}: {name}</source>
         <translation>Planche {i}/{n} : {name}</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="294"/>
+        <location filename="../core/boards/engine.py" line="301"/>
         <source>No PDF merger found (pdfunite or pypdf): no combined file.</source>
         <translation>Aucun outil de fusion PDF trouvé (pdfunite ou pypdf) : pas de fichier combiné.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="301"/>
+        <location filename="../core/boards/engine.py" line="309"/>
         <source>Export cancelled: no board was written.</source>
         <translation>Export annulé : aucune planche n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="303"/>
+        <location filename="../core/boards/engine.py" line="311"/>
         <source>Cannot write the boards into {path}: {error}</source>
         <translation>Impossible d'écrire les planches dans {path} : {error}</translation>
     </message>
@@ -1909,22 +1889,22 @@
         <translation>{layer} ({kind})</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="290"/>
+        <location filename="../core/boards/layers.py" line="291"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="291"/>
+        <location filename="../core/boards/layers.py" line="292"/>
         <source>Roads</source>
         <translation>Routes</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="292"/>
+        <location filename="../core/boards/layers.py" line="293"/>
         <source>Streams and water</source>
         <translation>Cours d'eau et plans d'eau</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="293"/>
+        <location filename="../core/boards/layers.py" line="294"/>
         <source>Cadastral parcels</source>
         <translation>Parcelles cadastrales</translation>
     </message>
@@ -2034,7 +2014,7 @@
         <translation>Création du dossier…</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="288"/>
+        <location filename="../gui/build_dossier_dialog.py" line="290"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -2044,149 +2024,144 @@
         <translation>Dossier créé : {path}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="311"/>
+        <location filename="../gui/build_dossier_dialog.py" line="313"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="315"/>
+        <location filename="../gui/build_dossier_dialog.py" line="317"/>
         <source>The dossier could not be built.</source>
         <translation>Le dossier n'a pas pu être créé.</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="49"/>
+        <location filename="../gui/enjeu_dialog.py" line="51"/>
         <source>Issue of {group}</source>
         <translation>Enjeu — {group}</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="67"/>
+        <location filename="../gui/enjeu_dialog.py" line="69"/>
         <source>No site</source>
         <translation>Aucun site</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="76"/>
+        <location filename="../gui/enjeu_dialog.py" line="78"/>
         <source>Candidate site</source>
         <translation>Site de projet</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="80"/>
+        <location filename="../gui/enjeu_dialog.py" line="82"/>
         <source>Tools to answer it</source>
         <translation>Outils pour y répondre</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="86"/>
+        <location filename="../gui/enjeu_dialog.py" line="88"/>
         <source>Search the toolbox…</source>
         <translation>Chercher dans la boîte à outils…</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="100"/>
+        <location filename="../gui/enjeu_dialog.py" line="102"/>
         <source>Add the selected tool</source>
         <translation>Ajouter l'outil sélectionné</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="103"/>
+        <location filename="../gui/enjeu_dialog.py" line="105"/>
         <source>Remove the selected tool</source>
         <translation>Retirer l'outil sélectionné</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="109"/>
+        <location filename="../gui/enjeu_dialog.py" line="111"/>
         <source>Chosen tools and why (double-click to write):</source>
         <translation>Outils choisis et pourquoi (double-clic pour écrire) :</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="112"/>
+        <location filename="../gui/enjeu_dialog.py" line="114"/>
         <source>Tool</source>
         <translation>Outil</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="112"/>
+        <location filename="../gui/enjeu_dialog.py" line="114"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="49"/>
+        <location filename="../gui/photo_actions.py" line="51"/>
         <source>A photo is attached to the nearest stop within this distance</source>
         <translation>Une photo est rattachée à l'arrêt le plus proche situé à moins de cette distance</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="52"/>
+        <location filename="../gui/photo_actions.py" line="54"/>
         <source>Attach to a stop within:</source>
         <translation>Rattacher à un arrêt situé à moins de :</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="57"/>
+        <location filename="../gui/photo_actions.py" line="59"/>
         <source>A folder of photos…</source>
         <translation>Un répertoire de photos…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="58"/>
+        <location filename="../gui/photo_actions.py" line="60"/>
         <source>Selected photos…</source>
         <translation>Photos choisies…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="223"/>
+        <location filename="../gui/photo_actions.py" line="225"/>
         <source>Open or build a dossier first (step 1).</source>
         <translation>Ouvrez ou créez d'abord un dossier (étape 1).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="69"/>
+        <location filename="../gui/photo_actions.py" line="71"/>
         <source>Choose the active group first (step 2).</source>
         <translation>Choisissez d'abord le groupe actif (étape 2).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="75"/>
+        <location filename="../gui/photo_actions.py" line="77"/>
         <source>Please wait: the previous photo task is still running.</source>
         <translation>Veuillez patienter : la tâche photo précédente est encore en cours.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="82"/>
+        <location filename="../gui/photo_actions.py" line="84"/>
         <source>Folder of the group&apos;s photos</source>
         <translation>Dossier des photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="92"/>
+        <location filename="../gui/photo_actions.py" line="94"/>
         <source>Photos of the group</source>
         <translation>Photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="92"/>
+        <location filename="../gui/photo_actions.py" line="94"/>
         <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="110"/>
+        <location filename="../gui/photo_actions.py" line="112"/>
         <source>Importing photos</source>
         <translation>Import des photos</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="141"/>
+        <location filename="../gui/photo_actions.py" line="143"/>
         <source>{imported} photos imported for {group}; {no_gps} without GPS, {outside} outside the study perimeter, {unreadable} unreadable, {already} already imported.</source>
         <translation>{imported} photos importées pour {group} ; {no_gps} sans GPS, {outside} hors du périmètre d'étude, {unreadable} illisibles, {already} déjà importées.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="195"/>
+        <location filename="../gui/photo_actions.py" line="197"/>
         <source>Where to write the field package</source>
         <translation>Où écrire le paquet terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="205"/>
+        <location filename="../gui/photo_actions.py" line="207"/>
         <source>Field package of {group} written to &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</source>
         <translation>Paquet terrain de {group} écrit dans &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="212"/>
+        <location filename="../gui/photo_actions.py" line="214"/>
         <source>Exporting the field package of {group}</source>
         <translation>Export du paquet terrain de {group}</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="225"/>
+        <location filename="../gui/photo_actions.py" line="227"/>
         <source>Field package to bring back</source>
         <translation>Paquet terrain à réintégrer</translation>
-    </message>
-    <message>
-        <location filename="../gui/photo_actions.py" line="241"/>
-        <source>Field package of {group} merged: {inserted} new features, {updated} edited, {photos} photos copied.</source>
-        <translation>Paquet terrain de {group} réintégré : {inserted} nouvelles entités, {updated} modifiées, {photos} photos copiées.</translation>
     </message>
     <message>
         <location filename="../gui/place_photos_dialog.py" line="58"/>
@@ -2244,12 +2219,12 @@
         <translation>Ouvrez d'abord un dossier et créez les groupes.</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="147"/>
+        <location filename="../gui/proposal_widget.py" line="148"/>
         <source>Folder for the PDF</source>
         <translation>Dossier du PDF</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="167"/>
+        <location filename="../gui/proposal_widget.py" line="168"/>
         <source>Proposal exported: {files}</source>
         <translation>Proposition exportée : {files}</translation>
     </message>
@@ -2364,17 +2339,17 @@
         <translation>Cliquez sur la carte (clic droit pour finir une ligne ou une surface) ; le formulaire s'ouvre ensuite.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="56"/>
+        <location filename="../gui/steps/diagnostic.py" line="57"/>
         <source>Diagnostic map style</source>
         <translation>Style de carte de diagnostic</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="56"/>
+        <location filename="../gui/steps/diagnostic.py" line="57"/>
         <source>Colours by category, pictograms by theme, hatches and arrows</source>
         <translation>Couleurs par catégorie, pictogrammes par thème, hachures et flèches</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="92"/>
+        <location filename="../gui/steps/diagnostic.py" line="93"/>
         <source>{group}: {counts}</source>
         <translation>{group} : {counts}</translation>
     </message>
@@ -2434,7 +2409,7 @@
         <translation>Modifier l'enjeu…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="239"/>
+        <location filename="../gui/steps/enjeux.py" line="240"/>
         <source>Delete the issue</source>
         <translation>Supprimer l'enjeu</translation>
     </message>
@@ -2454,12 +2429,12 @@
         <translation>Ouvrez d'abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="228"/>
+        <location filename="../gui/steps/enjeux.py" line="229"/>
         <source>Issue saved.</source>
         <translation>Enjeu enregistré.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="239"/>
+        <location filename="../gui/steps/enjeux.py" line="240"/>
         <source>Delete this issue and its tool choices?</source>
         <translation>Supprimer cet enjeu et ses choix d'outils ?</translation>
     </message>
@@ -2474,12 +2449,7 @@
         <translation>Réintégrer un paquet terrain…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/photos.py" line="38"/>
-        <source>Merge the features added or edited in the field into the dossier</source>
-        <translation>Fusionner dans le dossier les entités ajoutées ou modifiées sur le terrain</translation>
-    </message>
-    <message>
-        <location filename="../gui/steps/photos.py" line="44"/>
+        <location filename="../gui/steps/photos.py" line="47"/>
         <source>Geotagged photos become observations attached to the nearest stop</source>
         <translation>Les photos géolocalisées deviennent des observations rattachées à l'arrêt le plus proche</translation>
     </message>
@@ -2579,27 +2549,27 @@
         <translation>Fichiers CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="220"/>
+        <location filename="../gui/toolbox_dialog.py" line="222"/>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="235"/>
+        <location filename="../gui/toolbox_dialog.py" line="237"/>
         <source>{shown} of {total} tools, {cats} categories</source>
         <translation>{shown} outils sur {total}, {cats} catégories</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="259"/>
+        <location filename="../gui/toolbox_dialog.py" line="261"/>
         <source> (added by {who})</source>
         <translation> (ajouté par {who})</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="277"/>
+        <location filename="../gui/toolbox_dialog.py" line="279"/>
         <source>“{name}” added to the toolbox.</source>
         <translation>« {name} » ajouté à la boîte à outils.</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="304"/>
+        <location filename="../gui/toolbox_dialog.py" line="307"/>
         <source>“{name}” is chosen for {n} issue(s):
 {lines}
 
@@ -2610,37 +2580,37 @@ Remove it from the toolbox and from these issues?</source>
 Le retirer de la boîte à outils et de ces enjeux ?</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="308"/>
+        <location filename="../gui/toolbox_dialog.py" line="311"/>
         <source>Remove a tool in use</source>
         <translation>Supprimer un outil utilisé</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="311"/>
+        <location filename="../gui/toolbox_dialog.py" line="316"/>
         <source>Remove a tool</source>
         <translation>Supprimer un outil</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="311"/>
+        <location filename="../gui/toolbox_dialog.py" line="316"/>
         <source>Remove “{name}” from the toolbox?</source>
         <translation>Retirer « {name} » de la boîte à outils ?</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="319"/>
+        <location filename="../gui/toolbox_dialog.py" line="325"/>
         <source>“{name}” removed from the toolbox.</source>
         <translation>« {name} » retiré de la boîte à outils.</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="329"/>
+        <location filename="../gui/toolbox_dialog.py" line="335"/>
         <source>Nothing was imported: {error}</source>
         <translation>Rien n'a été importé : {error}</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="332"/>
+        <location filename="../gui/toolbox_dialog.py" line="338"/>
         <source>{added} tool(s) added, {updated} updated, {same} unchanged.</source>
         <translation>{added} outil(s) ajouté(s), {updated} mis à jour, {same} inchangé(s).</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="350"/>
+        <location filename="../gui/toolbox_dialog.py" line="356"/>
         <source>{count} tools exported to {path}.</source>
         <translation>{count} outils exportés dans {path}.</translation>
     </message>
@@ -2655,17 +2625,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="105"/>
+        <location filename="../core/dossier.py" line="108"/>
         <source>Cannot create the output folder {folder}: {reason}</source>
         <translation>Impossible de créer le répertoire de sortie {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="254"/>
+        <location filename="../core/dossier.py" line="263"/>
         <source>Cannot write the dossier in {folder}: {reason}</source>
         <translation>Impossible d'écrire le dossier dans {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="352"/>
+        <location filename="../core/dossier.py" line="361"/>
         <source>The source {layer} could not be clipped: {reason}</source>
         <translation>La source {layer} n'a pas pu être découpée : {reason}</translation>
     </message>
@@ -2690,27 +2660,27 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Impossible de copier une photo dans {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="231"/>
+        <location filename="../core/route.py" line="258"/>
         <source>At least two numbered stops are needed to follow the roads.</source>
         <translation>Il faut au moins deux arrêts numérotés pour suivre les voies.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="247"/>
+        <location filename="../gui/steps/route.py" line="256"/>
         <source>The dossier has no road layer to follow.</source>
         <translation>Le dossier ne contient aucune couche de voirie à suivre.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="247"/>
+        <location filename="../core/route.py" line="274"/>
         <source>Stop {n} cannot be reached along the roads.</source>
         <translation>L'arrêt {n} ne peut pas être atteint par les routes.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="257"/>
+        <location filename="../core/route.py" line="284"/>
         <source>The stops are all at the same place on the roads.</source>
         <translation>Les arrêts sont tous au même endroit sur les voies.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="73"/>
+        <location filename="../gui/steps/route.py" line="74"/>
         <source>Route along the roads</source>
         <translation>Parcours par les routes</translation>
     </message>
@@ -2880,12 +2850,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Indiquez un projet ou un dossier.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="74"/>
+        <location filename="../core/enjeux.py" line="81"/>
         <source>Unknown level “{level}”: use one of {levels}.</source>
         <translation>Niveau « {level} » inconnu : utilisez l'un de {levels}.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="80"/>
+        <location filename="../core/enjeux.py" line="87"/>
         <source>Unknown theme “{theme}”.</source>
         <translation>Thème « {theme} » inconnu.</translation>
     </message>
@@ -2915,14 +2885,9 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Ligne {line} : l'outil n'a pas de nom (colonne « nom »).</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="73"/>
+        <location filename="../gui/steps/route.py" line="74"/>
         <source>Replace the route by the shortest way along the roads through the numbered stops</source>
         <translation>Remplacer le parcours par le plus court chemin par les routes passant par les arrêts numérotés</translation>
-    </message>
-    <message>
-        <location filename="../gui/steps/route.py" line="253"/>
-        <source>The route now follows the roads; edit it freely, or undo (Ctrl+Z) to go back.</source>
-        <translation>Le parcours suit désormais les voies ; modifiez-le librement, ou annulez (Ctrl+Z) pour revenir en arrière.</translation>
     </message>
     <message>
         <location filename="../core/boards/synthese.py" line="100"/>
@@ -2935,7 +2900,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="80"/>
+        <location filename="../core/dossier.py" line="83"/>
         <source>The output folder {folder} holds a %-escape (like %20) that QGIS cannot open: rename the folder.</source>
         <translation>Le nom du dossier de sortie {folder} contient un échappement % (comme %20) que QGIS ne sait pas ouvrir : renommez le dossier.</translation>
     </message>
@@ -2950,62 +2915,62 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Aucune couche de polygones lisible dans {path}.</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="124"/>
+        <location filename="../gui/enjeu_dialog.py" line="126"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="73"/>
+        <location filename="../gui/boards_export.py" line="89"/>
         <source>Exporting the boards</source>
         <translation>Export des planches</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="95"/>
+        <location filename="../gui/boards_export.py" line="144"/>
         <source>{n} files written in {folder}.</source>
         <translation>{n} fichiers écrits dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="113"/>
+        <location filename="../gui/export_boards_dialog.py" line="46"/>
         <source>Export the boards</source>
         <translation>Exporter les planches</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="114"/>
+        <location filename="../gui/export_boards_dialog.py" line="47"/>
         <source>Each group&apos;s field map, diagnostic, restitution, atlas of stops and support proposal, and the cross-group synthesis. The layouts are also added to the project (Project &gt; Layouts) so they can be retouched before printing.</source>
         <translation>Pour chaque groupe : carte de terrain, diagnostic, restitution, atlas des arrêts et proposition d'accompagnement, ainsi que la synthèse inter-groupes. Les mises en page sont aussi ajoutées au projet (Projet &gt; Mises en page) pour pouvoir être retouchées avant impression.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="139"/>
+        <location filename="../gui/export_boards_dialog.py" line="72"/>
         <source>PDF (vector)</source>
         <translation>PDF (vectoriel)</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="140"/>
+        <location filename="../gui/export_boards_dialog.py" line="73"/>
         <source>PNG (image)</source>
         <translation>PNG (image)</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="149"/>
+        <location filename="../gui/export_boards_dialog.py" line="87"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="186"/>
+        <location filename="../gui/export_boards_dialog.py" line="128"/>
         <source>Each page: {w} × {h} pixels.</source>
         <translation>Chaque page : {w} × {h} pixels.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="188"/>
+        <location filename="../gui/export_boards_dialog.py" line="130"/>
         <source>Vector PDF: one file per board and one combined file.</source>
         <translation>PDF vectoriel : un fichier par planche et un fichier regroupant toutes les planches.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="205"/>
+        <location filename="../gui/export_boards_dialog.py" line="155"/>
         <source>Choose at least one board.</source>
         <translation>Choisissez au moins une planche.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="208"/>
+        <location filename="../gui/export_boards_dialog.py" line="161"/>
         <source>Choose an output folder.</source>
         <translation>Choisissez un répertoire de sortie.</translation>
     </message>
@@ -3030,17 +2995,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Imprimer les planches de chaque groupe et la synthèse inter-groupes, en PDF ou PNG, du A4 au A0.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="25"/>
+        <location filename="../gui/steps/boards.py" line="24"/>
         <source>Field map, diagnostic, restitution, atlas, proposal and synthesis</source>
         <translation>Carte de terrain, diagnostic, restitution, atlas, proposition et synthèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="31"/>
+        <location filename="../gui/steps/boards.py" line="30"/>
         <source>Add a layer showing where the groups&apos; candidate sites converge</source>
         <translation>Ajouter une couche montrant où convergent les sites de projet des groupes</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="69"/>
+        <location filename="../gui/steps/boards.py" line="70"/>
         <source>{shared} places chosen by two groups or more.</source>
         <translation>{shared} lieux choisis par deux groupes ou plus.</translation>
     </message>
@@ -3070,12 +3035,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Cliquez sur la carte pour situer l'enjeu sélectionné ; clic droit pour finir une ligne ou une surface</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="264"/>
+        <location filename="../gui/steps/enjeux.py" line="265"/>
         <source>Pick an issue in the list first.</source>
         <translation>Choisissez d'abord un enjeu dans la liste.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="308"/>
+        <location filename="../gui/steps/enjeux.py" line="309"/>
         <source>Issue placed on the map.</source>
         <translation>Enjeu placé sur la carte.</translation>
     </message>
@@ -3118,6 +3083,357 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <location filename="../gui/steps/route.py" line="59"/>
         <source>Outline the area a hypothesis is about, right click to finish</source>
         <translation>Délimitez la zone sur laquelle porte l'hypothèse, clic droit pour terminer</translation>
+    </message>
+    <message>
+        <location filename="../gui/saver.py" line="59"/>
+        <source>{layer}: the drawings kept in memory are now saved.</source>
+        <translation>{layer} : les tracés gardés en mémoire sont maintenant enregistrés.</translation>
+    </message>
+    <message>
+        <location filename="../gui/saver.py" line="70"/>
+        <source>{layer} could not be saved ({error}). What you drew is kept in memory and will be saved as soon as possible; do not close QGIS before this message says it is saved.</source>
+        <translation>{layer} n&apos;a pas pu être enregistré ({error}). Ce que vous avez tracé est gardé en mémoire et sera enregistré dès que possible ; ne fermez pas QGIS avant que ce message ne dise que c&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../gui/saver.py" line="84"/>
+        <source>unknown error</source>
+        <translation>erreur inconnue</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/base.py" line="102"/>
+        <source>Undo the last drawing</source>
+        <translation>Annuler le dernier tracé</translation>
+    </message>
+    <message>
+        <location filename="../gui/saver.py" line="147"/>
+        <source>Last drawing on {layer} undone.</source>
+        <translation>Dernier tracé annulé sur {layer}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/base.py" line="108"/>
+        <source>Redo the drawing</source>
+        <translation>Rétablir le tracé</translation>
+    </message>
+    <message>
+        <location filename="../gui/saver.py" line="153"/>
+        <source>Drawing on {layer} restored.</source>
+        <translation>Tracé rétabli sur {layer}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/base.py" line="102"/>
+        <source>Remove the last feature drawn with the panel (it is saved already)</source>
+        <translation>Retire le dernier objet tracé avec le panneau (il est déjà enregistré)</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/base.py" line="108"/>
+        <source>Put back the drawing just undone</source>
+        <translation>Remet le tracé qui vient d&apos;être annulé</translation>
+    </message>
+    <message>
+        <location filename="../core/dossier.py" line="250"/>
+        <source>Keeping the groups' work…</source>
+        <translation>Conservation du travail des groupes…</translation>
+    </message>
+    <message>
+        <location filename="../core/dossier_keep.py" line="62"/>
+        <source>The backup of {path} could not be written ({reason}); nothing was replaced.</source>
+        <translation>La sauvegarde de {path} n&apos;a pas pu être écrite ({reason}) ; rien n&apos;a été remplacé.</translation>
+    </message>
+    <message>
+        <location filename="../core/dossier_keep.py" line="123"/>
+        <source>The groups&apos; table {table} could not be carried into the rebuilt dossier ({reason}); the dossier was not replaced.</source>
+        <translation>La table {table} des groupes n&apos;a pas pu être reprise dans le dossier reconstruit ({reason}) ; le dossier n&apos;a pas été remplacé.</translation>
+    </message>
+    <message>
+        <location filename="../core/dossier_keep.py" line="132"/>
+        <source>The groups&apos; table {table} could not be carried into the rebuilt dossier; the dossier was not replaced.</source>
+        <translation>La table {table} des groupes n&apos;a pas pu être reprise dans le dossier reconstruit ; le dossier n&apos;a pas été remplacé.</translation>
+    </message>
+    <message>
+        <location filename="../core/dossier_keep.py" line="181"/>
+        <source>The groups' table {table} lost rows while being carried over ({before} → {after}); the dossier was not replaced.</source>
+        <translation>La table {table} des groupes a perdu des lignes en étant reprise ({before} → {after}) ; le dossier n&apos;a pas été remplacé.</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/route.py" line="266"/>
+        <source>The route now follows the roads and is saved; “Undo the last drawing” puts your route back.</source>
+        <translation>Le parcours suit maintenant les routes et il est enregistré ; « Annuler le dernier tracé » remet votre parcours.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="58"/>
+        <source>Pending edits of {layers} could not be saved; they are not included.</source>
+        <translation>Les modifications en cours de {layers} n&apos;ont pas pu être enregistrées ; elles ne sont pas prises en compte.</translation>
+    </message>
+    <message>
+        <location filename="../processing/build_dossier.py" line="144"/>
+        <source>Kept from the previous dossier: {tables}.</source>
+        <translation>Repris du dossier précédent : {tables}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/build_dossier.py" line="150"/>
+        <source>Previous file kept as {path}.</source>
+        <translation>Ancien fichier conservé sous {path}.</translation>
+    </message>
+    <message>
+        <location filename="../core/boards/kept_layouts.py" line="194"/>
+        <source>{name} (retouched, kept {date})</source>
+        <translation>{name} (retouchée, gardée le {date})</translation>
+    </message>
+    <message>
+        <location filename="../gui/export_boards_dialog.py" line="175"/>
+        <source>The boards are already being exported: wait for the export in progress to end.</source>
+        <translation>Les planches sont déjà en cours d&apos;export : attendez la fin de l&apos;export en cours.</translation>
+    </message>
+    <message>
+        <location filename="../core/boards/session.py" line="65"/>
+        <source>The edits of {layers} could not be saved, so the boards would not show them. Close any other program using the dossier, then export again.</source>
+        <translation>Les modifications de {layers} n&apos;ont pas pu être enregistrées : les planches ne les montreraient pas. Fermez tout autre programme qui utilise le dossier, puis exportez de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../core/merge.py" line="116"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location filename="../core/merge.py" line="137"/>
+        <source>{name} ({table})</source>
+        <translation>{name} ({table})</translation>
+    </message>
+    <message>
+        <location filename="../core/merge.py" line="131"/>
+        <source>edited or still used at the office</source>
+        <translation>modifié ou encore utilisé au bureau</translation>
+    </message>
+    <message>
+        <location filename="../core/merge.py" line="131"/>
+        <source>deleted in the field</source>
+        <translation>supprimé sur le terrain</translation>
+    </message>
+    <message>
+        <location filename="../core/merge.py" line="137"/>
+        <source>deleted at the office</source>
+        <translation>supprimé au bureau</translation>
+    </message>
+    <message>
+        <location filename="../core/merge.py" line="137"/>
+        <source>edited in the field</source>
+        <translation>modifié sur le terrain</translation>
+    </message>
+    <message>
+        <location filename="../core/merge.py" line="143"/>
+        <source>{name} ({table}), {field}</source>
+        <translation>{name} ({table}), {field}</translation>
+    </message>
+    <message>
+        <location filename="../core/merge.py" line="169"/>
+        <source>Save the edits of these layers before bringing a field package back: {layers}.</source>
+        <translation>Enregistrez les modifications de ces couches avant de rapatrier un paquet terrain : {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../core/merge_apply.py" line="32"/>
+        <source>Cannot merge the field package into {path} (table {table}): {error}. Nothing was changed in the dossier.</source>
+        <translation>Impossible de fusionner le paquet terrain dans {path} (table {table}) : {error}. Rien n&apos;a été modifié dans le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../core/merge_state.py" line="210"/>
+        <source>The field package {path} is damaged ({error}): nothing was merged. Copy it again from the tablet.</source>
+        <translation>Le paquet terrain {path} est endommagé ({error}) : rien n&apos;a été fusionné. Copiez-le à nouveau depuis la tablette.</translation>
+    </message>
+    <message>
+        <location filename="../core/pg_conflicts.py" line="52"/>
+        <source>The feature {fid} of {table} was changed in the meantime on another computer: nothing was written. Reload it and apply your change again.</source>
+        <translation>L&apos;entité {fid} de {table} a été modifiée entre-temps par un autre poste : rien n&apos;a été écrit. Rechargez-la et refaites votre modification.</translation>
+    </message>
+    <message>
+        <location filename="../core/pg_conflicts.py" line="63"/>
+        <source>The feature {fid} of {table} was deleted in the meantime on another computer: nothing was written.</source>
+        <translation>L&apos;entité {fid} de {table} a été supprimée entre-temps par un autre poste : rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../core/transaction.py" line="67"/>
+        <source>Cannot write into {path} (table {table}): {error}. Nothing was changed.</source>
+        <translation>Impossible d&apos;écrire dans {path} (table {table}) : {error}. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../core/transaction.py" line="237"/>
+        <source>The server refused the change of {table} in {schema}: {error}. Nothing was changed.</source>
+        <translation>Le serveur a refusé la modification de {table} dans {schema} : {error}. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../gui/boards_export.py" line="87"/>
+        <source>Preparing the boards…</source>
+        <translation>Préparation des planches…</translation>
+    </message>
+    <message>
+        <location filename="../gui/boards_export.py" line="132"/>
+        <source>The boards could not be exported: {error}</source>
+        <translation>Les planches n&apos;ont pas pu être exportées : {error}</translation>
+    </message>
+    <message>
+        <location filename="../gui/boards_export.py" line="146"/>
+        <source>Open the folder</source>
+        <translation>Ouvrir le répertoire</translation>
+    </message>
+    <message>
+        <location filename="../gui/export_boards_dialog.py" line="158"/>
+        <source>Choose at least one group.</source>
+        <translation>Choisissez au moins un groupe.</translation>
+    </message>
+    <message>
+        <location filename="../gui/export_boards_dialog.py" line="163"/>
+        <source>Cannot write into the folder {path}. Choose a folder you can write to.</source>
+        <translation>Impossible d&apos;écrire dans le répertoire {path}. Choisissez un répertoire accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../gui/export_boards_dialog.py" line="211"/>
+        <source>Retouched layouts</source>
+        <translation>Mises en page retouchées</translation>
+    </message>
+    <message>
+        <location filename="../gui/export_boards_dialog.py" line="213"/>
+        <source>The layout “{name}” was retouched: replace it?</source>
+        <translation>La mise en page « {name} » a été retouchée : la remplacer ?</translation>
+    </message>
+    <message>
+        <location filename="../gui/export_boards_dialog.py" line="215"/>
+        <source>These layouts were retouched: replace them?
+{names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/export_boards_dialog.py" line="220"/>
+        <source>Replace: the new layout takes the name, the retouched one is kept under a dated name. Write under a new name: the retouched one keeps its name, the new one is written beside it. Nothing is deleted.</source>
+        <translation>Remplacer : la nouvelle mise en page prend le nom, la retouchée est gardée sous un nom daté. Écrire sous un nouveau nom : la retouchée garde son nom, la nouvelle est écrite à côté. Rien n&apos;est supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../gui/export_boards_dialog.py" line="227"/>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <location filename="../gui/export_boards_dialog.py" line="229"/>
+        <source>Write under a new name</source>
+        <translation>Écrire sous un nouveau nom</translation>
+    </message>
+    <message>
+        <location filename="../gui/merge_conflicts_dialog.py" line="37"/>
+        <source>Field package: values changed on both sides</source>
+        <translation>Paquet terrain : valeurs modifiées des deux côtés</translation>
+    </message>
+    <message>
+        <location filename="../gui/merge_conflicts_dialog.py" line="43"/>
+        <source>These values were changed both at the office and in the field. For each one, choose the value to keep; nothing changes until you click OK. A conflict left open is shown again by the next merge.</source>
+        <translation>Ces valeurs ont été modifiées à la fois au bureau et sur le terrain. Pour chacune, choisissez la valeur à garder ; rien ne change avant que vous cliquiez sur OK. Un conflit laissé ouvert est signalé à nouveau par la fusion suivante.</translation>
+    </message>
+    <message>
+        <location filename="../gui/merge_conflicts_dialog.py" line="55"/>
+        <source>Feature and value</source>
+        <translation>Entité et valeur</translation>
+    </message>
+    <message>
+        <location filename="../gui/merge_conflicts_dialog.py" line="55"/>
+        <source>At the office</source>
+        <translation>Au bureau</translation>
+    </message>
+    <message>
+        <location filename="../gui/merge_conflicts_dialog.py" line="55"/>
+        <source>In the field</source>
+        <translation>Sur le terrain</translation>
+    </message>
+    <message>
+        <location filename="../gui/merge_conflicts_dialog.py" line="55"/>
+        <source>Choice</source>
+        <translation>Choix</translation>
+    </message>
+    <message>
+        <location filename="../gui/merge_conflicts_dialog.py" line="78"/>
+        <source>Keep the office everywhere</source>
+        <translation>Garder le bureau partout</translation>
+    </message>
+    <message>
+        <location filename="../gui/merge_conflicts_dialog.py" line="81"/>
+        <source>Take the field everywhere</source>
+        <translation>Prendre le terrain partout</translation>
+    </message>
+    <message>
+        <location filename="../gui/merge_conflicts_dialog.py" line="100"/>
+        <source>Keep the office</source>
+        <translation>Garder le bureau</translation>
+    </message>
+    <message>
+        <location filename="../gui/merge_conflicts_dialog.py" line="103"/>
+        <source>Take the field</source>
+        <translation>Prendre le terrain</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_actions.py" line="245"/>
+        <source>Field package of {group} merged: {inserted} added, {updated} updated, {deleted} deleted, {photos} photos copied, {conflicts} conflicts.</source>
+        <translation>Paquet terrain de {group} fusionné : {inserted} entités ajoutées, {updated} modifiées, {deleted} supprimées, {photos} photos copiées, {conflicts} conflits.</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_actions.py" line="257"/>
+        <source>Choose the value to keep for each conflict.</source>
+        <translation>Choisissez la valeur à garder pour chaque conflit.</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_actions.py" line="289"/>
+        <source>Conflicts settled: {field} values taken from the field, {office} kept from the office.</source>
+        <translation>Conflits réglés : {field} valeurs prises du terrain, {office} gardées du bureau.</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_actions.py" line="293"/>
+        <source>{n} conflicts remain (changed again meanwhile).</source>
+        <translation>{n} conflits restent (modifiés à nouveau entre-temps).</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/photos.py" line="38"/>
+        <source>Merge what changed in the field (added, edited and deleted features); what changed at the office is kept</source>
+        <translation>Fusionne ce qui a changé sur le terrain (entités ajoutées, modifiées, supprimées) ; ce qui a changé au bureau est conservé</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py" line="22"/>
+        <source>Bring back a field package</source>
+        <translation>Rapatrier un paquet terrain</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py" line="25"/>
+        <source>Merges a field package into the dossier, three ways: what changed in the field since the export (new, edited and deleted features) is applied, what changed at the office is kept, and a value changed on both sides is reported as a conflict and left as it is at the office. Only the tables the package lets people edit are merged. All or nothing: on any error the dossier is left unchanged. Bringing the same package back twice changes nothing.</source>
+        <translation>Fusionne un paquet terrain dans le dossier, à trois voies : ce qui a changé sur le terrain depuis l&apos;export (entités ajoutées, modifiées et supprimées) est appliqué, ce qui a changé au bureau est conservé, et une valeur modifiée des deux côtés est signalée comme conflit et laissée telle qu&apos;au bureau. Seules les tables que le paquet permet de modifier sont fusionnées. Tout ou rien : en cas d&apos;erreur, le dossier reste inchangé. Rapatrier deux fois le même paquet ne change rien.</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py" line="40"/>
+        <source>Field package (its GeoPackage or its folder)</source>
+        <translation>Paquet terrain (son GeoPackage ou son dossier)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py" line="45"/>
+        <source>Features added</source>
+        <translation>Entités ajoutées</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py" line="45"/>
+        <source>Features updated</source>
+        <translation>Entités modifiées</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py" line="45"/>
+        <source>Features deleted</source>
+        <translation>Entités supprimées</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py" line="45"/>
+        <source>Conflicts (left as at the office)</source>
+        <translation>Conflits (laissés tels qu&apos;au bureau)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py" line="62"/>
+        <source>Conflict: {what}. Office: {office}. Field: {field}.</source>
+        <translation>Conflit : {what}. Bureau : {office}. Terrain : {field}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_package.py" line="68"/>
+        <source>{inserted} added, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos copied.</source>
+        <translation>{inserted} ajoutées, {updated} modifiées, {deleted} supprimées, {conflicts} conflits, {photos} photos copiées.</translation>
     </message>
 </context>
 <context>

@@ -147,8 +147,7 @@ class StepPanel(QWidget):
         if fid is not None:
             saver = self.context.saver
             uid = saver.remember(layer, fid)
-            saver.save([layer])
-            saver.save_group(self.context.active_group)
+            saver.save_group(self.context.active_group, first=layer)
             fid = saver.fid_of(layer, uid, fid)  # the id in the file once written
         return fid
 

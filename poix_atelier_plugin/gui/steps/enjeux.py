@@ -218,6 +218,7 @@ class EnjeuxStep(StepPanel):
         if not gpkg or not groupe:
             self.context.error(tr("Create the groups first, then pick the active group."), 8)
             return None
+        self.context.saver.save_dossier()  # the sites just drawn are in its list
         dialog = EnjeuDialog(gpkg, groupe, fid, self.iface.mainWindow())
         if not modal:
             dialog.show()

@@ -1,0 +1,180 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Runs inside the real QGIS desktop (``qgis --code``) and walks the day as a person does.
+
+Not a test module: tests/test_desktop.py starts QGIS with the plugin installed from
+the zip and this script, then reads what it wrote. Every step is a click: the
+toolbar button, the panel's buttons, the map canvas, the form's own OK button.
+Steps are chained with timers so that QGIS's event loop runs between them, as it
+does between a person's clicks.
+
+Environment: ATELIER_PROJECT (the .qgz to open), ATELIER_OUT (a folder for
+results), ATELIER_SCENARIO (``crash``: three stops then wait to be killed;
+``boards``: one stop, then the boards exported from the panel's dialog).
+"""
+
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from qgis.core import QgsPointXY, QgsProject, QgsRectangle
+from qgis.PyQt.QtCore import QPoint, Qt, QTimer
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from qgis.utils import iface, plugins
+
+OUT = Path(os.environ["ATELIER_OUT"])
+SCENARIO = os.environ.get("ATELIER_SCENARIO", "crash")
+#: Stops clicked on the sample, in Lambert-93, near place Talma.
+STOPS = [(744000.0, 7010050.0), (744150.0, 7010150.0), (744300.0, 7010250.0)]
+STATE = {"log": [], "errors": []}
+
+
+def log(text):
+    STATE["log"].append(text)
+    dump()
+
+
+def dump():
+    (OUT / "state.json").write_text(json.dumps(STATE, ensure_ascii=False, indent=1))
+
+
+def fail(exc):
+    STATE["errors"].append("".join(traceback.format_exception(*sys.exc_info())) or str(exc))
+    dump()
+    (OUT / "done").write_text("error")
+
+
+def later(ms, fn):
+    def run():
+        try:
+            fn()
+        except Exception as exc:  # noqa: BLE001 - reported to the test, which fails on it
+            fail(exc)
+
+    QTimer.singleShot(ms, run)
+
+
+def plugin():
+    return plugins["poix_atelier_plugin"]
+
+
+def click(widget):
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def click_map(x, y):
+    canvas = iface.mapCanvas()
+    p = canvas.getCoordinateTransform().transform(QgsPointXY(x, y))
+    pos = QPoint(round(p.x()), round(p.y()))
+    QTest.mouseMove(canvas.viewport(), pos)
+    QTest.mouseClick(
+        canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos
+    )
+
+
+def accept_form(name):
+    """The stop's feature form: type a name, click its own OK."""
+    dialog = QApplication.activeModalWidget()
+    if dialog is None:
+        later(200, lambda: accept_form(name))
+        return
+    STATE.setdefault("forms", []).append(dialog.windowTitle())
+    edits = [e for e in dialog.findChildren(QLineEdit) if e.isVisible() and e.isEnabled()]
+    for edit in edits:
+        if edit.objectName() == "nom" or (edit.text() in ("", "NULL") and edit is edits[0]):
+            edit.setText(name)
+            break
+    box = dialog.findChild(QDialogButtonBox)
+    box.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def start():
+    log("start")
+    iface.addProject(os.environ["ATELIER_PROJECT"])
+    later(1500, open_panel)
+
+
+def open_panel():
+    p = plugin()
+    click(p.toolbar.widgetForAction(p.dock_action))
+    dock = p.dock
+    assert dock is not None and dock.isVisible(), "the panel did not open"
+    dock.groupCombo.setCurrentText("Groupe 1")
+    route = dock.step("route")
+    dock.toolBox.setCurrentWidget(route)
+    canvas = iface.mapCanvas()
+    canvas.setExtent(QgsRectangle(743700, 7009800, 744600, 7010500))
+    canvas.refresh()
+    log("panel open")
+    later(1500, lambda: draw_stop(0))
+
+
+def stops_layer():
+    from poix_atelier_plugin.core import project_layers
+
+    return project_layers.find_layer(QgsProject.instance(), "arrets", "Groupe 1")
+
+
+def draw_stop(i):
+    route = plugin().dock.step("route")
+    click(route.buttons["add_stop"])
+    x, y = STOPS[i]
+    later(300, lambda: accept_form(f"Arrêt de test {i + 1}"))
+    later(100, lambda: click_map(x, y))
+    later(1500, lambda: after_stop(i))
+
+
+def after_stop(i):
+    layer = stops_layer()
+    log(f"stop {i + 1} drawn: {layer.featureCount()} in the layer, modified={layer.isModified()}")
+    if i + 1 < (3 if SCENARIO == "crash" else 1):
+        draw_stop(i + 1)
+        return
+    STATE["stops_in_layer"] = layer.featureCount()
+    STATE["modified"] = layer.isModified()
+    STATE["messages"] = [w.text() if hasattr(w, "text") else "" for w in iface.messageBar().items()]
+    dump()
+    iface.mainWindow().grab().save(str(OUT / f"desktop_{SCENARIO}.png"))
+    if SCENARIO == "crash":
+        (OUT / "done").write_text("ready to be killed")
+    else:
+        later(200, export_boards)
+
+
+def export_boards():
+    dock = plugin().dock
+    boards = dock.step("boards")
+    dock.toolBox.setCurrentWidget(boards)
+    folder = OUT / "planches"
+    folder.mkdir(exist_ok=True)
+
+    def fill_and_export():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            later(200, fill_and_export)
+            return
+        STATE["export_dialog"] = dialog.windowTitle()
+        if hasattr(dialog, "folderEdit"):  # typed, as a person pastes a path
+            dialog.folderEdit.setText(str(folder))
+        dump()
+        box = dialog.findChild(QDialogButtonBox)
+        box.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    later(500, fill_and_export)
+    click(boards.buttons["export_boards"])
+    later(500, wait_for_files)
+
+
+def wait_for_files(tries=0):
+    files = sorted(p.name for p in (OUT / "planches").rglob("*.pdf"))
+    if files or tries > 240:
+        STATE["files"] = files
+        dump()
+        (OUT / "done").write_text("boards")
+        return
+    later(500, lambda: wait_for_files(tries + 1))
+
+
+later(500, start)

@@ -1,0 +1,186 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The real QGIS desktop, with the plugin installed from the packaged zip.
+
+QGIS runs under Xvfb with a scratch profile that enables the plugin and speaks
+French; tests/desktop_driver.py clicks through the day inside it. These tests
+are what a person sees: no fixture of pytest-qgis, no stub of iface.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parent.parent
+DRIVER = Path(__file__).with_name("desktop_driver.py")
+QGIS = shutil.which("qgis")
+
+
+def _require(tool: str) -> str:
+    found = shutil.which(tool)
+    if found is None:
+        pytest.fail(f"{tool} is needed for the desktop tests (make deps installs it)")
+    return found
+
+
+@pytest.fixture(scope="module")
+def plugin_zip(tmp_path_factory) -> Path:
+    """The zip a person installs, built from this checkout (with the French catalogue)."""
+    out = tmp_path_factory.mktemp("zip")
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "scripts" / "stage_plugin.py"),
+            "--stage",
+            str(out / "stage"),
+            "--zip",
+            str(out / "poix_atelier_plugin.zip"),
+            "--require-qm",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return out / "poix_atelier_plugin.zip"
+
+
+def _profile(root: Path, plugin_zip: Path) -> Path:
+    profile = root / "profiles" / "default"
+    plugins = profile / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    with zipfile.ZipFile(plugin_zip) as zf:  # what "Installer depuis un ZIP" does
+        zf.extractall(plugins)
+    (profile / "QGIS").mkdir()
+    (profile / "QGIS" / "QGIS3.ini").write_text(
+        "\n".join(
+            [
+                "[PythonPlugins]",
+                "poix_atelier_plugin=true",
+                "",
+                "[locale]",
+                "overrideFlag=true",
+                "userLocale=fr_FR",
+                "globalLocale=fr_FR",
+                "",
+                "[qgis]",
+                "checkVersion=false",
+                "showTips=false",
+                "",
+            ]
+        )
+    )
+    return root
+
+
+def _sample(folder: Path) -> Path:
+    """A copy of the sample project with its groups, and of its dossier and photos."""
+    if not (REPO / "sample_project.qgz").is_file():
+        pytest.fail("sample_project.qgz is missing")
+    shutil.copy(REPO / "sample_project.qgz", folder / "sample_project.qgz")
+    (folder / "sample").mkdir()
+    shutil.copy(REPO / "sample" / "atelier_59464.gpkg", folder / "sample" / "atelier_59464.gpkg")
+    if (REPO / "sample" / "DCIM").is_dir():
+        shutil.copytree(REPO / "sample" / "DCIM", folder / "sample" / "DCIM")
+    return folder / "sample_project.qgz"
+
+
+def _start(tmp_path: Path, plugin_zip: Path, scenario: str) -> tuple[subprocess.Popen, Path]:
+    _require("xvfb-run")
+    if QGIS is None:
+        pytest.fail("the QGIS desktop (qgis) is needed for the desktop tests")
+    out = tmp_path / "out"
+    out.mkdir()
+    work = tmp_path / "atelier"
+    work.mkdir()
+    env = dict(
+        os.environ,
+        QGIS_CUSTOM_CONFIG_PATH=str(_profile(tmp_path / "profile", plugin_zip)),
+        ATELIER_PROJECT=str(_sample(work)),
+        ATELIER_OUT=str(out),
+        ATELIER_SCENARIO=scenario,
+    )
+    env.pop("QT_QPA_PLATFORM", None)  # a real X display (Xvfb), as on a desktop
+    proc = subprocess.Popen(
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1600x1000x24",
+            QGIS,
+            "--nologo",
+            "--noversioncheck",
+            "--code",
+            str(DRIVER),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # the whole group (xvfb-run, Xvfb, qgis) can be killed
+    )
+    return proc, out
+
+
+def _wait(proc, out: Path, timeout: float = 240.0) -> dict:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end and not (out / "done").exists():
+        if proc.poll() is not None:
+            break
+        time.sleep(0.5)
+    state = json.loads((out / "state.json").read_text()) if (out / "state.json").exists() else {}
+    if not (out / "done").exists():
+        _kill(proc)
+        pytest.fail(f"the desktop walk did not finish: {state}")
+    assert not state.get("errors"), state["errors"]
+    return state
+
+
+def _kill(proc) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait(30)
+
+
+def _stops(gpkg: Path, groupe: str) -> list[str]:
+    con = sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT nom FROM arrets WHERE groupe = ? ORDER BY ordre", (groupe,))
+        return [r[0] for r in rows]
+    finally:
+        con.close()
+
+
+def test_three_stops_survive_qgis_being_killed(tmp_path, plugin_zip):
+    """Three stops drawn with "Ajouter un arrêt", forms accepted, then QGIS killed."""
+    gpkg = tmp_path / "atelier" / "sample" / "atelier_59464.gpkg"
+    proc, out = _start(tmp_path, plugin_zip, "crash")
+    before = None
+    try:
+        state = _wait(proc, out)
+        before = state
+    finally:
+        _kill(proc)  # a crash: no "save", no closing, no chance to flush anything
+    assert before["stops_in_layer"] >= 3 and not before["modified"], before
+    assert len(before.get("forms", [])) == 3, before
+    names = _stops(gpkg, "Groupe 1")
+    assert [n for n in names if n and n.startswith("Arrêt de test")] == [
+        "Arrêt de test 1",
+        "Arrêt de test 2",
+        "Arrêt de test 3",
+    ] or sorted(n for n in names if n and n.startswith("Arrêt de test")) == [
+        "Arrêt de test 1",
+        "Arrêt de test 2",
+        "Arrêt de test 3",
+    ]
