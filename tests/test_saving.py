@@ -155,7 +155,7 @@ def test_three_processes_drawing_into_one_geopackage(tmp_path):
         for i in (1, 2, 3)
     ]
     outputs = [p.communicate(timeout=300) for p in procs]
-    for proc, (out, err) in zip(procs, outputs):
+    for proc, (_out, err) in zip(procs, outputs):
         assert proc.returncode == 0, err[-2000:]
     retried = sum(int(out.split("retried=")[1].split()[0]) for out, _err in outputs)
     for i in (1, 2, 3):
