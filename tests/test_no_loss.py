@@ -86,6 +86,12 @@ def test_rebuild_keeps_every_group_table_and_pending_edits(dossier, communes_geo
     tools_before = _count(gpkg, "outils")
     assert tools_before > 0  # the toolbox copied in the dossier is the agency's work too
 
+    con = sqlite3.connect(str(gpkg))  # the memory of merged field packages (plain table)
+    con.execute("CREATE TABLE atelier_merge_log (package TEXT, merged TEXT)")
+    con.execute("INSERT INTO atelier_merge_log VALUES ('terrain-g1', '2026-12-02')")
+    con.commit()
+    con.close()
+
     result = _build(communes_geojson, out, OVERWRITE=True, BUFFER=300)
 
     # the rebuilt dossier has the new perimeter and every row of the groups' tables
@@ -94,6 +100,9 @@ def test_rebuild_keeps_every_group_table_and_pending_edits(dossier, communes_geo
     assert _count(gpkg, "arrets", "nom = 'Place Talma (pas encore enregistré)'") == 1
     assert _count(gpkg, "groupes") == groups_before
     assert _count(gpkg, "outils") == tools_before
+    con = sqlite3.connect(str(gpkg))
+    assert con.execute("SELECT package FROM atelier_merge_log").fetchall() == [("terrain-g1",)]
+    con.close()
     # the layer in the project reads the new file and shows both stops
     assert stops.featureCount() == 2 and not stops.isModified()
     # the old files are kept, dated, with the data they had
@@ -111,7 +120,7 @@ def test_rebuild_keeps_every_group_table_and_pending_edits(dossier, communes_geo
 
 
 def test_regrouping_keeps_unsaved_edits(dossier, qgis_iface):
-    """"Créer les groupes…" opened again to fix an adviser, OK clicked in its own dialog."""
+    """ "Créer les groupes…" opened again to fix an adviser, OK clicked in its own dialog."""
     from qgis.PyQt.QtCore import QTimer
     from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
 

@@ -106,8 +106,6 @@ def carry_over(old_gpkg: str | Path, new_gpkg: str | Path) -> list[str]:
     from osgeo import gdal
 
     tables = workspace_tables(old_gpkg, new_gpkg)
-    if not tables:
-        return []
     gdal.UseExceptions()
     for table in tables:
         options = gdal.VectorTranslateOptions(
@@ -137,10 +135,33 @@ def carry_over(old_gpkg: str | Path, new_gpkg: str | Path) -> list[str]:
                 table=table,
             )
         done = None  # closes the dataset: written
+    plain = _copy_plain_tables(old_gpkg, new_gpkg)
     _copy_styles(old_gpkg, new_gpkg, tables)
-    _check_counts(old_gpkg, new_gpkg, tables)
+    _check_counts(old_gpkg, new_gpkg, tables + plain)
+    tables = tables + plain
     LOG.info("Rebuild kept the tables %s", ", ".join(tables))
     return tables
+
+
+def _copy_plain_tables(old_gpkg, new_gpkg) -> list[str]:
+    """Plain SQLite tables of the plugin (not GeoPackage layers, e.g. the merge memory)."""
+    con = sqlite3.connect(str(new_gpkg), timeout=10)
+    try:
+        con.execute("ATTACH DATABASE ? AS old", (str(old_gpkg),))
+        listed = {r[0] for r in con.execute("SELECT table_name FROM old.gpkg_contents")}
+        here = {r[0] for r in con.execute("SELECT name FROM main.sqlite_master")}
+        rows = con.execute(
+            "SELECT name, sql FROM old.sqlite_master WHERE type = 'table' AND name LIKE 'atelier%'"
+        ).fetchall()
+        plain = [(n, sql) for n, sql in rows if n not in listed and n not in here]
+        with con:
+            for name, sql in plain:
+                quoted = '"' + name.replace('"', '""') + '"'
+                con.execute(sql)
+                con.execute(f"INSERT INTO main.{quoted} SELECT * FROM old.{quoted}")
+        return [n for n, _sql in plain]
+    finally:
+        con.close()
 
 
 def _copy_styles(old_gpkg, new_gpkg, tables: list[str]) -> None:
