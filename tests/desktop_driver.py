@@ -169,7 +169,10 @@ def export_boards():
 
 def wait_for_files(tries=0):
     files = sorted(p.name for p in (OUT / "planches").rglob("*.pdf"))
-    if files or tries > 240:
+    busy = QApplication.activeModalWidget() is not None  # the export's progress dialog
+    if (files and not busy) or tries > 600:
+        STATE["messages"] = [w.text() for w in iface.messageBar().items() if hasattr(w, "text")]
+        iface.mainWindow().grab().save(str(OUT / "desktop_boards_done.png"))
         STATE["files"] = files
         dump()
         (OUT / "done").write_text("boards")

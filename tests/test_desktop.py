@@ -184,3 +184,25 @@ def test_three_stops_survive_qgis_being_killed(tmp_path, plugin_zip):
         "Arrêt de test 2",
         "Arrêt de test 3",
     ]
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def test_stop_drawn_then_boards_exported_from_the_panel(tmp_path, plugin_zip):
+    """A stop drawn, then "Exporter les planches…", the dialog's own Exporter button: PDFs."""
+    _require("pdftotext")
+    proc, out = _start(tmp_path, plugin_zip, "boards")
+    try:
+        state = _wait(proc, out, timeout=400)
+    finally:
+        _kill(proc)
+    assert state.get("files"), state
+    folder = out / "planches"
+    terrain = [p for p in folder.rglob("*.pdf") if "terrain" in p.name.lower()]
+    assert terrain, sorted(p.name for p in folder.rglob("*.pdf"))
+    text = "\n".join(_pdf_text(p) for p in terrain)
+    assert "Arrêt de test 1" in text  # the stop just drawn, without any "save"
