@@ -23,7 +23,7 @@ PACKAGES=(
   qgis python3-qgis qgis-providers python3-psycopg2
   python3-pytest python3-shapely python3-venv python3-pip
   poppler-utils postgresql-17-postgis-3 libimage-exiftool-perl
-  fonts-dejavu-core ca-certificates e2fsprogs
+  fonts-dejavu-core ca-certificates e2fsprogs xvfb xauth
 )
 PIP_PACKAGES=(pytest-qgis)
 

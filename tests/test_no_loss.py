@@ -105,6 +105,10 @@ def test_rebuild_keeps_every_group_table_and_pending_edits(dossier, communes_geo
     con.close()
     # the layer in the project reads the new file and shows both stops
     assert stops.featureCount() == 2 and not stops.isModified()
+    # and writes into the new file, not into the replaced one
+    _stop(stops, "Monument Talma", 744250, 7010120)
+    assert stops.commitChanges(False)
+    assert _count(gpkg, "arrets") == 3
     # the old files are kept, dated, with the data they had
     backups = sorted((out / "sauvegardes").iterdir())
     assert [p.suffix for p in backups] == [".gpkg", ".qgz"]
