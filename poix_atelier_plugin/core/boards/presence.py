@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
+from typing import Optional
 
 from qgis.core import QgsFeatureRequest, QgsWkbTypes
 
@@ -20,7 +21,9 @@ from ...domain.errors import AtelierError
 from .source import is_postgis, open_table
 
 LOG = logging.getLogger(__name__)
-Presence = set[tuple[str, str | None]]
+# A module-level alias is evaluated at run time, and QGIS 3.22 on
+# Windows runs Python 3.9, which has no ``X | None`` outside annotations.
+Presence = set[tuple[str, Optional[str]]]
 
 #: WKB base type (ISO, without Z/M) → kind, like QgsWkbTypes.geometryType.
 WKB_KINDS = {
