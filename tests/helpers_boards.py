@@ -373,7 +373,7 @@ class Modal:
     window still waiting after ``timeout`` seconds is closed and the test fails.
     """
 
-    def __init__(self, timeout: float = 60.0):
+    def __init__(self, timeout: float = 30.0):
         from qgis.PyQt.QtCore import QTimer
 
         self.steps: list = []
@@ -422,7 +422,10 @@ class Modal:
         if self.errors or time.monotonic() > self.deadline or not self.steps:
             if widget is not None and (self.errors or time.monotonic() > self.deadline):
                 if not self.errors:
-                    self.errors.append(f"timeout: {[s[3] for s in self.steps]}, open: {widget!r}")
+                    said = widget.errorLabel.text() if hasattr(widget, "errorLabel") else ""
+                    self.errors.append(
+                        f"timeout: {[s[3] for s in self.steps]}, open: {widget!r} {said}"
+                    )
                 self.steps.clear()
                 widget.close()  # unblock exec(): the test fails with the errors
             return

@@ -146,6 +146,15 @@ def board_groups() -> list:
     return [g for g in root.findGroups(True) if g.customProperty(PROP_BOARD)]
 
 
+def board_layer_ids() -> set[str]:
+    from qgis.core import QgsProject
+
+    from poix_atelier_plugin.core.boards.layers import PROP_BOARD
+
+    layers = QgsProject.instance().mapLayers().values()
+    return {lyr.id() for lyr in layers if lyr.customProperty(PROP_BOARD)}
+
+
 def board_layer_count() -> int:
     from qgis.core import QgsProject
 
@@ -265,7 +274,8 @@ def test_cancel_in_the_progress_dialog_leaves_nothing(dock, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "earlier.txt").write_text("kept")
-    before_layouts, before_layers = layout_names(), board_layer_count()
+    export_from_panel(dock, tmp_path / "first", boards=("terrain", "synthese"))
+    before_layouts, before_layers = layout_names(), board_layer_ids()
     said = []
 
     def read_and_close(dialog):
@@ -279,7 +289,8 @@ def test_cancel_in_the_progress_dialog_leaves_nothing(dock, tmp_path):
         click(dock.step("boards").buttons["export_boards"])
     assert said == [T("Export cancelled: no board was written.")]
     assert files_in(out) == ["earlier.txt"]  # no board, no temporary folder
-    assert layout_names() == before_layouts and board_layer_count() == before_layers
+    # the project is as it was: the earlier layouts and the layers they show
+    assert layout_names() == before_layouts and board_layer_ids() == before_layers
     assert dock.step("boards").buttons["export_boards"].isEnabled()
 
 
@@ -464,3 +475,40 @@ def test_boards_step_synthesis_adds_a_layer(dock):
         if lyr.customProperty("atelier/synthesis")
     ]
     assert layers and max(f["n_groupes"] for f in layers[-1].getFeatures()) == 2
+
+
+def test_saved_and_reopened_project_is_not_taken_for_retouched(dock, tmp_path):
+    """Untouched layouts read back from the .qgz are replaced without a question."""
+    from qgis.core import QgsProject
+
+    export_from_panel(dock, tmp_path / "1", boards=("terrain", "atlas", "synthese"))
+    names = layout_names()
+    project = QgsProject.instance()
+    assert project.write(str(tmp_path / "atelier.qgz"))
+    project.clear()
+    assert project.read(str(tmp_path / "atelier.qgz"))
+    export_from_panel(dock, tmp_path / "2", boards=("terrain", "atlas", "synthese"))
+    assert layout_names() == names
+    assert len(board_groups()) == 1
+
+
+def test_processing_never_replaces_a_retouched_layout(dock, tmp_path, atelier_provider):
+    import processing
+    from qgis.core import QgsLayoutPoint, QgsProject, QgsUnitTypes
+
+    from poix_atelier_plugin.core.boards.frames import BOARD_TYPES
+
+    name = T("Cross-group synthesis")
+    params = {
+        "DOSSIER": dock.context.dossier,
+        "BOARDS": [BOARD_TYPES.index("synthese")],
+        "DPI": 72,
+        "OUTPUT_FOLDER": str(tmp_path / "1"),
+    }
+    processing.run("atelier:export_boards", params)
+    layout = QgsProject.instance().layoutManager().layoutByName(name)
+    layout.itemById("title").attemptMove(QgsLayoutPoint(60, 40, QgsUnitTypes.LayoutMillimeters))
+    moved = _title_position(name)
+    processing.run("atelier:export_boards", {**params, "OUTPUT_FOLDER": str(tmp_path / "2")})
+    assert layout_names() == {name, f"{name} (2)"}
+    assert _title_position(name) == moved

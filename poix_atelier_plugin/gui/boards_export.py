@@ -110,8 +110,9 @@ def run_export(context, options, folder: str, parent=None, policy: str = "") -> 
     progress = progress_dialog(parent)
     feedback = ProgressFeedback(progress)
     project = QgsProject.instance()
-    # a layer removed or the project closed under the export stops it before the next page
-    signals = [project.layersWillBeRemoved, project.cleared]
+    # the project closed under the export stops it before the next page (removeAll comes
+    # before its layers are deleted; the engine itself removes single layers it replaces)
+    signals = [project.removeAll, project.cleared]
     if hasattr(project, "aboutToBeCleared"):  # QGIS 3.24+
         signals.append(project.aboutToBeCleared)
     for signal in signals:

@@ -34,7 +34,7 @@ from ...domain.groups import GroupSpec
 from ..i18n import tr
 from . import frames
 from .base import Board, BoardContext, BoardOptions
-from .kept_layouts import RENAME, add_to_manager, retouched
+from .kept_layouts import RENAME, add_to_manager, drop_unused, retouched
 from .layers import BoardLayers
 from .paper import PAPERS, page_size
 from .session import CanceledError, StepFeedback, check, one_at_a_time, save_edits, say
@@ -233,12 +233,14 @@ def planned_layouts(
     options: BoardOptions, dossier: str | None = None, project: QgsProject | None = None
 ) -> list[str]:
     """Names of the layouts an export of ``options`` adds to the project."""
+    check_options(options)
+    return _names(plan(open_dossier(dossier, project), options))
+
+
+def _names(jobs: list[Job]) -> list[str]:
     from .base import layout_name
 
-    check_options(options)
-    return [
-        layout_name(job.kind, job.group) for job in plan(open_dossier(dossier, project), options)
-    ]
+    return [layout_name(job.kind, job.group) for job in jobs]
 
 
 def retouched_layouts(
@@ -276,6 +278,8 @@ def _export(output, options, dossier, project, feedback, policy) -> list[str]:
     save_edits(project, dossier)
     opened = open_dossier(dossier, project)
     jobs = plan(opened, options)
+    # before any board is built: building replaces layers the old layouts show
+    touched = set(retouched(project, _names(jobs))) if options.add_to_project else set()
     out, tmp = prepare_folder(output)
     written: list[Path] = []
     layouts = []
@@ -319,7 +323,8 @@ def _export(output, options, dossier, project, feedback, policy) -> list[str]:
         fresh = {layer.id() for layer, _ in ctx.layers._pending}
         ctx.layers.register_all()
         for layout in layouts:
-            add_to_manager(project, layout, fresh, policy)
+            add_to_manager(project, layout, fresh, policy, touched)
+        drop_unused(project, ctx.cache.get("stale_layers", set()) - fresh)
     if feedback is not None:
         feedback.setProgress(100.0)
     return final

@@ -195,17 +195,26 @@ def kept_name(name: str) -> str:
 
 
 def add_to_manager(
-    project: QgsProject, layout, fresh: set[str] | None = None, policy: str = RENAME
+    project: QgsProject,
+    layout,
+    fresh: set[str] | None = None,
+    policy: str = RENAME,
+    touched: set[str] | None = None,
 ) -> str:
     """Add ``layout``; a retouched namesake is kept (see the module); returns the name used.
 
     ``fresh`` are the ids of the layers this export added (never removed here).
+    ``touched``: the names found retouched before the export began (building boards
+    replaces layers the old layouts show, which would make them look retouched).
     """
     fresh = fresh or set()
     manager = project.layoutManager()
     name = layout.name()
     old = manager.layoutByName(name)
-    if old is not None and is_retouched(old):
+    was_touched = (
+        (name in touched) if touched is not None else old is not None and is_retouched(old)
+    )
+    if old is not None and was_touched:
         if policy == REPLACE:
             kept = kept_name(name)
             if manager.layoutByName(kept) is not None:
@@ -230,3 +239,21 @@ def add_to_manager(
 
 def _others(project: QgsProject, fresh: set[str]) -> set[str]:
     return {lid for lid in project.mapLayers() if lid not in fresh}
+
+
+def shown_layers(project: QgsProject) -> set[str]:
+    """Ids of the layers a map of a layout in the project draws."""
+    out = set()
+    for layout in project.layoutManager().layouts():
+        for item in layout.items():
+            if isinstance(item, QgsLayoutItemMap):
+                out.update(lyr.id() for lyr in item.layers() if lyr is not None)
+    return out
+
+
+def drop_unused(project: QgsProject, ids) -> None:
+    """Remove the layers of a former export that no layout of the project shows any more."""
+    used = shown_layers(project)
+    stale = [lid for lid in ids if lid not in used and project.mapLayer(lid) is not None]
+    if stale:
+        project.removeMapLayers(stale)

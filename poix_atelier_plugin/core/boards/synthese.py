@@ -75,7 +75,9 @@ def synthese(ctx: BoardContext, group=None) -> Board:
         if lyr.customProperty("atelier/synthesis") and lyr.customProperty("atelier/board")
     ]
     if ctx.options.add_to_project and old:
-        ctx.project.removeMapLayers(old)  # the previous export's convergence
+        # the previous export's convergence goes once this export succeeded (a cancel
+        # leaves the project as it was), unless a layout kept in the project shows it
+        ctx.cache.setdefault("stale_layers", set()).update(old)
     lay._add(conv, None)
     ctx.cache["synthese_layer"] = conv
     site_layers = []
