@@ -3,7 +3,7 @@
 
 Every test clicks the dock's button, fills the dialog's widgets, and clicks
 the dialog's own buttons (its "Export", its "Cancel", the progress dialog's
-"Cancel", the question's answers); then reads the PDFs with poppler-utils.
+"Cancel"); then reads the PDFs with poppler-utils.
 """
 
 from __future__ import annotations
@@ -12,156 +12,32 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers_boards import Modal, T, click, flat, make_dossier, page_count, pdftext
+from helpers_boards import T, flat, make_dossier, page_count, pdftext
+from helpers_boards_gui import (  # noqa: F401 (fixtures)
+    ExportDialog,
+    ProgressDialog,
+    at_board,
+    board_groups,
+    board_layer_count,
+    board_layer_ids,
+    cancel_button,
+    choose,
+    dock,
+    dossier,
+    export_button,
+    export_from_panel,
+    files_in,
+    fill_and_export,
+    layout_names,
+    open_dock,
+    progress_cancel,
+)
+from helpers_modal import Modal, click
 
 pytestmark = [
     pytest.mark.gui,
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing"),
 ]
-
-
-@pytest.fixture(scope="module")
-def dossier(tmp_path_factory, qgis_app):
-    return make_dossier(tmp_path_factory.mktemp("gui") / "d", ("Groupe 1", "Groupe 2"), 4)
-
-
-def _dock(qgis_iface, gpkg: Path, step: str = "boards"):
-    from poix_atelier_plugin.gui.dock import AtelierDock
-
-    dock = AtelierDock(qgis_iface)
-    dock.context.set_dossier(str(gpkg))
-    dock.context.set_active_group("Groupe 2")
-    dock.resize(420, 760)
-    dock.show()
-    dock.toolBox.setCurrentWidget(dock.step(step))
-    return dock
-
-
-@pytest.fixture
-def dock(qgis_iface, qgis_new_project, dossier):
-    dock = _dock(qgis_iface, dossier)
-    qgis_iface.messageBar().clearWidgets()
-    yield dock
-    dock.unload()
-    dock.hide()
-    dock.deleteLater()
-
-
-# what a person does in the dialogs --------------------------------------------------
-def choose(dialog, folder, boards=("terrain",), groups=None, dpi=72, fmt="pdf"):
-    """Tick the boards and groups, type the folder, set the resolution."""
-    from qgis.PyQt.QtCore import Qt
-
-    for lst, wanted in ((dialog.boardsList, boards), (dialog.groupsList, groups)):
-        for i in range(lst.count()):
-            item = lst.item(i)
-            if wanted is not None:
-                on = item.data(Qt.ItemDataRole.UserRole) in wanted
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-    dialog.formatCombo.setCurrentIndex(dialog.formatCombo.findData(fmt))
-    dialog.dpiSpin.setValue(dpi)
-    dialog.folderEdit.setText(str(folder))
-
-
-def export_button(dialog):
-    from qgis.PyQt.QtWidgets import QDialogButtonBox
-
-    return dialog.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
-
-
-def cancel_button(dialog):
-    from qgis.PyQt.QtWidgets import QDialogButtonBox
-
-    return dialog.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
-
-
-def fill_and_export(folder, **kw):
-    def act(dialog):
-        choose(dialog, folder, **kw)
-        click(export_button(dialog))
-
-    return act
-
-
-def ExportDialog():
-    from poix_atelier_plugin.gui.export_boards_dialog import ExportBoardsDialog
-
-    return ExportBoardsDialog
-
-
-def ProgressDialog():
-    from qgis.PyQt.QtWidgets import QProgressDialog
-
-    return QProgressDialog
-
-
-def MessageBox():
-    from qgis.PyQt.QtWidgets import QMessageBox
-
-    return QMessageBox
-
-
-def progress_cancel(progress) -> None:
-    from qgis.PyQt.QtWidgets import QPushButton
-
-    click(progress.findChild(QPushButton))
-
-
-def at_board(n: int):
-    """Once the progress dialog says board ``n`` (or a later one) is being made."""
-    import re
-
-    def when(progress) -> bool:
-        found = re.search(r"(\d+)\s*/\s*(\d+)", progress.labelText())
-        return bool(found) and int(found.group(1)) >= n
-
-    return when
-
-
-def export_from_panel(dock, folder, key="export_boards", step="boards", **kw):
-    """Click the panel's button, fill the dialog, click Export; returns the Modal."""
-    with Modal() as modal:
-        modal.on(ExportDialog(), fill_and_export(folder, **kw), name="export dialog")
-        click(dock.step(step).buttons[key])
-    assert not modal.seen[0].isVisible(), "the dialog stays open after a good export"
-    return modal
-
-
-def files_in(folder: Path) -> list[str]:
-    return sorted(p.name for p in Path(folder).iterdir()) if Path(folder).exists() else []
-
-
-def layout_names() -> set[str]:
-    from qgis.core import QgsProject
-
-    return {lay.name() for lay in QgsProject.instance().layoutManager().layouts()}
-
-
-def board_groups() -> list:
-    from qgis.core import QgsProject
-
-    from poix_atelier_plugin.core.boards.layers import PROP_BOARD
-
-    root = QgsProject.instance().layerTreeRoot()
-    return [g for g in root.findGroups(True) if g.customProperty(PROP_BOARD)]
-
-
-def board_layer_ids() -> set[str]:
-    from qgis.core import QgsProject
-
-    from poix_atelier_plugin.core.boards.layers import PROP_BOARD
-
-    layers = QgsProject.instance().mapLayers().values()
-    return {lyr.id() for lyr in layers if lyr.customProperty(PROP_BOARD)}
-
-
-def board_layer_count() -> int:
-    from qgis.core import QgsProject
-
-    from poix_atelier_plugin.core.boards.layers import PROP_BOARD
-
-    layers = QgsProject.instance().mapLayers().values()
-    return sum(1 for lyr in layers if lyr.customProperty(PROP_BOARD))
 
 
 # tests ---------------------------------------------------------------------------------
@@ -354,82 +230,6 @@ def test_closing_the_project_during_an_export_cancels_it(dock, tmp_path):
     assert files_in(out) == [] and layout_names() == set()
 
 
-def _title_position(name: str):
-    from qgis.core import QgsProject
-
-    item = QgsProject.instance().layoutManager().layoutByName(name).itemById("title")
-    pos = item.positionWithUnits()
-    return round(pos.x(), 1), round(pos.y(), 1)
-
-
-def test_retouched_layout_is_kept(dock, tmp_path):
-    from qgis.core import QgsLayoutPoint, QgsProject, QgsUnitTypes
-
-    name = f"{T('Field map')} — Groupe 1"
-    export_from_panel(dock, tmp_path / "1", boards=("terrain",), groups=("Groupe 1",))
-    made = _title_position(name)
-    # untouched: exported again without a question
-    export_from_panel(dock, tmp_path / "2", boards=("terrain",), groups=("Groupe 1",))
-    assert layout_names() == {name}
-    # the person moves the title in the layout designer
-    layout = QgsProject.instance().layoutManager().layoutByName(name)
-    layout.itemById("title").attemptMove(QgsLayoutPoint(40, 30, QgsUnitTypes.LayoutMillimeters))
-    moved = _title_position(name)
-    assert moved != made
-    questions = []
-
-    def answer(button_name):
-        def act(box):
-            from qgis.PyQt.QtWidgets import QPushButton
-
-            questions.append(box.text())
-            click(box.findChild(QPushButton, button_name))
-
-        return act
-
-    def export_and_answer(folder, button_name):
-        with Modal() as modal:
-            modal.on(
-                ExportDialog(), fill_and_export(folder, boards=("terrain",), groups=("Groupe 1",))
-            )
-            modal.on(MessageBox(), answer(button_name), name=button_name)
-            click(dock.step("boards").buttons["export_boards"])
-
-    # "write under a new name": the retouched one keeps its name and its title where it was put
-    export_and_answer(tmp_path / "3", "rename")
-    assert name in questions[-1]
-    assert layout_names() == {name, f"{name} (2)"}
-    assert _title_position(name) == moved and _title_position(f"{name} (2)") == made
-    # once more: the copy written last time is refreshed, not a third one
-    export_and_answer(tmp_path / "4", "rename")
-    assert layout_names() == {name, f"{name} (2)"}
-    # "replace": the new one takes the name, the retouched one is kept under a dated name
-    export_and_answer(tmp_path / "5", "replace")
-    names = layout_names()
-    assert name in names and len(names) == 3
-    (kept,) = names - {name, f"{name} (2)"}
-    assert kept.startswith(name)
-    assert _title_position(name) == made and _title_position(kept) == moved
-    assert files_in(tmp_path / "5") == ["terrain_Groupe_1.pdf"]
-
-
-def test_question_cancelled_writes_nothing(dock, tmp_path):
-    from qgis.core import QgsLayoutPoint, QgsProject, QgsUnitTypes
-    from qgis.PyQt.QtWidgets import QMessageBox
-
-    name = f"{T('Field map')} — Groupe 2"
-    export_from_panel(dock, tmp_path / "1", boards=("terrain",), groups=("Groupe 2",))
-    layout = QgsProject.instance().layoutManager().layoutByName(name)
-    layout.itemById("title").attemptMove(QgsLayoutPoint(50, 50, QgsUnitTypes.LayoutMillimeters))
-    out = tmp_path / "2"
-    with Modal() as modal:
-        modal.on(ExportDialog(), fill_and_export(out, boards=("terrain",), groups=("Groupe 2",)))
-        modal.on(MessageBox(), lambda b: click(b.button(QMessageBox.StandardButton.Cancel)))
-        modal.on(ExportDialog(), lambda d: click(cancel_button(d)), name="dialog still open")
-        click(dock.step("boards").buttons["export_boards"])
-    assert files_in(out) == [] and layout_names() == {name}
-
-
 def test_stop_drawn_and_not_saved_is_on_the_field_map(qgis_iface, qgis_new_project, tmp_path):
     """The Photos step's "Field map (PDF)…": what was just drawn is on the board."""
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject
@@ -439,7 +239,7 @@ def test_stop_drawn_and_not_saved_is_on_the_field_map(qgis_iface, qgis_new_proje
     gpkg = make_dossier(tmp_path / "d", ("Groupe 1", "Groupe 2"), 3)
     project = QgsProject.instance()
     project_layers.add_workspace_layers(project, gpkg)
-    dock = _dock(qgis_iface, gpkg, step="photos")  # the panel is open while the group draws
+    dock = open_dock(qgis_iface, gpkg, step="photos")  # the panel is open while the group draws
     stops = project_layers.find_layer(project, "arrets", "Groupe 2")
     stops.startEditing()
     feat = QgsFeature(stops.fields())
@@ -475,40 +275,3 @@ def test_boards_step_synthesis_adds_a_layer(dock):
         if lyr.customProperty("atelier/synthesis")
     ]
     assert layers and max(f["n_groupes"] for f in layers[-1].getFeatures()) == 2
-
-
-def test_saved_and_reopened_project_is_not_taken_for_retouched(dock, tmp_path):
-    """Untouched layouts read back from the .qgz are replaced without a question."""
-    from qgis.core import QgsProject
-
-    export_from_panel(dock, tmp_path / "1", boards=("terrain", "atlas", "synthese"))
-    names = layout_names()
-    project = QgsProject.instance()
-    assert project.write(str(tmp_path / "atelier.qgz"))
-    project.clear()
-    assert project.read(str(tmp_path / "atelier.qgz"))
-    export_from_panel(dock, tmp_path / "2", boards=("terrain", "atlas", "synthese"))
-    assert layout_names() == names
-    assert len(board_groups()) == 1
-
-
-def test_processing_never_replaces_a_retouched_layout(dock, tmp_path, atelier_provider):
-    import processing
-    from qgis.core import QgsLayoutPoint, QgsProject, QgsUnitTypes
-
-    from poix_atelier_plugin.core.boards.frames import BOARD_TYPES
-
-    name = T("Cross-group synthesis")
-    params = {
-        "DOSSIER": dock.context.dossier,
-        "BOARDS": [BOARD_TYPES.index("synthese")],
-        "DPI": 72,
-        "OUTPUT_FOLDER": str(tmp_path / "1"),
-    }
-    processing.run("atelier:export_boards", params)
-    layout = QgsProject.instance().layoutManager().layoutByName(name)
-    layout.itemById("title").attemptMove(QgsLayoutPoint(60, 40, QgsUnitTypes.LayoutMillimeters))
-    moved = _title_position(name)
-    processing.run("atelier:export_boards", {**params, "OUTPUT_FOLDER": str(tmp_path / "2")})
-    assert layout_names() == {name, f"{name} (2)"}
-    assert _title_position(name) == moved
