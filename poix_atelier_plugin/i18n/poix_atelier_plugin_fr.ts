@@ -3298,7 +3298,8 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <location filename="../gui/export_boards_dialog.py" line="215"/>
         <source>These layouts were retouched: replace them?
 {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces mises en page ont été retouchées : les remplacer ?
+{names}</translation>
     </message>
     <message>
         <location filename="../gui/export_boards_dialog.py" line="220"/>
