@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsFeedback, QgsMapLayer, QgsProject, QgsTask
+from qgis.core import QgsFeedback, QgsMapLayer, QgsProject, QgsTask
 from qgis.PyQt.QtCore import QObject, QTimer, QUrl
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFileDialog, QFormLayout, QMenu
 
@@ -132,8 +132,11 @@ class PhotoActions(QObject):
                 return
             on_success(result["value"])
 
-        self.task = QgsTask.fromFunction(description, run, on_finished=done)
-        QgsApplication.taskManager().addTask(self.task)
+        # the task reads and writes the file: what is still in an edit buffer goes first
+        self.context.saver.save_dossier()
+        from . import tasks
+
+        self.task = tasks.start(QgsTask.fromFunction(description, run, on_finished=done))
         return self.task
 
     def imported(self, dossier: str, group: str, report: photos.ImportReport) -> None:
