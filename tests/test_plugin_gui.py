@@ -21,6 +21,8 @@ ALGORITHMS = {
     "atelier:synthesis",
     "atelier:export_boards",
     "atelier:merge_field_package",
+    "atelier:publish_dossier",
+    "atelier:fetch_dossier",
 }
 
 

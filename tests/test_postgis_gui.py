@@ -3,24 +3,12 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from helpers_pg import pg_cluster  # noqa: F401
 from helpers_pg_qgis import make_dossier, pg_connection  # noqa: F401
+from helpers_server_gui import Driver, click_no, fill_server_dialog
 
 pytestmark = [pytest.mark.postgis, pytest.mark.gui]
-
-
-def _wait(condition, seconds=60):
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    end = time.monotonic() + seconds
-    while not condition():
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-        assert time.monotonic() < end, "timed out"
-    QCoreApplication.processEvents()
 
 
 @pytest.fixture
@@ -37,11 +25,10 @@ def step(qgis_iface, qgis_new_project):
     server_actions.uninstall()
 
 
-def test_publish_from_the_dock_opens_a_live_project(step, pg_connection, tmp_path, monkeypatch):
+def test_publish_from_the_dock_opens_a_live_project(step, pg_connection, tmp_path):
     from qgis.core import QgsProject
-    from qgis.PyQt.QtWidgets import QDialog, QMessageBox
 
-    from poix_atelier_plugin.gui import server_dialog
+    from poix_atelier_plugin.gui import tasks
 
     for key in ("publish_server", "fetch_local"):
         assert step.buttons[key].isEnabled()
@@ -50,23 +37,21 @@ def test_publish_from_the_dock_opens_a_live_project(step, pg_connection, tmp_pat
     step.context.set_dossier(str(gpkg))
 
     # the real dialog, filled in as a user would, with an existing connection
-    def run_dialog(dialog):
+    def check_and_fill(dialog):
         assert pg_connection.name in [
             dialog.connectionCombo.itemText(i) for i in range(dialog.connectionCombo.count())
         ]
         assert dialog.file.filePath() == str(gpkg)
         assert dialog.schemaEdit.text().startswith("atelier_59464_")
-        dialog.connectionCombo.setCurrentText(pg_connection.name)
-        dialog.schemaEdit.setText("atelier_gui")
-        dialog.replaceCheck.setChecked(True)
-        dialog._accept()
-        return QDialog.Accepted
+        fill_server_dialog(pg_connection.name, "atelier_gui", replace=True)(dialog)
 
-    monkeypatch.setattr(server_dialog.ServerDialog, "exec_", run_dialog)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.No)
-    step.buttons["publish_server"].click()
+    with Driver() as driver:
+        driver.on("ServerDialog", check_and_fill)
+        driver.on("openFacilitatorProject", click_no)
+        step.buttons["publish_server"].click()
+        driver.wait(lambda: not driver.steps and not tasks.running())
     project_file = tmp_path / "atelier_gui_serveur.qgz"
-    _wait(project_file.exists)
+    assert project_file.exists()
     assert QgsProject().read(str(project_file))
     for name in ("Groupe_1", "Groupe_2", "Groupe_3"):
         assert (tmp_path / f"atelier_gui_{name}.qgz").is_file()

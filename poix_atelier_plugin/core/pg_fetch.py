@@ -4,8 +4,9 @@
 Rows are read with psycopg2 (every table, whatever its geometry: a
 ``geometry(Geometry)`` column mixing points and polygons included) and
 written through QGIS's OGR provider with their fids. The server's own
-columns (``version``, ``modifie_le``) stay on the server. The file is built
-under a temporary name and renamed at the end.
+columns (``version``, ``modifie_le``) and the workshop marker stay on the
+server. The file is built under a temporary name beside the target and put
+in place by gpkg_replace (a dated backup of the old file, no stale side files).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import datetime
 import decimal
 import logging
-import os
 from pathlib import Path
 
 from qgis.core import (
@@ -31,7 +31,7 @@ from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime, QTime, QVariant
 
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
-from . import postgis, workspace
+from . import gpkg_replace, pg_schema, postgis, workspace
 from .pg_sync import _save_style
 from .postgis import KEY, ident
 
@@ -60,7 +60,7 @@ def _tables(cur, name: str) -> list[dict]:
         "AND table_type = 'BASE TABLE'",
         (name,),
     )
-    names = [r[0] for r in cur.fetchall()]
+    names = [r[0] for r in cur.fetchall() if r[0] != pg_schema.META_TABLE]
     order = {t.name: i for i, t in enumerate(schema.TABLES)}
     out = []
     for table in sorted(names, key=lambda t: (order.get(t, len(order)), t)):
@@ -227,18 +227,33 @@ def _copy_table(cur, name: str, info: dict, local: QgsVectorLayer) -> int:
     return len(feats)
 
 
-def fetch(dossier: str, gpkg: str | Path, replace: bool = False, feedback=None) -> dict[str, int]:
-    """Write the workshop schema into a GeoPackage; returns {table: rows}."""
+class Fetched(dict):
+    """{table: rows} of a fetch; ``backup``: where the replaced GeoPackage was kept."""
+
+    backup: str = ""
+
+
+def fetch(
+    dossier: str, gpkg: str | Path, replace: bool = False, feedback=None, project=None
+) -> Fetched:
+    """Write the workshop schema into a GeoPackage; returns {table: rows}.
+
+    An existing file is only replaced with ``replace``, never while layers of
+    ``project`` read it (the GUI closes them first: gpkg_replace), and is kept
+    as ``<name>_sauvegarde_YYYYMMDD_HHMMSS.gpkg`` beside it (``.backup``).
+    """
     target = Path(gpkg)
     if target.exists() and not replace:
         raise AtelierError(
             QT_TR_NOOP("{path} already exists: choose another file or confirm the replacement."),
             path=str(target),
         )
+    gpkg_replace.refuse_open(project, target)
     ws = postgis.parse_dossier(dossier)
     tmp = target.with_name(f".{target.stem}.part.gpkg")
     tmp.unlink(missing_ok=True)
-    counts: dict[str, int] = {}
+    gpkg_replace.remove_side_files(tmp)
+    counts = Fetched()
     conn = postgis.connect(ws)
     try:
         with conn, conn.cursor() as cur:
@@ -255,8 +270,10 @@ def fetch(dossier: str, gpkg: str | Path, replace: bool = False, feedback=None) 
             styles = _styles(cur, ws.schema)
         for style in styles:
             _save_style("ogr", f"{tmp}|layername={style['f_table_name']}", style)
-        os.replace(tmp, target)
+        backup = gpkg_replace.replace_file(tmp, target, project)
+        counts.backup = str(backup) if backup else ""
     finally:
         conn.close()
         tmp.unlink(missing_ok=True)
+        gpkg_replace.remove_side_files(tmp)
     return counts

@@ -5,15 +5,38 @@ Every contract table gets ``fid serial`` (the key QGIS edits on), ``uid``
 (unique, filled by the server when a client sends NULL), ``version`` and
 ``modifie_le`` kept by triggers, and a statement trigger that notifies the
 ``atelier`` channel. Identifiers always go through ``psycopg2.sql.Identifier``.
+
+A schema the plugin creates is marked as a workshop by a small table,
+``atelier_meta`` (the marker, the plugin version, the creation date). Only a
+marked schema is ever replaced, and never without a dated backup (see
+``pg_sync.publish``); ``public``, ``pg_*``, ``information_schema`` and
+``topology`` are never touched at all.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 
 GEOM = "geom"
 KEY = "fid"
+
+#: The table inside a workshop schema that marks it as made by the plugin.
+META_TABLE = "atelier_meta"
+#: Its ``marker`` row: a schema without it is not a workshop and is never replaced.
+WORKSHOP_MARKER = "atelier-territorial:workshop"
+#: Schemas a workshop never lives in, whatever their content (compared case-insensitively).
+RESERVED_SCHEMAS = ("public", "information_schema", "topology")
+#: Suffix of the dated copy a replaced workshop is kept as.
+BACKUP_SUFFIX = "_sauvegarde_"
+
+# schema states, see schema_state()
+ABSENT = "absent"
+RESERVED = "reserved"
+WORKSHOP = "workshop"
+FOREIGN = "foreign"
 
 _SQL_TYPES = {
     "text": "text",
@@ -119,6 +142,99 @@ def schema_exists(cur, name: str) -> bool:
     return cur.fetchone() is not None
 
 
+def is_reserved(name: str) -> bool:
+    folded = name.casefold()
+    return folded in RESERVED_SCHEMAS or folded.startswith("pg_")
+
+
+def _plugin_version() -> str:
+    import configparser
+
+    from ..paths import metadata_file
+
+    try:
+        parser = configparser.ConfigParser(interpolation=None)
+        parser.read(metadata_file(), encoding="utf-8")
+        return parser.get("general", "version", fallback="")
+    except (OSError, configparser.Error):
+        return ""
+
+
+def mark_workshop(cur, name: str, **extra: str) -> None:
+    """Create the marker table of a workshop schema (extra rows: ``backup_of``…)."""
+    from psycopg2 import sql
+
+    table = ident(name, META_TABLE)
+    cur.execute(
+        sql.SQL("CREATE TABLE IF NOT EXISTS {} (cle text PRIMARY KEY, valeur text)").format(table)
+    )
+    keep = "INSERT INTO {} VALUES (%s, %s) ON CONFLICT (cle) DO NOTHING"
+    upsert = (
+        "INSERT INTO {} VALUES (%s, %s) ON CONFLICT (cle) DO UPDATE SET valeur = EXCLUDED.valeur"
+    )
+    cur.execute(sql.SQL(upsert).format(table), ("marker", WORKSHOP_MARKER))
+    # a workshop keeps the date and the version it was created with
+    cur.execute(sql.SQL(keep).format(table), ("plugin_version", _plugin_version()))
+    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    cur.execute(sql.SQL(keep).format(table), ("created", now))
+    for key, value in extra.items():
+        cur.execute(sql.SQL(upsert).format(table), (key, value))
+
+
+def workshop_info(cur, name: str) -> dict[str, str] | None:
+    """The marker table's rows when ``name`` is a marked workshop, else None."""
+    from psycopg2 import sql
+
+    cur.execute("SELECT to_regclass(%s) IS NOT NULL", (ident(name, META_TABLE).as_string(cur),))
+    if not cur.fetchone()[0]:
+        return None
+    cur.execute(sql.SQL("SELECT cle, valeur FROM {}").format(ident(name, META_TABLE)))
+    info = dict(cur.fetchall())
+    return info if info.get("marker") == WORKSHOP_MARKER else None
+
+
+def schema_state(cur, name: str) -> str:
+    """ABSENT, RESERVED (never touched), WORKSHOP (marked) or FOREIGN (anything else)."""
+    if is_reserved(name):
+        return RESERVED
+    if not schema_exists(cur, name):
+        return ABSENT
+    return WORKSHOP if workshop_info(cur, name) is not None else FOREIGN
+
+
+def backup_schema_name(cur, name: str, now: dt.datetime | None = None) -> str:
+    """``<name>_sauvegarde_YYYYMMDD_HHMMSS`` (63 bytes at most), not yet taken."""
+    suffix = f"{BACKUP_SUFFIX}{(now or dt.datetime.now()):%Y%m%d_%H%M%S}"
+    n = 1
+    while True:
+        tail = suffix if n == 1 else f"{suffix}_{n}"
+        base = name
+        while len((base + tail).encode("utf-8")) > 63:
+            base = base[:-1]
+        candidate = base + tail
+        if not schema_exists(cur, candidate):
+            return candidate
+        n += 1
+
+
+def workshop_row_count(cur, name: str) -> int:
+    """Rows of the workshop's tables (what a replacement would put aside)."""
+    from psycopg2 import sql
+
+    total = 0
+    for table in sorted(existing_tables(cur, name) - {META_TABLE}):
+        cur.execute(
+            "SELECT table_type FROM information_schema.tables "
+            "WHERE table_schema = %s AND table_name = %s",
+            (name, table),
+        )
+        if cur.fetchone()[0] != "BASE TABLE":
+            continue
+        cur.execute(sql.SQL("SELECT count(*) FROM {}").format(ident(name, table)))
+        total += int(cur.fetchone()[0])
+    return total
+
+
 def _require_postgis(cur, connection: str) -> None:
     cur.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
     if cur.fetchone() is None:
@@ -140,7 +256,11 @@ def create_tables(cur, name: str, connection: str = "") -> list[str]:
     from psycopg2 import sql
 
     _require_postgis(cur, connection)
-    cur.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(ident(name)))
+    if not schema_exists(cur, name):
+        if is_reserved(name):
+            raise_reserved(name)
+        cur.execute(sql.SQL("CREATE SCHEMA {}").format(ident(name)))
+        mark_workshop(cur, name)
     present = existing_tables(cur, name)
     version_fn = ident(name, "atelier_version")
     notify_fn = ident(name, "atelier_notify")
@@ -181,6 +301,16 @@ def create_tables(cur, name: str, connection: str = "") -> list[str]:
         created.append(table.name)
     _add_relations(cur, name)
     return created
+
+
+def raise_reserved(name: str):
+    raise AtelierError(
+        QT_TR_NOOP(
+            "The schema {schema} belongs to the database itself and never holds a workshop: "
+            "choose another schema name (for example atelier_poix_du_nord)."
+        ),
+        schema=name,
+    )
 
 
 def _add_relations(cur, name: str) -> None:

@@ -4,8 +4,11 @@
 "Publish the dossier on the server" copies every table of the GeoPackage
 (the dossier's layers, the groups' tables, the catalogue, the relations)
 into the workshop schema with their fids, then their styles; "Fetch to
-local" writes the schema back into a new GeoPackage (a temporary file
-renamed at the end, never over an existing file unless asked).
+local" writes the schema back into a GeoPackage (pg_fetch).
+
+Publishing only ever writes a new schema or replaces a workshop the plugin
+made (pg_schema's marker), and a replaced workshop is renamed to a dated
+backup, never dropped.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
-from . import postgis
+from . import pg_schema, postgis
 from .postgis import GEOM, KEY, ident
 
 LOG = logging.getLogger(__name__)
@@ -192,38 +195,126 @@ def _drop_dangling(cur, name: str) -> None:
             )
 
 
-def publish(gpkg: str | Path, dossier: str, replace: bool = False, feedback=None) -> dict[str, int]:
+class Published(dict):
+    """{table: rows} of a publication; ``backup``: the schema the old copy was kept as."""
+
+    backup: str = ""
+
+
+def _refuse_foreign(name: str, tables: int):
+    raise AtelierError(
+        QT_TR_NOOP(
+            "The schema {schema} already exists on the server and was not made by the "
+            "workshop plugin ({tables} tables): it is never replaced nor written into. "
+            "Choose another schema name."
+        ),
+        schema=name,
+        tables=tables,
+    )
+
+
+def check_target(cur, name: str, replace: bool) -> dict[str, str] | None:
+    """Refuse a schema publishing may not write; the workshop's marker rows when it exists.
+
+    Never touches anything: ``public``, ``pg_*``, ``information_schema`` and
+    ``topology`` are refused, so is any existing schema without the workshop
+    marker (empty or not), and a marked workshop unless ``replace`` is set.
+    """
+    state = pg_schema.schema_state(cur, name)
+    if state == pg_schema.RESERVED:
+        pg_schema.raise_reserved(name)
+    if state == pg_schema.FOREIGN:
+        _refuse_foreign(name, len(postgis.existing_tables(cur, name)))
+    if state == pg_schema.ABSENT:
+        return None
+    if not replace:
+        raise AtelierError(
+            QT_TR_NOOP(
+                "The schema {schema} already holds a workshop: choose another name, or "
+                "confirm that the server copy is replaced (it is then kept on the server "
+                "as a dated backup)."
+            ),
+            schema=name,
+        )
+    return pg_schema.workshop_info(cur, name)
+
+
+def inspect_target(dossier: str, replace: bool) -> dict | None:
+    """What publishing into ``dossier`` would replace, refusals raised before any copy.
+
+    None when the schema is new; else the workshop's marker rows plus ``rows``
+    (its feature count) and ``backup`` (the name it would be kept as).
+    """
+    ws = postgis.parse_dossier(dossier)
+    if pg_schema.is_reserved(ws.schema):
+        pg_schema.raise_reserved(ws.schema)
+    conn = postgis.connect(ws)
+    try:
+        with conn, conn.cursor() as cur:
+            info = check_target(cur, ws.schema, replace)
+            if info is None:
+                return None
+            info = dict(info)
+            info["rows"] = pg_schema.workshop_row_count(cur, ws.schema)
+            info["backup"] = pg_schema.backup_schema_name(cur, ws.schema)
+            return info
+    finally:
+        conn.close()
+
+
+def _keep_as_backup(cur, name: str, backup: str | None = None) -> str:
+    """Rename the workshop to its dated backup (its styles follow); returns the new name.
+
+    ``backup``: the name the person was told (inspect_target), unless taken since.
+    """
+    from psycopg2 import sql
+
+    if not backup or pg_schema.schema_exists(cur, backup) or pg_schema.is_reserved(backup):
+        backup = pg_schema.backup_schema_name(cur, name)
+    cur.execute(sql.SQL("ALTER SCHEMA {} RENAME TO {}").format(ident(name), ident(backup)))
+    pg_schema.mark_workshop(cur, backup, backup_of=name)
+    cur.execute("SELECT to_regclass('layer_styles') IS NOT NULL")
+    if cur.fetchone()[0]:
+        cur.execute(
+            "UPDATE layer_styles SET f_table_schema = %s WHERE f_table_schema = %s", (backup, name)
+        )
+    LOG.info("workshop %s kept as %s before being replaced", name, backup)
+    return backup
+
+
+def publish(
+    gpkg: str | Path, dossier: str, replace: bool = False, feedback=None, backup: str | None = None
+) -> Published:
     """Copy a GeoPackage dossier into the workshop schema; returns {table: rows}.
 
-    The schema must be new or empty of features unless ``replace`` is set
-    (then the schema is dropped first: the server copy is replaced).
+    The schema must be new, or a workshop the plugin made and ``replace`` set:
+    the current copy is then renamed ``<schema>_sauvegarde_YYYYMMDD_HHMMSS``
+    (kept whole on the server, ``.backup`` of the result) in the same
+    transaction as the new copy, so a failure leaves the server as it was.
+    Nothing is ever dropped. ``backup``: the backup's name, as announced by
+    ``inspect_target``.
     """
     import psycopg2
-    from psycopg2 import sql
 
     gpkg = Path(gpkg)
     if not gpkg.is_file():
         raise AtelierError(QT_TR_NOOP("The dossier {path} does not exist."), path=str(gpkg))
     ws = postgis.parse_dossier(dossier)
+    if pg_schema.is_reserved(ws.schema):
+        pg_schema.raise_reserved(ws.schema)
     tables = _gpkg_tables(gpkg)
-    counts: dict[str, int] = {}
+    counts = Published()
     conn = postgis.connect(ws)
     try:
         with conn, conn.cursor() as cur:
-            if postgis.schema_exists(cur, ws.schema):
-                if not replace and _has_rows(cur, ws.schema):
-                    raise AtelierError(
-                        QT_TR_NOOP(
-                            "The schema {schema} already holds a workshop: choose another name "
-                            "or confirm that the server copy is replaced."
-                        ),
-                        schema=ws.schema,
-                    )
-                cur.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(ident(ws.schema)))
+            if check_target(cur, ws.schema, replace) is not None:
+                counts.backup = _keep_as_backup(cur, ws.schema, backup)
             postgis.create_tables(cur, ws.schema, ws.connection)
             for table, kind in tables:
                 if kind not in ("features", "attributes"):
                     LOG.warning("%s (%s) is not copied to the server", table, kind)
+                    continue
+                if table == pg_schema.META_TABLE:
                     continue
                 layer = QgsVectorLayer(f"{gpkg}|layername={table}", table, "ogr")
                 if not layer.isValid():
@@ -246,17 +337,9 @@ def publish(gpkg: str | Path, dossier: str, replace: bool = False, feedback=None
     finally:
         conn.close()
     _copy_styles_to_pg(gpkg, ws)
+    if feedback is not None and counts.backup:
+        feedback.pushInfo(f"{ws.schema} → {counts.backup}")
     return counts
-
-
-def _has_rows(cur, name: str) -> bool:
-    from psycopg2 import sql
-
-    for table in postgis.existing_tables(cur, name):
-        cur.execute(sql.SQL("SELECT EXISTS (SELECT 1 FROM {})").format(ident(name, table)))
-        if cur.fetchone()[0]:
-            return True
-    return False
 
 
 def _delete_styles(cur, name: str) -> None:

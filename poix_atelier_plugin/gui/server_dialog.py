@@ -68,9 +68,9 @@ class ServerDialog(QDialog, FORM_CLASS):
         self.schemaLabel.setText(tr("Workshop schema:"))
         self.fileLabel.setText(tr("GeoPackage:"))
         self.replaceCheck.setText(
-            tr("Replace the server copy if this schema already holds a workshop")
+            tr("Replace the workshop if this schema holds one (it is kept as a dated backup)")
             if publish
-            else tr("Replace the GeoPackage if it exists")
+            else tr("Replace the GeoPackage if it exists (it is kept as a dated backup)")
         )
         self.auth = QgsAuthConfigSelect(self.authHolder, "postgres")
         layout = QVBoxLayout(self.authHolder)

@@ -26,9 +26,11 @@ class AtelierProvider(QgsProcessingProvider):
         from .create_groups import CreateGroups
         from .export_boards import ExportBoards
         from .export_field_package import ExportFieldPackage
+        from .fetch_dossier import FetchDossier
         from .import_photos import ImportPhotos
         from .merge_field_package import MergeFieldPackage
         from .order_stops import OrderStops
+        from .publish_dossier import PublishDossier
         from .synthesis import Synthesis
 
         for cls in (
@@ -40,5 +42,7 @@ class AtelierProvider(QgsProcessingProvider):
             Synthesis,
             ExportBoards,
             MergeFieldPackage,
+            PublishDossier,
+            FetchDossier,
         ):
             self.addAlgorithm(cls())
