@@ -195,7 +195,7 @@ def _links_in(writer, fid: int) -> list[ToolLink]:
 
 def tool_links(gpkg, fid: int) -> list[ToolLink]:
     """The enjeux that use a tool (what deleting it would unlink)."""
-    with transaction(gpkg, _LINK_TABLES) as writer:
+    with transaction(gpkg, _LINK_TABLES, write=False) as writer:
         return _links_in(writer, fid)
 
 

@@ -8,7 +8,7 @@ on a GeoPackage and on a ``pg:`` server workshop:
   own SQLite transaction on the file. GDAL keeps running the GeoPackage's
   triggers (spatial index, feature counts), and a failure on any table
   rolls every table back.
-- Server: one psycopg2 transaction. ``lock`` takes the rows ``FOR UPDATE``
+- Server (transaction_pg): one psycopg2 transaction. ``lock`` takes the rows ``FOR UPDATE``
   and compares their version with the one the caller read; every update
   asserts that version to the schema's version trigger (pg_schema) and every
   delete matches it. A row changed or deleted meanwhile by another computer
@@ -97,8 +97,9 @@ class _Writer:
 
 # GeoPackage ------------------------------------------------------------------------------
 class GpkgWriter(_Writer):
-    def __init__(self, dossier, tables):
+    def __init__(self, dossier, tables, write: bool = True):
         super().__init__(dossier, tables)
+        self.write = write
         self.layers: dict = {}
         self._entered: list = []
         self.tx = None
@@ -120,8 +121,15 @@ class GpkgWriter(_Writer):
         ok, message = self.tx.begin()
         if not ok:
             raise _nothing_changed(self.dossier, "-", message)
-        # Wait for a program that holds the file for a moment rather than fail.
+        # Wait for a program that holds the file for a moment rather than fail, and
+        # take the write lock before reading: SQLite cannot wait for a lock once a
+        # deferred transaction has read (its snapshot would be stale), it fails.
         self.tx.executeSql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not self.write:
+            return
+        ok, message = self.tx.executeSql("UPDATE gpkg_contents SET table_name = table_name WHERE 0")
+        if not ok:
+            raise _nothing_changed(self.dossier, "-", message)
 
     def commit(self) -> None:
         ok, message = self.tx.commit()
@@ -218,184 +226,23 @@ class GpkgWriter(_Writer):
         return len(fids)
 
 
-# Server ------------------------------------------------------------------------------------
-class PgWriter(_Writer):
-    def __init__(self, dossier, tables):
-        super().__init__(dossier, tables)
-        self.conn = None
-        self.cur = None
-
-    def begin(self) -> None:
-        from . import postgis
-
-        self.ws = postgis.parse_dossier(self.dossier)
-        self.conn = postgis.connect(self.ws)
-        self.cur = self.conn.cursor()
-        self.cur.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
-
-    def _refused(self, table: str, exc) -> AtelierError:
-        return AtelierError(
-            QT_TR_NOOP(
-                "The server refused the change of {table} in {schema}: {error}. "
-                "Nothing was changed."
-            ),
-            table=table,
-            schema=self.ws.schema,
-            error=(getattr(exc, "pgerror", None) or str(exc)).strip(),
-        )
-
-    def _run(self, table: str, query, params=(), fid: int | None = None):
-        import psycopg2
-
-        from .pg_conflicts import changed_error, is_conflict_error
-
-        try:
-            self.cur.execute(query, params)
-        except psycopg2.Error as exc:
-            if is_conflict_error(exc):
-                raise changed_error(table, fid if fid is not None else "?") from exc
-            raise self._refused(table, exc) from exc
-        return self.cur
-
-    def commit(self) -> None:
-        import psycopg2
-
-        try:
-            self.conn.commit()
-        except psycopg2.Error as exc:
-            self.written.clear()
-            raise self._refused(", ".join(self.tables), exc) from exc
-
-    def rollback(self) -> None:
-        if self.conn is not None and not self.conn.closed:
-            self.conn.rollback()
-        self.written.clear()
-
-    def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
-        self.conn = self.cur = None
-
-    def _name(self, table: str):
-        from .postgis import ident
-
-        return ident(self.ws.schema, table)
-
-    def select(self, table, where=None, fids=None, lock=False) -> list[Row]:
-        from psycopg2 import sql
-
-        from .postgis import ident
-
-        names = _columns(table)
-        conds, params = [], []
-        for column, values in (where or {}).items():
-            values = [v for v in values if v is not None]
-            if not values:
-                return []
-            conds.append(sql.SQL("{} = ANY(%s)").format(ident(column)))
-            params.append(list(values))
-        if fids is not None:
-            fids = [int(f) for f in fids]
-            if not fids:
-                return []
-            conds.append(sql.SQL("fid = ANY(%s::int[])"))
-            params.append(fids)
-        query = sql.SQL("SELECT fid, version{} FROM {}{} ORDER BY fid{}").format(
-            sql.SQL("").join(sql.SQL(", {}").format(ident(n)) for n in names),
-            self._name(table),
-            sql.SQL(" WHERE ") + sql.SQL(" AND ").join(conds) if conds else sql.SQL(""),
-            sql.SQL(" FOR UPDATE") if lock else sql.SQL(""),
-        )
-        rows = self._run(table, query, params).fetchall()
-        return [Row(int(r[0]), int(r[1]), dict(zip(names, r[2:]))) for r in rows]
-
-    def insert(self, table, rows: list[dict]) -> list[int]:
-        from psycopg2 import sql
-
-        from .postgis import ident
-        from .workspace import new_uid
-
-        fids = []
-        for values in rows:
-            values = dict(values)
-            if "uid" in _columns(table) and not values.get("uid"):
-                values["uid"] = new_uid()
-            query = sql.SQL("INSERT INTO {} ({}) VALUES ({}) RETURNING fid").format(
-                self._name(table),
-                sql.SQL(", ").join(ident(k) for k in values),
-                sql.SQL(", ").join(sql.Placeholder() for _ in values),
-            )
-            fids.append(int(self._run(table, query, list(values.values())).fetchone()[0]))
-        if fids:
-            self.written.add(table)
-        return fids
-
-    def _update(self, table, fid: int, sets: list, params: list, version) -> None:
-        from psycopg2 import sql
-
-        from .pg_conflicts import VERSION, deleted_error
-
-        if version is not None:
-            # The negative of the version read: always sent, checked by the trigger.
-            sets.append(sql.SQL("{} = %s").format(sql.Identifier(VERSION)))
-            params.append(-abs(int(version)))
-        query = sql.SQL("UPDATE {} SET {} WHERE fid = %s RETURNING version").format(
-            self._name(table), sql.SQL(", ").join(sets)
-        )
-        if self._run(table, query, [*params, int(fid)], fid).fetchone() is None:
-            raise deleted_error(table, fid)
-        self.written.add(table)
-
-    def update(self, table, fid: int, values: dict, version: int | None = None) -> None:
-        from psycopg2 import sql
-
-        from .postgis import ident
-
-        sets = [sql.SQL("{} = %s").format(ident(k)) for k in values]
-        self._update(table, fid, sets, list(values.values()), version)
-
-    def set_geometry(self, table, fid: int, geometry, version: int | None = None) -> None:
-        from psycopg2 import sql
-
-        from .postgis import GEOM, ident
-
-        wkt = geometry.asWkt() if geometry is not None and not geometry.isEmpty() else None
-        sets = [sql.SQL("{} = ST_GeomFromText(%s, %s)").format(ident(GEOM))]
-        self._update(table, fid, sets, [wkt, schema.CRS_EPSG], version)
-
-    def delete(self, table, fids: Iterable[int], versions: dict | None = None) -> int:
-        from psycopg2 import sql
-
-        from .pg_conflicts import delete_checked
-
-        fids = [int(f) for f in fids]
-        if not fids:
-            return 0
-        if versions:
-            import psycopg2
-
-            try:
-                count = delete_checked(
-                    self.cur, self.ws.schema, table, {f: versions.get(f) for f in fids}
-                )
-            except psycopg2.Error as exc:
-                raise self._refused(table, exc) from exc
-        else:
-            query = sql.SQL("DELETE FROM {} WHERE fid = ANY(%s::int[])").format(self._name(table))
-            count = self._run(table, query, [fids]).rowcount
-        self.written.add(table)
-        return count
-
-
 # entry points ------------------------------------------------------------------------------
 @contextmanager
-def transaction(dossier, tables: Iterable[str], project=None) -> Iterator[_Writer]:
+def transaction(
+    dossier, tables: Iterable[str], project=None, write: bool = True
+) -> Iterator[_Writer]:
     """All the writes of the block in one transaction on ``tables``; reload after commit.
 
     ``project``: whose layers to reload (default: the current project, on the
-    main thread only).
+    main thread only). ``write=False``: a consistent read only (a GeoPackage
+    is then not locked against other writers).
     """
-    writer = PgWriter(dossier, tables) if is_pg(dossier) else GpkgWriter(dossier, tables)
+    if is_pg(dossier):
+        from .transaction_pg import PgWriter
+
+        writer = PgWriter(dossier, tables)
+    else:
+        writer = GpkgWriter(dossier, tables, write)
     try:
         writer.begin()
         try:
@@ -414,7 +261,7 @@ def read_versions(dossier, table: str, fids: Iterable[int] | None = None) -> dic
     """fid → version on a server workshop, to pass back with a later write ({} for a GeoPackage)."""
     if not is_pg(dossier):
         return {}
-    with transaction(dossier, [table]) as writer:
+    with transaction(dossier, [table], write=False) as writer:
         return {row.fid: row.version for row in writer.select(table, fids=fids)}
 
 

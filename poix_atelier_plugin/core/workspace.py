@@ -263,6 +263,8 @@ def delete_group(gpkg: str | Path, groupe: str, project=None) -> dict[str, int]:
                     gone.setdefault(child, []).append(row.fid)
                 else:
                     writer.update(child, row.fid, {column: None}, row.version)
-        for name, fids in gone.items():
-            counts[name] = writer.delete(name, fids)
+        # children first: a server's cascades must find nothing left to do
+        for name in [*links, *reversed(names)]:
+            if name in gone:
+                counts[name] = writer.delete(name, gone[name])
     return counts
