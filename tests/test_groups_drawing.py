@@ -277,13 +277,35 @@ def test_groups_step_creates_and_deletes(setup, qgis_iface):
     project = QgsProject.instance()
     assert project_layers.find_layer(project, "arrets", "Les Podéens") is not None
 
-    groups_step.ask_group_to_delete = lambda names: TRICKY
-    groups_step.confirm = lambda title, text: False  # the user says no: nothing happens
-    groups_step.buttons["delete_group"].click()
+    from helpers_modal import Modal
+    from qgis.PyQt.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
+
+    def pick(dialog):  # the group picked in the list, then the dialog's own OK
+        dialog.setTextValue(TRICKY)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    def answer(button):
+        return lambda box: box.button(button).click()
+
+    with Modal() as modal:  # the person says no: nothing happens
+        modal.on(QInputDialog, pick).on(QMessageBox, answer(QMessageBox.StandardButton.No))
+        groups_step.buttons["delete_group"].click()
     assert TRICKY in [g.name for g in workspace.read_groups(gpkg)]
-    groups_step.confirm = lambda title, text: True
-    groups_step.buttons["delete_group"].click()
+    asked = []
+    with Modal() as modal:
+        modal.on(QInputDialog, pick).on(
+            QMessageBox,
+            lambda box: (
+                asked.append(box.text()),
+                box.button(QMessageBox.StandardButton.Yes).click(),
+            ),
+        )
+        groups_step.buttons["delete_group"].click()
+    assert "sauvegardes" in asked[0]  # i18n: says a copy is kept
     assert TRICKY not in [g.name for g in workspace.read_groups(gpkg)]
+    copies = list((gpkg.parent / "sauvegardes").glob("*.gpkg"))
+    assert len(copies) == 1
+    assert TRICKY in [g.name for g in workspace.read_groups(copies[0])]  # nothing lost
     assert project_layers.group_node(project, TRICKY) is None
     assert project_layers.find_layer(project, "arrets", TRICKY) is None
     assert project_layers.find_layer(project, "arrets", "Groupe 1") is not None

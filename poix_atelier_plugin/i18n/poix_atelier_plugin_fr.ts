@@ -44,7 +44,7 @@
         <translation>Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="86"/>
+        <location filename="../gui/dock.py" line="88"/>
         <source>No dossier open</source>
         <translation>Aucun dossier ouvert</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Ajouter un élément de diagnostic</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="43"/>
+        <location filename="../processing/fetch_dossier.py" line="50"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
@@ -169,42 +169,42 @@
         <translation>Importer des photos…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="33"/>
+        <location filename="../gui/steps/route.py" line="34"/>
         <source>Route and stops</source>
         <translation>Parcours et arrêts</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="38"/>
+        <location filename="../gui/steps/route.py" line="39"/>
         <source>Draw the discovery route of the active group, its stops and sequences, and check the walking time against the visit slot.</source>
         <translation>Dessinez le parcours de découverte du groupe actif, ses arrêts et ses séquences, et vérifiez le temps de marche par rapport au créneau de visite.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="45"/>
+        <location filename="../gui/steps/route.py" line="46"/>
         <source>Draw the route</source>
         <translation>Tracer le parcours</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="49"/>
+        <location filename="../gui/steps/route.py" line="50"/>
         <source>Add a stop</source>
         <translation>Ajouter un arrêt</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="50"/>
+        <location filename="../gui/steps/route.py" line="51"/>
         <source>Draw a sequence</source>
         <translation>Tracer une séquence</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="54"/>
+        <location filename="../gui/steps/route.py" line="55"/>
         <source>Draw a project site</source>
         <translation>Dessiner un site de projet</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="58"/>
+        <location filename="../gui/steps/route.py" line="59"/>
         <source>Note a hypothesis</source>
         <translation>Noter une hypothèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="68"/>
+        <location filename="../gui/steps/route.py" line="69"/>
         <source>Number the stops</source>
         <translation>Numéroter les arrêts</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="30"/>
+        <location filename="../processing/build_dossier.py" line="29"/>
         <source>Build a commune dossier</source>
         <translation>Créer un dossier communal</translation>
     </message>
@@ -244,12 +244,12 @@
         <translation>Exporter un paquet terrain</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="20"/>
+        <location filename="../processing/import_photos.py" line="21"/>
         <source>Import geotagged photos</source>
         <translation>Importer des photos géolocalisées</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="21"/>
+        <location filename="../processing/order_stops.py" line="22"/>
         <source>Number stops along the route</source>
         <translation>Numéroter les arrêts le long du parcours</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>Le parcours doit compter au moins deux points.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="227"/>
+        <location filename="../gui/steps/route.py" line="228"/>
         <source>No route has been drawn for this group yet.</source>
         <translation>Aucun parcours n'a encore été dessiné pour ce groupe.</translation>
     </message>
@@ -294,27 +294,27 @@
         <translation>Le créneau de visite doit durer plus de 0 minute.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="74"/>
+        <location filename="../core/dossier_sources.py" line="76"/>
         <source>The field {field} does not exist in the layer {layer}.</source>
         <translation>Le champ {field} n'existe pas dans la couche {layer}.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="82"/>
+        <location filename="../core/dossier_sources.py" line="84"/>
         <source>The layer {layer} has no INSEE code field (looked for: {candidates}). Choose the field holding the INSEE code.</source>
         <translation>La couche {layer} n'a pas de champ de code INSEE (champs recherchés : {candidates}). Choisissez le champ qui contient le code INSEE.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="94"/>
+        <location filename="../core/dossier_sources.py" line="96"/>
         <source>The communes layer cannot be read.</source>
         <translation>La couche des communes ne peut pas être lue.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="96"/>
+        <location filename="../core/dossier_sources.py" line="98"/>
         <source>The communes layer {layer} must hold polygons (it holds {kind}).</source>
         <translation>La couche des communes {layer} doit contenir des polygones (elle contient : {kind}).</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="127"/>
+        <location filename="../core/dossier_sources.py" line="129"/>
         <source>No commune has the INSEE code {code} in the layer {layer} (field {field}).</source>
         <translation>Aucune commune n'a le code INSEE {code} dans la couche {layer} (champ {field}).</translation>
     </message>
@@ -384,17 +384,17 @@
         <translation>Orientation inconnue : {orientation}.</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="109"/>
+        <location filename="../core/boards/source.py" line="110"/>
         <source>No dossier is open: build or open a dossier first.</source>
         <translation>Aucun dossier n'est ouvert : créez ou ouvrez d'abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../core/photo_files.py" line="36"/>
+        <location filename="../core/photo_files.py" line="37"/>
         <source>The dossier {path} does not exist.</source>
         <translation>Le dossier {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="115"/>
+        <location filename="../core/boards/source.py" line="116"/>
         <source>The dossier {path} has no groups yet: create the groups first.</source>
         <translation>Le dossier {path} n'a pas encore de groupes : créez d'abord les groupes.</translation>
     </message>
@@ -419,7 +419,7 @@
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="104"/>
+        <location filename="../gui/build_dossier_dialog.py" line="103"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
@@ -544,7 +544,7 @@
         <translation>L'entité n'a pas pu être ajoutée à {layer}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="308"/>
+        <location filename="../gui/steps/route.py" line="309"/>
         <source>Draw on {layer}</source>
         <translation>Dessiner sur {layer}</translation>
     </message>
@@ -579,127 +579,127 @@
         <translation>Orthophotographie (IGN)</translation>
     </message>
     <message>
-        <location filename="../core/photo_files.py" line="30"/>
+        <location filename="../core/photo_files.py" line="31"/>
         <source>Photos need a GeoPackage dossier (a folder to copy them into): {dossier}</source>
         <translation>Les photos nécessitent un dossier GeoPackage (un répertoire où les copier) : {dossier}</translation>
     </message>
     <message>
-        <location filename="../core/photo_files.py" line="54"/>
+        <location filename="../core/photo_files.py" line="55"/>
         <source>The photo folder {path} does not exist.</source>
         <translation>Le dossier de photos {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="159"/>
+        <location filename="../core/photos.py" line="160"/>
         <source>HEIC/HEIF photo: this QGIS cannot read its position nor its image</source>
         <translation>Photo HEIC/HEIF : cette version de QGIS ne peut lire ni sa position ni son image</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="163"/>
+        <location filename="../core/photos.py" line="164"/>
         <source>not a readable image (damaged or unsupported format)</source>
         <translation>image illisible (fichier endommagé ou format non pris en charge)</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="165"/>
+        <location filename="../core/photos.py" line="166"/>
         <source>no readable EXIF metadata</source>
         <translation>aucune métadonnée EXIF lisible</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="167"/>
+        <location filename="../core/photos.py" line="168"/>
         <source>no GPS position in the EXIF metadata</source>
         <translation>aucune position GPS dans les métadonnées EXIF</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="193"/>
+        <location filename="../core/photos.py" line="194"/>
         <source>The group {group} does not exist in this dossier (groups: {groups}).</source>
         <translation>Le groupe {group} n'existe pas dans ce dossier (groupes : {groups}).</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="287"/>
+        <location filename="../core/photos.py" line="288"/>
         <source>file not found</source>
         <translation>fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="296"/>
+        <location filename="../core/photos.py" line="297"/>
         <source>taken outside the study perimeter ({lat:.5f}, {lon:.5f})</source>
         <translation>prise hors du périmètre d'étude ({lat:.5f}, {lon:.5f})</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="362"/>
+        <location filename="../core/photos.py" line="363"/>
         <source>Cannot write the observations into {path}: {error}</source>
         <translation>Impossible d'écrire les observations dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="350"/>
+        <location filename="../core/photos.py" line="351"/>
         <source>The photo {path} does not exist.</source>
         <translation>La photo {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="23"/>
+        <location filename="../processing/import_photos.py" line="24"/>
         <source>Each geotagged photo of the folder becomes an observation of the group, copied under DCIM/&lt;group&gt;/ next to the dossier and attached to the nearest stop within the tolerance. Photos without GPS, outside the study perimeter or unreadable are counted and listed in the log, not imported. Importing the same photos again adds nothing.</source>
         <translation>Chaque photo géolocalisée du répertoire devient une observation du groupe, copiée sous DCIM/&lt;groupe&gt;/ à côté du dossier et rattachée à l'arrêt le plus proche dans la limite de la tolérance. Les photos sans GPS, hors du périmètre d'étude ou illisibles sont comptées et listées dans le journal, sans être importées. Importer de nouveau les mêmes photos n'ajoute rien.</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="31"/>
+        <location filename="../processing/publish_dossier.py" line="35"/>
         <source>Dossier (GeoPackage)</source>
         <translation>Dossier (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="36"/>
+        <location filename="../processing/order_stops.py" line="37"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="34"/>
+        <location filename="../processing/import_photos.py" line="35"/>
         <source>Photo folder</source>
         <translation>Dossier de photos</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="39"/>
+        <location filename="../processing/import_photos.py" line="38"/>
         <source>Distance to attach a photo to a stop (m)</source>
         <translation>Distance de rattachement d'une photo à un arrêt (m)</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="48"/>
+        <location filename="../processing/import_photos.py" line="47"/>
         <source>Photos imported</source>
         <translation>Photos importées</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="48"/>
+        <location filename="../processing/import_photos.py" line="47"/>
         <source>Photos without GPS position</source>
         <translation>Photos sans position GPS</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="48"/>
+        <location filename="../processing/import_photos.py" line="47"/>
         <source>Photos outside the study perimeter</source>
         <translation>Photos hors du périmètre d'étude</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="48"/>
+        <location filename="../processing/import_photos.py" line="47"/>
         <source>Unreadable files</source>
         <translation>Fichiers illisibles</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="48"/>
+        <location filename="../processing/import_photos.py" line="47"/>
         <source>Photos already imported</source>
         <translation>Photos déjà importées</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="63"/>
+        <location filename="../processing/import_photos.py" line="62"/>
         <source>Without GPS position</source>
         <translation>Sans position GPS</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="63"/>
+        <location filename="../processing/import_photos.py" line="62"/>
         <source>Outside the study perimeter</source>
         <translation>Hors du périmètre d'étude</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="63"/>
+        <location filename="../processing/import_photos.py" line="62"/>
         <source>Unreadable</source>
         <translation>Illisibles</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="71"/>
+        <location filename="../processing/import_photos.py" line="70"/>
         <source>{imported} imported, {no_gps} without GPS, {outside} outside the perimeter, {unreadable} unreadable, {already} already imported.</source>
         <translation>{imported} importées, {no_gps} sans GPS, {outside} hors du périmètre, {unreadable} illisibles, {already} déjà importées.</translation>
     </message>
@@ -739,7 +739,7 @@
         <translation>Pas encore d'arrêt : l'atlas n'a aucune page à afficher.</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="88"/>
+        <location filename="../core/photo_style.py" line="86"/>
         <source>Stop</source>
         <translation>Arrêt</translation>
     </message>
@@ -789,12 +789,12 @@
         <translation>(suite)</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="128"/>
+        <location filename="../core/boards/base.py" line="136"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="168"/>
+        <location filename="../core/boards/base.py" line="176"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>Aucun diagnostic dessiné pour ce groupe pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="145"/>
+        <location filename="../gui/toolbox_dialog.py" line="147"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
@@ -889,17 +889,17 @@
         <translation>Outils et pourquoi</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="36"/>
+        <location filename="../core/project_layers.py" line="34"/>
         <source>Stops</source>
         <translation>Arrêts</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="40"/>
+        <location filename="../core/project_layers.py" line="38"/>
         <source>Route</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="39"/>
+        <location filename="../core/project_layers.py" line="37"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
@@ -929,122 +929,122 @@
         <translation>Autre thème</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="37"/>
+        <location filename="../core/boards/synthese.py" line="38"/>
         <source>Three groups or more</source>
         <translation>Trois groupes ou plus</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="37"/>
+        <location filename="../core/boards/synthese.py" line="38"/>
         <source>Two groups</source>
         <translation>Deux groupes</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="51"/>
+        <location filename="../core/boards/synthese.py" line="52"/>
         <source>groups</source>
         <translation>groupes</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="66"/>
+        <location filename="../gui/steps/boards.py" line="67"/>
         <source>Where groups converge</source>
         <translation>Convergences entre les groupes</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="100"/>
+        <location filename="../core/boards/synthese.py" line="103"/>
         <source>Which groups</source>
         <translation>Groupes concernés</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="112"/>
+        <location filename="../core/boards/synthese.py" line="115"/>
         <source>No candidate site drawn by any group yet.</source>
         <translation>Aucun groupe n'a encore dessiné de site de projet.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="68"/>
+        <location filename="../core/dossier.py" line="66"/>
         <source>The output folder {folder} is read-only: choose another folder.</source>
         <translation>Le dossier de sortie {folder} est en lecture seule : choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="78"/>
+        <location filename="../core/dossier.py" line="76"/>
         <source>The output folder {folder} is a file, not a folder.</source>
         <translation>Le dossier de sortie {folder} est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="93"/>
+        <location filename="../core/dossier.py" line="91"/>
         <source>The folder {folder} already holds a dossier for {insee} ({files}). Choose another folder or tick Overwrite to replace it.</source>
         <translation>Le dossier {folder} contient déjà un dossier cartographique pour {insee} ({files}). Choisissez un autre dossier ou cochez « Écraser » pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="126"/>
+        <location filename="../core/dossier.py" line="124"/>
         <source>The source {layer} cannot be read as a vector layer.</source>
         <translation>La source {layer} ne peut pas être lue comme une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="131"/>
+        <location filename="../core/dossier.py" line="129"/>
         <source>The source {layer} has no geometry: skipped.</source>
         <translation>La source {layer} n'a pas de géométrie : ignorée.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="135"/>
+        <location filename="../core/dossier.py" line="133"/>
         <source>The source {layer} is empty: skipped.</source>
         <translation>La source {layer} est vide : ignorée.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="256"/>
+        <location filename="../gui/build_dossier_dialog.py" line="259"/>
         <source>Give the INSEE code of the commune.</source>
         <translation>Indiquez le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="217"/>
+        <location filename="../core/dossier.py" line="215"/>
         <source>The buffer must be between 0 and 50,000 m (got {buffer}).</source>
         <translation>La zone tampon doit être comprise entre 0 et 50 000 m (valeur reçue : {buffer}).</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="223"/>
+        <location filename="../core/dossier.py" line="221"/>
         <source>Finding the commune {code}…</source>
         <translation>Recherche de la commune {code}…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="254"/>
+        <location filename="../core/dossier.py" line="252"/>
         <source>Moving the dossier in place…</source>
         <translation>Mise en place du dossier…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="270"/>
+        <location filename="../core/dossier.py" line="268"/>
         <source>Dossier ready: {path}</source>
         <translation>Dossier prêt : {path}</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="298"/>
+        <location filename="../core/dossier.py" line="296"/>
         <source>Writing the commune…</source>
         <translation>Écriture de la commune…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="345"/>
+        <location filename="../core/dossier.py" line="343"/>
         <source>Clipping {layer}…</source>
         <translation>Découpage de {layer}…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="368"/>
+        <location filename="../core/dossier.py" line="366"/>
         <source>{layer}: {n} invalid geometries repaired.</source>
         <translation>{layer} : {n} géométries non valides réparées.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="374"/>
+        <location filename="../core/dossier.py" line="372"/>
         <source>{layer}: {n} invalid geometries could not be repaired and were left out.</source>
         <translation>{layer} : {n} géométries non valides n'ont pas pu être réparées et ont été écartées.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="380"/>
+        <location filename="../core/dossier.py" line="378"/>
         <source>{layer}: no feature inside the study area.</source>
         <translation>{layer} : aucune entité dans le périmètre d'étude.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="396"/>
+        <location filename="../core/dossier.py" line="394"/>
         <source>Styling and writing the project…</source>
         <translation>Application des styles et écriture du projet…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="401"/>
+        <location filename="../core/dossier.py" line="399"/>
         <source>{n} online layers are unreachable now (offline?): kept in the project.</source>
         <translation>{n} couches en ligne sont inaccessibles pour l'instant (hors ligne ?) : conservées dans le projet.</translation>
     </message>
@@ -1074,7 +1074,7 @@
         <translation>Site {fid}</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="181"/>
+        <location filename="../gui/toolbox_dialog.py" line="187"/>
         <source>Toolbox</source>
         <translation>Boîte à outils</translation>
     </message>
@@ -1084,22 +1084,22 @@
         <translation>Outils des enjeux</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="207"/>
+        <location filename="../core/field_package.py" line="209"/>
         <source>Field package — {group}</source>
         <translation>Paquet terrain — {group}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="212"/>
+        <location filename="../core/field_package.py" line="214"/>
         <source>Dossier (read only)</source>
         <translation>Dossier (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="215"/>
+        <location filename="../core/field_package.py" line="217"/>
         <source>Field work — {group}</source>
         <translation>Travail de terrain — {group}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="227"/>
+        <location filename="../core/field_package.py" line="229"/>
         <source>Offline basemap</source>
         <translation>Fond de plan hors ligne</translation>
     </message>
@@ -1109,7 +1109,7 @@
         <translation>Impossible d'écrire le projet {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="329"/>
+        <location filename="../core/field_package.py" line="331"/>
         <source>{path} is not a field package.</source>
         <translation>{path} n'est pas un paquet terrain.</translation>
     </message>
@@ -1119,7 +1119,7 @@
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="145"/>
+        <location filename="../gui/toolbox_dialog.py" line="147"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1164,7 +1164,7 @@
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="88"/>
+        <location filename="../core/photo_style.py" line="86"/>
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
@@ -1234,7 +1234,7 @@
         <translation>Indiquez s'il s'agit d'un atout, d'une faiblesse, d'une opportunité ou d'une menace.</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="99"/>
+        <location filename="../core/merge.py" line="100"/>
         <source>{path} is not a one-group field package (groups: {groups}).</source>
         <translation>{path} n'est pas un paquet terrain d'un seul groupe (groupes : {groups}).</translation>
     </message>
@@ -1254,57 +1254,57 @@
         <translation>Impossible d'écrire la table {table} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/pg_fetch.py" line="234"/>
+        <location filename="../gui/server_transfer.py" line="211"/>
         <source>{path} already exists: choose another file or confirm the replacement.</source>
         <translation>{path} existe déjà : choisissez un autre fichier ou confirmez le remplacement.</translation>
     </message>
     <message>
-        <location filename="../core/pg_fetch.py" line="246"/>
+        <location filename="../core/pg_fetch.py" line="261"/>
         <source>There is no workshop {schema} on the server.</source>
         <translation>Il n'y a pas d'atelier {schema} sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="37"/>
+        <location filename="../core/project_layers.py" line="35"/>
         <source>Observations and photos</source>
         <translation>Observations et photos</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="38"/>
+        <location filename="../core/project_layers.py" line="36"/>
         <source>Hypotheses (points)</source>
         <translation>Hypothèses (points)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="41"/>
+        <location filename="../core/project_layers.py" line="39"/>
         <source>Hypotheses (areas)</source>
         <translation>Hypothèses (surfaces)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="42"/>
+        <location filename="../core/project_layers.py" line="40"/>
         <source>Project sites</source>
         <translation>Sites de projet</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="48"/>
+        <location filename="../core/project_layers.py" line="46"/>
         <source>Diagnostic (points)</source>
         <translation>Diagnostic (points)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="50"/>
+        <location filename="../core/project_layers.py" line="48"/>
         <source>Diagnostic (areas)</source>
         <translation>Diagnostic (surfaces)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="51"/>
+        <location filename="../core/project_layers.py" line="49"/>
         <source>Issues (points)</source>
         <translation>Enjeux (points)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="53"/>
+        <location filename="../core/project_layers.py" line="51"/>
         <source>Issues (areas)</source>
         <translation>Enjeux (surfaces)</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="69"/>
+        <location filename="../core/pg_project.py" line="70"/>
         <source>The table {table} of the schema {schema} cannot be opened.</source>
         <translation>La table {table} du schéma {schema} ne peut pas être ouverte.</translation>
     </message>
@@ -1314,47 +1314,42 @@
         <translation>Atelier {schema} (serveur)</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="215"/>
-        <source>The schema {schema} already holds a workshop: choose another name or confirm that the server copy is replaced.</source>
-        <translation>Le schéma {schema} contient déjà un atelier : choisissez un autre nom ou confirmez le remplacement de la copie sur le serveur.</translation>
-    </message>
-    <message>
-        <location filename="../core/pg_sync.py" line="241"/>
+        <location filename="../core/pg_sync.py" line="332"/>
         <source>The server refused the copy of the dossier into {schema}: {error}</source>
         <translation>Le serveur a refusé la copie du dossier dans {schema} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="285"/>
+        <location filename="../core/pg_sync.py" line="368"/>
         <source>Cannot save the style {name}: {error}</source>
         <translation>Impossible d'enregistrer le style {name} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="56"/>
+        <location filename="../core/photo_style.py" line="54"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic)</source>
         <translation>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic)</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="88"/>
+        <location filename="../core/photo_style.py" line="86"/>
         <source>Date taken</source>
         <translation>Date de prise de vue</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="88"/>
+        <location filename="../core/photo_style.py" line="86"/>
         <source>Direction (° from north)</source>
         <translation>Direction (° depuis le nord)</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="88"/>
+        <location filename="../core/photo_style.py" line="86"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="141"/>
+        <location filename="../core/photo_style.py" line="139"/>
         <source>Photo with direction</source>
         <translation>Photo orientée</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="144"/>
+        <location filename="../core/photo_style.py" line="142"/>
         <source>Photo or note</source>
         <translation>Photo ou note</translation>
     </message>
@@ -1404,7 +1399,7 @@
         <translation>Impossible de joindre le serveur PostgreSQL de {connection} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/pg_schema.py" line="128"/>
+        <location filename="../core/pg_schema.py" line="244"/>
         <source>PostGIS is not enabled in the database of {connection} and cannot be enabled with your rights: ask the administrator to run CREATE EXTENSION postgis.</source>
         <translation>PostGIS n'est pas activé dans la base de données de {connection} et ne peut pas l'être avec vos droits : demandez à l'administrateur d'exécuter CREATE EXTENSION postgis.</translation>
     </message>
@@ -1414,17 +1409,17 @@
         <translation>Le serveur a refusé de créer l'atelier {schema} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="49"/>
+        <location filename="../core/project_layers.py" line="47"/>
         <source>Diagnostic (lines)</source>
         <translation>Diagnostic (lignes)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="52"/>
+        <location filename="../core/project_layers.py" line="50"/>
         <source>Issues (lines)</source>
         <translation>Enjeux (lignes)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="114"/>
+        <location filename="../core/project_layers.py" line="112"/>
         <source>Diagnostic and issues</source>
         <translation>Diagnostic et enjeux</translation>
     </message>
@@ -1534,7 +1529,7 @@
         <translation>Cette étape fonctionne sur un dossier GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="114"/>
+        <location filename="../gui/steps/groups.py" line="120"/>
         <source>Delete a group</source>
         <translation>Supprimer un groupe</translation>
     </message>
@@ -1544,157 +1539,147 @@
         <translation>Groupe à supprimer :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="95"/>
+        <location filename="../gui/steps/groups.py" line="99"/>
         <source>{count} groups ready: {names}.</source>
         <translation>{count} groupes prêts : {names}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="106"/>
+        <location filename="../gui/steps/groups.py" line="110"/>
         <source>There is no group in this dossier yet.</source>
         <translation>Ce dossier ne contient encore aucun groupe.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="110"/>
-        <source>Delete the group “{name}” and everything it drew (route, stops, sequences, hypotheses, sites, diagnostic, issues)? The other groups are not touched.</source>
-        <translation>Supprimer le groupe « {name} » et tout ce qu'il a dessiné (parcours, arrêts, séquences, hypothèses, sites, diagnostic, enjeux) ? Les autres groupes ne sont pas modifiés.</translation>
-    </message>
-    <message>
-        <location filename="../gui/steps/groups.py" line="129"/>
-        <source>Group “{name}” deleted ({count} features).</source>
-        <translation>Groupe « {name} » supprimé ({count} entités).</translation>
-    </message>
-    <message>
-        <location filename="../gui/steps/route.py" line="45"/>
+        <location filename="../gui/steps/route.py" line="46"/>
         <source>Click along the streets, right click to finish</source>
         <translation>Cliquez le long des rues, clic droit pour terminer</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="49"/>
+        <location filename="../gui/steps/route.py" line="50"/>
         <source>Click where the group stops; its form opens</source>
         <translation>Cliquez là où le groupe s'arrête ; son formulaire s'ouvre</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="50"/>
+        <location filename="../gui/steps/route.py" line="51"/>
         <source>A stretch of the route with one atmosphere</source>
         <translation>Un tronçon du parcours à l'ambiance homogène</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="54"/>
+        <location filename="../gui/steps/route.py" line="55"/>
         <source>Outline a candidate site, right click to finish</source>
         <translation>Délimiter un site de projet, clic droit pour terminer</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="58"/>
+        <location filename="../gui/steps/route.py" line="59"/>
         <source>Click where the hypothesis applies</source>
         <translation>Cliquez là où s'applique l'hypothèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="68"/>
+        <location filename="../gui/steps/route.py" line="69"/>
         <source>Number the stops in the order the route reaches them</source>
         <translation>Numéroter les arrêts dans l'ordre où le parcours les atteint</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="92"/>
+        <location filename="../gui/steps/route.py" line="93"/>
         <source>Route length:</source>
         <translation>Longueur du parcours :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="93"/>
+        <location filename="../gui/steps/route.py" line="94"/>
         <source>Walking time:</source>
         <translation>Temps de marche :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="94"/>
+        <location filename="../gui/steps/route.py" line="95"/>
         <source>Time at the stops:</source>
         <translation>Temps aux arrêts :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="95"/>
+        <location filename="../gui/steps/route.py" line="96"/>
         <source>Total:</source>
         <translation>Total :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="96"/>
+        <location filename="../gui/steps/route.py" line="97"/>
         <source>Visit slot:</source>
         <translation>Créneau de visite :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="279"/>
+        <location filename="../gui/steps/route.py" line="280"/>
         <source>Create the groups first, then pick the active group.</source>
         <translation>Créez d'abord les groupes, puis choisissez le groupe actif.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="189"/>
+        <location filename="../gui/steps/route.py" line="190"/>
         <source>{km} km</source>
         <translation>{km} km</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="193"/>
+        <location filename="../gui/steps/route.py" line="194"/>
         <source>{min} min at {speed} km/h</source>
         <translation>{min} min à {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="196"/>
+        <location filename="../gui/steps/route.py" line="197"/>
         <source>{min} min ({count} stops)</source>
         <translation>{min} min ({count} arrêts)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="199"/>
+        <location filename="../gui/steps/route.py" line="200"/>
         <source>{total} min of {slot} min</source>
         <translation>{total} min sur {slot} min</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="203"/>
+        <location filename="../gui/steps/route.py" line="204"/>
         <source>No route yet: draw it with “Draw the route”.</source>
         <translation>Pas encore de parcours : tracez-le avec « Tracer le parcours ».</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="205"/>
+        <location filename="../gui/steps/route.py" line="206"/>
         <source>It fits: {margin} min to spare.</source>
         <translation>Ça tient : {margin} min de marge.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="237"/>
+        <location filename="../gui/steps/route.py" line="238"/>
         <source>{count} stops numbered along {km} km.</source>
         <translation>{count} arrêts numérotés sur {km} km.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="33"/>
+        <location filename="../processing/build_dossier.py" line="32"/>
         <source>Builds the cartographic dossier of one commune: a GeoPackage (commune, neighbouring communes, study area = commune + buffer, every source clipped to the study area in Lambert-93, styles) and a QGIS project grouped by theme. Only features inside the study area are read. Online IGN and Géorisques layers are added when asked; they stay in the project even offline. An existing dossier of the same commune is only replaced with Overwrite.</source>
         <translation>Crée le dossier cartographique d'une commune : un GeoPackage (commune, communes voisines, périmètre d'étude = commune + zone tampon, chaque source découpée sur le périmètre d'étude en Lambert-93, styles) et un projet QGIS organisé par thème. Seules les entités situées dans le périmètre d'étude sont lues. Les couches en ligne IGN et Géorisques sont ajoutées sur demande ; elles restent dans le projet même hors ligne. Un dossier existant de la même commune n'est remplacé qu'avec l'option Écraser.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="43"/>
+        <location filename="../processing/build_dossier.py" line="42"/>
         <source>Communes layer</source>
         <translation>Couche des communes</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="48"/>
+        <location filename="../processing/build_dossier.py" line="47"/>
         <source>INSEE code</source>
         <translation>Code INSEE</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="49"/>
+        <location filename="../processing/build_dossier.py" line="48"/>
         <source>INSEE code field (detected when empty)</source>
         <translation>Champ du code INSEE (détecté si vide)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="57"/>
+        <location filename="../processing/build_dossier.py" line="56"/>
         <source>Buffer around the commune (m)</source>
         <translation>Zone tampon autour de la commune (m)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="67"/>
+        <location filename="../processing/build_dossier.py" line="66"/>
         <source>Source layers to clip</source>
         <translation>Couches sources à découper</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="75"/>
+        <location filename="../processing/build_dossier.py" line="74"/>
         <source>Add online layers (IGN, Géorisques)</source>
         <translation>Ajouter les couches en ligne (IGN, Géorisques)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="80"/>
+        <location filename="../processing/build_dossier.py" line="79"/>
         <source>Overwrite an existing dossier of this commune</source>
         <translation>Écraser un dossier existant de cette commune</translation>
     </message>
@@ -1704,32 +1689,32 @@
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="88"/>
+        <location filename="../processing/build_dossier.py" line="87"/>
         <source>Dossier GeoPackage</source>
         <translation>GeoPackage du dossier</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="89"/>
+        <location filename="../processing/build_dossier.py" line="88"/>
         <source>Dossier project</source>
         <translation>Projet du dossier</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="90"/>
+        <location filename="../processing/build_dossier.py" line="89"/>
         <source>Commune name</source>
         <translation>Nom de la commune</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="91"/>
+        <location filename="../processing/build_dossier.py" line="90"/>
         <source>Commune area (km²)</source>
         <translation>Superficie de la commune (km²)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="130"/>
+        <location filename="../processing/build_dossier.py" line="129"/>
         <source>{name}: {area:.2f} km², {n} neighbouring communes.</source>
         <translation>{name} : {area:.2f} km², {n} communes voisines.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="136"/>
+        <location filename="../processing/build_dossier.py" line="135"/>
         <source>{layer}: {written} features kept.</source>
         <translation>{layer} : {written} entités conservées.</translation>
     </message>
@@ -1739,7 +1724,7 @@
         <translation>Crée les tables de l'espace de travail (parcours, arrêts, séquences, hypothèses, observations, sites de projet, diagnostic, enjeux…) dans le dossier et enregistre les groupes. Les noms des groupes sont séparés par des points-virgules. Les tables et les dessins existants sont conservés.</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="31"/>
+        <location filename="../processing/publish_dossier.py" line="35"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1789,37 +1774,37 @@
         <translation>Paquet terrain écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="24"/>
+        <location filename="../processing/order_stops.py" line="25"/>
         <source>Numbers the group&apos;s stops in the order the route reaches them, measures the route (ellipsoidal length), and compares walking time plus time at the stops with the visit slot. Stops far from the route are kept and reported.</source>
         <translation>Numérote les arrêts du groupe dans l'ordre où le parcours les atteint, mesure le parcours (longueur ellipsoïdale) et compare le temps de marche augmenté du temps passé aux arrêts au créneau de visite. Les arrêts éloignés du parcours sont conservés et signalés.</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="37"/>
+        <location filename="../processing/order_stops.py" line="38"/>
         <source>Visit slot (minutes)</source>
         <translation>Créneau de visite (minutes)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="48"/>
+        <location filename="../processing/order_stops.py" line="49"/>
         <source>Route length (m)</source>
         <translation>Longueur du parcours (m)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="49"/>
+        <location filename="../processing/order_stops.py" line="50"/>
         <source>Walking time (min)</source>
         <translation>Temps de marche (min)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="50"/>
+        <location filename="../processing/order_stops.py" line="51"/>
         <source>Total time with stops (min)</source>
         <translation>Temps total avec les arrêts (min)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="51"/>
+        <location filename="../processing/order_stops.py" line="52"/>
         <source>Fits in the slot</source>
         <translation>Tient dans le créneau</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="62"/>
+        <location filename="../processing/order_stops.py" line="63"/>
         <source>{count} stops, {length} m, {total} min for a slot of {slot} min.</source>
         <translation>{count} arrêts, {length} m, {total} min pour un créneau de {slot} min.</translation>
     </message>
@@ -1844,27 +1829,22 @@
         <translation>La planche {path} n'a pas pu être exportée. {error}</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="222"/>
+        <location filename="../core/boards/engine.py" line="201"/>
         <source>Cannot write into the folder {path}: {error}. Choose a folder you can write to.</source>
         <translation>Impossible d'écrire dans le répertoire {path} : {error}. Choisissez un répertoire accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="287"/>
+        <location filename="../core/boards/engine.py" line="270"/>
         <source>Board {i}/{n}: {name}</source>
         <translation>Planche {i}/{n} : {name}</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="301"/>
-        <source>No PDF merger found (pdfunite or pypdf): no combined file.</source>
-        <translation>Aucun outil de fusion PDF trouvé (pdfunite ou pypdf) : pas de fichier combiné.</translation>
-    </message>
-    <message>
-        <location filename="../core/boards/engine.py" line="309"/>
+        <location filename="../core/boards/engine.py" line="295"/>
         <source>Export cancelled: no board was written.</source>
         <translation>Export annulé : aucune planche n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="311"/>
+        <location filename="../core/boards/engine.py" line="297"/>
         <source>Cannot write the boards into {path}: {error}</source>
         <translation>Impossible d'écrire les planches dans {path} : {error}</translation>
     </message>
@@ -1914,107 +1894,107 @@
         <translation>Le GeoPackage {path} n'est pas un dossier communal (aucune table commune).</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="97"/>
+        <location filename="../gui/build_dossier_dialog.py" line="96"/>
         <source>Clips every source to the commune plus a buffer, reprojects to Lambert-93, styles the layers and groups them by theme in a project. Only the features inside the study area are read.</source>
         <translation>Découpe chaque source sur la commune augmentée d'une zone tampon, la reprojette en Lambert-93, applique un style aux couches et les regroupe par thème dans un projet. Seules les entités situées dans le périmètre d'étude sont lues.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="106"/>
+        <location filename="../gui/build_dossier_dialog.py" line="105"/>
         <source>…or a file</source>
         <translation>…ou un fichier</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="107"/>
+        <location filename="../gui/build_dossier_dialog.py" line="106"/>
         <source>INSEE code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="109"/>
+        <location filename="../gui/build_dossier_dialog.py" line="108"/>
         <source>Buffer</source>
         <translation>Zone tampon</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="110"/>
+        <location filename="../gui/build_dossier_dialog.py" line="109"/>
         <source>Sources to clip</source>
         <translation>Sources à découper</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="111"/>
+        <location filename="../gui/build_dossier_dialog.py" line="110"/>
         <source>Add files…</source>
         <translation>Ajouter des fichiers…</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="112"/>
+        <location filename="../gui/build_dossier_dialog.py" line="111"/>
         <source>Tick all</source>
         <translation>Tout cocher</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="113"/>
+        <location filename="../gui/build_dossier_dialog.py" line="112"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="115"/>
+        <location filename="../gui/build_dossier_dialog.py" line="114"/>
         <source>Add the online layers (Plan IGN, orthophoto, cadastre, PLU, Géorisques)</source>
         <translation>Ajouter les couches en ligne (Plan IGN, orthophotographie, cadastre, PLU, Géorisques)</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="119"/>
+        <location filename="../gui/build_dossier_dialog.py" line="118"/>
         <source>Open the dossier when it is built</source>
         <translation>Ouvrir le dossier une fois créé</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="125"/>
+        <location filename="../gui/build_dossier_dialog.py" line="124"/>
         <source>Empty: detected among code, insee, INSEE_COM, code_insee…</source>
         <translation>Vide : détecté parmi code, insee, INSEE_COM, code_insee…</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="137"/>
+        <location filename="../gui/build_dossier_dialog.py" line="136"/>
         <source>Build</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="97"/>
+        <location filename="../gui/toolbox_dialog.py" line="99"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="202"/>
+        <location filename="../gui/build_dossier_dialog.py" line="205"/>
         <source>The file {path} cannot be read.</source>
         <translation>Le fichier {path} ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="192"/>
+        <location filename="../gui/build_dossier_dialog.py" line="195"/>
         <source>Source layers</source>
         <translation>Couches sources</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="253"/>
+        <location filename="../gui/build_dossier_dialog.py" line="256"/>
         <source>Choose the communes layer.</source>
         <translation>Choisissez la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="259"/>
+        <location filename="../gui/build_dossier_dialog.py" line="262"/>
         <source>Choose the output folder.</source>
         <translation>Choisissez le répertoire de sortie.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="263"/>
+        <location filename="../gui/build_dossier_dialog.py" line="266"/>
         <source>The Processing provider of the plugin is not loaded.</source>
         <translation>Le fournisseur de traitements de l'extension n'est pas chargé.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="278"/>
+        <location filename="../gui/build_dossier_dialog.py" line="281"/>
         <source>Dossier of {code}</source>
         <translation>Dossier de {code}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="281"/>
+        <location filename="../gui/build_dossier_dialog.py" line="284"/>
         <source>Building the dossier…</source>
         <translation>Création du dossier…</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="290"/>
+        <location filename="../gui/build_dossier_dialog.py" line="293"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -2024,12 +2004,12 @@
         <translation>Dossier créé : {path}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="313"/>
+        <location filename="../gui/build_dossier_dialog.py" line="316"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="317"/>
+        <location filename="../gui/build_dossier_dialog.py" line="320"/>
         <source>The dossier could not be built.</source>
         <translation>Le dossier n'a pas pu être créé.</translation>
     </message>
@@ -2084,102 +2064,102 @@
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="51"/>
+        <location filename="../gui/photo_actions.py" line="52"/>
         <source>A photo is attached to the nearest stop within this distance</source>
         <translation>Une photo est rattachée à l'arrêt le plus proche situé à moins de cette distance</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="54"/>
+        <location filename="../gui/photo_actions.py" line="55"/>
         <source>Attach to a stop within:</source>
         <translation>Rattacher à un arrêt situé à moins de :</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="59"/>
+        <location filename="../gui/photo_actions.py" line="60"/>
         <source>A folder of photos…</source>
         <translation>Un répertoire de photos…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="60"/>
+        <location filename="../gui/photo_actions.py" line="61"/>
         <source>Selected photos…</source>
         <translation>Photos choisies…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="225"/>
+        <location filename="../gui/photo_actions.py" line="229"/>
         <source>Open or build a dossier first (step 1).</source>
         <translation>Ouvrez ou créez d'abord un dossier (étape 1).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="71"/>
+        <location filename="../gui/photo_actions.py" line="72"/>
         <source>Choose the active group first (step 2).</source>
         <translation>Choisissez d'abord le groupe actif (étape 2).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="77"/>
+        <location filename="../gui/photo_actions.py" line="78"/>
         <source>Please wait: the previous photo task is still running.</source>
         <translation>Veuillez patienter : la tâche photo précédente est encore en cours.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="84"/>
+        <location filename="../gui/photo_actions.py" line="85"/>
         <source>Folder of the group&apos;s photos</source>
         <translation>Dossier des photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="94"/>
+        <location filename="../gui/photo_actions.py" line="95"/>
         <source>Photos of the group</source>
         <translation>Photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="94"/>
+        <location filename="../gui/photo_actions.py" line="95"/>
         <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="112"/>
+        <location filename="../gui/photo_actions.py" line="113"/>
         <source>Importing photos</source>
         <translation>Import des photos</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="143"/>
+        <location filename="../gui/photo_actions.py" line="147"/>
         <source>{imported} photos imported for {group}; {no_gps} without GPS, {outside} outside the study perimeter, {unreadable} unreadable, {already} already imported.</source>
         <translation>{imported} photos importées pour {group} ; {no_gps} sans GPS, {outside} hors du périmètre d'étude, {unreadable} illisibles, {already} déjà importées.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="197"/>
+        <location filename="../gui/photo_actions.py" line="201"/>
         <source>Where to write the field package</source>
         <translation>Où écrire le paquet terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="207"/>
+        <location filename="../gui/photo_actions.py" line="211"/>
         <source>Field package of {group} written to &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</source>
         <translation>Paquet terrain de {group} écrit dans &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="214"/>
+        <location filename="../gui/photo_actions.py" line="218"/>
         <source>Exporting the field package of {group}</source>
         <translation>Export du paquet terrain de {group}</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="227"/>
+        <location filename="../gui/photo_actions.py" line="231"/>
         <source>Field package to bring back</source>
         <translation>Paquet terrain à réintégrer</translation>
     </message>
     <message>
-        <location filename="../gui/place_photos_dialog.py" line="58"/>
+        <location filename="../gui/place_photos_dialog.py" line="59"/>
         <source>Photos without position — {group}</source>
         <translation>Photos sans position — {group}</translation>
     </message>
     <message>
-        <location filename="../gui/place_photos_dialog.py" line="60"/>
+        <location filename="../gui/place_photos_dialog.py" line="61"/>
         <source>These photos have no GPS position. Select one, press “Place on the map” and click where it was taken.</source>
         <translation>Ces photos n'ont pas de position GPS. Sélectionnez-en une, appuyez sur « Placer sur la carte » et cliquez à l'endroit où elle a été prise.</translation>
     </message>
     <message>
-        <location filename="../gui/place_photos_dialog.py" line="79"/>
+        <location filename="../gui/place_photos_dialog.py" line="80"/>
         <source>Place on the map</source>
         <translation>Placer sur la carte</translation>
     </message>
     <message>
-        <location filename="../gui/place_photos_dialog.py" line="133"/>
+        <location filename="../gui/place_photos_dialog.py" line="134"/>
         <source>Every photo has been placed.</source>
         <translation>Toutes les photos ont été placées.</translation>
     </message>
@@ -2229,7 +2209,7 @@
         <translation>Proposition exportée : {files}</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="50"/>
+        <location filename="../processing/publish_dossier.py" line="22"/>
         <source>Publish the dossier on the server</source>
         <translation>Publier le dossier sur le serveur</translation>
     </message>
@@ -2287,16 +2267,6 @@
         <location filename="../gui/server_dialog.py" line="69"/>
         <source>GeoPackage:</source>
         <translation>GeoPackage :</translation>
-    </message>
-    <message>
-        <location filename="../gui/server_dialog.py" line="70"/>
-        <source>Replace the server copy if this schema already holds a workshop</source>
-        <translation>Remplacer la copie du serveur si ce schéma contient déjà un atelier</translation>
-    </message>
-    <message>
-        <location filename="../gui/server_dialog.py" line="70"/>
-        <source>Replace the GeoPackage if it exists</source>
-        <translation>Remplacer le GeoPackage s'il existe</translation>
     </message>
     <message>
         <location filename="../gui/server_dialog.py" line="107"/>
@@ -2474,102 +2444,102 @@
         <translation>Description (une ligne)</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="145"/>
+        <location filename="../gui/toolbox_dialog.py" line="147"/>
         <source>Carried by</source>
         <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="145"/>
+        <location filename="../gui/toolbox_dialog.py" line="147"/>
         <source>When it fits</source>
         <translation>Quand le mobiliser</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="145"/>
+        <location filename="../gui/toolbox_dialog.py" line="147"/>
         <source>Added by</source>
         <translation>Ajouté par</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="130"/>
+        <location filename="../gui/toolbox_dialog.py" line="132"/>
         <source>Toolbox of support tools</source>
         <translation>Boîte à outils de l'accompagnement</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="131"/>
+        <location filename="../gui/toolbox_dialog.py" line="133"/>
         <source>The DDTM catalogue of support tools, copied into this dossier. Participants can add their own during the workshop; export it as CSV to keep it for the next one.</source>
         <translation>Le catalogue des outils d'accompagnement de la DDTM, copié dans ce dossier. Les participants peuvent y ajouter les leurs pendant l'atelier ; exportez-le en CSV pour le garder pour le prochain.</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="137"/>
+        <location filename="../gui/toolbox_dialog.py" line="139"/>
         <source>Search a tool, a carrier, a moment…</source>
         <translation>Chercher un outil, un porteur, un moment…</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="139"/>
+        <location filename="../gui/toolbox_dialog.py" line="141"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="140"/>
+        <location filename="../gui/toolbox_dialog.py" line="142"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="141"/>
+        <location filename="../gui/toolbox_dialog.py" line="143"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="142"/>
+        <location filename="../gui/toolbox_dialog.py" line="144"/>
         <source>Import CSV…</source>
         <translation>Importer un CSV…</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="143"/>
+        <location filename="../gui/toolbox_dialog.py" line="145"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="190"/>
+        <location filename="../gui/toolbox_dialog.py" line="196"/>
         <source>Export the toolbox</source>
         <translation>Exporter la boîte à outils</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="190"/>
+        <location filename="../gui/toolbox_dialog.py" line="196"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="194"/>
+        <location filename="../gui/toolbox_dialog.py" line="200"/>
         <source>Import a toolbox</source>
         <translation>Importer une boîte à outils</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="194"/>
+        <location filename="../gui/toolbox_dialog.py" line="200"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>Fichiers CSV (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="222"/>
+        <location filename="../gui/toolbox_dialog.py" line="228"/>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="237"/>
+        <location filename="../gui/toolbox_dialog.py" line="243"/>
         <source>{shown} of {total} tools, {cats} categories</source>
         <translation>{shown} outils sur {total}, {cats} catégories</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="261"/>
+        <location filename="../gui/toolbox_dialog.py" line="267"/>
         <source> (added by {who})</source>
         <translation> (ajouté par {who})</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="279"/>
+        <location filename="../gui/toolbox_dialog.py" line="285"/>
         <source>“{name}” added to the toolbox.</source>
         <translation>« {name} » ajouté à la boîte à outils.</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="307"/>
+        <location filename="../gui/toolbox_dialog.py" line="313"/>
         <source>“{name}” is chosen for {n} issue(s):
 {lines}
 
@@ -2580,37 +2550,37 @@ Remove it from the toolbox and from these issues?</source>
 Le retirer de la boîte à outils et de ces enjeux ?</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="311"/>
+        <location filename="../gui/toolbox_dialog.py" line="317"/>
         <source>Remove a tool in use</source>
         <translation>Supprimer un outil utilisé</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="316"/>
+        <location filename="../gui/toolbox_dialog.py" line="322"/>
         <source>Remove a tool</source>
         <translation>Supprimer un outil</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="316"/>
+        <location filename="../gui/toolbox_dialog.py" line="322"/>
         <source>Remove “{name}” from the toolbox?</source>
         <translation>Retirer « {name} » de la boîte à outils ?</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="325"/>
+        <location filename="../gui/toolbox_dialog.py" line="331"/>
         <source>“{name}” removed from the toolbox.</source>
         <translation>« {name} » retiré de la boîte à outils.</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="335"/>
+        <location filename="../gui/toolbox_dialog.py" line="341"/>
         <source>Nothing was imported: {error}</source>
         <translation>Rien n'a été importé : {error}</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="338"/>
+        <location filename="../gui/toolbox_dialog.py" line="344"/>
         <source>{added} tool(s) added, {updated} updated, {same} unchanged.</source>
         <translation>{added} outil(s) ajouté(s), {updated} mis à jour, {same} inchangé(s).</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="356"/>
+        <location filename="../gui/toolbox_dialog.py" line="362"/>
         <source>{count} tools exported to {path}.</source>
         <translation>{count} outils exportés dans {path}.</translation>
     </message>
@@ -2625,17 +2595,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="108"/>
+        <location filename="../core/dossier.py" line="106"/>
         <source>Cannot create the output folder {folder}: {reason}</source>
         <translation>Impossible de créer le répertoire de sortie {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="263"/>
+        <location filename="../core/dossier.py" line="261"/>
         <source>Cannot write the dossier in {folder}: {reason}</source>
         <translation>Impossible d'écrire le dossier dans {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="361"/>
+        <location filename="../core/dossier.py" line="359"/>
         <source>The source {layer} could not be clipped: {reason}</source>
         <translation>La source {layer} n'a pas pu être découpée : {reason}</translation>
     </message>
@@ -2650,12 +2620,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Impossible d'écrire le projet {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="231"/>
+        <location filename="../core/dossier_sources.py" line="233"/>
         <source>Cannot write the table {table} in {path}: {reason}</source>
         <translation>Impossible d'écrire la table {table} dans {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="318"/>
+        <location filename="../core/photos.py" line="319"/>
         <source>Cannot copy a photo into {folder}: {error}</source>
         <translation>Impossible de copier une photo dans {folder} : {error}</translation>
     </message>
@@ -2665,7 +2635,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Il faut au moins deux arrêts numérotés pour suivre les voies.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="256"/>
+        <location filename="../gui/steps/route.py" line="257"/>
         <source>The dossier has no road layer to follow.</source>
         <translation>Le dossier ne contient aucune couche de voirie à suivre.</translation>
     </message>
@@ -2680,7 +2650,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Les arrêts sont tous au même endroit sur les voies.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="74"/>
+        <location filename="../gui/steps/route.py" line="75"/>
         <source>Route along the roads</source>
         <translation>Parcours par les routes</translation>
     </message>
@@ -2705,72 +2675,72 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Copier un atelier du serveur dans un GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="132"/>
+        <location filename="../gui/server_transfer.py" line="189"/>
         <source>Open the facilitator&apos;s project, which shows every group live?</source>
         <translation>Ouvrir le projet de l'animateur, qui montre tous les groupes en direct ?</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="140"/>
+        <location filename="../gui/server_transfer.py" line="146"/>
         <source>Publishing the dossier on the server</source>
         <translation>Publication du dossier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="161"/>
+        <location filename="../gui/server_transfer.py" line="257"/>
         <source>Workshop {schema} copied into {path} ({count} features).</source>
         <translation>Atelier {schema} copié dans {path} ({count} entités).</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="167"/>
+        <location filename="../gui/server_transfer.py" line="266"/>
         <source>Fetching the workshop from the server</source>
         <translation>Rapatriement de l'atelier depuis le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="238"/>
+        <location filename="../gui/server_actions.py" line="119"/>
         <source>geometry</source>
         <translation>géométrie</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="241"/>
+        <location filename="../gui/server_actions.py" line="122"/>
         <source>Feature {fid}: deleted by someone else.</source>
         <translation>Entité {fid} : supprimée par quelqu'un d'autre.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="246"/>
+        <location filename="../gui/server_actions.py" line="127"/>
         <source>Feature {fid}: they changed {changes}.</source>
         <translation>Entité {fid} : quelqu'un d'autre a modifié {changes}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="246"/>
+        <location filename="../gui/server_actions.py" line="127"/>
         <source>nothing visible</source>
         <translation>rien de visible</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="249"/>
+        <location filename="../gui/server_actions.py" line="130"/>
         <source>you deleted it</source>
         <translation>vous l'avez supprimée</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="254"/>
+        <location filename="../gui/server_actions.py" line="135"/>
         <source>You: {mine}.</source>
         <translation>Vous : {mine}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="261"/>
+        <location filename="../gui/server_actions.py" line="142"/>
         <source>Someone else changed the same features</source>
         <translation>Quelqu'un d'autre a modifié les mêmes entités</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="262"/>
+        <location filename="../gui/server_actions.py" line="143"/>
         <source>While you were editing {layer}, someone else saved changes to {count} of the features you changed. Which version do you keep?</source>
         <translation>Pendant que vous modifiiez {layer}, quelqu'un d'autre a enregistré des modifications sur {count} des entités que vous avez modifiées. Quelle version gardez-vous ?</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="269"/>
+        <location filename="../gui/server_actions.py" line="150"/>
         <source>Keep mine</source>
         <translation>Garder ma version</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="270"/>
+        <location filename="../gui/server_actions.py" line="151"/>
         <source>Take theirs</source>
         <translation>Prendre leur version</translation>
     </message>
@@ -2885,22 +2855,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Ligne {line} : l'outil n'a pas de nom (colonne « nom »).</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="74"/>
+        <location filename="../gui/steps/route.py" line="75"/>
         <source>Replace the route by the shortest way along the roads through the numbered stops</source>
         <translation>Remplacer le parcours par le plus court chemin par les routes passant par les arrêts numérotés</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="100"/>
+        <location filename="../core/boards/synthese.py" line="103"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="100"/>
+        <location filename="../core/boards/synthese.py" line="103"/>
         <source>ha</source>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="83"/>
+        <location filename="../core/dossier.py" line="81"/>
         <source>The output folder {folder} holds a %-escape (like %20) that QGIS cannot open: rename the folder.</source>
         <translation>Le nom du dossier de sortie {folder} contient un échappement % (comme %20) que QGIS ne sait pas ouvrir : renommez le dossier.</translation>
     </message>
@@ -2910,12 +2880,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le projet ne contient aucune couche d'un atelier sur serveur.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="164"/>
+        <location filename="../gui/build_dossier_dialog.py" line="167"/>
         <source>No polygon layer can be read in {path}.</source>
         <translation>Aucune couche de polygones lisible dans {path}.</translation>
     </message>
     <message>
-        <location filename="../gui/enjeu_dialog.py" line="126"/>
+        <location filename="../gui/enjeu_dialog.py" line="128"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -2925,7 +2895,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Export des planches</translation>
     </message>
     <message>
-        <location filename="../gui/boards_export.py" line="144"/>
+        <location filename="../gui/boards_export.py" line="151"/>
         <source>{n} files written in {folder}.</source>
         <translation>{n} fichiers écrits dans {folder}.</translation>
     </message>
@@ -2975,17 +2945,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Choisissez un répertoire de sortie.</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="160"/>
+        <location filename="../gui/toolbox_dialog.py" line="162"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="95"/>
+        <location filename="../gui/server_transfer.py" line="73"/>
         <source>The QGIS authentication database stays locked: nothing was copied.</source>
         <translation>La base de données d'authentification de QGIS reste verrouillée : rien n'a été copié.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="126"/>
+        <location filename="../gui/server_transfer.py" line="176"/>
         <source>Dossier published in {schema} ({count} features). Facilitator&apos;s project: {path} (and one project per group beside it)</source>
         <translation>Dossier publié dans {schema} ({count} entités). Projet de l'animateur : {path} (et un projet par groupe à côté)</translation>
     </message>
@@ -3005,7 +2975,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Ajouter une couche montrant où convergent les sites de projet des groupes</translation>
     </message>
     <message>
-        <location filename="../gui/steps/boards.py" line="70"/>
+        <location filename="../gui/steps/boards.py" line="71"/>
         <source>{shared} places chosen by two groups or more.</source>
         <translation>{shared} lieux choisis par deux groupes ou plus.</translation>
     </message>
@@ -3050,7 +3020,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>La carte du groupe actif à emporter : parcours, arrêts numérotés, liste des arrêts, notes</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="96"/>
+        <location filename="../gui/toolbox_dialog.py" line="98"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -3065,7 +3035,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>{group} · conseil : {adviser}</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="83"/>
+        <location filename="../core/boards/source.py" line="84"/>
         <source>The group “{name}” does not exist.</source>
         <translation>Le groupe « {name} » n'existe pas.</translation>
     </message>
@@ -3075,27 +3045,27 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Arrêt {n} — {name}</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="59"/>
+        <location filename="../gui/steps/route.py" line="60"/>
         <source>Outline a hypothesis area</source>
         <translation>Délimiter une hypothèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="59"/>
+        <location filename="../gui/steps/route.py" line="60"/>
         <source>Outline the area a hypothesis is about, right click to finish</source>
         <translation>Délimitez la zone sur laquelle porte l'hypothèse, clic droit pour terminer</translation>
     </message>
     <message>
-        <location filename="../gui/saver.py" line="59"/>
+        <location filename="../gui/saver.py" line="70"/>
         <source>{layer}: the drawings kept in memory are now saved.</source>
         <translation>{layer} : les tracés gardés en mémoire sont maintenant enregistrés.</translation>
     </message>
     <message>
-        <location filename="../gui/saver.py" line="70"/>
+        <location filename="../gui/saver.py" line="82"/>
         <source>{layer} could not be saved ({error}). What you drew is kept in memory and will be saved as soon as possible; do not close QGIS before this message says it is saved.</source>
-        <translation>{layer} n&apos;a pas pu être enregistré ({error}). Ce que vous avez tracé est gardé en mémoire et sera enregistré dès que possible ; ne fermez pas QGIS avant que ce message ne dise que c&apos;est enregistré.</translation>
+        <translation>{layer} n'a pas pu être enregistré ({error}). Ce que vous avez tracé est gardé en mémoire et sera enregistré dès que possible ; ne fermez pas QGIS avant que ce message ne dise que c'est enregistré.</translation>
     </message>
     <message>
-        <location filename="../gui/saver.py" line="84"/>
+        <location filename="../gui/saver.py" line="99"/>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
@@ -3105,7 +3075,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Annuler le dernier tracé</translation>
     </message>
     <message>
-        <location filename="../gui/saver.py" line="147"/>
+        <location filename="../gui/saver.py" line="165"/>
         <source>Last drawing on {layer} undone.</source>
         <translation>Dernier tracé annulé sur {layer}.</translation>
     </message>
@@ -3115,7 +3085,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Rétablir le tracé</translation>
     </message>
     <message>
-        <location filename="../gui/saver.py" line="153"/>
+        <location filename="../gui/saver.py" line="171"/>
         <source>Drawing on {layer} restored.</source>
         <translation>Tracé rétabli sur {layer}.</translation>
     </message>
@@ -3127,50 +3097,50 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
     <message>
         <location filename="../gui/steps/base.py" line="108"/>
         <source>Put back the drawing just undone</source>
-        <translation>Remet le tracé qui vient d&apos;être annulé</translation>
+        <translation>Remet le tracé qui vient d'être annulé</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="250"/>
+        <location filename="../core/dossier.py" line="248"/>
         <source>Keeping the groups' work…</source>
         <translation>Conservation du travail des groupes…</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="62"/>
+        <location filename="../core/gpkg_replace.py" line="113"/>
         <source>The backup of {path} could not be written ({reason}); nothing was replaced.</source>
-        <translation>La sauvegarde de {path} n&apos;a pas pu être écrite ({reason}) ; rien n&apos;a été remplacé.</translation>
+        <translation>La sauvegarde de {path} n'a pas pu être écrite ({reason}) ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="123"/>
+        <location filename="../core/dossier_keep.py" line="122"/>
         <source>The groups&apos; table {table} could not be carried into the rebuilt dossier ({reason}); the dossier was not replaced.</source>
-        <translation>La table {table} des groupes n&apos;a pas pu être reprise dans le dossier reconstruit ({reason}) ; le dossier n&apos;a pas été remplacé.</translation>
+        <translation>La table {table} des groupes n'a pas pu être reprise dans le dossier reconstruit ({reason}) ; le dossier n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="132"/>
+        <location filename="../core/dossier_keep.py" line="131"/>
         <source>The groups&apos; table {table} could not be carried into the rebuilt dossier; the dossier was not replaced.</source>
-        <translation>La table {table} des groupes n&apos;a pas pu être reprise dans le dossier reconstruit ; le dossier n&apos;a pas été remplacé.</translation>
+        <translation>La table {table} des groupes n'a pas pu être reprise dans le dossier reconstruit ; le dossier n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="181"/>
+        <location filename="../core/dossier_keep.py" line="203"/>
         <source>The groups' table {table} lost rows while being carried over ({before} → {after}); the dossier was not replaced.</source>
-        <translation>La table {table} des groupes a perdu des lignes en étant reprise ({before} → {after}) ; le dossier n&apos;a pas été remplacé.</translation>
+        <translation>La table {table} des groupes a perdu des lignes en étant reprise ({before} → {after}) ; le dossier n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="266"/>
+        <location filename="../gui/steps/route.py" line="267"/>
         <source>The route now follows the roads and is saved; “Undo the last drawing” puts your route back.</source>
         <translation>Le parcours suit maintenant les routes et il est enregistré ; « Annuler le dernier tracé » remet votre parcours.</translation>
     </message>
     <message>
         <location filename="../processing/base.py" line="58"/>
         <source>Pending edits of {layers} could not be saved; they are not included.</source>
-        <translation>Les modifications en cours de {layers} n&apos;ont pas pu être enregistrées ; elles ne sont pas prises en compte.</translation>
+        <translation>Les modifications en cours de {layers} n'ont pas pu être enregistrées ; elles ne sont pas prises en compte.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="144"/>
+        <location filename="../processing/build_dossier.py" line="143"/>
         <source>Kept from the previous dossier: {tables}.</source>
         <translation>Repris du dossier précédent : {tables}.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="150"/>
+        <location filename="../processing/build_dossier.py" line="149"/>
         <source>Previous file kept as {path}.</source>
         <translation>Ancien fichier conservé sous {path}.</translation>
     </message>
@@ -3182,45 +3152,45 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
     <message>
         <location filename="../gui/export_boards_dialog.py" line="175"/>
         <source>The boards are already being exported: wait for the export in progress to end.</source>
-        <translation>Les planches sont déjà en cours d&apos;export : attendez la fin de l&apos;export en cours.</translation>
+        <translation>Les planches sont déjà en cours d'export : attendez la fin de l'export en cours.</translation>
     </message>
     <message>
         <location filename="../core/boards/session.py" line="65"/>
         <source>The edits of {layers} could not be saved, so the boards would not show them. Close any other program using the dossier, then export again.</source>
-        <translation>Les modifications de {layers} n&apos;ont pas pu être enregistrées : les planches ne les montreraient pas. Fermez tout autre programme qui utilise le dossier, puis exportez de nouveau.</translation>
+        <translation>Les modifications de {layers} n'ont pas pu être enregistrées : les planches ne les montreraient pas. Fermez tout autre programme qui utilise le dossier, puis exportez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="116"/>
+        <location filename="../core/merge.py" line="117"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="137"/>
+        <location filename="../core/merge.py" line="138"/>
         <source>{name} ({table})</source>
         <translation>{name} ({table})</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="131"/>
+        <location filename="../core/merge.py" line="132"/>
         <source>edited or still used at the office</source>
         <translation>modifié ou encore utilisé au bureau</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="131"/>
+        <location filename="../core/merge.py" line="132"/>
         <source>deleted in the field</source>
         <translation>supprimé sur le terrain</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="137"/>
+        <location filename="../core/merge.py" line="138"/>
         <source>deleted at the office</source>
         <translation>supprimé au bureau</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="137"/>
+        <location filename="../core/merge.py" line="138"/>
         <source>edited in the field</source>
         <translation>modifié sur le terrain</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="143"/>
+        <location filename="../core/merge.py" line="144"/>
         <source>{name} ({table}), {field}</source>
         <translation>{name} ({table}), {field}</translation>
     </message>
@@ -3230,34 +3200,34 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Enregistrez les modifications de ces couches avant de rapatrier un paquet terrain : {layers}.</translation>
     </message>
     <message>
-        <location filename="../core/merge_apply.py" line="32"/>
+        <location filename="../core/merge_apply.py" line="34"/>
         <source>Cannot merge the field package into {path} (table {table}): {error}. Nothing was changed in the dossier.</source>
-        <translation>Impossible de fusionner le paquet terrain dans {path} (table {table}) : {error}. Rien n&apos;a été modifié dans le dossier.</translation>
+        <translation>Impossible de fusionner le paquet terrain dans {path} (table {table}) : {error}. Rien n'a été modifié dans le dossier.</translation>
     </message>
     <message>
-        <location filename="../core/merge_state.py" line="210"/>
+        <location filename="../core/merge_state.py" line="211"/>
         <source>The field package {path} is damaged ({error}): nothing was merged. Copy it again from the tablet.</source>
-        <translation>Le paquet terrain {path} est endommagé ({error}) : rien n&apos;a été fusionné. Copiez-le à nouveau depuis la tablette.</translation>
+        <translation>Le paquet terrain {path} est endommagé ({error}) : rien n'a été fusionné. Copiez-le à nouveau depuis la tablette.</translation>
     </message>
     <message>
         <location filename="../core/pg_conflicts.py" line="52"/>
         <source>The feature {fid} of {table} was changed in the meantime on another computer: nothing was written. Reload it and apply your change again.</source>
-        <translation>L&apos;entité {fid} de {table} a été modifiée entre-temps par un autre poste : rien n&apos;a été écrit. Rechargez-la et refaites votre modification.</translation>
+        <translation>L'entité {fid} de {table} a été modifiée entre-temps par un autre poste : rien n'a été écrit. Rechargez-la et refaites votre modification.</translation>
     </message>
     <message>
         <location filename="../core/pg_conflicts.py" line="63"/>
         <source>The feature {fid} of {table} was deleted in the meantime on another computer: nothing was written.</source>
-        <translation>L&apos;entité {fid} de {table} a été supprimée entre-temps par un autre poste : rien n&apos;a été écrit.</translation>
+        <translation>L'entité {fid} de {table} a été supprimée entre-temps par un autre poste : rien n'a été écrit.</translation>
     </message>
     <message>
         <location filename="../core/transaction.py" line="67"/>
         <source>Cannot write into {path} (table {table}): {error}. Nothing was changed.</source>
-        <translation>Impossible d&apos;écrire dans {path} (table {table}) : {error}. Rien n&apos;a été modifié.</translation>
+        <translation>Impossible d'écrire dans {path} (table {table}) : {error}. Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../core/transaction.py" line="237"/>
+        <location filename="../core/transaction_pg.py" line="35"/>
         <source>The server refused the change of {table} in {schema}: {error}. Nothing was changed.</source>
-        <translation>Le serveur a refusé la modification de {table} dans {schema} : {error}. Rien n&apos;a été modifié.</translation>
+        <translation>Le serveur a refusé la modification de {table} dans {schema} : {error}. Rien n'a été modifié.</translation>
     </message>
     <message>
         <location filename="../gui/boards_export.py" line="87"/>
@@ -3265,12 +3235,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Préparation des planches…</translation>
     </message>
     <message>
-        <location filename="../gui/boards_export.py" line="132"/>
+        <location filename="../gui/boards_export.py" line="138"/>
         <source>The boards could not be exported: {error}</source>
-        <translation>Les planches n&apos;ont pas pu être exportées : {error}</translation>
+        <translation>Les planches n'ont pas pu être exportées : {error}</translation>
     </message>
     <message>
-        <location filename="../gui/boards_export.py" line="146"/>
+        <location filename="../gui/boards_export.py" line="153"/>
         <source>Open the folder</source>
         <translation>Ouvrir le répertoire</translation>
     </message>
@@ -3282,7 +3252,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
     <message>
         <location filename="../gui/export_boards_dialog.py" line="163"/>
         <source>Cannot write into the folder {path}. Choose a folder you can write to.</source>
-        <translation>Impossible d&apos;écrire dans le répertoire {path}. Choisissez un répertoire accessible en écriture.</translation>
+        <translation>Impossible d'écrire dans le répertoire {path}. Choisissez un répertoire accessible en écriture.</translation>
     </message>
     <message>
         <location filename="../gui/export_boards_dialog.py" line="211"/>
@@ -3295,24 +3265,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>La mise en page « {name} » a été retouchée : la remplacer ?</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="215"/>
-        <source>These layouts were retouched: replace them?
-{names}</source>
-        <translation>Ces mises en page ont été retouchées : les remplacer ?
-{names}</translation>
-    </message>
-    <message>
-        <location filename="../gui/export_boards_dialog.py" line="220"/>
+        <location filename="../gui/export_boards_dialog.py" line="217"/>
         <source>Replace: the new layout takes the name, the retouched one is kept under a dated name. Write under a new name: the retouched one keeps its name, the new one is written beside it. Nothing is deleted.</source>
-        <translation>Remplacer : la nouvelle mise en page prend le nom, la retouchée est gardée sous un nom daté. Écrire sous un nouveau nom : la retouchée garde son nom, la nouvelle est écrite à côté. Rien n&apos;est supprimé.</translation>
+        <translation>Remplacer : la nouvelle mise en page prend le nom, la retouchée est gardée sous un nom daté. Écrire sous un nouveau nom : la retouchée garde son nom, la nouvelle est écrite à côté. Rien n'est supprimé.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="227"/>
+        <location filename="../gui/export_boards_dialog.py" line="224"/>
         <source>Replace</source>
         <translation>Remplacer</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="229"/>
+        <location filename="../gui/export_boards_dialog.py" line="226"/>
         <source>Write under a new name</source>
         <translation>Écrire sous un nouveau nom</translation>
     </message>
@@ -3367,22 +3330,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Prendre le terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="245"/>
+        <location filename="../gui/photo_actions.py" line="249"/>
         <source>Field package of {group} merged: {inserted} added, {updated} updated, {deleted} deleted, {photos} photos copied, {conflicts} conflicts.</source>
         <translation>Paquet terrain de {group} fusionné : {inserted} entités ajoutées, {updated} modifiées, {deleted} supprimées, {photos} photos copiées, {conflicts} conflits.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="257"/>
+        <location filename="../gui/photo_actions.py" line="261"/>
         <source>Choose the value to keep for each conflict.</source>
         <translation>Choisissez la valeur à garder pour chaque conflit.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="289"/>
+        <location filename="../gui/photo_actions.py" line="293"/>
         <source>Conflicts settled: {field} values taken from the field, {office} kept from the office.</source>
         <translation>Conflits réglés : {field} valeurs prises du terrain, {office} gardées du bureau.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="293"/>
+        <location filename="../gui/photo_actions.py" line="297"/>
         <source>{n} conflicts remain (changed again meanwhile).</source>
         <translation>{n} conflits restent (modifiés à nouveau entre-temps).</translation>
     </message>
@@ -3399,7 +3362,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
     <message>
         <location filename="../processing/merge_field_package.py" line="25"/>
         <source>Merges a field package into the dossier, three ways: what changed in the field since the export (new, edited and deleted features) is applied, what changed at the office is kept, and a value changed on both sides is reported as a conflict and left as it is at the office. Only the tables the package lets people edit are merged. All or nothing: on any error the dossier is left unchanged. Bringing the same package back twice changes nothing.</source>
-        <translation>Fusionne un paquet terrain dans le dossier, à trois voies : ce qui a changé sur le terrain depuis l&apos;export (entités ajoutées, modifiées et supprimées) est appliqué, ce qui a changé au bureau est conservé, et une valeur modifiée des deux côtés est signalée comme conflit et laissée telle qu&apos;au bureau. Seules les tables que le paquet permet de modifier sont fusionnées. Tout ou rien : en cas d&apos;erreur, le dossier reste inchangé. Rapatrier deux fois le même paquet ne change rien.</translation>
+        <translation>Fusionne un paquet terrain dans le dossier, à trois voies : ce qui a changé sur le terrain depuis l'export (entités ajoutées, modifiées et supprimées) est appliqué, ce qui a changé au bureau est conservé, et une valeur modifiée des deux côtés est signalée comme conflit et laissée telle qu'au bureau. Seules les tables que le paquet permet de modifier sont fusionnées. Tout ou rien : en cas d'erreur, le dossier reste inchangé. Rapatrier deux fois le même paquet ne change rien.</translation>
     </message>
     <message>
         <location filename="../processing/merge_field_package.py" line="40"/>
@@ -3424,7 +3387,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
     <message>
         <location filename="../processing/merge_field_package.py" line="45"/>
         <source>Conflicts (left as at the office)</source>
-        <translation>Conflits (laissés tels qu&apos;au bureau)</translation>
+        <translation>Conflits (laissés tels qu'au bureau)</translation>
     </message>
     <message>
         <location filename="../processing/merge_field_package.py" line="62"/>
@@ -3435,6 +3398,179 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <location filename="../processing/merge_field_package.py" line="68"/>
         <source>{inserted} added, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos copied.</source>
         <translation>{inserted} ajoutées, {updated} modifiées, {deleted} supprimées, {conflicts} conflits, {photos} photos copiées.</translation>
+    </message>
+    <message>
+        <location filename="../core/boards/engine.py" line="281"/>
+        <source>All boards in one PDF: {name}</source>
+        <translation>Toutes les planches dans un seul PDF : {name}</translation>
+    </message>
+    <message>
+        <location filename="../core/gpkg_replace.py" line="88"/>
+        <source>{path} is open in the project ({layers}): remove these layers or choose another file; nothing was replaced.</source>
+        <translation>{path} est ouvert dans le projet ({layers}) : retirez ces couches ou choisissez un autre fichier ; rien n&apos;a été remplacé.</translation>
+    </message>
+    <message>
+        <location filename="../core/gpkg_replace.py" line="122"/>
+        <source>{path} is still in use by another program ({files} cannot be removed): close it and try again; nothing was replaced.</source>
+        <translation>{path} est encore utilisé par un autre programme (impossible de supprimer {files}) : fermez-le et réessayez ; rien n&apos;a été remplacé.</translation>
+    </message>
+    <message>
+        <location filename="../core/gpkg_replace.py" line="134"/>
+        <source>{path} cannot be replaced ({reason}); the old file is unchanged.</source>
+        <translation>Impossible de remplacer {path} ({reason}) ; l&apos;ancien fichier est intact.</translation>
+    </message>
+    <message>
+        <location filename="../core/gpkg_replace.py" line="171"/>
+        <source>The pending edits of {layer} could not be saved: save or discard them, then try again; nothing was replaced.</source>
+        <translation>Les modifications en attente de {layer} n&apos;ont pas pu être enregistrées : enregistrez-les ou annulez-les, puis réessayez ; rien n&apos;a été remplacé.</translation>
+    </message>
+    <message>
+        <location filename="../core/pg_schema.py" line="307"/>
+        <source>The schema {schema} belongs to the database itself and never holds a workshop: choose another schema name (for example atelier_poix_du_nord).</source>
+        <translation>Le schéma {schema} appartient à la base de données elle-même et n&apos;accueille jamais d&apos;atelier : choisissez un autre nom de schéma (par exemple atelier_poix_du_nord).</translation>
+    </message>
+    <message>
+        <location filename="../core/pg_sync.py" line="205"/>
+        <source>The schema {schema} already exists on the server and was not made by the workshop plugin ({tables} tables): it is never replaced nor written into. Choose another schema name.</source>
+        <translation>Le schéma {schema} existe déjà sur le serveur et n&apos;a pas été créé par l&apos;extension Atelier territorial ({tables} tables) : il n&apos;est jamais remplacé ni modifié. Choisissez un autre nom de schéma.</translation>
+    </message>
+    <message>
+        <location filename="../core/pg_sync.py" line="231"/>
+        <source>The schema {schema} already holds a workshop: choose another name, or confirm that the server copy is replaced (it is then kept on the server as a dated backup).</source>
+        <translation>Le schéma {schema} contient déjà un atelier : choisissez un autre nom, ou confirmez le remplacement de la copie du serveur (elle est alors conservée sur le serveur en sauvegarde datée).</translation>
+    </message>
+    <message>
+        <location filename="../gui/export_boards_dialog.py" line="216"/>
+        <source>These layouts were retouched: replace them?</source>
+        <translation>Ces mises en page ont été retouchées : les remplacer ?</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_dialog.py" line="70"/>
+        <source>Replace the workshop if this schema holds one (it is kept as a dated backup)</source>
+        <translation>Remplacer l&apos;atelier si ce schéma en contient un (il est conservé en sauvegarde datée)</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_dialog.py" line="70"/>
+        <source>Replace the GeoPackage if it exists (it is kept as a dated backup)</source>
+        <translation>Remplacer le GeoPackage s&apos;il existe (il est conservé en sauvegarde datée)</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_transfer.py" line="112"/>
+        <source>Pending edits of {layers} could not be saved: nothing was published.</source>
+        <translation>Les modifications en attente de {layers} n&apos;ont pas pu être enregistrées : rien n&apos;a été publié.</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_transfer.py" line="123"/>
+        <source>Replace the workshop on the server</source>
+        <translation>Remplacer l&apos;atelier sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_transfer.py" line="123"/>
+        <source>The schema {schema} on the server holds a workshop ({rows} features, created on {created}). It will be replaced by a copy of the dossier {dossier}.
+
+Nothing is deleted: the current workshop, with everything the groups saved on the server, is kept on the server as the schema {backup}.</source>
+        <translation>Le schéma {schema} du serveur contient un atelier ({rows} entités, créé le {created}). Il va être remplacé par une copie du dossier {dossier}.
+
+Rien n&apos;est supprimé : l&apos;atelier actuel, avec tout ce que les groupes ont enregistré sur le serveur, est conservé sur le serveur dans le schéma {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_transfer.py" line="233"/>
+        <source>Replace (keep a backup)</source>
+        <translation>Remplacer (en gardant une sauvegarde)</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_dossier.py" line="68"/>
+        <source>The previous workshop is kept on the server as {backup}.</source>
+        <translation>L&apos;atelier précédent est conservé sur le serveur sous le nom {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_transfer.py" line="220"/>
+        <source>The GeoPackage {path} will be replaced by the workshop {schema} from the server.
+
+Nothing is deleted: the current file is kept beside it as {backup}.</source>
+        <translation>Le GeoPackage {path} va être remplacé par l&apos;atelier {schema} du serveur.
+
+Rien n&apos;est supprimé : le fichier actuel est conservé à côté sous le nom {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_transfer.py" line="229"/>
+        <source>{count} layers of the project read this file ({layers}): their pending edits are saved, they are closed while it is replaced, then show the fetched copy.</source>
+        <translation>{count} couches du projet lisent ce fichier ({layers}) : leurs modifications en attente sont enregistrées, elles sont fermées pendant le remplacement, puis affichent la copie récupérée.</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_transfer.py" line="233"/>
+        <source>Replace the GeoPackage</source>
+        <translation>Remplacer le GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_transfer.py" line="250"/>
+        <source>These layers could not be reopened on {path}: {layers}</source>
+        <translation>Ces couches n&apos;ont pas pu être rouvertes sur {path} : {layers}</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_dossier.py" line="80"/>
+        <source>The previous GeoPackage is kept as {backup}.</source>
+        <translation>Le GeoPackage précédent est conservé sous le nom {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/groups.py" line="114"/>
+        <source>Delete the group “{name}” and everything it drew (route, stops, sequences, hypotheses, sites, diagnostic, issues)? The other groups are not touched. A dated copy of the dossier is kept in the “sauvegardes” folder beside it.</source>
+        <translation>Supprimer le groupe « {name} » et tout ce qu&apos;il a dessiné (parcours, arrêts, séquences, hypothèses, sites, diagnostic, enjeux) ? Les autres groupes ne sont pas touchés. Une copie datée du dossier est conservée dans le dossier « sauvegardes » à côté.</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/groups.py" line="140"/>
+        <source>Group “{name}” deleted ({count} features); copy kept: {backup}.</source>
+        <translation>Groupe « {name} » supprimé ({count} entités) ; copie conservée : {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_dossier.py" line="23"/>
+        <source>Fetch a workshop from the server</source>
+        <translation>Récupérer un atelier depuis le serveur</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_dossier.py" line="26"/>
+        <source>Copies a workshop schema from a PostgreSQL/PostGIS server into a GeoPackage, to work offline. An existing GeoPackage is replaced only once the new one is complete, and kept beside it as &lt;name&gt;_sauvegarde_&lt;date&gt;_&lt;time&gt;.gpkg. A GeoPackage that layers of the project read is refused: remove them first, or use the panel&apos;s Fetch to local, which closes and reopens them.</source>
+        <translation>Copie un schéma d&apos;atelier d&apos;un serveur PostgreSQL/PostGIS dans un GeoPackage, pour travailler hors ligne. Un GeoPackage existant n&apos;est remplacé qu&apos;une fois le nouveau complet, et il est conservé à côté sous le nom &lt;nom&gt;_sauvegarde_&lt;date&gt;_&lt;heure&gt;.gpkg. Un GeoPackage lu par des couches du projet est refusé : retirez-les d&apos;abord, ou utilisez « Récupérer en local » du panneau, qui les ferme puis les rouvre.</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_dossier.py" line="40"/>
+        <source>PostgreSQL connection</source>
+        <translation>Connexion PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_dossier.py" line="53"/>
+        <source>Workshop schema</source>
+        <translation>Schéma de l&apos;atelier</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_dossier.py" line="45"/>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_dossier.py" line="51"/>
+        <source>Backup of the replaced file</source>
+        <translation>Sauvegarde du fichier remplacé</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_dossier.py" line="25"/>
+        <source>Copies a GeoPackage dossier (its layers, the groups&apos; work, the catalogue, the styles) into a PostgreSQL/PostGIS schema, so that every group works live. The schema must be new, or a workshop schema made by this plugin: any other schema, and public, pg_*, information_schema and topology, are always refused. With Replace, the current workshop is first renamed &lt;schema&gt;_sauvegarde_&lt;date&gt;_&lt;time&gt; and kept on the server; nothing is ever deleted.</source>
+        <translation>Copie un dossier GeoPackage (ses couches, le travail des groupes, le catalogue, les styles) dans un schéma PostgreSQL/PostGIS, pour que chaque groupe travaille en direct. Le schéma doit être nouveau, ou un schéma d&apos;atelier créé par cette extension : tout autre schéma, ainsi que public, pg_*, information_schema et topology, est toujours refusé. Avec « Remplacer », l&apos;atelier existant est d&apos;abord renommé &lt;schéma&gt;_sauvegarde_&lt;date&gt;_&lt;heure&gt; et conservé sur le serveur ; rien n&apos;est jamais supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_dossier.py" line="46"/>
+        <source>Replace the workshop if the schema already holds one (kept as a backup)</source>
+        <translation>Remplacer l&apos;atelier si le schéma en contient déjà un (conservé en sauvegarde)</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_dossier.py" line="54"/>
+        <source>Backup of the replaced workshop</source>
+        <translation>Sauvegarde de l&apos;atelier remplacé</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_dossier.py" line="73"/>
+        <source>{count} features copied into {schema}.</source>
+        <translation>{count} entités copiées dans {schema}.</translation>
     </message>
 </context>
 <context>

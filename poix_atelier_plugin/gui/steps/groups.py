@@ -55,7 +55,7 @@ class GroupsStep(StepPanel):
         from ..group_dialog import GroupDialog
 
         dialog = GroupDialog(existing, self.iface.mainWindow())
-        return dialog.specs() if dialog.exec_() else None
+        return dialog.specs() if dialog.exec() else None
 
     def ask_group_to_delete(self, names: list[str]) -> str | None:
         name, ok = QInputDialog.getItem(
@@ -65,9 +65,13 @@ class GroupsStep(StepPanel):
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
-            self.iface.mainWindow(), title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No
+            self.iface.mainWindow(),
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.Yes
+        return answer == QMessageBox.StandardButton.Yes
 
     # actions -------------------------------------------------------------------
     def create_groups(self) -> None:
@@ -109,11 +113,18 @@ class GroupsStep(StepPanel):
                 return
             text = tr(
                 "Delete the group “{name}” and everything it drew (route, stops, "
-                "sequences, hypotheses, sites, diagnostic, issues)? The other groups are not touched."
+                "sequences, hypotheses, sites, diagnostic, issues)? The other groups are not "
+                "touched. A dated copy of the dossier is kept in the “sauvegardes” folder "
+                "beside it."
             ).format(name=name)
             if not self.confirm(tr("Delete a group"), text):
                 return
             project = QgsProject.instance()
+            # what the group still had in memory goes into the copy too
+            self.context.saver.save(project_layers.group_layers(project, name))
+            from ...core import dossier_keep
+
+            backups = dossier_keep.backup_files([path], Path(path).parent)
             for layer in project_layers.group_layers(project, name):
                 if layer.isEditable():
                     layer.rollBack()
@@ -127,5 +138,7 @@ class GroupsStep(StepPanel):
         self.context.groups_changed.emit()
         removed = sum(n for table, n in counts.items() if table != "groupes")
         self.context.success(
-            tr("Group “{name}” deleted ({count} features).").format(name=name, count=removed)
+            tr("Group “{name}” deleted ({count} features); copy kept: {backup}.").format(
+                name=name, count=removed, backup=backups[0].name if backups else "–"
+            )
         )
