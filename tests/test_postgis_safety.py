@@ -353,3 +353,14 @@ def test_the_panel_refuses_public_without_asking(step, pg_connection, tmp_path, 
     errors = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
     assert errors and "public" in errors[-1]
     assert _psql(pg_connection.cluster, "SELECT to_regclass('public.arrets') IS NULL")[0][0]
+
+
+def test_groups_are_never_created_among_the_database_schemas(pg_connection, atelier_provider):
+    import processing
+
+    with _refused() as err:
+        processing.run(
+            "atelier:create_groups", {"DOSSIER": pg_connection.dossier("public"), "GROUPS": "A"}
+        )
+    assert "public" in str(err.value)
+    assert _psql(pg_connection.cluster, "SELECT to_regclass('public.groupes') IS NULL")[0][0]

@@ -133,8 +133,9 @@ def _column_defs(table: schema.Table):
 
 
 def existing_tables(cur, name: str) -> set[str]:
+    """Tables of the schema, the workshop marker aside (it is no layer)."""
     cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = %s", (name,))
-    return {row[0] for row in cur.fetchall()}
+    return {row[0] for row in cur.fetchall()} - {META_TABLE}
 
 
 def schema_exists(cur, name: str) -> bool:
@@ -222,7 +223,7 @@ def workshop_row_count(cur, name: str) -> int:
     from psycopg2 import sql
 
     total = 0
-    for table in sorted(existing_tables(cur, name) - {META_TABLE}):
+    for table in sorted(existing_tables(cur, name)):
         cur.execute(
             "SELECT table_type FROM information_schema.tables "
             "WHERE table_schema = %s AND table_name = %s",
@@ -255,10 +256,10 @@ def create_tables(cur, name: str, connection: str = "") -> list[str]:
     """Create the schema and the missing contract tables; returns the new ones."""
     from psycopg2 import sql
 
+    if is_reserved(name):  # never a workshop's tables among the database's own
+        raise_reserved(name)
     _require_postgis(cur, connection)
     if not schema_exists(cur, name):
-        if is_reserved(name):
-            raise_reserved(name)
         cur.execute(sql.SQL("CREATE SCHEMA {}").format(ident(name)))
         mark_workshop(cur, name)
     present = existing_tables(cur, name)
