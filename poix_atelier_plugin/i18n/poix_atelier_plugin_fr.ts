@@ -4,22 +4,22 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../core/workspace.py" line="80"/>
+        <location filename="../core/workspace.py" line="79"/>
         <source>{path} is not a readable GeoPackage ({error}).</source>
         <translation>{path} n'est pas un GeoPackage lisible ({error}).</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="108"/>
+        <location filename="../core/workspace.py" line="107"/>
         <source>Cannot create the table {table} in {path}: {error}</source>
         <translation>Impossible de créer la table {table} dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="167"/>
+        <location filename="../core/workspace.py" line="166"/>
         <source>The table {table} cannot be opened in {path}.</source>
         <translation>La table {table} ne peut pas être ouverte dans {path}.</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="229"/>
+        <location filename="../core/workspace.py" line="228"/>
         <source>Cannot write the groups into {path}.</source>
         <translation>Impossible d'écrire les groupes dans {path}.</translation>
     </message>
@@ -529,7 +529,7 @@
         <translation>Dessinez une seule partie à la fois.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="294"/>
+        <location filename="../core/route.py" line="296"/>
         <source>The layer {layer} cannot be edited.</source>
         <translation>La couche {layer} n'est pas modifiable.</translation>
     </message>
@@ -1049,7 +1049,7 @@
         <translation>{n} couches en ligne sont inaccessibles pour l'instant (hors ligne ?) : conservées dans le projet.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="54"/>
+        <location filename="../core/enjeux.py" line="55"/>
         <source>Cannot write into {path}: {error}</source>
         <translation>Impossible d'écrire dans {path} : {error}</translation>
     </message>
@@ -1254,7 +1254,7 @@
         <translation>Impossible d'écrire la table {table} : {error}</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="211"/>
+        <location filename="../gui/server_transfer.py" line="213"/>
         <source>{path} already exists: choose another file or confirm the replacement.</source>
         <translation>{path} existe déjà : choisissez un autre fichier ou confirmez le remplacement.</translation>
     </message>
@@ -1364,7 +1364,7 @@
         <translation>{dossier} n'est pas un espace de travail sur serveur : écrivez-le pg:&lt;connexion&gt;/&lt;schéma&gt;.</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="135"/>
+        <location filename="../gui/server_dialog.py" line="137"/>
         <source>Give the name of the PostgreSQL connection.</source>
         <translation>Indiquez le nom de la connexion PostgreSQL.</translation>
     </message>
@@ -1399,7 +1399,7 @@
         <translation>Impossible de joindre le serveur PostgreSQL de {connection} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/pg_schema.py" line="244"/>
+        <location filename="../core/pg_schema.py" line="245"/>
         <source>PostGIS is not enabled in the database of {connection} and cannot be enabled with your rights: ask the administrator to run CREATE EXTENSION postgis.</source>
         <translation>PostGIS n'est pas activé dans la base de données de {connection} et ne peut pas l'être avec vos droits : demandez à l'administrateur d'exécuter CREATE EXTENSION postgis.</translation>
     </message>
@@ -1459,7 +1459,7 @@
         <translation>Les numéros d'arrêt n'ont pas pu être écrits dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="255"/>
+        <location filename="../core/workspace.py" line="254"/>
         <source>There is no group named “{groupe}”.</source>
         <translation>Il n'y a aucun groupe nommé « {groupe} ».</translation>
     </message>
@@ -2269,17 +2269,17 @@
         <translation>GeoPackage :</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="107"/>
+        <location filename="../gui/server_dialog.py" line="109"/>
         <source>Give the connection a name and a database.</source>
         <translation>Donnez un nom et une base de données à la connexion.</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="109"/>
+        <location filename="../gui/server_dialog.py" line="111"/>
         <source>Choose or create an authentication configuration for the password.</source>
         <translation>Choisissez ou créez une configuration d'authentification pour le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="131"/>
+        <location filename="../gui/server_dialog.py" line="133"/>
         <source>Choose the GeoPackage.</source>
         <translation>Choisissez le GeoPackage.</translation>
     </message>
@@ -2640,12 +2640,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le dossier ne contient aucune couche de voirie à suivre.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="274"/>
+        <location filename="../core/route.py" line="276"/>
         <source>Stop {n} cannot be reached along the roads.</source>
         <translation>L'arrêt {n} ne peut pas être atteint par les routes.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="284"/>
+        <location filename="../core/route.py" line="286"/>
         <source>The stops are all at the same place on the roads.</source>
         <translation>Les arrêts sont tous au même endroit sur les voies.</translation>
     </message>
@@ -2685,12 +2685,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Publication du dossier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="257"/>
+        <location filename="../gui/server_transfer.py" line="259"/>
         <source>Workshop {schema} copied into {path} ({count} features).</source>
         <translation>Atelier {schema} copié dans {path} ({count} entités).</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="266"/>
+        <location filename="../gui/server_transfer.py" line="268"/>
         <source>Fetching the workshop from the server</source>
         <translation>Rapatriement de l'atelier depuis le serveur</translation>
     </message>
@@ -3105,7 +3105,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Conservation du travail des groupes…</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="113"/>
+        <location filename="../core/gpkg_replace.py" line="114"/>
         <source>The backup of {path} could not be written ({reason}); nothing was replaced.</source>
         <translation>La sauvegarde de {path} n'a pas pu être écrite ({reason}) ; rien n'a été remplacé.</translation>
     </message>
@@ -3220,7 +3220,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>L'entité {fid} de {table} a été supprimée entre-temps par un autre poste : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../core/transaction.py" line="67"/>
+        <location filename="../core/transaction.py" line="68"/>
         <source>Cannot write into {path} (table {table}): {error}. Nothing was changed.</source>
         <translation>Impossible d'écrire dans {path} (table {table}) : {error}. Rien n'a été modifié.</translation>
     </message>
@@ -3405,34 +3405,34 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Toutes les planches dans un seul PDF : {name}</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="88"/>
+        <location filename="../core/gpkg_replace.py" line="89"/>
         <source>{path} is open in the project ({layers}): remove these layers or choose another file; nothing was replaced.</source>
-        <translation>{path} est ouvert dans le projet ({layers}) : retirez ces couches ou choisissez un autre fichier ; rien n&apos;a été remplacé.</translation>
+        <translation>{path} est ouvert dans le projet ({layers}) : retirez ces couches ou choisissez un autre fichier ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="122"/>
+        <location filename="../core/gpkg_replace.py" line="123"/>
         <source>{path} is still in use by another program ({files} cannot be removed): close it and try again; nothing was replaced.</source>
-        <translation>{path} est encore utilisé par un autre programme (impossible de supprimer {files}) : fermez-le et réessayez ; rien n&apos;a été remplacé.</translation>
+        <translation>{path} est encore utilisé par un autre programme (impossible de supprimer {files}) : fermez-le et réessayez ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="134"/>
+        <location filename="../core/gpkg_replace.py" line="135"/>
         <source>{path} cannot be replaced ({reason}); the old file is unchanged.</source>
-        <translation>Impossible de remplacer {path} ({reason}) ; l&apos;ancien fichier est intact.</translation>
+        <translation>Impossible de remplacer {path} ({reason}) ; l'ancien fichier est intact.</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="171"/>
+        <location filename="../core/gpkg_replace.py" line="172"/>
         <source>The pending edits of {layer} could not be saved: save or discard them, then try again; nothing was replaced.</source>
-        <translation>Les modifications en attente de {layer} n&apos;ont pas pu être enregistrées : enregistrez-les ou annulez-les, puis réessayez ; rien n&apos;a été remplacé.</translation>
+        <translation>Les modifications en attente de {layer} n'ont pas pu être enregistrées : enregistrez-les ou annulez-les, puis réessayez ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/pg_schema.py" line="307"/>
+        <location filename="../core/pg_schema.py" line="308"/>
         <source>The schema {schema} belongs to the database itself and never holds a workshop: choose another schema name (for example atelier_poix_du_nord).</source>
-        <translation>Le schéma {schema} appartient à la base de données elle-même et n&apos;accueille jamais d&apos;atelier : choisissez un autre nom de schéma (par exemple atelier_poix_du_nord).</translation>
+        <translation>Le schéma {schema} appartient à la base de données elle-même et n'accueille jamais d'atelier : choisissez un autre nom de schéma (par exemple atelier_poix_du_nord).</translation>
     </message>
     <message>
         <location filename="../core/pg_sync.py" line="205"/>
         <source>The schema {schema} already exists on the server and was not made by the workshop plugin ({tables} tables): it is never replaced nor written into. Choose another schema name.</source>
-        <translation>Le schéma {schema} existe déjà sur le serveur et n&apos;a pas été créé par l&apos;extension Atelier territorial ({tables} tables) : il n&apos;est jamais remplacé ni modifié. Choisissez un autre nom de schéma.</translation>
+        <translation>Le schéma {schema} existe déjà sur le serveur et n'a pas été créé par l'extension Atelier territorial ({tables} tables) : il n'est jamais remplacé ni modifié. Choisissez un autre nom de schéma.</translation>
     </message>
     <message>
         <location filename="../core/pg_sync.py" line="231"/>
@@ -3447,22 +3447,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
     <message>
         <location filename="../gui/server_dialog.py" line="70"/>
         <source>Replace the workshop if this schema holds one (it is kept as a dated backup)</source>
-        <translation>Remplacer l&apos;atelier si ce schéma en contient un (il est conservé en sauvegarde datée)</translation>
+        <translation>Remplacer l'atelier si ce schéma en contient un (il est conservé en sauvegarde datée)</translation>
     </message>
     <message>
         <location filename="../gui/server_dialog.py" line="70"/>
         <source>Replace the GeoPackage if it exists (it is kept as a dated backup)</source>
-        <translation>Remplacer le GeoPackage s&apos;il existe (il est conservé en sauvegarde datée)</translation>
+        <translation>Remplacer le GeoPackage s'il existe (il est conservé en sauvegarde datée)</translation>
     </message>
     <message>
         <location filename="../gui/server_transfer.py" line="112"/>
         <source>Pending edits of {layers} could not be saved: nothing was published.</source>
-        <translation>Les modifications en attente de {layers} n&apos;ont pas pu être enregistrées : rien n&apos;a été publié.</translation>
+        <translation>Les modifications en attente de {layers} n'ont pas pu être enregistrées : rien n'a été publié.</translation>
     </message>
     <message>
         <location filename="../gui/server_transfer.py" line="123"/>
         <source>Replace the workshop on the server</source>
-        <translation>Remplacer l&apos;atelier sur le serveur</translation>
+        <translation>Remplacer l'atelier sur le serveur</translation>
     </message>
     <message>
         <location filename="../gui/server_transfer.py" line="123"/>
@@ -3471,41 +3471,41 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
 Nothing is deleted: the current workshop, with everything the groups saved on the server, is kept on the server as the schema {backup}.</source>
         <translation>Le schéma {schema} du serveur contient un atelier ({rows} entités, créé le {created}). Il va être remplacé par une copie du dossier {dossier}.
 
-Rien n&apos;est supprimé : l&apos;atelier actuel, avec tout ce que les groupes ont enregistré sur le serveur, est conservé sur le serveur dans le schéma {backup}.</translation>
+Rien n'est supprimé : l'atelier actuel, avec tout ce que les groupes ont enregistré sur le serveur, est conservé sur le serveur dans le schéma {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="233"/>
+        <location filename="../gui/server_transfer.py" line="235"/>
         <source>Replace (keep a backup)</source>
         <translation>Remplacer (en gardant une sauvegarde)</translation>
     </message>
     <message>
         <location filename="../processing/publish_dossier.py" line="68"/>
         <source>The previous workshop is kept on the server as {backup}.</source>
-        <translation>L&apos;atelier précédent est conservé sur le serveur sous le nom {backup}.</translation>
+        <translation>L'atelier précédent est conservé sur le serveur sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="220"/>
+        <location filename="../gui/server_transfer.py" line="222"/>
         <source>The GeoPackage {path} will be replaced by the workshop {schema} from the server.
 
 Nothing is deleted: the current file is kept beside it as {backup}.</source>
-        <translation>Le GeoPackage {path} va être remplacé par l&apos;atelier {schema} du serveur.
+        <translation>Le GeoPackage {path} va être remplacé par l'atelier {schema} du serveur.
 
-Rien n&apos;est supprimé : le fichier actuel est conservé à côté sous le nom {backup}.</translation>
+Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="229"/>
+        <location filename="../gui/server_transfer.py" line="231"/>
         <source>{count} layers of the project read this file ({layers}): their pending edits are saved, they are closed while it is replaced, then show the fetched copy.</source>
         <translation>{count} couches du projet lisent ce fichier ({layers}) : leurs modifications en attente sont enregistrées, elles sont fermées pendant le remplacement, puis affichent la copie récupérée.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="233"/>
+        <location filename="../gui/server_transfer.py" line="235"/>
         <source>Replace the GeoPackage</source>
         <translation>Remplacer le GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="250"/>
+        <location filename="../gui/server_transfer.py" line="252"/>
         <source>These layers could not be reopened on {path}: {layers}</source>
-        <translation>Ces couches n&apos;ont pas pu être rouvertes sur {path} : {layers}</translation>
+        <translation>Ces couches n'ont pas pu être rouvertes sur {path} : {layers}</translation>
     </message>
     <message>
         <location filename="../processing/fetch_dossier.py" line="80"/>
@@ -3515,7 +3515,7 @@ Rien n&apos;est supprimé : le fichier actuel est conservé à côté sous le no
     <message>
         <location filename="../gui/steps/groups.py" line="114"/>
         <source>Delete the group “{name}” and everything it drew (route, stops, sequences, hypotheses, sites, diagnostic, issues)? The other groups are not touched. A dated copy of the dossier is kept in the “sauvegardes” folder beside it.</source>
-        <translation>Supprimer le groupe « {name} » et tout ce qu&apos;il a dessiné (parcours, arrêts, séquences, hypothèses, sites, diagnostic, enjeux) ? Les autres groupes ne sont pas touchés. Une copie datée du dossier est conservée dans le dossier « sauvegardes » à côté.</translation>
+        <translation>Supprimer le groupe « {name} » et tout ce qu'il a dessiné (parcours, arrêts, séquences, hypothèses, sites, diagnostic, enjeux) ? Les autres groupes ne sont pas touchés. Une copie datée du dossier est conservée dans le dossier « sauvegardes » à côté.</translation>
     </message>
     <message>
         <location filename="../gui/steps/groups.py" line="140"/>
@@ -3530,7 +3530,7 @@ Rien n&apos;est supprimé : le fichier actuel est conservé à côté sous le no
     <message>
         <location filename="../processing/fetch_dossier.py" line="26"/>
         <source>Copies a workshop schema from a PostgreSQL/PostGIS server into a GeoPackage, to work offline. An existing GeoPackage is replaced only once the new one is complete, and kept beside it as &lt;name&gt;_sauvegarde_&lt;date&gt;_&lt;time&gt;.gpkg. A GeoPackage that layers of the project read is refused: remove them first, or use the panel&apos;s Fetch to local, which closes and reopens them.</source>
-        <translation>Copie un schéma d&apos;atelier d&apos;un serveur PostgreSQL/PostGIS dans un GeoPackage, pour travailler hors ligne. Un GeoPackage existant n&apos;est remplacé qu&apos;une fois le nouveau complet, et il est conservé à côté sous le nom &lt;nom&gt;_sauvegarde_&lt;date&gt;_&lt;heure&gt;.gpkg. Un GeoPackage lu par des couches du projet est refusé : retirez-les d&apos;abord, ou utilisez « Récupérer en local » du panneau, qui les ferme puis les rouvre.</translation>
+        <translation>Copie un schéma d'atelier d'un serveur PostgreSQL/PostGIS dans un GeoPackage, pour travailler hors ligne. Un GeoPackage existant n'est remplacé qu'une fois le nouveau complet, et il est conservé à côté sous le nom &lt;nom&gt;_sauvegarde_&lt;date&gt;_&lt;heure&gt;.gpkg. Un GeoPackage lu par des couches du projet est refusé : retirez-les d'abord, ou utilisez « Récupérer en local » du panneau, qui les ferme puis les rouvre.</translation>
     </message>
     <message>
         <location filename="../processing/publish_dossier.py" line="40"/>
@@ -3540,7 +3540,7 @@ Rien n&apos;est supprimé : le fichier actuel est conservé à côté sous le no
     <message>
         <location filename="../processing/publish_dossier.py" line="53"/>
         <source>Workshop schema</source>
-        <translation>Schéma de l&apos;atelier</translation>
+        <translation>Schéma de l'atelier</translation>
     </message>
     <message>
         <location filename="../processing/fetch_dossier.py" line="45"/>
@@ -3555,17 +3555,17 @@ Rien n&apos;est supprimé : le fichier actuel est conservé à côté sous le no
     <message>
         <location filename="../processing/publish_dossier.py" line="25"/>
         <source>Copies a GeoPackage dossier (its layers, the groups&apos; work, the catalogue, the styles) into a PostgreSQL/PostGIS schema, so that every group works live. The schema must be new, or a workshop schema made by this plugin: any other schema, and public, pg_*, information_schema and topology, are always refused. With Replace, the current workshop is first renamed &lt;schema&gt;_sauvegarde_&lt;date&gt;_&lt;time&gt; and kept on the server; nothing is ever deleted.</source>
-        <translation>Copie un dossier GeoPackage (ses couches, le travail des groupes, le catalogue, les styles) dans un schéma PostgreSQL/PostGIS, pour que chaque groupe travaille en direct. Le schéma doit être nouveau, ou un schéma d&apos;atelier créé par cette extension : tout autre schéma, ainsi que public, pg_*, information_schema et topology, est toujours refusé. Avec « Remplacer », l&apos;atelier existant est d&apos;abord renommé &lt;schéma&gt;_sauvegarde_&lt;date&gt;_&lt;heure&gt; et conservé sur le serveur ; rien n&apos;est jamais supprimé.</translation>
+        <translation>Copie un dossier GeoPackage (ses couches, le travail des groupes, le catalogue, les styles) dans un schéma PostgreSQL/PostGIS, pour que chaque groupe travaille en direct. Le schéma doit être nouveau, ou un schéma d'atelier créé par cette extension : tout autre schéma, ainsi que public, pg_*, information_schema et topology, est toujours refusé. Avec « Remplacer », l'atelier existant est d'abord renommé &lt;schéma&gt;_sauvegarde_&lt;date&gt;_&lt;heure&gt; et conservé sur le serveur ; rien n'est jamais supprimé.</translation>
     </message>
     <message>
         <location filename="../processing/publish_dossier.py" line="46"/>
         <source>Replace the workshop if the schema already holds one (kept as a backup)</source>
-        <translation>Remplacer l&apos;atelier si le schéma en contient déjà un (conservé en sauvegarde)</translation>
+        <translation>Remplacer l'atelier si le schéma en contient déjà un (conservé en sauvegarde)</translation>
     </message>
     <message>
         <location filename="../processing/publish_dossier.py" line="54"/>
         <source>Backup of the replaced workshop</source>
-        <translation>Sauvegarde de l&apos;atelier remplacé</translation>
+        <translation>Sauvegarde de l'atelier remplacé</translation>
     </message>
     <message>
         <location filename="../processing/publish_dossier.py" line="73"/>
