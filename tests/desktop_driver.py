@@ -108,7 +108,31 @@ def open_panel():
     canvas.setExtent(QgsRectangle(743700, 7009800, 744600, 7010500))
     canvas.refresh()
     log("panel open")
+    if SCENARIO == "band":
+        later(1500, draw_band)
+        return
     later(1500, lambda: draw_stop(0))
+
+
+def draw_band():
+    """First click of a route, then the mouse moves away: the screen shows the segment."""
+    route = plugin().dock.step("route")
+    click(route.buttons["draw_route"])
+    click_map(743800.0, 7009900.0)
+    canvas = iface.mapCanvas()
+    p = canvas.getCoordinateTransform().transform(QgsPointXY(744400.0, 7010350.0))
+    QTest.mouseMove(canvas.viewport(), QPoint(round(p.x()), round(p.y())))
+
+    def shoot():
+        canvas.viewport().grab().save(str(OUT / "band.png"))
+        iface.mainWindow().grab().save(str(OUT / "desktop_band.png"))
+        band = route.tool.band.asGeometry()  # kept: constGet() points into it
+        STATE["band_vertices"] = band.constGet().nCoordinates()
+        STATE["band_colour"] = route.tool.band.strokeColor().name()
+        dump()
+        (OUT / "done").write_text("band")
+
+    later(800, shoot)
 
 
 def stops_layer():

@@ -124,8 +124,8 @@ def _start(tmp_path: Path, plugin_zip: Path, scenario: str) -> tuple[subprocess.
             str(DRIVER),
         ],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=open(out / "qgis.log", "w"),  # read when a walk fails
+        stderr=subprocess.STDOUT,
         start_new_session=True,  # the whole group (xvfb-run, Xvfb, qgis) can be killed
     )
     return proc, out
@@ -140,7 +140,8 @@ def _wait(proc, out: Path, timeout: float = 240.0) -> dict:
     state = json.loads((out / "state.json").read_text()) if (out / "state.json").exists() else {}
     if not (out / "done").exists():
         _kill(proc)
-        pytest.fail(f"the desktop walk did not finish: {state}")
+        log = (out / "qgis.log").read_text(errors="replace")[-3000:]
+        pytest.fail(f"the desktop walk did not finish: {state}\n{log}")
     assert not state.get("errors"), state["errors"]
     return state
 
@@ -206,3 +207,21 @@ def test_stop_drawn_then_boards_exported_from_the_panel(tmp_path, plugin_zip):
     assert terrain, sorted(p.name for p in folder.rglob("*.pdf"))
     text = "\n".join(_pdf_text(p) for p in terrain)
     assert "Arrêt de test 1" in text  # the stop just drawn, without any "save"
+
+
+def test_the_route_follows_the_mouse_on_screen(tmp_path, plugin_zip):
+    """First click of "Tracer le parcours", then the mouse moves: the segment is on screen."""
+    from PIL import Image
+
+    proc, out = _start(tmp_path, plugin_zip, "band")
+    try:
+        state = _wait(proc, out)
+    finally:
+        _kill(proc)
+    assert state["band_vertices"] == 2
+    # the band's own colour is painted on the map between the click and the cursor
+    image = Image.open(out / "band.png").convert("RGB")
+    colour = state["band_colour"]
+    rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    close = sum(1 for pixel in image.getdata() if sum(abs(a - b) for a, b in zip(pixel, rgb)) < 40)
+    assert close > 200, (colour, close)

@@ -149,3 +149,42 @@ def test_dialog_with_a_multi_layer_file(step, tmp_path):
     assert dialog.add_source_file(str(path))
     names = {layer.name() for layer in dialog.source_layers()}
     assert names == set(DISPLAY_NAMES)  # every table but communes
+
+
+def test_rebuild_through_the_dialog_keeps_the_open_groups_work(
+    step, communes_geojson, tmp_path, qgis_iface
+):
+    """The dossier is open with a group's unsaved stop; "Écraser" ticked, Build clicked."""
+    import sqlite3
+
+    import processing
+    from qgis.core import QgsGeometry, QgsProject
+
+    from poix_atelier_plugin.core import groups as core_groups
+    from poix_atelier_plugin.core import project_layers
+
+    out = tmp_path / "dossier"
+    dialog = step.show_build_dialog()
+    _fill(dialog, communes_geojson, "59464", out, [])
+    dialog.buildButton.click()
+    _wait(dialog)
+    gpkg = out / "atelier_59464.gpkg"
+    processing.run("atelier:create_groups", {"DOSSIER": str(gpkg), "GROUPS": "Groupe 1"})
+    project = QgsProject.instance()
+    project_layers.add_workspace_layers(project, gpkg)
+    stops = project_layers.find_layer(project, "arrets", "Groupe 1")
+    stops.startEditing()  # drawn with QGIS's own tools, not saved yet
+    feature, _ = core_groups.new_feature(
+        stops, QgsGeometry.fromWkt("Point(744200 7010100)"), {"nom": "Place Talma"}
+    )
+    assert stops.addFeature(feature)
+
+    dialog.overwriteCheck.setChecked(True)
+    dialog.bufferSpin.setValue(300)
+    dialog.buildButton.click()
+    _wait(dialog)
+    assert "Place Talma" in [
+        r[0] for r in sqlite3.connect(str(gpkg)).execute("SELECT nom FROM arrets")
+    ], dialog.statusLabel.text()
+    assert len(list((out / "sauvegardes").glob("*.gpkg"))) == 1
+    assert "contient déjà" not in dialog.statusLabel.text()

@@ -487,3 +487,29 @@ def test_the_dock_follows_the_active_group(tmp_path, qgis_iface, qgis_new_projec
     finally:
         dock.unload()
         dock.deleteLater()
+
+
+def test_a_line_follows_the_mouse_while_drawing(setup, qgis_canvas):
+    """After the first click, the segment to the cursor is drawn (as QGIS's digitising)."""
+    from qgis.gui import QgsMapMouseEvent
+    from qgis.PyQt.QtCore import QEvent, Qt
+
+    _gpkg, _context, step, _ = setup
+    tool = step.start_drawing("draw_route")
+    _click(qgis_canvas, tool, -600, 0)
+    pos = _pixel(qgis_canvas, 300, 400)
+    tool.canvasMoveEvent(
+        QgsMapMouseEvent(qgis_canvas, QEvent.Type.MouseMove, pos, Qt.MouseButton.NoButton)
+    )
+    band = tool.band.asGeometry()
+    assert band.constGet().nCoordinates() == 2
+    assert band.length() == pytest.approx(((900**2) + (400**2)) ** 0.5, rel=0.02)
+    rect = tool.band.boundingRect()
+    assert rect.width() > 100 and rect.height() > 30  # on screen, not an empty extent
+    # Esc cancels the drawing
+    from qgis.PyQt.QtGui import QKeyEvent
+
+    tool.keyPressEvent(
+        QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
+    )
+    assert tool.band.asGeometry().isEmpty()
