@@ -40,8 +40,8 @@ class AtelierPlugin:
         if self.iface is None:
             return
         from qgis.PyQt.QtGui import QIcon
-        from qgis.PyQt.QtWidgets import QAction
 
+        from .compat import QAction
         from .paths import icon_path
 
         self.toolbar = self.iface.addToolBar(tr("Atelier territorial"))
@@ -66,7 +66,7 @@ class AtelierPlugin:
 
             self.dock = AtelierDock(self.iface, self.iface.mainWindow())
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         return self.dock
 
     def _toggle_dock(self, checked: bool) -> None:

@@ -23,15 +23,13 @@ from qgis.core import (
     QgsRendererCategory,
     QgsSimpleMarkerSymbolLayer,
     QgsSvgMarkerSymbolLayer,
-    QgsSymbolLayer,
     QgsSymbolLayerUtils,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor
 
+from .. import compat
 from ..domain import vocab
 from .label_format import placement, text_format
 from .workspace import PROP_TABLE
@@ -97,14 +95,13 @@ def _pictogram(size_mm: float) -> QgsSvgMarkerSymbolLayer | None:
     if not neutral:
         return None
     svg = QgsSvgMarkerSymbolLayer(neutral, size_mm)
-    svg.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+    svg.setSizeUnit(compat.RENDER_MILLIMETERS)
     svg.setFillColor(QColor("white"))
     svg.setStrokeColor(QColor("white"))
     svg.setStrokeWidth(0)
-    name_property = getattr(QgsSymbolLayer, "PropertyName", None)
-    if name_property is None:  # QGIS 3.30+: scoped enum
-        name_property = QgsSymbolLayer.Property.Name
-    svg.setDataDefinedProperty(name_property, QgsProperty.fromExpression(theme_expression()))
+    svg.setDataDefinedProperty(
+        compat.SYMBOL_PROPERTY_NAME, QgsProperty.fromExpression(theme_expression())
+    )
     return svg
 
 
@@ -138,12 +135,12 @@ def arrow(colour: str, outline: str | None = None, width_mm: float = 1.6) -> Qgs
     layer = QgsArrowSymbolLayer()
     layer.setArrowWidth(width_mm)
     layer.setArrowStartWidth(width_mm * 0.6)
-    layer.setArrowWidthUnit(QgsUnitTypes.RenderMillimeters)
-    layer.setArrowStartWidthUnit(QgsUnitTypes.RenderMillimeters)
+    layer.setArrowWidthUnit(compat.RENDER_MILLIMETERS)
+    layer.setArrowStartWidthUnit(compat.RENDER_MILLIMETERS)
     layer.setHeadLength(4.0)
     layer.setHeadThickness(2.6)
-    layer.setHeadLengthUnit(QgsUnitTypes.RenderMillimeters)
-    layer.setHeadThicknessUnit(QgsUnitTypes.RenderMillimeters)
+    layer.setHeadLengthUnit(compat.RENDER_MILLIMETERS)
+    layer.setHeadThicknessUnit(compat.RENDER_MILLIMETERS)
     layer.setIsCurved(True)
     layer.setIsRepeated(False)
     fill = QgsFillSymbol.createSimple(
@@ -175,9 +172,9 @@ def hatched(colour: str, angles=(45,), outline: str | None = None, pictogram: bo
         hatch = QgsLinePatternFillSymbolLayer()
         hatch.setLineAngle(angle)
         hatch.setDistance(2.6)
-        hatch.setDistanceUnit(QgsUnitTypes.RenderMillimeters)
+        hatch.setDistanceUnit(compat.RENDER_MILLIMETERS)
         hatch.setLineWidth(0.3)
-        hatch.setLineWidthUnit(QgsUnitTypes.RenderMillimeters)
+        hatch.setLineWidthUnit(compat.RENDER_MILLIMETERS)
         hatch.setColor(QColor(c.red(), c.green(), c.blue(), 160))
         symbol.insertSymbolLayer(symbol.symbolLayerCount() - 1, hatch)
     if pictogram:
@@ -191,9 +188,9 @@ def hatched(colour: str, angles=(45,), outline: str | None = None, pictogram: bo
 def _kind(layer: QgsVectorLayer, geometry: str | None) -> int:
     if geometry:
         return {
-            "Point": QgsWkbTypes.PointGeometry,
-            "LineString": QgsWkbTypes.LineGeometry,
-            "Polygon": QgsWkbTypes.PolygonGeometry,
+            "Point": compat.GEOMETRY_POINT,
+            "LineString": compat.GEOMETRY_LINE,
+            "Polygon": compat.GEOMETRY_POLYGON,
         }.get(geometry, layer.geometryType())
     return layer.geometryType()
 
@@ -205,15 +202,13 @@ def _label(layer: QgsVectorLayer, expression: str, kind: int, size: float = 7.5)
     settings.isExpression = True
     settings.setFormat(fmt)
     settings.placement = placement(
-        {QgsWkbTypes.PointGeometry: "AroundPoint", QgsWkbTypes.LineGeometry: "Line"}.get(
-            kind, "OverPoint"
-        )
+        {compat.GEOMETRY_POINT: "AroundPoint", compat.GEOMETRY_LINE: "Line"}.get(kind, "OverPoint")
     )
-    settings.dist = 3.5 if kind == QgsWkbTypes.PointGeometry else 1.0
-    if kind == QgsWkbTypes.PolygonGeometry:
+    settings.dist = 3.5 if kind == compat.GEOMETRY_POINT else 1.0
+    if kind == compat.GEOMETRY_POLYGON:
         settings.yOffset = 5.5  # below the centre pictogram
-        settings.offsetUnits = QgsUnitTypes.RenderMillimeters
-    settings.distUnits = QgsUnitTypes.RenderMillimeters
+        settings.offsetUnits = compat.RENDER_MILLIMETERS
+    settings.distUnits = compat.RENDER_MILLIMETERS
     settings.autoWrapLength = 28
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
@@ -229,23 +224,23 @@ def style_diagnostic(layer: QgsVectorLayer, geometry: str | None = None) -> None
     for code, label in vocab.DIAGNOSTIC_CATEGORIES.items():
         colour = CATEGORY_COLOURS[code]
         outline = CATEGORY_OUTLINES.get(code)
-        if kind == QgsWkbTypes.PointGeometry:
+        if kind == compat.GEOMETRY_POINT:
             symbol = marker(colour, outline or "white")
-        elif kind == QgsWkbTypes.LineGeometry:
+        elif kind == compat.GEOMETRY_LINE:
             symbol = arrow(colour, outline)
         else:
             symbol = hatched(colour, CATEGORY_HATCH[code], outline)
         categories.append(QgsRendererCategory(code, symbol, label))
     renderer = QgsCategorizedSymbolRenderer("categorie", categories)
     other = {
-        QgsWkbTypes.PointGeometry: marker("#969696"),
-        QgsWkbTypes.LineGeometry: arrow("#969696"),
+        compat.GEOMETRY_POINT: marker("#969696"),
+        compat.GEOMETRY_LINE: arrow("#969696"),
     }
     renderer.setSourceSymbol(other.get(kind, hatched("#969696")))
     layer.setRenderer(renderer)
-    if kind == QgsWkbTypes.PolygonGeometry:
+    if kind == compat.GEOMETRY_POLYGON:
         _label(layer, 'left("texte", 60)', kind, 7)
-    elif kind == QgsWkbTypes.LineGeometry:
+    elif kind == compat.GEOMETRY_LINE:
         _label(layer, 'left("texte", 40)', kind, 6.5)
     else:
         layer.setLabelsEnabled(False)
@@ -258,7 +253,7 @@ def style_enjeux(layer: QgsVectorLayer, geometry: str | None = None) -> None:
     categories = []
     for code, label in vocab.ENJEU_LEVELS.items():
         colour = LEVEL_COLOURS[code]
-        if kind == QgsWkbTypes.PointGeometry:
+        if kind == compat.GEOMETRY_POINT:
             symbol = QgsMarkerSymbol.createSimple(
                 {
                     "name": "star",
@@ -270,7 +265,7 @@ def style_enjeux(layer: QgsVectorLayer, geometry: str | None = None) -> None:
                     "outline_width_unit": "MM",
                 }
             )
-        elif kind == QgsWkbTypes.LineGeometry:
+        elif kind == compat.GEOMETRY_LINE:
             symbol = QgsLineSymbol.createSimple(
                 {
                     "line_color": colour,

@@ -22,15 +22,13 @@ from pathlib import Path
 
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsMapLayer,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from .. import compat
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import dossier_keep
 from . import dossier_sources as src
@@ -289,7 +287,7 @@ def _build_in(
     gpkg_path, qgz_path = dossier_files(tmp, code)
     gpkg = str(gpkg_path)
     fields = _context_fields(communes)
-    polygon = QgsWkbTypes.MultiPolygon
+    polygon = compat.WKB_MULTIPOLYGON
 
     feature = _copy(commune, fields)
     geom = QgsGeometry(geometry)
@@ -309,9 +307,9 @@ def _build_in(
     src.write_features(gpkg, "communes_voisines", fields, polygon, neighbour_features, False)
 
     perimeter_fields = QgsFields()
-    perimeter_fields.append(QgsField("code_insee", QVariant.String))
-    perimeter_fields.append(QgsField("nom", QVariant.String))
-    perimeter_fields.append(QgsField("tampon_m", QVariant.Double))
+    perimeter_fields.append(compat.make_field("code_insee", compat.FIELD_STRING))
+    perimeter_fields.append(compat.make_field("nom", compat.FIELD_STRING))
+    perimeter_fields.append(compat.make_field("tampon_m", compat.FIELD_DOUBLE))
     zone = QgsFeature(perimeter_fields)
     zone.setAttributes([code, name, buffer_m])
     g = QgsGeometry(perimeter)

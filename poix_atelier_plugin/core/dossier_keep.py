@@ -21,6 +21,7 @@ import sqlite3
 from pathlib import Path
 
 from ..domain.errors import QT_TR_NOOP, AtelierError
+from .sqlite_ro import connect_readonly
 
 LOG = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ def backup_files(paths, folder: str | Path, now: dt.datetime | None = None) -> l
 
 
 def _sqlite_copy(source: Path, target: Path) -> None:
-    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True, timeout=10)
+    src = connect_readonly(source)
     try:
         dst = sqlite3.connect(str(target))
         try:
@@ -89,8 +90,8 @@ def _tables(con: sqlite3.Connection) -> set[str]:
 
 def workspace_tables(old_gpkg: str | Path, new_gpkg: str | Path) -> list[str]:
     """Tables of the old dossier that the new build does not make."""
-    old = sqlite3.connect(f"file:{Path(old_gpkg).as_posix()}?mode=ro", uri=True, timeout=10)
-    new = sqlite3.connect(f"file:{Path(new_gpkg).as_posix()}?mode=ro", uri=True, timeout=10)
+    old = connect_readonly(old_gpkg)
+    new = connect_readonly(new_gpkg)
     try:
         built = _tables(new)
         return sorted(
@@ -191,7 +192,7 @@ def _copy_styles(old_gpkg, new_gpkg, tables: list[str]) -> None:
 
 def _check_counts(old_gpkg, new_gpkg, tables: list[str]) -> None:
     """Every row is there: a short copy must never replace the dossier."""
-    old = sqlite3.connect(f"file:{Path(old_gpkg).as_posix()}?mode=ro", uri=True, timeout=10)
+    old = connect_readonly(old_gpkg)
     new = sqlite3.connect(str(new_gpkg), timeout=10)
     try:
         for table in tables:

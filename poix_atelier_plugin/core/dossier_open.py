@@ -10,20 +10,20 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from pathlib import Path
-from urllib.parse import quote
 
 from qgis.core import (
     QgsCoordinateTransform,
     QgsProject,
     QgsRectangle,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
+from .. import compat
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from .dossier_project import PROP_DOSSIER_TABLE
 from .dossier_styles import PROP_THEME, THEME_KEYS, theme_label
+from .sqlite_ro import connect_readonly
 
 CONTEXT_ORDER = ("perimetre_etude", "commune", "communes_voisines")
 WORKSPACE_TABLES = frozenset({t.name for t in schema.TABLES} | {"groupes"})
@@ -32,7 +32,7 @@ WORKSPACE_TABLES = frozenset({t.name for t in schema.TABLES} | {"groupes"})
 def dossier_tables(gpkg: str | Path) -> list[str]:
     """Spatial tables of the dossier (not the group workspace), context first."""
     try:
-        with closing(sqlite3.connect(f"file:{quote(str(gpkg))}?mode=ro", uri=True)) as db:
+        with closing(connect_readonly(gpkg)) as db:
             rows = db.execute(
                 "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY rowid"
             ).fetchall()
@@ -64,7 +64,7 @@ def add_dossier_layers(project: QgsProject, gpkg: str | Path) -> list[QgsVectorL
         if layer.isValid():
             layer.setCustomProperty(PROP_DOSSIER_TABLE, table)
             added.append(layer)
-    rank = {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1}
+    rank = {compat.GEOMETRY_POINT: 0, compat.GEOMETRY_LINE: 1}
     added.sort(key=lambda lyr: rank.get(lyr.geometryType(), 2))  # stable: context kept first
     for layer in added:
         theme = layer.customProperty(PROP_THEME) or "contexte"

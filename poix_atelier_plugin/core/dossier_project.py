@@ -16,10 +16,10 @@ from qgis.core import (
     QgsRectangle,
     QgsReferencedRectangle,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QSize
 
+from .. import compat
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import online_layers
@@ -97,7 +97,7 @@ def style_and_store(gpkg: str, layer: QgsVectorLayer, spec: DossierLayer) -> Non
         style_context(layer, spec.table)
     else:
         style_source(layer, spec.kind)
-    error = layer.saveStyleToDatabase(spec.table, spec.title, True, "")
+    error = compat.save_style_to_database(layer, spec.table, spec.title)
     if error:
         log.warning("style of %s not saved: %s", spec.table, error)
     try:
@@ -170,7 +170,7 @@ def build_project(
         style_and_store(gpkg, layer, spec)
         opened.append((spec, layer))
     # Within a theme, points over lines over polygons, so nothing hides the points.
-    rank = {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1}
+    rank = {compat.GEOMETRY_POINT: 0, compat.GEOMETRY_LINE: 1}
     opened.sort(key=lambda pair: rank.get(pair[1].geometryType(), 2))  # stable: context kept
     for spec, layer in opened:
         project.addMapLayer(layer, False)

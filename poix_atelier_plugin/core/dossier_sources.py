@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -27,6 +28,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .. import compat
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 
@@ -92,7 +94,7 @@ def detect_code_field(layer: QgsVectorLayer, wanted: str | None = None) -> str:
 def check_communes_layer(layer: QgsVectorLayer | None) -> None:
     if layer is None or not layer.isValid():
         raise AtelierError(QT_TR_NOOP("The communes layer cannot be read."))
-    if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+    if layer.geometryType() != compat.GEOMETRY_POLYGON:
         raise AtelierError(
             QT_TR_NOOP("The communes layer {layer} must hold polygons (it holds {kind})."),
             layer=layer.name(),
@@ -145,7 +147,7 @@ def neighbours(
     """Communes touching the commune (within ``tolerance`` m: simplified outlines leave gaps)."""
     xform = _to_target(layer.crs())
     probe = commune_2154.buffer(tolerance, 4)
-    rect = xform.transformBoundingBox(probe.boundingBox(), QgsCoordinateTransform.ReverseTransform)
+    rect = xform.transformBoundingBox(probe.boundingBox(), Qgis.TransformDirection.Reverse)
     engine = QgsGeometry.createGeometryEngine(probe.constGet())
     engine.prepareGeometry()
     out = []
@@ -206,14 +208,14 @@ def write_features(
     options.layerName = table
     options.fileEncoding = "UTF-8"
     options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteFile
+        QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
         if overwrite_file or not os.path.exists(path)
-        else QgsVectorFileWriter.CreateOrOverwriteLayer
+        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     )
     writer = QgsVectorFileWriter.create(
         path, fields, wkb_type, TARGET_CRS, QgsProject.instance().transformContext(), options
     )
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         message = writer.errorMessage()
         del writer
         raise AtelierError(
@@ -241,7 +243,7 @@ def write_features(
 
 def _output_type(layer: QgsVectorLayer) -> int:
     wkb = QgsWkbTypes.flatType(layer.wkbType())
-    if QgsWkbTypes.geometryType(wkb) == QgsWkbTypes.PointGeometry:
+    if QgsWkbTypes.geometryType(wkb) == compat.GEOMETRY_POINT:
         return wkb
     return QgsWkbTypes.multiType(wkb)
 
@@ -250,7 +252,7 @@ def _fit(geometry: QgsGeometry, geometry_type: int, out_type: int) -> QgsGeometr
     """Keep only the part of the source's dimension, in the output type."""
     if geometry.isNull() or geometry.isEmpty():
         return None
-    if QgsWkbTypes.flatType(geometry.wkbType()) == QgsWkbTypes.GeometryCollection:
+    if QgsWkbTypes.flatType(geometry.wkbType()) == compat.WKB_GEOMETRY_COLLECTION:
         geometry = geometry.convertToType(geometry_type, QgsWkbTypes.isMultiType(out_type))
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             return None
@@ -277,9 +279,7 @@ def clip_source(
     """Clip ``layer`` to ``perimeter`` (EPSG:2154), write ``table``; reads only the perimeter's bbox."""
     stats = ClipStats(table=table, name=source_title(layer))
     xform = _to_target(layer.crs())
-    rect = xform.transformBoundingBox(
-        perimeter.boundingBox(), QgsCoordinateTransform.ReverseTransform
-    )
+    rect = xform.transformBoundingBox(perimeter.boundingBox(), Qgis.TransformDirection.Reverse)
     rect.grow(rect.width() * 1e-6 + 1e-9)
     geometry_type = layer.geometryType()
     out_type = _output_type(layer)

@@ -21,9 +21,9 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
-    QgsWkbTypes,
 )
 
+from .. import compat
 from .i18n import tr
 from .label_format import text_format
 
@@ -138,8 +138,8 @@ def _label(layer: QgsVectorLayer, field: str, size: float = 9.0, colour: str = "
     settings.fieldName = field
     settings.enabled = True
     settings.setFormat(text_format(colour, size, bold=False, halo_mm=0.8, family="DejaVu Sans"))
-    if layer.geometryType() == QgsWkbTypes.LineGeometry:
-        settings.placement = QgsPalLayerSettings.Line
+    if layer.geometryType() == compat.GEOMETRY_LINE:
+        settings.placement = compat.LABEL_PLACEMENT_LINE
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 
@@ -198,9 +198,9 @@ def style_source(layer: QgsVectorLayer, kind: str) -> None:
     """A readable default style by kind and geometry."""
     geometry = layer.geometryType()
     renderer = None
-    if kind == "zonage" and geometry == QgsWkbTypes.PolygonGeometry and _zoning_field(layer):
+    if kind == "zonage" and geometry == compat.GEOMETRY_POLYGON and _zoning_field(layer):
         renderer = _zoning_renderer(layer, _zoning_field(layer))
-    elif geometry == QgsWkbTypes.PolygonGeometry:
+    elif geometry == compat.GEOMETRY_POLYGON:
         symbols = {
             "zone_inondable": _fill("#4a90d966", "#2f6fb3", 0.3, "solid"),
             "cours_eau": _fill("#6fa8dc", "#3d85c6", 0.2),
@@ -212,7 +212,7 @@ def style_source(layer: QgsVectorLayer, kind: str) -> None:
             "nature": _fill("#7dbb6a66", "#4f8f3a", 0.2),
         }
         renderer = QgsSingleSymbolRenderer(symbols.get(kind, _fill("#cccccc88", "#666666")))
-    elif geometry == QgsWkbTypes.LineGeometry:
+    elif geometry == compat.GEOMETRY_LINE:
         symbols = {
             "cours_eau": _line("#3d85c6", 0.8),
             "route": _line("#6b6b6b", 0.9),
@@ -220,7 +220,7 @@ def style_source(layer: QgsVectorLayer, kind: str) -> None:
             "zone_inondable": _line("#2f6fb3", 0.4),
         }
         renderer = QgsSingleSymbolRenderer(symbols.get(kind, _line("#555555", 0.4)))
-    elif geometry == QgsWkbTypes.PointGeometry:
+    elif geometry == compat.GEOMETRY_POINT:
         symbols = {
             "patrimoine": _marker("#8e44ad", "star", 4.2),
             "equipement": _marker("#e67e22", "square", 3.2),

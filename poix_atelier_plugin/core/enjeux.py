@@ -25,6 +25,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from .. import compat
 from ..domain import vocab
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from .catalogue import is_pg, open_table
@@ -61,14 +62,13 @@ def _write(gpkg, layer: QgsVectorLayer, feats: list[QgsFeature]) -> list[int]:
 
 def _kind(dossier, geometry: QgsGeometry | None) -> str | None:
     """Geometry kind a server layer must be typed with to write it (GeoPackage: None)."""
-    from qgis.core import QgsWkbTypes
 
     if geometry is None or not is_pg(dossier):
         return None
     return {
-        QgsWkbTypes.PointGeometry: "Point",
-        QgsWkbTypes.LineGeometry: "LineString",
-        QgsWkbTypes.PolygonGeometry: "Polygon",
+        compat.GEOMETRY_POINT: "Point",
+        compat.GEOMETRY_LINE: "LineString",
+        compat.GEOMETRY_POLYGON: "Polygon",
     }.get(geometry.type())
 
 

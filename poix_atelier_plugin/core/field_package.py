@@ -45,6 +45,8 @@ from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import merge_state, package_layers, photo_style, photos, workspace
 from .i18n import tr
+from .sqlite_ro import connect_readonly
+from .user_paths import absolute
 
 LOG = logging.getLogger(__name__)
 
@@ -77,7 +79,7 @@ def _free_folder(parent: Path, name: str) -> Path:
 
 def copy_group_gpkg(dossier: Path, target: Path, groupe: str) -> None:
     """Copy the GeoPackage (consistent SQLite backup) and keep only ``groupe``'s rows."""
-    src = sqlite3.connect(f"{dossier.as_uri()}?mode=ro", uri=True)
+    src = connect_readonly(dossier)
     tmp = target.with_name(target.name + ".part")
     dst = sqlite3.connect(str(tmp))
     try:
@@ -275,7 +277,7 @@ def export_field_package(
 ) -> Path:
     """Write the package folder of ``groupe`` under ``output_folder``; returns the folder."""
     photos.dossier_folder(dossier)  # a GeoPackage dossier (raises otherwise)
-    src = Path(dossier).resolve()
+    src = absolute(dossier)
     photos.check_group(src, groupe)
     out = Path(output_folder)
     out.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsDefaultValue,
-    QgsEditFormConfig,
     QgsEditorWidgetSetup,
     QgsExpression,
     QgsFieldConstraints,
@@ -17,6 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from .. import compat
 from ..domain import vocab
 from . import workspace
 from .i18n import tr
@@ -85,11 +85,11 @@ def _constraint(layer: QgsVectorLayer, name: str, expression: str, why: str, har
         return
     layer.setConstraintExpression(idx, expression, why)
     strength = (
-        QgsFieldConstraints.ConstraintStrengthHard
+        QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
         if hard
-        else QgsFieldConstraints.ConstraintStrengthSoft
+        else QgsFieldConstraints.ConstraintStrength.ConstraintStrengthSoft
     )
-    layer.setFieldConstraint(idx, QgsFieldConstraints.ConstraintExpression, strength)
+    layer.setFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintExpression, strength)
 
 
 def _text(multiline: bool = False) -> QgsEditorWidgetSetup:
@@ -214,7 +214,7 @@ def configure_form(
         _set(layer, "niveau", value_map(vocab.ENJEU_LEVELS))
         _default(layer, "niveau", "'important'")
     config = layer.editFormConfig()
-    config.setSuppress(QgsEditFormConfig.SuppressOff)
+    config.setSuppress(compat.FORM_SUPPRESS_OFF)
     layer.setEditFormConfig(config)
 
 

@@ -31,6 +31,7 @@ from qgis.core import QgsDataProvider, QgsVectorLayer, QgsWkbTypes
 
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import saving
+from .sqlite_ro import connect_readonly
 
 LOG = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ def remove_side_files(path: str | Path) -> list[Path]:
 
 
 def _sqlite_copy(source: Path, target: Path) -> None:
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=10)
+    src = connect_readonly(source)
     try:
         dst = sqlite3.connect(str(target))
         try:

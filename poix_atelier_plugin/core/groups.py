@@ -16,9 +16,9 @@ from qgis.core import (
     QgsGeometry,
     QgsVectorLayer,
     QgsVectorLayerUtils,
-    QgsWkbTypes,
 )
 
+from .. import compat
 from ..domain import schema, vocab
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import GroupSpec, normalise_groups, parse_group_names
@@ -80,10 +80,10 @@ def clean_geometry(geometry: QgsGeometry, geometry_type: int) -> tuple[QgsGeomet
     warnings: list[str] = []
     if geometry is None or geometry.isEmpty():
         raise AtelierError(QT_TR_NOOP("Nothing was drawn."))
-    if geometry_type == QgsWkbTypes.LineGeometry:
+    if geometry_type == compat.GEOMETRY_LINE:
         if geometry.constGet().nCoordinates() < 2 or geometry.length() <= 0:
             raise AtelierError(QT_TR_NOOP("A line needs at least two different points."))
-    if geometry_type == QgsWkbTypes.PolygonGeometry:
+    if geometry_type == compat.GEOMETRY_POLYGON:
         if not geometry.isGeosValid():
             geometry = _repair(geometry)
             warnings.append(tr("The outline crossed itself; it was repaired."))
@@ -103,7 +103,7 @@ def _repair(geometry: QgsGeometry) -> QgsGeometry:
     """makeValid, keeping the main area; refuse when the crossing splits it for real."""
     fixed = geometry.makeValid()
     parts = [QgsGeometry(p.clone()) for p in fixed.constParts()] if fixed else []
-    parts = [p for p in parts if p.type() == QgsWkbTypes.PolygonGeometry and p.area() > 0]
+    parts = [p for p in parts if p.type() == compat.GEOMETRY_POLYGON and p.area() > 0]
     if not parts:
         raise AtelierError(QT_TR_NOOP("An area needs at least three points that are not aligned."))
     total = sum(p.area() for p in parts)

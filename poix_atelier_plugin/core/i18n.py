@@ -6,6 +6,8 @@ Always call the bare function ``tr("English text")`` (never ``self.tr``):
 context used here, so every string lands in one French catalogue.
 """
 
+from __future__ import annotations
+
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..domain.errors import AtelierError

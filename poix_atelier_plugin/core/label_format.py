@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsUnitTypes
+from qgis.core import QgsTextBufferSettings, QgsTextFormat
 from qgis.PyQt.QtGui import QColor, QFont
+
+from .. import compat
 
 
 def text_format(
@@ -21,12 +23,12 @@ def text_format(
     font.setBold(bold)
     fmt.setFont(font)
     fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    fmt.setSizeUnit(compat.RENDER_POINTS)
     fmt.setColor(QColor(colour))
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
     buffer.setSize(halo_mm)
-    buffer.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+    buffer.setSizeUnit(compat.RENDER_MILLIMETERS)
     buffer.setColor(QColor(halo))
     fmt.setBuffer(buffer)
     return fmt
@@ -34,6 +36,4 @@ def text_format(
 
 def placement(name: str):
     """A label placement on QGIS 3.22 and on 3.26+ (where it moved to Qgis.LabelPlacement)."""
-    if hasattr(Qgis, "LabelPlacement"):
-        return getattr(Qgis.LabelPlacement, name)
-    return getattr(QgsPalLayerSettings, name)
+    return compat.label_placement(name)

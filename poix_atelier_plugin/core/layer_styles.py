@@ -18,13 +18,12 @@ from qgis.core import (
     QgsRendererCategory,
     QgsRuleBasedLabeling,
     QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor
 
+from .. import compat
 from ..domain import vocab
 from .label_format import placement, text_format
 
@@ -43,7 +42,7 @@ def _label(expression: str, fmt: QgsTextFormat, where: str = "OverPoint", dist_m
     settings.setFormat(fmt)
     settings.placement = placement(where)
     settings.dist = dist_mm
-    settings.distUnits = QgsUnitTypes.RenderMillimeters
+    settings.distUnits = compat.RENDER_MILLIMETERS
     settings.priority = 10
     return settings
 
@@ -98,9 +97,9 @@ def style_route(layer: QgsVectorLayer, colour: str, offset_mm: float = 0.0) -> N
     from qgis.core import QgsMarkerLineSymbolLayer
 
     arrows = QgsMarkerLineSymbolLayer(True, 25.0)
-    arrows.setIntervalUnit(QgsUnitTypes.RenderMillimeters)
+    arrows.setIntervalUnit(compat.RENDER_MILLIMETERS)
     arrows.setOffset(offset_mm)
-    arrows.setOffsetUnit(QgsUnitTypes.RenderMillimeters)
+    arrows.setOffsetUnit(compat.RENDER_MILLIMETERS)
     arrow = QgsMarkerSymbol.createSimple(
         {
             "name": "arrowhead",
@@ -136,12 +135,12 @@ def style_sequences(layer: QgsVectorLayer, colour: str) -> None:
 
 
 def style_hypotheses(layer: QgsVectorLayer, colour: str) -> None:
-    if layer.geometryType() == QgsWkbTypes.PointGeometry:
+    if layer.geometryType() == compat.GEOMETRY_POINT:
         symbol = QgsMarkerSymbol.createSimple(
             {"name": "star", "color": _rgb(colour), "outline_color": "255,255,255,255", "size": "5"}
         )
         where = "AroundPoint"
-    elif layer.geometryType() == QgsWkbTypes.LineGeometry:
+    elif layer.geometryType() == compat.GEOMETRY_LINE:
         symbol = QgsLineSymbol.createSimple(
             {"line_color": _rgb(colour), "line_width": "0.6", "line_style": "dot"}
         )
@@ -209,13 +208,13 @@ def style_observations(layer: QgsVectorLayer, colour: str) -> None:
 
 def _style_default(layer: QgsVectorLayer, colour: str) -> None:
     kind = layer.geometryType()
-    if kind == QgsWkbTypes.PointGeometry:
+    if kind == compat.GEOMETRY_POINT:
         _simple(layer, QgsMarkerSymbol.createSimple({"color": _rgb(colour), "size": "3"}))
-    elif kind == QgsWkbTypes.LineGeometry:
+    elif kind == compat.GEOMETRY_LINE:
         _simple(
             layer, QgsLineSymbol.createSimple({"line_color": _rgb(colour), "line_width": "0.8"})
         )
-    elif kind == QgsWkbTypes.PolygonGeometry:
+    elif kind == compat.GEOMETRY_POLYGON:
         _simple(
             layer,
             QgsFillSymbol.createSimple({"color": _rgb(colour, 60), "outline_color": _rgb(colour)}),

@@ -41,6 +41,7 @@ from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.three_way import KEEP_OFFICE, TAKE_FIELD, Conflict
 from . import field_package, merge_apply, merge_state, photos, workspace
 from .i18n import tr
+from .user_paths import same_path
 
 LOG = logging.getLogger(__name__)
 
@@ -149,14 +150,13 @@ def describe(conflict: Conflict) -> tuple[str, str, str]:
 
 def layers_on(project: QgsProject, dossier: Path) -> list[QgsVectorLayer]:
     """The project's vector layers reading ``dossier``."""
-    target = dossier.resolve()
     out = []
     for layer in project.mapLayers().values():
         if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
             continue
         path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path")
         try:
-            if path and Path(path).resolve() == target:
+            if path and same_path(path, dossier):
                 out.append(layer)
         except OSError:
             continue

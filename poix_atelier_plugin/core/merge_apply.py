@@ -20,9 +20,11 @@ from qgis.core import (
     QgsTransaction,
 )
 
+from .. import compat
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.three_way import GEOMETRY
 from . import merge_state, photos, workspace
+from .user_paths import absolute
 
 #: Tables whose links to a deleted feature are emptied, though not merged themselves.
 _LINKED_ONLY = ("enjeux",)
@@ -75,7 +77,7 @@ def _copy_photo(package_root: Path, dossier_root: Path, rel: str) -> tuple[str, 
     if not src.is_file():
         return rel, False
     try:
-        rel_in_package = src.resolve().relative_to(package_root.resolve()).as_posix()
+        rel_in_package = absolute(src).relative_to(absolute(package_root)).as_posix()
     except ValueError:  # outside the package: keep the path as it is
         return rel, False
     target_dir = (dossier_root / rel_in_package).parent
@@ -217,7 +219,7 @@ class _Writer:
             ids = ", ".join(str(int(fid)) for fid in sorted(gone))
             expression = f"{QgsExpression.quotedColumnRef(name)} IN ({ids})"
             request = QgsFeatureRequest().setFilterExpression(expression)
-            request.setFlags(QgsFeatureRequest.NoGeometry)
+            request.setFlags(compat.REQUEST_NO_GEOMETRY)
             index = layer.fields().indexOf(name)
             provider = layer.dataProvider()
             changes = {f.id(): {index: NULL} for f in provider.getFeatures(request)}

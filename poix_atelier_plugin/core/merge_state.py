@@ -36,6 +36,7 @@ from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.three_way import GEOMETRY
 from . import workspace
+from .sqlite_ro import connect_readonly
 
 PACKAGE_META = "atelier_package"
 PACKAGE_BASE = "atelier_package_base"
@@ -220,7 +221,7 @@ def _corrupt(gpkg: Path, error) -> AtelierError:
 def package_info(gpkg: Path, fallback_tables: tuple[str, ...]) -> PackageInfo:
     """Check the package file and read what it was exported with."""
     try:
-        con = sqlite3.connect(f"{gpkg.resolve().as_uri()}?mode=ro", uri=True)
+        con = connect_readonly(gpkg)
     except sqlite3.Error as exc:
         raise _corrupt(gpkg, exc) from exc
     try:
@@ -245,7 +246,7 @@ def package_info(gpkg: Path, fallback_tables: tuple[str, ...]) -> PackageInfo:
 def package_base(info: PackageInfo) -> dict[str, dict[str, dict]]:
     if not info.has_base:
         return {}
-    con = sqlite3.connect(f"{info.gpkg.resolve().as_uri()}?mode=ro", uri=True)
+    con = connect_readonly(info.gpkg)
     try:
         return _rows_by_table(con.execute(f"SELECT tbl, uid, row FROM {PACKAGE_BASE}"))
     except (sqlite3.Error, ValueError) as exc:
@@ -267,7 +268,7 @@ def _rows_by_table(records) -> dict[str, dict[str, dict]]:
 # dossier memory -------------------------------------------------------------------------
 def dossier_memory(dossier: Path, package_id: str) -> dict[str, dict[str, dict]] | None:
     """The base left by the last merge of this package, None if never merged here."""
-    con = sqlite3.connect(f"{dossier.resolve().as_uri()}?mode=ro", uri=True)
+    con = connect_readonly(dossier)
     try:
         names = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
         if DOSSIER_LOG not in names or DOSSIER_BASE not in names:

@@ -59,7 +59,7 @@ def render_basemap(
     if alg_id is None:
         LOG.warning("No tilesxyzmbtiles algorithm: the package has no offline basemap")
         return False
-    import processing
+    from qgis import processing
 
     project = QgsProject()
     project.setCrs(workspace.crs())

@@ -20,15 +20,15 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime, QTime, QVariant
+from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime, QTime
 
+from .. import compat
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import gpkg_replace, pg_schema, postgis, workspace
@@ -38,18 +38,18 @@ from .postgis import KEY, ident
 LOG = logging.getLogger(__name__)
 
 _QT_TYPES = {
-    "integer": QVariant.Int,
-    "smallint": QVariant.Int,
-    "bigint": QVariant.LongLong,
-    "double precision": QVariant.Double,
-    "real": QVariant.Double,
-    "numeric": QVariant.Double,
-    "boolean": QVariant.Bool,
-    "date": QVariant.Date,
-    "timestamp without time zone": QVariant.DateTime,
-    "timestamp with time zone": QVariant.DateTime,
-    "time without time zone": QVariant.Time,
-    "bytea": QVariant.ByteArray,
+    "integer": compat.FIELD_INT,
+    "smallint": compat.FIELD_INT,
+    "bigint": compat.FIELD_INT64,
+    "double precision": compat.FIELD_DOUBLE,
+    "real": compat.FIELD_DOUBLE,
+    "numeric": compat.FIELD_DOUBLE,
+    "boolean": compat.FIELD_BOOL,
+    "date": compat.FIELD_DATE,
+    "timestamp without time zone": compat.FIELD_DATETIME,
+    "timestamp with time zone": compat.FIELD_DATETIME,
+    "time without time zone": compat.FIELD_TIME,
+    "bytea": compat.FIELD_BINARY,
 }
 
 
@@ -105,11 +105,11 @@ def _styles(cur, name: str) -> list[dict]:
 
 def _wkb_type(geom) -> int:
     if geom is None:
-        return QgsWkbTypes.NoGeometry
+        return compat.WKB_NO_GEOMETRY
     _col, kind, dims, _srid = geom
     wkb = QgsWkbTypes.parseType(kind.title().replace("string", "String"))
-    if kind.upper() == "GEOMETRY" or wkb == QgsWkbTypes.Unknown:
-        return QgsWkbTypes.Unknown
+    if kind.upper() == "GEOMETRY" or wkb == compat.WKB_UNKNOWN:
+        return compat.WKB_UNKNOWN
     if dims and int(dims) >= 3 and not kind.upper().endswith("M"):
         wkb = QgsWkbTypes.addZ(wkb)
     return wkb
@@ -132,7 +132,7 @@ def _create_table(path: Path, info: dict) -> QgsVectorLayer:
     else:
         fields = QgsFields()
         for column, data_type in _data_columns(info):
-            fields.append(QgsField(column, _QT_TYPES.get(data_type, QVariant.String)))
+            fields.append(compat.make_field(column, _QT_TYPES.get(data_type, compat.FIELD_STRING)))
         srid = int(info["geometry"][3]) if info["geometry"] else 0
         crs = (
             QgsCoordinateReferenceSystem(f"EPSG:{srid}") if srid else QgsCoordinateReferenceSystem()
@@ -141,9 +141,9 @@ def _create_table(path: Path, info: dict) -> QgsVectorLayer:
         options.driverName = "GPKG"
         options.layerName = table
         options.actionOnExistingFile = (
-            QgsVectorFileWriter.CreateOrOverwriteLayer
+            QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
             if path.exists()
-            else QgsVectorFileWriter.CreateOrOverwriteFile
+            else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
         )
         writer = QgsVectorFileWriter.create(
             str(path),
@@ -153,7 +153,7 @@ def _create_table(path: Path, info: dict) -> QgsVectorLayer:
             QgsCoordinateTransformContext(),
             options,
         )
-        if writer.hasError() != QgsVectorFileWriter.NoError:
+        if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
             raise AtelierError(
                 QT_TR_NOOP("Cannot create the table {table} in {path}: {error}"),
                 table=table,
@@ -164,7 +164,7 @@ def _create_table(path: Path, info: dict) -> QgsVectorLayer:
     local = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
     present = set(local.fields().names())
     extra = [
-        QgsField(c, _QT_TYPES.get(t, QVariant.String))
+        compat.make_field(c, _QT_TYPES.get(t, compat.FIELD_STRING))
         for c, t in _data_columns(info)
         if c not in present
     ]

@@ -38,7 +38,7 @@ class ChangeListener(QObject):
         self.conn.autocommit = True
         with self.conn.cursor() as cur:
             cur.execute(sql.SQL("LISTEN {}").format(sql.Identifier(postgis.CHANNEL)))
-        self.notifier = QSocketNotifier(self.conn.fileno(), QSocketNotifier.Read, self)
+        self.notifier = QSocketNotifier(self.conn.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._read)
 
     def watch(self, layer: QgsVectorLayer) -> None:

@@ -17,6 +17,7 @@ from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import postgis, workspace
 from .i18n import tr
+from .user_paths import same_path
 
 LOG = logging.getLogger(__name__)
 
@@ -152,14 +153,13 @@ def repoint_layers(project: QgsProject, gpkg: str | Path, dossier: str) -> int:
     """
     from qgis.core import QgsDataProvider, QgsProviderRegistry
 
-    target = Path(gpkg).resolve()
     moved = 0
     for layer in list(project.mapLayers().values()):
         if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
             continue
         parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
         path = parts.get("path") or ""
-        if not path or Path(path).resolve() != target:
+        if not path or not same_path(path, gpkg):
             continue
         table = parts.get("layerName") or Path(path).stem
         geometry = layer.customProperty(PROP_GEOMETRY) or None

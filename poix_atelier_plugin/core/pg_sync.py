@@ -18,30 +18,32 @@ import sqlite3
 from pathlib import Path
 
 from qgis.core import QgsField, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
+from .. import compat
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import pg_schema, postgis
 from .postgis import GEOM, KEY, ident
+from .sqlite_ro import connect_readonly
 
 LOG = logging.getLogger(__name__)
 
 _PG_TYPES = {
-    QVariant.Int: "integer",
-    QVariant.LongLong: "bigint",
-    QVariant.Double: "double precision",
-    QVariant.Bool: "boolean",
-    QVariant.Date: "date",
-    QVariant.DateTime: "timestamp",
-    QVariant.Time: "time",
-    QVariant.ByteArray: "bytea",
+    compat.FIELD_INT: "integer",
+    compat.FIELD_INT64: "bigint",
+    compat.FIELD_DOUBLE: "double precision",
+    compat.FIELD_BOOL: "boolean",
+    compat.FIELD_DATE: "date",
+    compat.FIELD_DATETIME: "timestamp",
+    compat.FIELD_TIME: "time",
+    compat.FIELD_BINARY: "bytea",
 }
 
 
 def _gpkg_tables(gpkg: Path) -> list[tuple[str, str]]:
     """(table, data_type) of the GeoPackage, features and attributes only."""
-    con = sqlite3.connect(f"{gpkg.as_uri()}?mode=ro", uri=True)
+    con = connect_readonly(gpkg)
     try:
         rows = con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall()
     except sqlite3.DatabaseError as exc:
@@ -56,7 +58,7 @@ def _gpkg_tables(gpkg: Path) -> list[tuple[str, str]]:
 
 
 def _gpkg_styles(gpkg: Path) -> list[dict]:
-    con = sqlite3.connect(f"{gpkg.as_uri()}?mode=ro", uri=True)
+    con = connect_readonly(gpkg)
     con.row_factory = sqlite3.Row
     try:
         rows = con.execute(
@@ -72,7 +74,7 @@ def _gpkg_styles(gpkg: Path) -> list[dict]:
 
 def _value(value):
     """QVariant-ish attribute → Python value psycopg2 understands."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if compat.is_null(value):
         return None
     if isinstance(value, QDateTime):
         return value.toPyDateTime() if value.isValid() else None
@@ -80,13 +82,11 @@ def _value(value):
         return value.toPyDate() if value.isValid() else None
     if isinstance(value, QTime):
         return value.toPyTime() if value.isValid() else None
-    if isinstance(value, QVariant):
-        return value.value()
-    return value
+    return compat.variant_value(value)
 
 
 def _pg_type(field: QgsField) -> str:
-    return _PG_TYPES.get(field.type(), "text")
+    return _PG_TYPES.get(compat.field_type_of(field), "text")
 
 
 def _srid(layer: QgsVectorLayer) -> int:
@@ -105,7 +105,7 @@ def _create_other_table(cur, name: str, table: str, layer: QgsVectorLayer) -> No
         cols.append(sql.SQL("{} " + _pg_type(field)).format(ident(field.name())))
     if layer.isSpatial():
         kind = QgsWkbTypes.displayString(layer.wkbType()) or "Geometry"
-        if QgsWkbTypes.flatType(layer.wkbType()) == QgsWkbTypes.Unknown:
+        if QgsWkbTypes.flatType(layer.wkbType()) == compat.WKB_UNKNOWN:
             kind = "Geometry"
         cols.append(
             sql.SQL("{} geometry(" + kind + ", " + str(_srid(layer)) + ")").format(ident(GEOM))

@@ -17,6 +17,7 @@ import uuid
 from pathlib import Path
 
 from ..domain.errors import QT_TR_NOOP, AtelierError
+from .user_paths import absolute
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".tif", ".tiff", ".heic", ".heif", ".png", ".webp"}
 DCIM = "DCIM"
@@ -34,7 +35,7 @@ def dossier_folder(dossier: str | Path) -> Path:
     path = Path(text)
     if not path.is_file():
         raise AtelierError(QT_TR_NOOP("The dossier {path} does not exist."), path=text)
-    return path.resolve().parent
+    return absolute(path).parent
 
 
 def safe_folder_name(groupe: str) -> str:

@@ -17,19 +17,17 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsEditorWidgetSetup,
-    QgsMapLayer,
     QgsMarkerSymbol,
     QgsProject,
     QgsProperty,
     QgsRuleBasedRenderer,
     QgsSimpleMarkerSymbolLayer,
-    QgsSimpleMarkerSymbolLayerBase,
-    QgsSymbolLayer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QPointF
 from qgis.PyQt.QtGui import QColor
 
+from .. import compat
 from .i18n import tr
 from .workspace import PROP_TABLE
 
@@ -116,14 +114,14 @@ def photo_symbol(colour: QColor | str | None = None) -> QgsMarkerSymbol:
             "outline_width": "0.3",
         }
     )
-    head = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.ArrowHeadFilled, 5.0)
+    head = QgsSimpleMarkerSymbolLayer(compat.MARKER_ARROW_HEAD_FILLED, 5.0)
     head.setColor(colour)
     head.setStrokeColor(QColor("#ffffff"))
     head.setStrokeWidth(0.3)
     head.setOffset(QPointF(5.5, 0.0))
     head.setAngle(-90.0)
     head.setDataDefinedProperty(
-        QgsSymbolLayer.PropertyAngle, QgsProperty.fromExpression(AZIMUT_ANGLE)
+        compat.SYMBOL_PROPERTY_ANGLE, QgsProperty.fromExpression(AZIMUT_ANGLE)
     )
     symbol.appendSymbolLayer(head)
     return symbol
@@ -176,7 +174,7 @@ def style_project_observations(
     project = project or QgsProject.instance()
     count = 0
     for layer in project.mapLayers().values():
-        if layer.type() != QgsMapLayer.VectorLayer:
+        if layer.type() != compat.LAYER_VECTOR:
             continue
         if layer.customProperty(PROP_TABLE) != "observations":
             continue

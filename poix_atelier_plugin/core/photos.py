@@ -44,6 +44,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime
 from qgis.PyQt.QtGui import QImageReader
 
+from .. import compat
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import workspace
 from .i18n import tr
@@ -218,7 +219,7 @@ def existing_uids(gpkg: str | Path, groupe: str, layer=None) -> set[str]:
     """uids of the group's observations (``layer``: the unfiltered table, if open)."""
     layer = layer if layer is not None else workspace.open_layer(gpkg, "observations")
     request = QgsFeatureRequest().setFilterExpression(workspace.group_filter(groupe))
-    request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setFlags(compat.REQUEST_NO_GEOMETRY)
     request.setSubsetOfAttributes(["uid"], layer.fields())
     return {f["uid"] for f in layer.getFeatures(request)}
 

@@ -11,15 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    Qgis,
     QgsLayerTreeGroup,
     QgsProject,
     QgsSnappingConfig,
-    QgsTolerance,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
+from .. import compat
 from ..domain.groups import GroupSpec
 from . import forms, workspace
 from .i18n import tr
@@ -157,10 +155,7 @@ def road_layers(project: QgsProject) -> list[QgsVectorLayer]:
     """Line layers of the dossier that hold roads (never the groups' own layers)."""
     out = []
     for layer in project.mapLayers().values():
-        if (
-            not isinstance(layer, QgsVectorLayer)
-            or layer.geometryType() != QgsWkbTypes.LineGeometry
-        ):
+        if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != compat.GEOMETRY_LINE:
             continue
         if layer.customProperty(workspace.PROP_GROUP) is not None:
             continue
@@ -174,12 +169,7 @@ def road_layers(project: QgsProject) -> list[QgsVectorLayer]:
 
 
 def _snap_types():
-    if hasattr(Qgis, "SnappingType"):
-        return Qgis.SnappingType.Vertex | Qgis.SnappingType.Segment, Qgis.SnappingType.Vertex
-    return (
-        QgsSnappingConfig.VertexFlag | QgsSnappingConfig.SegmentFlag,
-        QgsSnappingConfig.VertexFlag,
-    )
+    return compat.SNAP_VERTEX | compat.SNAP_SEGMENT, compat.SNAP_VERTEX
 
 
 def configure_snapping(
@@ -191,7 +181,7 @@ def configure_snapping(
     """
     config = QgsSnappingConfig(project.snappingConfig())
     config.setEnabled(True)
-    config.setMode(QgsSnappingConfig.AdvancedConfiguration)
+    config.setMode(compat.SNAP_MODE_ADVANCED)
     config.setIntersectionSnapping(True)
     both, vertex = _snap_types()
     targets = [(lyr, both) for lyr in road_layers(project)]
@@ -200,7 +190,7 @@ def configure_snapping(
         targets.append((route, vertex))
     for layer, kind in targets:
         settings = QgsSnappingConfig.IndividualLayerSettings(
-            True, kind, tolerance_px, QgsTolerance.Pixels, 0.0, 0.0
+            True, kind, tolerance_px, compat.TOLERANCE_PIXELS, 0.0, 0.0
         )
         config.setIndividualLayerSettings(layer, settings)
     project.setSnappingConfig(config)

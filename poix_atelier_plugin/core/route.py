@@ -261,7 +261,9 @@ def road_route(points: list[QgsPointXY], roads: QgsVectorLayer, crs=None) -> Qgs
     crs = crs or workspace.crs()
     if roads is None or not roads.isValid() or roads.featureCount() == 0:
         raise AtelierError(QT_TR_NOOP("The dossier has no road layer to follow."))
-    director = QgsVectorLayerDirector(roads, -1, "", "", "", QgsVectorLayerDirector.DirectionBoth)
+    director = QgsVectorLayerDirector(
+        roads, -1, "", "", "", QgsVectorLayerDirector.Direction.DirectionBoth
+    )
     director.addStrategy(QgsNetworkDistanceStrategy())
     builder = QgsGraphBuilder(crs, True, 0.5)
     tied = director.makeGraph(builder, list(points))

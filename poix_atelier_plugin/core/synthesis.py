@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from shapely import wkb
 
+from .. import compat
 from ..domain import schema
 from ..domain.synthesis import Piece, convergence
 from .boards.source import open_table, read_groups
@@ -23,9 +21,9 @@ PROP_SYNTHESIS = "atelier/synthesis"
 
 def output_fields() -> QgsFields:
     fields = QgsFields()
-    fields.append(QgsField("n_groupes", QVariant.Int))
-    fields.append(QgsField("groupes", QVariant.String))
-    fields.append(QgsField("surface_ha", QVariant.Double))
+    fields.append(compat.make_field("n_groupes", compat.FIELD_INT))
+    fields.append(compat.make_field("groupes", compat.FIELD_STRING))
+    fields.append(compat.make_field("surface_ha", compat.FIELD_DOUBLE))
     return fields
 
 
@@ -70,4 +68,4 @@ def pieces_layer(pieces: list[Piece], name: str) -> QgsVectorLayer:
     return layer
 
 
-WKB_TYPE = QgsWkbTypes.MultiPolygon
+WKB_TYPE = compat.WKB_MULTIPOLYGON

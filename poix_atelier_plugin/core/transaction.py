@@ -30,6 +30,7 @@ from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsGeometry
 
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
+from .user_paths import same_path
 
 LOG = logging.getLogger(__name__)
 
@@ -292,10 +293,7 @@ def _same_file(source: str, path: Path) -> tuple[bool, str]:
     from qgis.core import QgsProviderRegistry
 
     parts = QgsProviderRegistry.instance().decodeUri("ogr", source)
-    try:
-        same = Path(parts.get("path") or "").resolve() == path
-    except OSError:
-        same = False
+    same = bool(parts.get("path")) and same_path(parts["path"], path)
     return same, parts.get("layerName") or ""
 
 
@@ -310,7 +308,7 @@ def reload_layers(dossier, tables: Iterable[str], project=None) -> int:
             return 0
         project = QgsProject.instance()
     tables = set(tables)
-    path = None if is_pg(dossier) else Path(str(dossier)).resolve()
+    path = None if is_pg(dossier) else Path(str(dossier))
     count = 0
     for layer in project.mapLayers().values():
         if not isinstance(layer, QgsVectorLayer):

@@ -17,18 +17,17 @@ from qgis.core import (
     QgsCoordinateTransformContext,
     QgsExpression,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from .. import compat
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import GroupSpec
+from .sqlite_ro import connect_readonly
 
 LOG = logging.getLogger(__name__)
 
@@ -36,18 +35,18 @@ PROP_TABLE = "atelier/table"
 PROP_GROUP = "atelier/groupe"
 
 _KINDS = {
-    "text": QVariant.String,
-    "int": QVariant.Int,
-    "real": QVariant.Double,
-    "date": QVariant.Date,
-    "datetime": QVariant.DateTime,
+    "text": compat.FIELD_STRING,
+    "int": compat.FIELD_INT,
+    "real": compat.FIELD_DOUBLE,
+    "date": compat.FIELD_DATE,
+    "datetime": compat.FIELD_DATETIME,
 }
 _GEOMS = {
-    "Point": QgsWkbTypes.Point,
-    "LineString": QgsWkbTypes.LineString,
-    "Polygon": QgsWkbTypes.Polygon,
-    "Geometry": QgsWkbTypes.Unknown,
-    None: QgsWkbTypes.NoGeometry,
+    "Point": compat.WKB_POINT,
+    "LineString": compat.WKB_LINESTRING,
+    "Polygon": compat.WKB_POLYGON,
+    "Geometry": compat.WKB_UNKNOWN,
+    None: compat.WKB_NO_GEOMETRY,
 }
 #: Geometry kinds a "Geometry" table is split into for drawing.
 SPLIT_GEOMETRIES = ("Point", "LineString", "Polygon")
@@ -56,7 +55,7 @@ SPLIT_GEOMETRIES = ("Point", "LineString", "Polygon")
 def qgs_fields(table: schema.Table) -> QgsFields:
     out = QgsFields()
     for f in table.fields:
-        out.append(QgsField(f.name, _KINDS[f.kind]))
+        out.append(compat.make_field(f.name, _KINDS[f.kind]))
     return out
 
 
@@ -70,10 +69,10 @@ def new_uid() -> str:
 
 def existing_tables(gpkg: str | Path) -> set[str]:
     """Tables registered in the GeoPackage (read-only look at gpkg_contents)."""
-    path = Path(gpkg).resolve()
+    path = Path(gpkg)
     if not path.is_file():
         return set()
-    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    con = connect_readonly(path)
     try:
         return {row[0] for row in con.execute("SELECT table_name FROM gpkg_contents")}
     except sqlite3.DatabaseError as exc:
@@ -92,9 +91,9 @@ def create_table(gpkg: str | Path, table: schema.Table) -> None:
     options.layerName = table.name
     options.fileEncoding = "UTF-8"
     options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteLayer
+        QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
         if Path(gpkg).exists()
-        else QgsVectorFileWriter.CreateOrOverwriteFile
+        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
     )
     writer = QgsVectorFileWriter.create(
         str(gpkg),
@@ -104,7 +103,7 @@ def create_table(gpkg: str | Path, table: schema.Table) -> None:
         QgsCoordinateTransformContext(),
         options,
     )
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise AtelierError(
             QT_TR_NOOP("Cannot create the table {table} in {path}: {error}"),
             table=table.name,

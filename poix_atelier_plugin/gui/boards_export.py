@@ -155,7 +155,7 @@ def announce(context, files: list[str], folder: str) -> None:
     button.setToolTip(folder)
     button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
     item.layout().addWidget(button)
-    bar.pushWidget(item, Qgis.Success, 15)
+    bar.pushWidget(item, Qgis.MessageLevel.Success, 15)
     LOG.info(text)
 
 

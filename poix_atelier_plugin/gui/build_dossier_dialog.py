@@ -9,21 +9,20 @@ from pathlib import Path
 from qgis.core import (
     QgsApplication,
     QgsDataProvider,
-    QgsMapLayerProxyModel,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
 
+from .. import compat
 from ..core.dossier_sources import detect_code_field
-from ..core.i18n import tr
+from ..core.i18n import error_text, tr
 from ..core.settings import UserSettings
 from ..domain.errors import AtelierError
 
@@ -71,7 +70,7 @@ def communes_from_file(path: str) -> QgsVectorLayer | None:
     polygons = []
     for uri in sublayer_uris(path):
         layer = QgsVectorLayer(uri, Path(path).stem, "ogr")
-        if layer.isValid() and layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+        if layer.isValid() and layer.geometryType() == compat.GEOMETRY_POLYGON:
             polygons.append(layer)
     for layer in polygons:
         try:
@@ -125,23 +124,27 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
         self.codeFieldCombo.setToolTip(
             tr("Empty: detected among code, insee, INSEE_COM, code_insee…")
         )
-        self.communesCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.communesCombo.setFilters(compat.LAYER_FILTER_POLYGON)
         self.communesCombo.setAllowEmptyLayer(True)
         self.communesCombo.layerChanged.connect(self._communes_changed)
         self.communesFile.setFilter(VECTOR_FILTER)
         self.communesFile.fileChanged.connect(self._communes_file_changed)
-        self.folderWidget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folderWidget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.folderWidget.setFilePath(settings.last_folder)
         self.addFilesButton.clicked.connect(self._add_files)
         self.checkAllButton.clicked.connect(self._check_all)
-        self.buildButton = self.buttonBox.addButton(tr("Build"), QDialogButtonBox.AcceptRole)
+        self.buildButton = self.buttonBox.addButton(
+            tr("Build"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buildButton.setObjectName("buildButton")
-        self.cancelButton = self.buttonBox.addButton(tr("Cancel"), QDialogButtonBox.RejectRole)
+        self.cancelButton = self.buttonBox.addButton(
+            tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.cancelButton.setObjectName("cancelButton")
         self.cancelButton.setEnabled(False)
         self.buttonBox.accepted.connect(self.start)
         self.buttonBox.rejected.connect(self.cancel)
-        self.buttonBox.button(QDialogButtonBox.Close).clicked.connect(self.close)
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
         self._fill_sources()
         self._communes_changed(self.communesCombo.currentLayer())
 
@@ -171,7 +174,7 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
     def _fill_sources(self) -> None:
         """List the project's vector layers (again: the project may have changed)."""
         for row in reversed(range(self.sourcesList.count())):
-            if self.sourcesList.item(row).data(Qt.UserRole) not in self.file_layers:
+            if self.sourcesList.item(row).data(Qt.ItemDataRole.UserRole) not in self.file_layers:
                 self.sourcesList.takeItem(row)
         for layer in QgsProject.instance().mapLayers().values():
             if isinstance(layer, QgsVectorLayer) and layer.isSpatial():
@@ -183,10 +186,10 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
 
     def _add_source_item(self, layer: QgsVectorLayer, checked: bool) -> None:
         item = QListWidgetItem(layer.name(), self.sourcesList)
-        item.setData(Qt.UserRole, layer.id())
+        item.setData(Qt.ItemDataRole.UserRole, layer.id())
         item.setToolTip(layer.publicSource())
-        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-        item.setCheckState(Qt.Checked if checked else Qt.Unchecked)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def _add_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -214,7 +217,7 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
 
     def _check_all(self) -> None:
         for row in range(self.sourcesList.count()):
-            self.sourcesList.item(row).setCheckState(Qt.Checked)
+            self.sourcesList.item(row).setCheckState(Qt.CheckState.Checked)
 
     def source_layers(self) -> list[QgsVectorLayer]:
         out = []
@@ -222,9 +225,9 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
         project = QgsProject.instance()
         for row in range(self.sourcesList.count()):
             item = self.sourcesList.item(row)
-            if item.checkState() != Qt.Checked:
+            if item.checkState() != Qt.CheckState.Checked:
                 continue
-            layer_id = item.data(Qt.UserRole)
+            layer_id = item.data(Qt.ItemDataRole.UserRole)
             layer = self.file_layers.get(layer_id) or project.mapLayer(layer_id)
             if layer is not None and layer is not communes:
                 out.append(layer)
@@ -277,11 +280,33 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
         )
         self.task.setDescription(tr("Dossier of {code}").format(code=params["CODE_INSEE"]))
         self.task.executed.connect(self._finished)
+        try:
+            self.released = self._release_target(params)
+        except AtelierError as exc:
+            self.task = None
+            self.show_status(error_text(exc), True)
+            return
         self._running(True)
         self.show_status(tr("Building the dossier…"))
         from . import tasks
 
         tasks.start(self.task)
+
+    @staticmethod
+    def _release_target(params) -> list:
+        """A rebuild replaces the GeoPackage: the project's layers on it let go of the file.
+
+        Their edits are saved first (the task's preparation did it, and this checks);
+        they stay in the project and read the new file once the build ends.
+        """
+        if not params.get("OVERWRITE"):
+            return []
+        from ..core import gpkg_replace
+        from ..core.dossier import dossier_files
+
+        target = dossier_files(params["OUTPUT_FOLDER"], str(params["CODE_INSEE"]).strip())[0]
+        layers = gpkg_replace.layers_on_file(QgsProject.instance(), target)
+        return gpkg_replace.release_layers(layers) if layers else []
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -297,6 +322,11 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
 
     def _finished(self, ok: bool, results: dict) -> None:
         self._running(False)
+        if getattr(self, "released", None):
+            from ..core import gpkg_replace
+
+            gpkg_replace.reattach_layers(self.released)  # on the new file, or the old one
+            self.released = []
         cancelled = self.feedback.isCanceled()
         self.task = None
         if ok and results.get("PROJECT"):

@@ -62,16 +62,22 @@ class AtelierContext(QObject):
 
     # messages --------------------------------------------------------------
     def info(self, text: str, duration: int = 5) -> None:
-        self.iface.messageBar().pushMessage(tr("Atelier territorial"), text, Qgis.Info, duration)
+        self.iface.messageBar().pushMessage(
+            tr("Atelier territorial"), text, Qgis.MessageLevel.Info, duration
+        )
 
     def success(self, text: str, duration: int = 5) -> None:
-        self.iface.messageBar().pushMessage(tr("Atelier territorial"), text, Qgis.Success, duration)
+        self.iface.messageBar().pushMessage(
+            tr("Atelier territorial"), text, Qgis.MessageLevel.Success, duration
+        )
 
     def warning(self, text: str, duration: int = 8) -> None:
-        self.iface.messageBar().pushMessage(tr("Atelier territorial"), text, Qgis.Warning, duration)
+        self.iface.messageBar().pushMessage(
+            tr("Atelier territorial"), text, Qgis.MessageLevel.Warning, duration
+        )
 
     def error(self, error, duration: int = 0) -> None:
         text = error if isinstance(error, str) else error_text(error)
         self.iface.messageBar().pushMessage(
-            tr("Atelier territorial"), text, Qgis.Critical, duration
+            tr("Atelier territorial"), text, Qgis.MessageLevel.Critical, duration
         )

@@ -60,15 +60,17 @@ class AtelierDock(QDockWidget, FORM_CLASS):
         for label in panel.findChildren(QLabel):
             label.setWordWrap(True)
         for combo in panel.findChildren(QComboBox):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumWidth(120)  # the hint keeps the longest item's width
         for form in panel.findChildren(QFormLayout):
-            form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         area = panel.parent()
         while area is not None and not isinstance(area, QScrollArea):
             area = area.parent()
         if area is not None:
-            area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         panel.layout().invalidate()
 
     def step(self, step_id: str):

@@ -37,7 +37,7 @@ from ..domain import catalogue as dom
 from ..domain import vocab
 from ..domain.errors import AtelierError
 
-FID_ROLE = Qt.UserRole + 1
+FID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class EnjeuDialog(QDialog):
@@ -91,7 +91,7 @@ class EnjeuDialog(QDialog):
         for fid, tool in self.tools.items():
             item = QListWidgetItem(f"{tool.nom}  [{tool.categorie}]")
             item.setData(FID_ROLE, fid)
-            item.setData(Qt.UserRole + 2, dom.name_key(" ".join(tool.as_row())))
+            item.setData(Qt.ItemDataRole.UserRole + 2, dom.name_key(" ".join(tool.as_row())))
             item.setToolTip(f"{tool.description}\n{tool.porteur} — {tool.quand}")
             self.catalogue.addItem(item)
         left.addWidget(self.search)
@@ -112,19 +112,21 @@ class EnjeuDialog(QDialog):
         self.chosen = QTableWidget(0, 2, box)
         self.chosen.setObjectName("chosenTable")
         self.chosen.setHorizontalHeaderLabels([tr("Tool"), tr("Why")])
-        self.chosen.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
+        self.chosen.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.chosen.horizontalHeader().setStretchLastSection(True)
         self.chosen.setColumnWidth(0, 200)
         self.chosen.verticalHeader().setVisible(False)
-        self.chosen.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.chosen.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         right.addWidget(self.chosen)
         row.addLayout(left, 5)
         row.addLayout(middle)
         row.addLayout(right, 6)
         main.addWidget(box, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
-        self.buttons.button(QDialogButtonBox.Save).setText(tr("Save"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(tr("Cancel"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         main.addWidget(self.buttons)
         self.message = QLabel(self)
         self.message.setObjectName("messageLabel")
@@ -162,7 +164,7 @@ class EnjeuDialog(QDialog):
         words = dom.name_key(text).split()
         for i in range(self.catalogue.count()):
             item = self.catalogue.item(i)
-            key = item.data(Qt.UserRole + 2) or ""
+            key = item.data(Qt.ItemDataRole.UserRole + 2) or ""
             item.setHidden(not all(w in key for w in words))
             if item.isHidden():
                 item.setSelected(False)
@@ -182,7 +184,7 @@ class EnjeuDialog(QDialog):
         self.chosen.insertRow(r)
         name = QTableWidgetItem(self.tools[fid].nom)
         name.setData(FID_ROLE, fid)
-        name.setFlags(name.flags() & ~Qt.ItemIsEditable)
+        name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.chosen.setItem(r, 0, name)
         self.chosen.setItem(r, 1, QTableWidgetItem(why))
 

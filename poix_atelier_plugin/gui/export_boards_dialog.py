@@ -103,16 +103,16 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
     @staticmethod
     def _check_item(widget, text: str, data: str, checked: bool) -> None:
         item = QListWidgetItem(text, widget)
-        item.setData(Qt.UserRole, data)
-        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-        item.setCheckState(Qt.Checked if checked else Qt.Unchecked)
+        item.setData(Qt.ItemDataRole.UserRole, data)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     @staticmethod
     def _checked(widget) -> list[str]:
         return [
-            widget.item(i).data(Qt.UserRole)
+            widget.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(widget.count())
-            if widget.item(i).checkState() == Qt.Checked
+            if widget.item(i).checkState() == Qt.CheckState.Checked
         ]
 
     def _choose_folder(self) -> None:

@@ -86,4 +86,4 @@ class GroupDialog(QDialog, FORM_CLASS):
         super().accept()
 
     def ok_button(self):
-        return self.buttonBox.button(QDialogButtonBox.Ok)
+        return self.buttonBox.button(QDialogButtonBox.StandardButton.Ok)

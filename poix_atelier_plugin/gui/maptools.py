@@ -10,10 +10,12 @@ vertex, Esc cancels. Snapping follows the project's snapping configuration
 
 from __future__ import annotations
 
-from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsPointXY, QgsProject, QgsWkbTypes
+from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsPointXY, QgsProject
 from qgis.gui import QgsMapTool, QgsRubberBand, QgsSnapIndicator
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
+
+from .. import compat
 
 
 class CaptureTool(QgsMapTool):
@@ -33,7 +35,7 @@ class CaptureTool(QgsMapTool):
         self.band.setFillColor(c)
         self.band.setWidth(3)
         self.snap_indicator = QgsSnapIndicator(canvas)
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(Qt.CursorShape.CrossCursor)
 
     # geometry ---------------------------------------------------------------
     def _snapped(self, event) -> QgsPointXY:
@@ -51,20 +53,29 @@ class CaptureTool(QgsMapTool):
 
     def geometry(self) -> QgsGeometry | None:
         pts = self.points
-        if self.geometry_type == QgsWkbTypes.PointGeometry:
+        if self.geometry_type == compat.GEOMETRY_POINT:
             return QgsGeometry.fromPointXY(pts[0]) if pts else None
-        if self.geometry_type == QgsWkbTypes.LineGeometry:
+        if self.geometry_type == compat.GEOMETRY_LINE:
             return QgsGeometry.fromPolylineXY(pts) if len(pts) >= 2 else None
         return QgsGeometry.fromPolygonXY([pts + pts[:1]]) if len(pts) >= 3 else None
 
     def _redraw(self) -> None:
-        self.band.reset(self.geometry_type)
-        for p in self.points:
-            self.band.addPoint(p, False)
-        if self.hover is not None and self.geometry_type != QgsWkbTypes.PointGeometry:
-            self.band.addPoint(self.hover, False)
-        self.band.updatePosition()
-        self.band.update()
+        """The drawing so far plus the segment to the cursor, as QGIS's digitising shows.
+
+        ``setToGeometry`` recomputes the band's extent: points added without an
+        update left it empty, so nothing followed the mouse until the map moved.
+        """
+        pts = list(self.points)
+        if self.hover is not None and self.geometry_type != compat.GEOMETRY_POINT:
+            pts.append(self.hover)
+        if len(pts) < 2:
+            self.band.reset(self.geometry_type)
+            return
+        if self.geometry_type == compat.GEOMETRY_POLYGON and len(pts) >= 3:
+            geometry = QgsGeometry.fromPolygonXY([pts + pts[:1]])
+        else:
+            geometry = QgsGeometry.fromPolylineXY(pts)
+        self.band.setToGeometry(geometry)  # in the canvas CRS: no transform
 
     # events -----------------------------------------------------------------
     def canvasMoveEvent(self, event):  # noqa: N802
@@ -73,24 +84,24 @@ class CaptureTool(QgsMapTool):
             self._redraw()
 
     def canvasReleaseEvent(self, event):  # noqa: N802
-        if event.button() == Qt.RightButton:
+        if event.button() == Qt.MouseButton.RightButton:
             self.finish()
             return
-        if event.button() != Qt.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton:
             return
         self.points.append(self._snapped(event))
-        if self.geometry_type == QgsWkbTypes.PointGeometry:
+        if self.geometry_type == compat.GEOMETRY_POINT:
             self.finish()
         else:
             self._redraw()
 
     def keyPressEvent(self, event):  # noqa: N802
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.finish()
-        elif event.key() == Qt.Key_Backspace and self.points:
+        elif event.key() == Qt.Key.Key_Backspace and self.points:
             self.points.pop()
             self._redraw()
-        elif event.key() == Qt.Key_Escape:
+        elif event.key() == Qt.Key.Key_Escape:
             self.reset()
             self.cancelled.emit()
         else:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsFeedback, QgsMapLayer, QgsProject, QgsTask
+from qgis.core import QgsFeedback, QgsProject, QgsTask
 from qgis.PyQt.QtCore import QObject, QTimer, QUrl
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFileDialog, QFormLayout, QMenu
 
+from .. import compat
 from ..core import field_package, merge, photo_style, photos, workspace
 from ..core.i18n import error_text, tr
 from ..core.settings import UserSettings
@@ -183,7 +184,7 @@ class PhotoActions(QObject):
 
     def _layers_added(self, layers) -> None:
         if any(
-            lyr.type() == QgsMapLayer.VectorLayer
+            lyr.type() == compat.LAYER_VECTOR
             and lyr.customProperty(workspace.PROP_TABLE) == "observations"
             for lyr in layers
         ):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject, QgsWkbTypes
+from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject
 from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QIcon, QImageReader, QPixmap
 from qgis.PyQt.QtWidgets import (
@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import compat
 from ..core import photos, workspace
 from ..core.i18n import error_text, tr
 from ..domain.errors import AtelierError
@@ -36,7 +37,7 @@ def thumbnail(path: str, size: int = THUMB) -> QIcon:
     reader.setAutoTransform(True)
     full = reader.size()
     if full.isValid():
-        reader.setScaledSize(full.scaled(size, size, Qt.KeepAspectRatio))
+        reader.setScaledSize(full.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     if image.isNull():
         return QIcon()
@@ -74,14 +75,14 @@ class PlacePhotosDialog(QDialog):
         for issue in issues:
             item = QListWidgetItem(thumbnail(issue.path), Path(issue.path).name)
             item.setToolTip(f"{issue.path}\n{issue.text()}")
-            item.setData(Qt.UserRole, issue.path)
+            item.setData(Qt.ItemDataRole.UserRole, issue.path)
             self.list.addItem(item)
         self.place_button = QPushButton(tr("Place on the map"), self)
         self.place_button.setObjectName("placeButton")
         self.place_button.setCheckable(True)
         self.place_button.toggled.connect(self._toggle_tool)
         layout.addWidget(self.place_button)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         if self.list.count():
@@ -89,11 +90,11 @@ class PlacePhotosDialog(QDialog):
 
     def current_path(self) -> str | None:
         item = self.list.currentItem()
-        return item.data(Qt.UserRole) if item is not None else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _toggle_tool(self, on: bool) -> None:
         if on:
-            self.tool = CaptureTool(self.canvas, QgsWkbTypes.PointGeometry)
+            self.tool = CaptureTool(self.canvas, compat.GEOMETRY_POINT)
             self.tool.captured.connect(self.place_at)
             self.previous_tool = self.canvas.mapTool()
             self.canvas.setMapTool(self.tool)

@@ -157,7 +157,7 @@ class ProposalWidget(QWidget):
             add_to_project=False,
             combined=False,
         )
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             files = export_boards(folder, options, dossier=self.context.dossier)
         except AtelierError as exc:
@@ -178,7 +178,7 @@ class ProposalDialog(QDialog):
         layout = QVBoxLayout(self)
         self.widget = ProposalWidget(context, self)
         layout.addWidget(self.widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
-        buttons.button(QDialogButtonBox.Close).setText(tr("Close"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -138,7 +138,7 @@ def describe(conflict) -> str:
 def ask_conflict_choice(layer: QgsVectorLayer, conflicts) -> bool:
     """True: keep mine, False: take theirs (tests replace this function)."""
     box = QMessageBox(QgsApplication.instance().activeWindow())
-    box.setIcon(QMessageBox.Warning)
+    box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("Someone else changed the same features"))
     box.setText(
         tr(
@@ -147,9 +147,9 @@ def ask_conflict_choice(layer: QgsVectorLayer, conflicts) -> bool:
         ).format(layer=layer.name(), count=len(conflicts))
     )
     box.setDetailedText("\n".join(describe(c) for c in conflicts))
-    mine = box.addButton(tr("Keep mine"), QMessageBox.AcceptRole)
-    box.addButton(tr("Take theirs"), QMessageBox.RejectRole)
-    box.exec_()
+    mine = box.addButton(tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Take theirs"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
     return box.clickedButton() is mine
 
 

@@ -78,7 +78,9 @@ class ServerDialog(QDialog, FORM_CLASS):
         layout.addWidget(self.auth)
         self.file = QgsFileWidget(self.fileHolder)
         self.file.setFilter(tr("GeoPackage (*.gpkg)"))
-        self.file.setStorageMode(QgsFileWidget.GetFile if publish else QgsFileWidget.SaveFile)
+        self.file.setStorageMode(
+            QgsFileWidget.StorageMode.GetFile if publish else QgsFileWidget.StorageMode.SaveFile
+        )
         layout = QVBoxLayout(self.fileHolder)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.file)
@@ -92,7 +94,7 @@ class ServerDialog(QDialog, FORM_CLASS):
         self.schemaEdit.setText(default_schema(dossier))
         self.existingRadio.toggled.connect(self._sync)
         self._sync()
-        self.buttonBox.button(QDialogButtonBox.Ok).clicked.connect(self._accept)
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Ok).clicked.connect(self._accept)
         self.buttonBox.rejected.connect(self.reject)
         self.workspace: PgWorkspace | None = None
 
@@ -116,7 +118,7 @@ class ServerDialog(QDialog, FORM_CLASS):
             self.databaseEdit.text().strip(),
             "",
             "",
-            QgsDataSourceUri.SslPrefer,
+            QgsDataSourceUri.SslMode.SslPrefer,
             self.auth.configId(),
         )
         metadata = QgsProviderRegistry.instance().providerMetadata("postgres")

@@ -188,7 +188,9 @@ def _published(step_panel, ws, gpkg: str, counts) -> None:
     box.setWindowTitle(tr("Publish the dossier on the server"))
     box.setText(tr("Open the facilitator's project, which shows every group live?"))
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    if box.exec() == QMessageBox.StandardButton.Yes:
+    box.exec()
+    # the clicked button, not exec()'s int: PyQt6 enums do not compare equal to ints
+    if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
         step_panel.iface.addProject(str(project))
 
 

@@ -32,8 +32,8 @@ from ..domain.errors import AtelierError
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
 COLUMNS = ("nom", "categorie", "porteur", "quand", "ajoute_par")
-FID_ROLE = Qt.UserRole + 1
-KEY_ROLE = Qt.UserRole + 2
+FID_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ToolFilter(QSortFilterProxyModel):
@@ -92,9 +92,11 @@ class ToolForm(QDialog):
         layout.addRow(tr("Carried by"), self.porteur)
         layout.addRow(tr("When it fits"), self.quand)
         layout.addRow(tr("Added by"), self.ajoute_par)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        buttons.button(QDialogButtonBox.Ok).setText(tr("OK"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Cancel"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
@@ -157,21 +159,25 @@ class ToolboxDialog(QDialog, FORM_CLASS):
         self.removeButton.clicked.connect(lambda: self.remove_selected())
         self.importButton.clicked.connect(lambda: self.import_csv())
         self.exportButton.clicked.connect(lambda: self.export_csv())
-        self.buttonBox.button(QDialogButtonBox.Close).setText(tr("Close"))
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         self.buttonBox.rejected.connect(self.reject)
         self.reload()
         header = self.toolsView.horizontalHeader()
         for column, width in enumerate((330, 150, 220, 250)):
             header.resizeSection(column, width)
-        self.toolsView.sortByColumn(1, Qt.AscendingOrder)
+        self.toolsView.sortByColumn(1, Qt.SortOrder.AscendingOrder)
 
     # hooks (replaced in tests) ---------------------------------------------------------
     def confirm(self, title: str, text: str) -> bool:
         return (
             QMessageBox.question(
-                self, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No
+                self,
+                title,
+                text,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
             )
-            == QMessageBox.Yes
+            == QMessageBox.StandardButton.Yes
         )
 
     def notify(self, text: str, ok: bool = True) -> None:
@@ -183,7 +189,7 @@ class ToolboxDialog(QDialog, FORM_CLASS):
 
     def form(self, tool: dom.Tool | None) -> dom.Tool | None:
         dialog = ToolForm(tool, self.categories(), self)
-        return dialog.tool() if dialog.exec_() == QDialog.Accepted else None
+        return dialog.tool() if dialog.exec() else None  # Accepted is 1 on Qt 5 and 6
 
     def pick_path(self, save: bool) -> str:
         if save:

@@ -4,12 +4,10 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
@@ -18,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from .. import compat
 from ..core.dossier import build_dossier
 from ..core.i18n import tr
 from .base import AtelierAlgorithm
@@ -42,7 +41,7 @@ class BuildDossier(AtelierAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
             QgsProcessingParameterVectorLayer(
-                "COMMUNES", tr("Communes layer"), [QgsProcessing.TypeVectorAnyGeometry]
+                "COMMUNES", tr("Communes layer"), [compat.SOURCE_VECTOR_ANY_GEOMETRY]
             )
         )
         self.addParameter(QgsProcessingParameterString("CODE_INSEE", tr("INSEE code")))
@@ -58,7 +57,7 @@ class BuildDossier(AtelierAlgorithm):
             QgsProcessingParameterNumber(
                 "BUFFER",
                 tr("Buffer around the commune (m)"),
-                QgsProcessingParameterNumber.Double,
+                compat.NUMBER_DOUBLE,
                 500.0,
                 minValue=0.0,
                 maxValue=50000.0,
@@ -68,7 +67,7 @@ class BuildDossier(AtelierAlgorithm):
             QgsProcessingParameterMultipleLayers(
                 "SOURCES",
                 tr("Source layers to clip"),
-                QgsProcessing.TypeVectorAnyGeometry,
+                compat.SOURCE_VECTOR_ANY_GEOMETRY,
                 optional=True,
             )
         )
@@ -80,7 +79,7 @@ class BuildDossier(AtelierAlgorithm):
         overwrite = QgsProcessingParameterBoolean(
             "OVERWRITE", tr("Overwrite an existing dossier of this commune"), False
         )
-        overwrite.setFlags(overwrite.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        overwrite.setFlags(overwrite.flags() | compat.PARAMETER_FLAG_ADVANCED)
         self.addParameter(overwrite)
         self.addParameter(
             QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder"))

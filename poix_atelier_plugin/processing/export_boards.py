@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
@@ -14,6 +13,7 @@ from qgis.core import (
     QgsProject,
 )
 
+from .. import compat
 from ..core.boards.base import BoardOptions, board_title
 from ..core.boards.engine import FORMATS, export_boards
 from ..core.boards.frames import BOARD_TYPES
@@ -43,7 +43,7 @@ class ExportBoards(AtelierAlgorithm):
 
     def flags(self):
         # layouts are QGraphicsScenes: they must be built and exported on the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | compat.ALGORITHM_FLAG_NO_THREADING
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
@@ -95,7 +95,7 @@ class ExportBoards(AtelierAlgorithm):
             QgsProcessingParameterNumber(
                 "DPI",
                 tr("Resolution (dpi)"),
-                QgsProcessingParameterNumber.Integer,
+                compat.NUMBER_INTEGER,
                 300,
                 minValue=36,
                 maxValue=1200,

@@ -5,12 +5,12 @@ from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputFolder,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
+from .. import compat
 from ..core import field_package
 from ..core.i18n import tr
 from .base import AtelierAlgorithm
@@ -48,7 +48,7 @@ class ExportFieldPackage(AtelierAlgorithm):
             maxValue=19,
         )
         for param in (basemap, zoom):
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            param.setFlags(param.flags() | compat.PARAMETER_FLAG_ADVANCED)
             self.addParameter(param)
         self.addOutput(QgsProcessingOutputFolder("PACKAGE", tr("Field package")))
         self.addOutput(QgsProcessingOutputFile("PROJECT", tr("Field project")))

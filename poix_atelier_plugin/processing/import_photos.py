@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from .. import compat
 from ..core import photos
 from ..core.i18n import tr
 from .base import AtelierAlgorithm
@@ -32,15 +33,13 @@ class ImportPhotos(AtelierAlgorithm):
         self.addParameter(QgsProcessingParameterString("DOSSIER", tr("Dossier (GeoPackage)")))
         self.addParameter(QgsProcessingParameterString("GROUP", tr("Group")))
         self.addParameter(
-            QgsProcessingParameterFile(
-                "FOLDER", tr("Photo folder"), behavior=QgsProcessingParameterFile.Folder
-            )
+            QgsProcessingParameterFile("FOLDER", tr("Photo folder"), behavior=compat.FILE_FOLDER)
         )
         self.addParameter(
             QgsProcessingParameterNumber(
                 "TOLERANCE_M",
                 tr("Distance to attach a photo to a stop (m)"),
-                type=QgsProcessingParameterNumber.Double,
+                type=compat.NUMBER_DOUBLE,
                 defaultValue=photos.DEFAULT_TOLERANCE_M,
                 minValue=0.0,
             )

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingOutputNumber,
     QgsProcessingParameterString,
     QgsProject,
 )
 
+from .. import compat
 from ..core import merge
 from ..core.i18n import tr
 from .base import AtelierAlgorithm
@@ -33,7 +33,7 @@ class MergeFieldPackage(AtelierAlgorithm):
 
     def flags(self):
         # reads and reloads the project's layers: main thread only
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | compat.ALGORITHM_FLAG_NO_THREADING
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterString("DOSSIER", tr("Dossier (GeoPackage)")))

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from .. import compat
 from ..core.i18n import tr
 from ..domain import vocab
 from .base import AtelierAlgorithm
@@ -38,7 +39,7 @@ class OrderStops(AtelierAlgorithm):
             QgsProcessingParameterNumber(
                 "SLOT_MIN",
                 tr("Visit slot (minutes)"),
-                QgsProcessingParameterNumber.Integer,
+                compat.NUMBER_INTEGER,
                 vocab.DEFAULT_SLOT_MIN,
                 False,
                 1,

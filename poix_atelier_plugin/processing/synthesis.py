@@ -54,7 +54,7 @@ class Synthesis(AtelierAlgorithm):
         for i, piece in enumerate(pieces):
             if feedback.isCanceled():
                 break
-            sink.addFeature(to_feature(piece, fields), QgsFeatureSink.FastInsert)
+            sink.addFeature(to_feature(piece, fields), QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(100.0 * (i + 1) / max(1, len(pieces)))
         shared = sum(1 for p in pieces if p.n_groups >= 2)
         feedback.pushInfo(

@@ -94,7 +94,7 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
     notes = kit.expression_label(
         "[% coalesce(\"notes\", '') %]", z["stop_notes"], 10, item_id="stop_notes"
     )
-    notes.setVAlign(Qt.AlignTop)
+    notes.setVAlign(Qt.AlignmentFlag.AlignTop)
     for slot in range(PHOTO_SLOTS):
         paths, captions = {}, {}
         for stop in stops:
@@ -112,12 +112,13 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
         frame.setId(f"photo_frame{slot + 1}")
         used = dict.fromkeys({**paths, **captions}, "1")
         frame.dataDefinedProperties().setProperty(  # no empty grey box for an unused slot
-            QgsLayoutObject.ExcludeFromExports,
+            QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
             QgsProperty.fromExpression(_map_expr(used, "") + " = ''"),
         )
         pic = kit.picture("", box, item_id=f"photo{slot + 1}")
         pic.dataDefinedProperties().setProperty(
-            QgsLayoutObject.PictureSource, QgsProperty.fromExpression(_map_expr(paths))
+            QgsLayoutObject.DataDefinedProperty.PictureSource,
+            QgsProperty.fromExpression(_map_expr(paths)),
         )
         cap = kit.expression_label(
             "[% " + _map_expr(captions) + " %]",
@@ -126,7 +127,7 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
             color=MUTED,
             item_id=f"caption{slot + 1}",
         )
-        cap.setHAlign(Qt.AlignHCenter)
+        cap.setHAlign(Qt.AlignmentFlag.AlignHCenter)
     layout_atlas = board.layout.atlas()
     layout_atlas.setCoverageLayer(stops_l)
     layout_atlas.setEnabled(True)
@@ -136,7 +137,7 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
     layout_atlas.setSortAscending(True)
     layout_atlas.setPageNameExpression("coalesce(to_string(\"ordre\"), '') || ' ' || \"nom\"")
     board.map.setAtlasDriven(True)
-    board.map.setAtlasScalingMode(QgsLayoutItemMap.Fixed)
+    board.map.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Fixed)
     board.map.setScale(ATLAS_SCALE / ctx.k)
     board.atlas_count = len(stops)
     return board

@@ -11,12 +11,12 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
-    QgsUnitTypes,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
+from ... import compat
 from ...domain.groups import GroupSpec
 from ..i18n import tr
 from . import frames
@@ -77,7 +77,7 @@ class Board:
         self.layout.initializeDefaults()
         w, h = page_size(ctx.options.paper, ctx.options.orientation)
         self.layout.pageCollection().page(0).setPageSize(
-            QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters)
+            QgsLayoutSize(w, h, compat.LAYOUT_MILLIMETERS)
         )
         self.layout.setName(layout_name(kind, group))
         self.kit = Kit(self.layout, ctx.k)
@@ -110,7 +110,15 @@ class Board:
             item_id="subtitle" if not page else "",
         )
         kind = board_title(self.kind) + (" " + tr("(continued)") if continued else "")
-        kit.label(kind, zones["kind"], 13, bold=True, color=ACCENT, align=Qt.AlignRight, page=page)
+        kit.label(
+            kind,
+            zones["kind"],
+            13,
+            bold=True,
+            color=ACCENT,
+            align=Qt.AlignmentFlag.AlignRight,
+            page=page,
+        )
         t = zones["title"]
         kit.line(
             t[0],
@@ -132,7 +140,7 @@ class Board:
             + str(page + 1)
             + " || ' / ' || @layout_numpages %]"
         )
-        item = self.kit.label("", box, 9, color=MUTED, align=Qt.AlignRight, page=page)
+        item = self.kit.label("", box, 9, color=MUTED, align=Qt.AlignmentFlag.AlignRight, page=page)
         item.setText(text)
         self.page_labels = getattr(self, "page_labels", [])
         self.page_labels.append(item)

@@ -4,8 +4,8 @@
 Files are written into a hidden temporary folder inside the output folder and
 moved into place only when every board succeeded: a failure or a cancel
 leaves nothing half-written. PDF are vector (text kept as text); the
-combined PDF is made with ``pdfunite`` (poppler-utils) when present, else
-pypdf when installed; without either, only the per-board files are written.
+combined PDF is written by QGIS itself, every board's pages in one export
+(combined.py), so it exists wherever QGIS runs.
 
 Layouts are QGraphicsScenes: everything runs on the main thread. The
 feedback's cancel is checked between boards and between atlas pages; one
@@ -19,14 +19,13 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from qgis.core import QgsFeedback, QgsLayoutExporter, QgsProject, QgsRenderContext
+from qgis.core import Qgis, QgsFeedback, QgsLayoutExporter, QgsProject
 from qgis.PyQt.QtCore import QDate, QLocale
 
 from ...domain.errors import QT_TR_NOOP, AtelierError
@@ -34,6 +33,7 @@ from ...domain.groups import GroupSpec
 from ..i18n import tr
 from . import frames
 from .base import Board, BoardContext, BoardOptions
+from .combined import export_combined
 from .kept_layouts import RENAME, add_to_manager, drop_unused, retouched
 from .layers import BoardLayers
 from .paper import PAPERS, page_size
@@ -134,7 +134,7 @@ def pdf_settings(options: BoardOptions) -> QgsLayoutExporter.PdfExportSettings:
     settings.appendGeoreference = True
     settings.exportMetadata = True
     settings.simplifyGeometries = True
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     return settings
 
 
@@ -168,9 +168,9 @@ def export_layout(
         else:
             result = QgsLayoutExporter(layout).exportToPdf(str(path), pdf_settings(options))
             error = ""
-        if result == QgsLayoutExporter.Canceled:
+        if result == QgsLayoutExporter.ExportResult.Canceled:
             raise CanceledError()
-        if result != QgsLayoutExporter.Success or not path.is_file():
+        if result != QgsLayoutExporter.ExportResult.Success or not path.is_file():
             raise _fail(path, error)
         return [path]
     before = set(folder.iterdir())
@@ -184,32 +184,11 @@ def export_layout(
             str(folder / f"{stem}.png"), image_settings(options)
         )
         error = ""
-    if result == QgsLayoutExporter.Canceled:
+    if result == QgsLayoutExporter.ExportResult.Canceled:
         raise CanceledError()
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise _fail(folder / stem, error)
     return sorted(set(folder.iterdir()) - before)
-
-
-def combine_pdfs(files: list[Path], target: Path) -> bool:
-    """One PDF of every board (pdfunite, else pypdf); False when neither exists."""
-    if shutil.which("pdfunite"):
-        proc = subprocess.run(
-            ["pdfunite", *map(str, files), str(target)], capture_output=True, text=True, check=False
-        )
-        if proc.returncode == 0:
-            return True
-        LOG.warning("pdfunite failed: %s", proc.stderr.strip())
-    try:
-        from pypdf import PdfWriter
-    except ImportError:
-        return False
-    writer = PdfWriter()
-    for path in files:
-        writer.append(str(path))
-    with open(target, "wb") as handle:
-        writer.write(handle)
-    return True
 
 
 def prepare_folder(output: str | Path) -> tuple[Path, Path]:
@@ -299,10 +278,13 @@ def _export(output, options, dossier, project, feedback, policy) -> list[str]:
         check(feedback)
         if options.fmt == "pdf" and options.combined and len(written) > 1:
             target = tmp / f"planches_{slug(opened.commune)}.pdf"
-            if combine_pdfs(written, target):
-                written.append(target)
-            else:
-                say(feedback, tr("No PDF merger found (pdfunite or pypdf): no combined file."))
+            say(feedback, tr("All boards in one PDF: {name}").format(name=target.name))
+            result, error = export_combined(layouts, target, pdf_settings(options), feedback)
+            if result == QgsLayoutExporter.ExportResult.Canceled:
+                raise CanceledError()
+            if result != QgsLayoutExporter.ExportResult.Success or not target.is_file():
+                raise _fail(target, error)
+            written.append(target)
         check(feedback)
         final = []
         for path in written:

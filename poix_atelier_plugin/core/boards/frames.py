@@ -16,6 +16,7 @@ import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ... import compat
 from ...paths import template_path
 from .paper import page_size
 
@@ -190,10 +191,10 @@ def write_templates(folder: Path | None = None) -> list[Path]:
                 layout = QgsPrintLayout(project)
                 layout.initializeDefaults()
                 w, h = page_size("A3", orientation)
-                from qgis.core import QgsLayoutSize, QgsUnitTypes
+                from qgis.core import QgsLayoutSize
 
                 layout.pageCollection().page(0).setPageSize(
-                    QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters)
+                    QgsLayoutSize(w, h, compat.LAYOUT_MILLIMETERS)
                 )
                 suffix = "_suite" if cont else ""
                 layout.setName(f"board_{kind}{suffix}_{orientation}")
@@ -201,7 +202,7 @@ def write_templates(folder: Path | None = None) -> list[Path]:
                 source = (continuation_zones if cont else default_zones)(kind, orientation)
                 for name, box in source.items():
                     shape = kit.box(box, None, "#e0007a", 0.3, item_id=f"zone:{name}")
-                    shape.setShapeType(QgsLayoutItemShape.Rectangle)
+                    shape.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
                 name = f"board_{kind}{suffix}_{orientation}.qpt"
                 path = (Path(folder) if folder else template_path("")) / name
                 if layout.saveAsTemplate(str(path), QgsReadWriteContext()):

@@ -187,7 +187,7 @@ def photo_strip(board: Board, ctx: BoardContext, group: GroupSpec, count: int = 
             (x, y + h / 2 - 3, w, 6),
             10,
             color=MUTED,
-            align=Qt.AlignHCenter,
+            align=Qt.AlignmentFlag.AlignHCenter,
         )
         return
     gap = 4.0
@@ -204,7 +204,7 @@ def photo_strip(board: Board, ctx: BoardContext, group: GroupSpec, count: int = 
                 (cx + 2, y + (h - 7) / 2 - 4, cw - 4, 10),
                 8,
                 color=MUTED,
-                align=Qt.AlignHCenter,
+                align=Qt.AlignmentFlag.AlignHCenter,
             )
         kit.label(caption, (cx, y + h - 6, cw, 6), 8.5, bold=True)
 

@@ -24,11 +24,11 @@ from qgis.core import (
     QgsLegendStyle,
     QgsRectangle,
     QgsTextFormat,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 
+from ... import compat
 from .tables import TableMixin
 
 INK = QColor("#1d1d1b")
@@ -44,6 +44,7 @@ FONT_FAMILIES = (
     "Arial",
     "DejaVu Sans",
 )
+
 _family: str | None = None
 
 
@@ -75,8 +76,8 @@ class Kit(TableMixin):
     def place(self, item, x, y, w, h, page: int = 0) -> None:
         r = self.rect(x, y, w, h, page)
         # resize first: moving a map of size 0 turns its extent into NaN
-        item.attemptResize(QgsLayoutSize(r.width(), r.height(), QgsUnitTypes.LayoutMillimeters))
-        item.attemptMove(QgsLayoutPoint(r.x(), r.y(), QgsUnitTypes.LayoutMillimeters))
+        item.attemptResize(QgsLayoutSize(r.width(), r.height(), compat.LAYOUT_MILLIMETERS))
+        item.attemptMove(QgsLayoutPoint(r.x(), r.y(), compat.LAYOUT_MILLIMETERS))
 
     def font(self, size: float, bold: bool = False, italic: bool = False) -> QFont:
         font = QFont(family())
@@ -89,7 +90,7 @@ class Kit(TableMixin):
         fmt = QgsTextFormat()
         fmt.setFont(self.font(size, bold))
         fmt.setSize(size * self.k)
-        fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+        fmt.setSizeUnit(compat.RENDER_POINTS)
         fmt.setColor(color)
         return fmt
 
@@ -101,15 +102,15 @@ class Kit(TableMixin):
         size: float = 10,
         bold: bool = False,
         color: QColor = INK,
-        align=Qt.AlignLeft,
-        valign=Qt.AlignTop,
+        align=Qt.AlignmentFlag.AlignLeft,
+        valign=Qt.AlignmentFlag.AlignTop,
         item_id: str = "",
         page: int = 0,
         italic: bool = False,
     ) -> QgsLayoutItemLabel:
         """A plain-text label (``<b>`` prints as written)."""
         item = QgsLayoutItemLabel(self.layout)
-        item.setMode(QgsLayoutItemLabel.ModeFont)
+        item.setMode(QgsLayoutItemLabel.Mode.ModeFont)
         item.setText(plain(text))
         if hasattr(item, "setTextFormat"):  # QGIS >= 3.24
             fmt = self.text_format(size, bold, color)
@@ -154,7 +155,7 @@ class Kit(TableMixin):
         from qgis.core import QgsFillSymbol
 
         item = QgsLayoutItemShape(self.layout)
-        item.setShapeType(QgsLayoutItemShape.Rectangle)
+        item.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
         props = {
             "color": fill or "255,255,255,0",
             "style": "solid" if fill else "no",
@@ -218,16 +219,16 @@ class Kit(TableMixin):
         item.setTitle(title)
         item.setLegendFilterByMapEnabled(filter_by_map)
         for style, fsize, bold in (
-            (QgsLegendStyle.Title, size + 2.5, True),
-            (QgsLegendStyle.Group, size + 0.5, True),
-            (QgsLegendStyle.Subgroup, size + 0.5, True),
-            (QgsLegendStyle.SymbolLabel, size, False),
+            (QgsLegendStyle.Style.Title, size + 2.5, True),
+            (QgsLegendStyle.Style.Group, size + 0.5, True),
+            (QgsLegendStyle.Style.Subgroup, size + 0.5, True),
+            (QgsLegendStyle.Style.SymbolLabel, size, False),
         ):
             if hasattr(QgsLegendStyle, "setTextFormat"):  # QGIS >= 3.30
                 item.rstyle(style).setTextFormat(self.text_format(fsize, bold))
             else:
                 item.setStyleFont(style, self.font(fsize, bold))
-            item.rstyle(style).setMargin(QgsLegendStyle.Top, 1.2 * self.k)
+            item.rstyle(style).setMargin(QgsLegendStyle.Side.Top, 1.2 * self.k)
         if not hasattr(QgsLegendStyle, "setTextFormat"):
             item.setFontColor(INK)
         item.setSymbolWidth(6 * self.k)
@@ -259,11 +260,11 @@ class Kit(TableMixin):
         item.setBoxContentSpace(0.0)
         metres = map_item.scale() / 1000.0 * (max_width * self.k)
         if metres >= 4000:
-            item.setUnits(QgsUnitTypes.DistanceKilometers)
+            item.setUnits(compat.DISTANCE_KILOMETERS)
             item.setMapUnitsPerScaleBarUnit(1000.0)
             item.setUnitLabel("km")
         else:
-            item.setUnits(QgsUnitTypes.DistanceMeters)
+            item.setUnits(compat.DISTANCE_METERS)
             item.setMapUnitsPerScaleBarUnit(1.0)
             item.setUnitLabel("m")
         item.setUnitsPerSegment(nice_step(metres / 4) / item.mapUnitsPerScaleBarUnit())
@@ -274,7 +275,7 @@ class Kit(TableMixin):
             item.setMaximumBarWidth(max_width * self.k)
         item.setNumberOfSegments(4)
         item.setNumberOfSegmentsLeft(0)
-        item.attemptMove(QgsLayoutPoint(x * self.k, y * self.k, QgsUnitTypes.LayoutMillimeters))
+        item.attemptMove(QgsLayoutPoint(x * self.k, y * self.k, compat.LAYOUT_MILLIMETERS))
         item.update()
         return item
 
@@ -284,8 +285,8 @@ class Kit(TableMixin):
         self.layout.addLayoutItem(item)
         item.setPicturePath(north_arrow_svg())
         item.setLinkedMap(map_item)
-        item.setNorthMode(QgsLayoutItemPicture.GridNorth)
-        item.setResizeMode(QgsLayoutItemPicture.Zoom)
+        item.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
+        item.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
         self.place(item, *box)
         return item
 
@@ -294,8 +295,8 @@ class Kit(TableMixin):
         if item_id:
             item.setId(item_id)
         self.layout.addLayoutItem(item)
-        item.setResizeMode(QgsLayoutItemPicture.Zoom)
-        item.setPictureAnchor(QgsLayoutItemPicture.Middle)
+        item.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+        item.setPictureAnchor(QgsLayoutItemPicture.ReferencePoint.Middle)
         item.setPicturePath(path)
         self.place(item, *box, page=page)
         return item
@@ -356,19 +357,12 @@ def _line_width(item, width: float) -> None:
         item.setLineWidth(width)
         return
     symbol.setWidth(width)
-    symbol.setWidthUnit(QgsUnitTypes.RenderMillimeters)
+    symbol.setWidthUnit(compat.RENDER_MILLIMETERS)
     item.setLineSymbol(symbol)
 
 
 def _fit_width_mode():
-    from qgis.core import QgsScaleBarSettings
-
-    mode = getattr(QgsScaleBarSettings, "SegmentSizeFitWidth", None)
-    if mode is None:  # QGIS >= 3.30 moved the enum to Qgis
-        from qgis.core import Qgis
-
-        mode = getattr(getattr(Qgis, "ScaleBarSegmentSizeMode", None), "FitWidth", None)
-    return mode
+    return compat.SCALEBAR_FIT_WIDTH
 
 
 def nice_step(value: float) -> float:

@@ -20,9 +20,9 @@ from qgis.core import (
     QgsProject,
     QgsRuleBasedRenderer,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
+from ... import compat
 from ...domain import vocab
 from ...domain.errors import AtelierError
 from ..i18n import tr
@@ -251,7 +251,7 @@ class BoardLayers:
                     layer = open_table(self.dossier.path, table)
                 except AtelierError:
                     continue
-                if layer.geometryType() in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
+                if layer.geometryType() in (compat.GEOMETRY_NULL, compat.GEOMETRY_UNKNOWN):
                     continue
                 layer.setCustomProperty(PROP_BOARD, True)
                 layer.setCustomProperty(PROP_GEOMETRY, None)
@@ -337,20 +337,20 @@ def style_context(layer: QgsVectorLayer, kind: str) -> None:
     elif kind == "hydro":
         symbol = (
             QgsLineSymbol.createSimple({"line_color": "#5b9bd5", "line_width": "0.6"})
-            if layer.geometryType() == QgsWkbTypes.LineGeometry
+            if layer.geometryType() == compat.GEOMETRY_LINE
             else QgsFillSymbol.createSimple({"color": "#bcd7ef", "outline_style": "no"})
         )
     else:
         symbol = (
             QgsLineSymbol.createSimple({"line_color": "#9e9e9e", "line_width": "0.5"})
-            if layer.geometryType() == QgsWkbTypes.LineGeometry
+            if layer.geometryType() == compat.GEOMETRY_LINE
             else QgsFillSymbol.createSimple({"color": "#eeeeee", "outline_color": "#aaaaaa"})
         )
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
 
 
 def _symbol(geometry_type, colour: str, shape: str = "circle"):
-    if geometry_type == QgsWkbTypes.PointGeometry:
+    if geometry_type == compat.GEOMETRY_POINT:
         return QgsMarkerSymbol.createSimple(
             {
                 "name": shape,
@@ -360,7 +360,7 @@ def _symbol(geometry_type, colour: str, shape: str = "circle"):
                 "size": "4.2",
             }
         )
-    if geometry_type == QgsWkbTypes.LineGeometry:
+    if geometry_type == compat.GEOMETRY_LINE:
         return QgsLineSymbol.createSimple({"line_color": colour, "line_width": "1.0"})
     c = colour.lstrip("#")
     return QgsFillSymbol.createSimple(

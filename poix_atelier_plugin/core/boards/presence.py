@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from pathlib import Path
 from typing import Optional
 
-from qgis.core import QgsFeatureRequest, QgsWkbTypes
+from qgis.core import QgsFeatureRequest
 
+from ... import compat
 from ...domain.errors import AtelierError
+from ..sqlite_ro import connect_readonly
 from .source import is_postgis, open_table
 
 LOG = logging.getLogger(__name__)
@@ -51,9 +52,9 @@ def group_presence(dossier: str, table: str, known: set[str]) -> Presence:
 
 def _qgis_presence(dossier: str, table: str) -> Presence:
     kinds = {
-        QgsWkbTypes.PointGeometry: "Point",
-        QgsWkbTypes.LineGeometry: "LineString",
-        QgsWkbTypes.PolygonGeometry: "Polygon",
+        compat.GEOMETRY_POINT: "Point",
+        compat.GEOMETRY_LINE: "LineString",
+        compat.GEOMETRY_POLYGON: "Polygon",
     }
     present: Presence = set()
     try:
@@ -73,7 +74,7 @@ def _quote(name: str) -> str:
 
 
 def _gpkg_presence(gpkg: str, table: str) -> Presence:
-    con = sqlite3.connect(f"{Path(gpkg).resolve().as_uri()}?mode=ro", uri=True)
+    con = connect_readonly(gpkg)
     try:
         row = con.execute(
             "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)",

@@ -12,6 +12,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 from ...domain.errors import QT_TR_NOOP, AtelierError
 from ...domain.groups import GroupSpec
 from .. import workspace
+from ..user_paths import absolute
 
 LOG = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ class Dossier:
     @property
     def folder(self) -> Path:
         """Where relative photo paths start (the dossier's folder)."""
-        return Path(self.path).resolve().parent if not is_postgis(self.path) else Path.cwd()
+        return absolute(self.path).parent if not is_postgis(self.path) else Path.cwd()
 
     def group(self, name: str) -> GroupSpec:
         for spec in self.groups:

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
 )
 
+from ... import compat
 from ..i18n import tr
 from ..label_format import text_format
 from ..synthesis import compute, pieces_layer
@@ -56,7 +57,7 @@ def _convergence_style(layer) -> None:
     )
     settings.isExpression = True
     settings.setFormat(text_format(CONVERGENCE, 10))
-    settings.placement = QgsPalLayerSettings.Horizontal
+    settings.placement = compat.LABEL_PLACEMENT_HORIZONTAL
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 

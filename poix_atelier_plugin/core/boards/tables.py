@@ -45,34 +45,34 @@ class TableMixin:
         for title, width in headings:
             col = QgsLayoutTableColumn(title)
             col.setWidth(width * self.k)
-            col.setHAlignment(Qt.AlignLeft)
+            col.setHAlignment(Qt.AlignmentFlag.AlignLeft)
             columns.append(col)
         table.setColumns(columns)
         table.setHeaderTextFormat(self.text_format(size, True, QColor("#ffffff")))
         table.setContentTextFormat(self.text_format(size))
-        table.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
-        table.setHeaderMode(QgsLayoutTable.AllFrames)
-        table.setWrapBehavior(QgsLayoutTable.WrapText)
+        table.setHeaderHAlignment(QgsLayoutTable.HeaderHAlignment.FollowColumn)
+        table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)
+        table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
         table.setCellMargin(1.2 * self.k)
         table.setGridStrokeWidth(0.2 * self.k)
         table.setGridColor(RULE)
         table.setHorizontalGrid(True)
         table.setVerticalGrid(False)
-        table.setEmptyTableBehavior(QgsLayoutTable.ShowMessage)
+        table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
         table.setEmptyTableMessage("\u2014")
 
         header = QgsLayoutTableStyle()
         header.enabled = True
         header.cellBackgroundColor = ACCENT
-        table.setCellStyle(QgsLayoutTable.HeaderRow, header)
+        table.setCellStyle(QgsLayoutTable.CellStyleGroup.HeaderRow, header)
         even = QgsLayoutTableStyle()
         even.enabled = True
         even.cellBackgroundColor = QColor("#f1f4f7")
-        table.setCellStyle(QgsLayoutTable.EvenRows, even)
+        table.setCellStyle(QgsLayoutTable.CellStyleGroup.EvenRows, even)
         # contents last: every setter above lays the whole table out again
         table.setContents([[str(c) for c in row] for row in rows])
         self.layout.addMultiFrame(table)
-        table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
+        table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
         self._frame(table, self.rect(*box), item_id)
         self.flow(table, len(rows), box, continuation)
         return table

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsWkbTypes
 from qgis.PyQt.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ... import compat
 from ...core import groups as core_groups
 from ...core.i18n import tr
 from ...domain.errors import AtelierError
@@ -13,9 +13,9 @@ from ..maptools import CaptureTool
 
 #: geometrytype of a split layer -> geometry kind of the capture tool
 KINDS = {
-    "Point": QgsWkbTypes.PointGeometry,
-    "LineString": QgsWkbTypes.LineGeometry,
-    "Polygon": QgsWkbTypes.PolygonGeometry,
+    "Point": compat.GEOMETRY_POINT,
+    "LineString": compat.GEOMETRY_LINE,
+    "Polygon": compat.GEOMETRY_POLYGON,
 }
 
 

@@ -55,7 +55,7 @@ class EnjeuxStep(StepPanel):
         self.enjeux_list.setObjectName("enjeuxList")
         self.enjeux_list.setMaximumHeight(150)
         self.enjeux_list.itemDoubleClicked.connect(
-            lambda item: self.edit_enjeu(item.data(Qt.UserRole))
+            lambda item: self.edit_enjeu(item.data(Qt.ItemDataRole.UserRole))
         )
         self.layout_.addWidget(self.enjeux_list)
         row = QHBoxLayout()
@@ -170,7 +170,7 @@ class EnjeuxStep(StepPanel):
                 item = QListWidgetItem(
                     tr("{level} — {title} ({n} tools)").format(level=label, title=row["titre"], n=n)
                 )
-                item.setData(Qt.UserRole, row["fid"])
+                item.setData(Qt.ItemDataRole.UserRole, row["fid"])
                 item.setForeground(QBrush(QColor(LEVEL_COLOURS.get(row["niveau"], "#333333"))))
                 self.enjeux_list.addItem(item)
         why = tr("Create the groups first, then pick the active group.")
@@ -188,7 +188,7 @@ class EnjeuxStep(StepPanel):
 
     def _selected(self) -> int | None:
         item = self.enjeux_list.currentItem()
-        return item.data(Qt.UserRole) if item is not None else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     # actions -------------------------------------------------------------------------------
     def open_toolbox(self):
@@ -225,7 +225,7 @@ class EnjeuxStep(StepPanel):
             self.dialogs = [dialog]
             dialog.finished.connect(lambda _r: self.refresh())
             return dialog
-        if dialog.exec_():
+        if dialog.exec():
             self.context.success(tr("Issue saved."))
             self.refresh()
         return dialog
@@ -242,10 +242,10 @@ class EnjeuxStep(StepPanel):
                     self,
                     tr("Delete the issue"),
                     tr("Delete this issue and its tool choices?"),
-                    QMessageBox.Yes | QMessageBox.No,
-                    QMessageBox.No,
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
                 )
-                == QMessageBox.Yes
+                == QMessageBox.StandardButton.Yes
             )
         if not confirm:
             return False

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProject, QgsWkbTypes
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QLocale, QTimer
 from qgis.PyQt.QtWidgets import QFormLayout, QLabel, QSpinBox
 
+from ... import compat
 from ...core import project_layers
 from ...core import route as core_route
 from ...core.i18n import error_text, tr
@@ -16,12 +17,12 @@ from .base import StepPanel
 
 #: action key -> (table, geometrytype of the split layer, geometry kind)
 DRAWINGS = {
-    "draw_route": ("parcours", None, QgsWkbTypes.LineGeometry),
-    "add_stop": ("arrets", None, QgsWkbTypes.PointGeometry),
-    "draw_sequence": ("sequences", None, QgsWkbTypes.LineGeometry),
-    "draw_site": ("sites_projet", None, QgsWkbTypes.PolygonGeometry),
-    "add_hypothesis": ("hypotheses", "Point", QgsWkbTypes.PointGeometry),
-    "draw_hypothesis_area": ("hypotheses", "Polygon", QgsWkbTypes.PolygonGeometry),
+    "draw_route": ("parcours", None, compat.GEOMETRY_LINE),
+    "add_stop": ("arrets", None, compat.GEOMETRY_POINT),
+    "draw_sequence": ("sequences", None, compat.GEOMETRY_LINE),
+    "draw_site": ("sites_projet", None, compat.GEOMETRY_POLYGON),
+    "add_hypothesis": ("hypotheses", "Point", compat.GEOMETRY_POINT),
+    "draw_hypothesis_area": ("hypotheses", "Polygon", compat.GEOMETRY_POLYGON),
 }
 WATCHED = ("featureAdded", "featureDeleted", "geometryChanged", "afterRollBack")
 
