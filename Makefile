@@ -2,9 +2,9 @@
 # Atelier territorial: build, test and package the QGIS plugin.
 #
 #   make deps       Debian packages + build/venv (idempotent, quick when done)
-#   make test       tests on QGIS 3.22 (host) and QGIS 3.40 (Debian 13 chroot)
-#   make test-322   host only          make test-340   chroot only
-#   make lint       ruff check + ruff format --check
+#   make test       tests on QGIS 3.22 (host), 3.40 and 3.44 (Debian 13 chroots)
+#   make test-322   host only   make test-340 / test-344   one chroot only
+#   make lint       ruff, flake8-qgis (Qt 6 rules), Python 3.9 checks
 #   make i18n       refresh the .ts, build the .qm, fail on unfinished French
 #   make package    build/poix_atelier_plugin.zip, checked against the repository rules
 #   make deploy     copy the staged plugin into a QGIS profile (PROFILE_DIR=...)
@@ -35,6 +35,12 @@ ZIP := $(BUILD)/$(PLUGIN).zip
 SHARED ?= $(abspath ../shared)
 ZIP_CHECKER := $(SHARED)/checks/check_plugin_zip.py
 TRIXIE := scripts/trixie_chroot.sh
+BACKPORTS := TRIXIE_VARIANT=backports $(TRIXIE)
+# flake8-qgis rules for Qt 6 / QGIS 4 (QGS107 exec_, QGS111 processing
+# import, QGS401-410 QVariant types, unscoped enums, moved classes).
+QGIS_RULES := QGS107,QGS111,QGS401,QGS402,QGS403,QGS404,QGS405,QGS406,QGS407,QGS408,QGS409,QGS410
+# A Python 3.9 (QGIS 3.22 on Windows) for the optional compile/import check.
+PY39 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.9*/bin/python) $(shell command -v python3.9 2>/dev/null))
 
 TS := $(PLUGIN)/i18n/$(PLUGIN)_fr.ts
 QM := $(PLUGIN)/i18n/$(PLUGIN)_fr.qm
@@ -58,7 +64,7 @@ APT_PACKAGES := qgis python3-qgis qgis-providers python3-shapely python3-pil pyt
 	poppler-utils imagemagick ghostscript gdal-bin fonts-dejavu-core \
 	libimage-exiftool-perl ca-certificates
 
-.PHONY: help deps deps-apt deps-venv deps-trixie test test-322 test-340 lint format \
+.PHONY: help deps deps-apt deps-venv deps-trixie deps-backports test test-322 test-340 test-344 lint format \
 	ts qm i18n i18n-check stage package deploy run demo bench clean distclean
 
 help:
@@ -95,6 +101,10 @@ $(STAMPS)/venv: requirements-dev.txt $(STAMPS)/apt
 deps-trixie: $(STAMPS)/apt
 	$(TRIXIE) setup
 
+# Debian 13 + trixie-backports chroot with QGIS 3.44 (build/trixie-backports).
+deps-backports: $(STAMPS)/apt
+	$(BACKPORTS) setup
+
 # --- translations ----------------------------------------------------------
 
 # Refresh the French catalogue from the sources, keeping existing translations.
@@ -113,7 +123,7 @@ i18n: qm i18n-check
 
 # --- tests -----------------------------------------------------------------
 
-test: test-322 test-340
+test: test-322 test-340 test-344
 
 ifeq ($(I18N_STRICT),1)
 TEST_I18N := i18n
@@ -131,9 +141,21 @@ test-340: deps deps-trixie $(TEST_I18N)
 	@rm -rf .qgis-settings
 	$(TRIXIE) run python3 -m pytest $(PYTEST_ARGS)
 
+# What 3.44 deprecates, QGIS 4 removes: a DeprecationWarning raised from the
+# plugin's own modules fails the run there (tests/conftest.py, ATELIER_QGIS).
+test-344: deps deps-backports $(TEST_I18N)
+	@echo "== pytest on QGIS 3.44 (Debian 13 + trixie-backports chroot $(BUILD)/trixie-backports)"
+	@rm -rf .qgis-settings
+	$(BACKPORTS) run python3 -m pytest $(PYTEST_ARGS)
+
 lint: deps
 	$(PY) -m ruff check $(LINT_PATHS)
 	$(PY) -m ruff format --check $(LINT_PATHS)
+	$(PY) -m flake8 --select=$(QGIS_RULES) $(PLUGIN)
+	$(VENV)/bin/vermin --target=3.9- --no-tips --violations -q $(PLUGIN)
+	$(PY) scripts/check_py39.py
+	@if [ -n "$(PY39)" ]; then $(PY39) scripts/check_py39.py --run; \
+	else echo "lint: no Python 3.9 interpreter here, compile/import check skipped"; fi
 
 format: deps
 	$(PY) -m ruff check --fix $(LINT_PATHS)

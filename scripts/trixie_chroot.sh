@@ -6,13 +6,23 @@
 #   scripts/trixie_chroot.sh setup          build or complete the chroot
 #   scripts/trixie_chroot.sh run CMD [ARG]  run CMD inside it, repo mounted
 #
+# TRIXIE_VARIANT=backports gives a second chroot (build/trixie-backports)
+# whose QGIS comes from trixie-backports (QGIS 3.44); the default variant is
+# plain trixie (QGIS 3.40). Each variant has its own root and stamp.
+#
 # The repository and ../shared are bind-mounted at the same paths as on the
 # host, so relative paths (../shared/data) work alike. Mounts are always
 # undone on exit.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
-ROOT="${TRIXIE_ROOT:-$REPO/build/trixie}"
+VARIANT="${TRIXIE_VARIANT:-}"
+case "$VARIANT" in
+  "") ROOT_NAME=trixie QGIS_LABEL=3.40 ;;
+  backports) ROOT_NAME=trixie-backports QGIS_LABEL=3.44 ;;
+  *) echo "$0: unknown TRIXIE_VARIANT '$VARIANT' (empty or backports)" >&2; exit 2 ;;
+esac
+ROOT="${TRIXIE_ROOT:-$REPO/build/$ROOT_NAME}"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 SHARED="$(cd "$REPO/.." && pwd)/shared"
 export DEBIAN_FRONTEND=noninteractive
@@ -26,6 +36,11 @@ PACKAGES=(
   fonts-dejavu-core ca-certificates e2fsprogs xvfb xauth
 )
 PIP_PACKAGES=(pytest-qgis)
+# Packages taken from trixie-backports in the backports variant (QGIS 3.44).
+BACKPORTS_PACKAGES=()
+if [ "$VARIANT" = backports ]; then
+  BACKPORTS_PACKAGES=(qgis python3-qgis qgis-providers)
+fi
 
 MOUNTED=()
 
@@ -74,7 +89,8 @@ in_root() {
   chroot "$ROOT" /usr/bin/env -i \
     HOME=/root PATH=/opt/venv/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     LC_ALL=C.UTF-8 LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
-    CI="${CI:-}" QT_QPA_PLATFORM=offscreen ATELIER_CHROOT=trixie \
+    CI="${CI:-}" QT_QPA_PLATFORM=offscreen ATELIER_CHROOT="$ROOT_NAME" ATELIER_QGIS="$QGIS_LABEL" \
+    ATELIER_DEPRECATIONS="${ATELIER_DEPRECATIONS:-}" \
     ATELIER_PG_BIN=/usr/lib/postgresql/17/bin \
     PIP_CERT=/etc/ssl/certs/host-ca-bundle.crt PIP_DISABLE_PIP_VERSION_CHECK=1 \
     SSL_CERT_FILE=/etc/ssl/certs/host-ca-bundle.crt \
@@ -83,7 +99,8 @@ in_root() {
 
 setup() {
   local stamp="$ROOT/.atelier-ready"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "${PACKAGES[*]} ${PIP_PACKAGES[*]}" ]; then
+  local want="${PACKAGES[*]} ${PIP_PACKAGES[*]}${BACKPORTS_PACKAGES[*]:+ backports: ${BACKPORTS_PACKAGES[*]}}"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     return 0
   fi
   if [ ! -x "$ROOT/usr/bin/apt-get" ] || [ ! -f "$ROOT/.debootstrap-done" ]; then
@@ -98,8 +115,15 @@ setup() {
   # No services may start inside the chroot during installs.
   printf '#!/bin/sh\nexit 101\n' >"$ROOT/usr/sbin/policy-rc.d"
   chmod +x "$ROOT/usr/sbin/policy-rc.d"
+  if [ "${#BACKPORTS_PACKAGES[@]}" -gt 0 ]; then
+    echo "deb $MIRROR trixie-backports main" >"$ROOT/etc/apt/sources.list.d/trixie-backports.list"
+  fi
   echo "== apt-get install in the chroot"
   in_root apt-get update -q
+  if [ "${#BACKPORTS_PACKAGES[@]}" -gt 0 ]; then
+    # First from backports, so the rest resolves against the same QGIS.
+    in_root apt-get install -y -q --no-install-recommends -t trixie-backports "${BACKPORTS_PACKAGES[@]}"
+  fi
   in_root apt-get install -y -q --no-install-recommends "${PACKAGES[@]}"
   in_root apt-get clean
   echo "== pip install ${PIP_PACKAGES[*]} in /opt/venv"
@@ -107,7 +131,7 @@ setup() {
   in_root /opt/venv/bin/pip install -q --disable-pip-version-check "${PIP_PACKAGES[@]}"
   umount_all
   trap - EXIT
-  echo "${PACKAGES[*]} ${PIP_PACKAGES[*]}" >"$stamp"
+  echo "$want" >"$stamp"
 }
 
 run() {

@@ -27,6 +27,34 @@ if str(REPO) not in sys.path:
 SHARED_DATA = REPO.parent / "shared" / "data"
 # Set by scripts/trixie_chroot.sh: the QGIS 3.40 run inside Debian 13.
 IN_CHROOT = bool(os.environ.get("ATELIER_CHROOT"))
+# The QGIS version a chroot provides (scripts/trixie_chroot.sh): "3.40", "3.44".
+QGIS_LABEL = os.environ.get("ATELIER_QGIS", "")
+# What QGIS 3.44 deprecates, QGIS 4 removes: there, a DeprecationWarning
+# raised from the plugin's own modules is an error (the test fails where the
+# deprecated call is made). ATELIER_DEPRECATIONS=error asks for it anywhere.
+DEPRECATION_FILTER = r"error::DeprecationWarning:poix_atelier_plugin"
+
+
+def deprecations_are_errors() -> bool:
+    if os.environ.get("ATELIER_DEPRECATIONS") == "error":
+        return True
+    try:
+        return tuple(int(p) for p in QGIS_LABEL.split(".")[:2]) >= (3, 44)
+    except ValueError:
+        return False
+
+
+def pytest_configure(config):
+    if deprecations_are_errors():
+        # ini filters are regular expressions matched at the start of the
+        # warning's module name: poix_atelier_plugin and all its submodules.
+        config.addinivalue_line("filterwarnings", DEPRECATION_FILTER)
+
+
+def pytest_report_header(config):
+    if deprecations_are_errors():
+        return "DeprecationWarning from poix_atelier_plugin.* is an error (QGIS >= 3.44)"
+    return None
 
 
 @pytest.fixture(scope="session")
