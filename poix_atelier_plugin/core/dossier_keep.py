@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import shutil
 import sqlite3
 from pathlib import Path
 
 from ..domain.errors import QT_TR_NOOP, AtelierError
+from .gpkg_replace import remove_side_files, sqlite_copy
 from .sqlite_ro import connect_readonly
+
+__all__ = ["backup_files", "carry_over", "keep_work", "remove_side_files", "workspace_tables"]
 
 LOG = logging.getLogger(__name__)
 
 BACKUP_FOLDER = "sauvegardes"
-#: SQLite side files a replaced GeoPackage may leave behind.
-SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 #: GeoPackage and GDAL bookkeeping tables: never carried over by name.
 SYSTEM_PREFIXES = ("gpkg_", "rtree_", "sqlite_", "layer_styles", "qgis_projects")
 
@@ -56,7 +56,7 @@ def backup_files(paths, folder: str | Path, now: dt.datetime | None = None) -> l
             target = target_dir / f"{path.stem}_{when}_{n}{path.suffix}"
         try:
             if path.suffix.lower() == ".gpkg":
-                _sqlite_copy(path, target)
+                sqlite_copy(path, target)
             else:
                 shutil.copy2(path, target)
         except (OSError, sqlite3.Error) as exc:
@@ -69,18 +69,6 @@ def backup_files(paths, folder: str | Path, now: dt.datetime | None = None) -> l
             ) from exc
         done.append(target)
     return done
-
-
-def _sqlite_copy(source: Path, target: Path) -> None:
-    src = connect_readonly(source)
-    try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 def _tables(con: sqlite3.Connection) -> set[str]:
@@ -229,14 +217,3 @@ def keep_work(old_gpkg: Path, built_gpkg: Path, built_qgz: Path) -> list[str]:
             project_layers.add_workspace_layers(project, str(built_gpkg))
             project.write(str(built_qgz))
     return kept
-
-
-def remove_side_files(gpkg: str | Path) -> None:
-    """Journal files left by the replaced GeoPackage would be applied to the new one."""
-    for suffix in SIDE_SUFFIXES:
-        side = Path(str(gpkg) + suffix)
-        if side.exists():
-            try:
-                os.remove(side)
-            except OSError as exc:
-                LOG.warning("Could not remove %s: %s", side, exc)

@@ -70,7 +70,8 @@ def remove_side_files(path: str | Path) -> list[Path]:
     return stuck
 
 
-def _sqlite_copy(source: Path, target: Path) -> None:
+def sqlite_copy(source: Path, target: Path) -> None:
+    """A consistent copy of a GeoPackage, even while QGIS has it open (SQLite backup API)."""
     src = connect_readonly(source)
     try:
         dst = sqlite3.connect(str(target))
@@ -108,7 +109,7 @@ def replace_file(new: str | Path, target: str | Path, project=None) -> Path | No
     if target.exists():
         backup = backup_path(target)
         try:
-            _sqlite_copy(target, backup)
+            sqlite_copy(target, backup)
         except (OSError, sqlite3.Error) as exc:
             backup.unlink(missing_ok=True)
             raise AtelierError(
