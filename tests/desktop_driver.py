@@ -86,6 +86,7 @@ def accept_form(name):
         if edit.objectName() == "nom" or (edit.text() in ("", "NULL") and edit is edits[0]):
             edit.setText(name)
             break
+    dialog.grab().save(str(OUT / "form.png"))
     box = dialog.findChild(QDialogButtonBox)
     box.button(QDialogButtonBox.StandardButton.Ok).click()
 

@@ -27,6 +27,9 @@ from .i18n import tr
 
 LOG = logging.getLogger(__name__)
 
+#: Field type names of text columns (GeoPackage and PostGIS).
+TEXT_TYPES = ("string", "text", "varchar", "character varying")
+
 #: A repaired polygon keeps its largest part only if it holds this share of the area.
 KEEP_SHARE = 0.9
 
@@ -132,7 +135,17 @@ def new_feature(layer: QgsVectorLayer, geometry: QgsGeometry, attributes: dict |
         attrs[fields.indexOf(name)] = value
     context = layer.createExpressionContext()
     feature = QgsVectorLayerUtils.createFeature(layer, geometry, attrs, context)
+    for i, f in enumerate(fields):
+        # a free text left empty reads as empty in the form, where NULL reads "NULL"
+        free_text = layer.editorWidgetSetup(i).type() in ("", "TextEdit")
+        if free_text and f.typeName().lower() in TEXT_TYPES and f.name() not in ("groupe", "uid"):
+            if _is_null(feature.attribute(i)):
+                feature.setAttribute(i, "")
     return feature, warnings
+
+
+def _is_null(value) -> bool:
+    return value is None or (hasattr(value, "isNull") and value.isNull())
 
 
 def add_feature(layer: QgsVectorLayer, feature: QgsFeature, label: str = "") -> int:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ... import compat
@@ -152,9 +153,27 @@ class StepPanel(QWidget):
         return fid
 
     def open_form(self, layer, fid) -> bool:
-        """The feature's form (QGIS's own); False when the user cancels it."""
-        result = self.iface.openFeatureForm(layer, layer.getFeature(fid), False, True)
-        return True if not isinstance(result, bool) else result
+        """The feature's form (QGIS's own); False when the user cancels it.
+
+        Built here rather than through ``iface.openFeatureForm`` to name it after the
+        layer and the group ("Arrêts — Groupe 1") and give it room for its fields.
+        """
+        from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
+
+        feature = layer.getFeature(fid)
+        context = QgsAttributeEditorContext()
+        context.setMapCanvas(self.iface.mapCanvas())
+        context.setVectorLayerTools(self.iface.vectorLayerTools())
+        dialog = QgsAttributeDialog(layer, feature, False, self.iface.mainWindow(), True, context)
+        groupe = layer.customProperty("atelier/groupe") or ""
+        dialog.setWindowTitle(f"{layer.name()} — {groupe}" if groupe else layer.name())
+        screen = self.iface.mainWindow().screen().availableGeometry()
+        size = (640, min(screen.height() - 80, 160 + 40 * len(layer.fields())))
+        # after QGIS restores the dialog's last geometry, when it shows
+        QTimer.singleShot(
+            0, lambda: dialog.resize(max(dialog.width(), size[0]), max(dialog.height(), size[1]))
+        )
+        return bool(dialog.exec())
 
     def unload(self) -> None:
         """Release map tools, signals, tasks (override when needed)."""
