@@ -489,42 +489,42 @@
         <translation>Fonds en ligne</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="49"/>
+        <location filename="../core/groups.py" line="52"/>
         <source>The dossier must be a GeoPackage (.gpkg): {path}</source>
         <translation>Le dossier doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="53"/>
+        <location filename="../core/groups.py" line="56"/>
         <source>The folder of {path} does not exist.</source>
         <translation>Le dossier parent de {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="82"/>
+        <location filename="../core/groups.py" line="85"/>
         <source>Nothing was drawn.</source>
         <translation>Rien n'a été dessiné.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="85"/>
+        <location filename="../core/groups.py" line="88"/>
         <source>A line needs at least two different points.</source>
         <translation>Une ligne doit comporter au moins deux points différents.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="108"/>
+        <location filename="../core/groups.py" line="111"/>
         <source>An area needs at least three points that are not aligned.</source>
         <translation>Une surface doit comporter au moins trois points non alignés.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="112"/>
+        <location filename="../core/groups.py" line="115"/>
         <source>The outline crosses itself, which makes several separate areas. Draw it again without crossing its own edge.</source>
         <translation>Le contour se recoupe, ce qui forme plusieurs surfaces séparées. Redessinez-le sans recouper son propre tracé.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="89"/>
+        <location filename="../core/groups.py" line="92"/>
         <source>The outline crossed itself; it was repaired.</source>
         <translation>Le contour se recoupait ; il a été réparé.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="97"/>
+        <location filename="../core/groups.py" line="100"/>
         <source>Draw one piece at a time.</source>
         <translation>Dessinez une seule partie à la fois.</translation>
     </message>
@@ -534,12 +534,12 @@
         <translation>La couche {layer} n'est pas modifiable.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="142"/>
+        <location filename="../core/groups.py" line="155"/>
         <source>Add a feature</source>
         <translation>Ajouter une entité</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="146"/>
+        <location filename="../core/groups.py" line="159"/>
         <source>The feature could not be added to {layer}.</source>
         <translation>L'entité n'a pas pu être ajoutée à {layer}.</translation>
     </message>
@@ -1989,12 +1989,12 @@
         <translation>Dossier de {code}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="284"/>
+        <location filename="../gui/build_dossier_dialog.py" line="290"/>
         <source>Building the dossier…</source>
         <translation>Création du dossier…</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="293"/>
+        <location filename="../gui/build_dossier_dialog.py" line="315"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -2004,12 +2004,12 @@
         <translation>Dossier créé : {path}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="316"/>
+        <location filename="../gui/build_dossier_dialog.py" line="343"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="320"/>
+        <location filename="../gui/build_dossier_dialog.py" line="347"/>
         <source>The dossier could not be built.</source>
         <translation>Le dossier n'a pas pu être créé.</translation>
     </message>
@@ -3070,7 +3070,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../gui/steps/base.py" line="102"/>
+        <location filename="../gui/steps/base.py" line="103"/>
         <source>Undo the last drawing</source>
         <translation>Annuler le dernier tracé</translation>
     </message>
@@ -3080,7 +3080,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Dernier tracé annulé sur {layer}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/base.py" line="108"/>
+        <location filename="../gui/steps/base.py" line="109"/>
         <source>Redo the drawing</source>
         <translation>Rétablir le tracé</translation>
     </message>
@@ -3090,12 +3090,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Tracé rétabli sur {layer}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/base.py" line="102"/>
+        <location filename="../gui/steps/base.py" line="103"/>
         <source>Remove the last feature drawn with the panel (it is saved already)</source>
         <translation>Retire le dernier objet tracé avec le panneau (il est déjà enregistré)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/base.py" line="108"/>
+        <location filename="../gui/steps/base.py" line="109"/>
         <source>Put back the drawing just undone</source>
         <translation>Remet le tracé qui vient d'être annulé</translation>
     </message>
@@ -3105,22 +3105,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Conservation du travail des groupes…</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="114"/>
+        <location filename="../core/gpkg_replace.py" line="115"/>
         <source>The backup of {path} could not be written ({reason}); nothing was replaced.</source>
         <translation>La sauvegarde de {path} n'a pas pu être écrite ({reason}) ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="122"/>
+        <location filename="../core/dossier_keep.py" line="110"/>
         <source>The groups&apos; table {table} could not be carried into the rebuilt dossier ({reason}); the dossier was not replaced.</source>
         <translation>La table {table} des groupes n'a pas pu être reprise dans le dossier reconstruit ({reason}) ; le dossier n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="131"/>
+        <location filename="../core/dossier_keep.py" line="119"/>
         <source>The groups&apos; table {table} could not be carried into the rebuilt dossier; the dossier was not replaced.</source>
         <translation>La table {table} des groupes n'a pas pu être reprise dans le dossier reconstruit ; le dossier n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="203"/>
+        <location filename="../core/dossier_keep.py" line="191"/>
         <source>The groups' table {table} lost rows while being carried over ({before} → {after}); the dossier was not replaced.</source>
         <translation>La table {table} des groupes a perdu des lignes en étant reprise ({before} → {after}) ; le dossier n'a pas été remplacé.</translation>
     </message>
@@ -3405,22 +3405,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Toutes les planches dans un seul PDF : {name}</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="89"/>
+        <location filename="../core/gpkg_replace.py" line="90"/>
         <source>{path} is open in the project ({layers}): remove these layers or choose another file; nothing was replaced.</source>
         <translation>{path} est ouvert dans le projet ({layers}) : retirez ces couches ou choisissez un autre fichier ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="123"/>
+        <location filename="../core/gpkg_replace.py" line="124"/>
         <source>{path} is still in use by another program ({files} cannot be removed): close it and try again; nothing was replaced.</source>
         <translation>{path} est encore utilisé par un autre programme (impossible de supprimer {files}) : fermez-le et réessayez ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="135"/>
+        <location filename="../core/gpkg_replace.py" line="136"/>
         <source>{path} cannot be replaced ({reason}); the old file is unchanged.</source>
         <translation>Impossible de remplacer {path} ({reason}) ; l'ancien fichier est intact.</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="172"/>
+        <location filename="../core/gpkg_replace.py" line="173"/>
         <source>The pending edits of {layer} could not be saved: save or discard them, then try again; nothing was replaced.</source>
         <translation>Les modifications en attente de {layer} n'ont pas pu être enregistrées : enregistrez-les ou annulez-les, puis réessayez ; rien n'a été remplacé.</translation>
     </message>
