@@ -22,6 +22,7 @@ class AtelierPlugin:
         self.toolbar = None
         self.dock = None
         self.menu_title = tr("&Atelier territorial")
+        self._unloading = False
 
     # Processing (desktop and qgis_process) ---------------------------------
     def initProcessing(self) -> None:  # noqa: N802
@@ -57,6 +58,10 @@ class AtelierPlugin:
         self.toolbar.addAction(action)
         self.actions.append(action)
         self.dock_action = action
+        from .core.settings import UserSettings
+
+        if UserSettings.load().panel_open:  # where the person left it
+            action.setChecked(True)
 
     def _ensure_dock(self):
         if self.dock is None:
@@ -74,8 +79,16 @@ class AtelierPlugin:
             self._ensure_dock().show()
         elif self.dock is not None:
             self.dock.hide()
+        # QGIS hides every panel while it closes: only the person's choice is kept
+        if not self._unloading and self.iface.mainWindow().isVisible():
+            from .core.settings import UserSettings
+
+            settings = UserSettings.load()
+            settings.panel_open = bool(checked)
+            settings.save()
 
     def unload(self) -> None:
+        self._unloading = True  # hiding the panel now is not the person closing it
         if self.iface is not None:
             from .gui import tasks
 

@@ -91,8 +91,31 @@ def accept_form(name):
     box.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
+def restart_check():
+    """Second start of the same profile: the panel is open again, without a click."""
+    p = plugin()
+    STATE["panel_after_restart"] = bool(p.dock is not None and p.dock.isVisible())
+    dump()
+    (OUT / "done").write_text("restart")
+
+
 def start():
     log("start")
+    if SCENARIO == "restart-2":
+        later(2000, restart_check)
+        return
+    if SCENARIO == "restart-1":  # the person opens the panel, then quits QGIS
+
+        def quit_qgis():
+            p = plugin()
+            click(p.toolbar.widgetForAction(p.dock_action))
+            STATE["panel_opened"] = p.dock is not None and p.dock.isVisible()
+            dump()
+            (OUT / "done").write_text("quitting")
+            iface.actionExit().trigger()
+
+        later(1500, quit_qgis)
+        return
     iface.addProject(os.environ["ATELIER_PROJECT"])
     later(1500, open_panel)
 

@@ -95,7 +95,9 @@ def _sample(folder: Path) -> Path:
     return folder / "sample_project.qgz"
 
 
-def _start(tmp_path: Path, plugin_zip: Path, scenario: str) -> tuple[subprocess.Popen, Path]:
+def _start(
+    tmp_path: Path, plugin_zip: Path, scenario: str, profile: Path | None = None
+) -> tuple[subprocess.Popen, Path]:
     _require("xvfb-run")
     if QGIS is None:
         pytest.fail("the QGIS desktop (qgis) is needed for the desktop tests")
@@ -105,7 +107,7 @@ def _start(tmp_path: Path, plugin_zip: Path, scenario: str) -> tuple[subprocess.
     work.mkdir()
     env = dict(
         os.environ,
-        QGIS_CUSTOM_CONFIG_PATH=str(_profile(tmp_path / "profile", plugin_zip)),
+        QGIS_CUSTOM_CONFIG_PATH=str(profile or _profile(tmp_path / "profile", plugin_zip)),
         ATELIER_PROJECT=str(_sample(work)),
         ATELIER_OUT=str(out),
         ATELIER_SCENARIO=scenario,
@@ -235,3 +237,22 @@ def test_the_route_follows_the_mouse_on_screen(tmp_path, plugin_zip):
             ):
                 close += 1
     assert close > 50, (want.name(), close)
+
+
+def test_the_panel_comes_back_after_a_restart(tmp_path, plugin_zip):
+    """Panel opened, QGIS quit from its menu, QGIS started again: the panel is there."""
+    proc, out = _start(tmp_path, plugin_zip, "restart-1")
+    state = _wait(proc, out)
+    assert state["panel_opened"]
+    try:
+        proc.wait(60)  # QGIS closes by itself (no unsaved project)
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+    again = tmp_path / "again"
+    again.mkdir()
+    proc, out = _start(again, plugin_zip, "restart-2", profile=tmp_path / "profile")
+    try:
+        state = _wait(proc, out)
+    finally:
+        _kill(proc)
+    assert state["panel_after_restart"], state

@@ -26,6 +26,8 @@ class UserSettings:
     default_dpi: int = 300
     online_layers: bool = True
     buffer_m: float = 500.0
+    #: the panel was open when QGIS closed: it opens again at the next start
+    panel_open: bool = False
 
     @classmethod
     def load(cls) -> UserSettings:
