@@ -1,16 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The Photos step's actions: import photos, field package out and back (three ways).
 
-Kept apart from gui/steps/photos.py (which the boards engineer also edits
-for the field map). Long work runs in a QgsTask; results go to the message
-bar; photos without GPS open the placement dialog.
+Kept apart from gui/steps/photos.py, which also holds the field map action.
+Long work runs on the main thread behind a modal progress with Cancel: it
+builds projects and renders tiles, which QGIS does not allow in a worker.
+Results go to the message bar; photos without GPS open the placement dialog.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsFeedback, QgsProject, QgsTask
+from qgis.core import QgsFeedback, QgsProject
 from qgis.PyQt.QtCore import QObject, QTimer, QUrl
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFileDialog, QFormLayout, QMenu
 
@@ -31,7 +32,7 @@ class PhotoActions(QObject):
         self.panel = panel
         self.context = panel.context
         self.iface = panel.iface
-        self.task: QgsTask | None = None
+        self.task = None  # the progress dialog while a photo task runs
         self.dialog: PlacePhotosDialog | None = None
         self.last_report: photos.ImportReport | None = None
         self.conflicts_dialog: MergeConflictsDialog | None = None
@@ -103,8 +104,8 @@ class PhotoActions(QObject):
             settings.save()
             self.import_photos(files)
 
-    def import_photos(self, sources) -> QgsTask | None:
-        """Start the import in a task; returns it (tests wait on it)."""
+    def import_photos(self, sources):
+        """Import with a progress dialog; returns the report (None: failed or cancelled)."""
         ready = self._ready()
         if ready is None or self._busy():
             return None
@@ -116,29 +117,43 @@ class PhotoActions(QObject):
             lambda report: self.imported(dossier, group, report),
         )
 
-    def _start(self, description: str, work, on_success) -> QgsTask:
-        """Run ``work(feedback)`` in a task; ``on_success(result)`` back in the main thread."""
-        result: dict = {}
+    def _start(self, description: str, work, on_success):
+        """Run ``work(feedback)`` on the main thread behind a modal progress with Cancel.
 
-        def run(task):
-            result["value"] = work(_TaskFeedback(task))
-            return True
+        The work builds QGIS projects and renders the offline basemap: neither is safe
+        in a worker thread (a task crashed QGIS now and then with a corrupted heap).
+        Returns what ``work`` returned, or None when it failed or was cancelled.
+        """
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtWidgets import QProgressDialog
 
-        def done(exception, value=None):
-            self.task = None
-            if exception is not None:
-                self.context.error(
-                    exception if isinstance(exception, AtelierError) else str(exception)
-                )
-                return
-            on_success(result["value"])
-
-        # the task reads and writes the file: what is still in an edit buffer goes first
+        # the work reads and writes the file: what is still in an edit buffer goes first
         self.context.saver.save_dossier()
-        from . import tasks
-
-        self.task = tasks.start(QgsTask.fromFunction(description, run, on_finished=done))
-        return self.task
+        dialog = QProgressDialog(description, tr("Cancel"), 0, 100, self.panel)
+        dialog.setWindowTitle(tr("Atelier territorial"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        feedback = _DialogFeedback(dialog)
+        self.task = dialog  # busy: a second request is refused meanwhile
+        cancelled = False
+        try:
+            value = work(feedback)
+            cancelled = feedback.isCanceled()  # before closing: closing counts as Cancel
+        except AtelierError as exc:
+            self.context.error(exc)
+            return None
+        except (OSError, RuntimeError) as exc:  # reported in French words, not a traceback
+            self.context.error(tr("The photo task failed: {error}").format(error=str(exc)))
+            return None
+        finally:
+            self.task = None
+            dialog.close()
+            dialog.deleteLater()
+        if cancelled:
+            self.context.info(tr("Cancelled."))
+            return None
+        on_success(value)
+        return value
 
     def imported(self, dossier: str, group: str, report: photos.ImportReport) -> None:
         self.last_report = report
@@ -192,7 +207,7 @@ class PhotoActions(QObject):
             QTimer.singleShot(0, lambda: photo_style.style_project_observations(keep_colour=True))
 
     # field package ---------------------------------------------------------------
-    def export_package(self) -> QgsTask | None:
+    def export_package(self):
         ready = self._ready()
         if ready is None or self._busy():
             return None
@@ -205,7 +220,7 @@ class PhotoActions(QObject):
             return None
         return self.start_export(dossier, group, out)
 
-    def start_export(self, dossier: str, group: str, out: str) -> QgsTask:
+    def start_export(self, dossier: str, group: str, out: str):
         def written(package):
             url = QUrl.fromLocalFile(str(package)).toString()
             self.context.success(
@@ -318,13 +333,13 @@ class PhotoActions(QObject):
             self.conflicts_dialog = None
 
 
-class _TaskFeedback(QgsFeedback):
-    """Progress of core work shown on the task; cancelling the task stops the loop."""
+class _DialogFeedback(QgsFeedback):
+    """Progress of core work shown in the dialog; its Cancel button stops the loop."""
 
-    def __init__(self, task: QgsTask):
+    def __init__(self, dialog):
         super().__init__()
-        self.task = task
-        self.progressChanged.connect(task.setProgress)
+        self.dialog = dialog
+        self.progressChanged.connect(lambda p: dialog.setValue(int(p)))
 
     def isCanceled(self) -> bool:  # noqa: N802
-        return self.task.isCanceled() or super().isCanceled()
+        return self.dialog.wasCanceled() or super().isCanceled()

@@ -214,7 +214,7 @@
         <translation>&amp;Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="54"/>
+        <location filename="../plugin.py" line="55"/>
         <source>Show the workshop panel (dossier, groups, boards)</source>
         <translation>Afficher le panneau de l'atelier (dossier, groupes, planches)</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>Exporter les planches cartographiques</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="23"/>
+        <location filename="../processing/export_field_package.py" line="27"/>
         <source>Export a field package</source>
         <translation>Exporter un paquet terrain</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>Aucune commune n'a le code INSEE {code} dans la couche {layer} (champ {field}).</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="294"/>
+        <location filename="../gui/photo_actions.py" line="153"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -1684,7 +1684,7 @@
         <translation>Écraser un dossier existant de cette commune</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="37"/>
+        <location filename="../processing/export_field_package.py" line="41"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -1744,32 +1744,32 @@
         <translation>Groupes : {names}</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="26"/>
+        <location filename="../processing/export_field_package.py" line="30"/>
         <source>Writes a folder to copy to a phone or tablet (QField, Mergin Maps): a GeoPackage with the group&apos;s editable layers and the dossier&apos;s layers (read only), a project with relative paths and photo forms, the group&apos;s photos under DCIM/ and an offline basemap (MBTiles) rendered from the dossier&apos;s own layers. An existing package is never overwritten.</source>
         <translation>Écrit un dossier à copier sur un téléphone ou une tablette (QField, Mergin Maps) : un GeoPackage avec les couches modifiables du groupe et les couches du dossier (en lecture seule), un projet en chemins relatifs avec des formulaires photo, les photos du groupe dans DCIM/ et un fond de plan hors ligne (MBTiles) rendu à partir des couches du dossier lui-même. Un paquet existant n'est jamais écrasé.</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="40"/>
+        <location filename="../processing/export_field_package.py" line="44"/>
         <source>Render an offline basemap (MBTiles)</source>
         <translation>Générer un fond de plan hors ligne (MBTiles)</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="43"/>
+        <location filename="../processing/export_field_package.py" line="47"/>
         <source>Basemap maximum zoom level</source>
         <translation>Niveau de zoom maximal du fond de plan</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="53"/>
+        <location filename="../processing/export_field_package.py" line="57"/>
         <source>Field package</source>
         <translation>Paquet terrain</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="54"/>
+        <location filename="../processing/export_field_package.py" line="58"/>
         <source>Field project</source>
         <translation>Projet terrain</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="66"/>
+        <location filename="../processing/export_field_package.py" line="70"/>
         <source>Field package written to {path}</source>
         <translation>Paquet terrain écrit dans {path}</translation>
     </message>
@@ -2064,82 +2064,82 @@
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="52"/>
+        <location filename="../gui/photo_actions.py" line="53"/>
         <source>A photo is attached to the nearest stop within this distance</source>
         <translation>Une photo est rattachée à l'arrêt le plus proche situé à moins de cette distance</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="55"/>
+        <location filename="../gui/photo_actions.py" line="56"/>
         <source>Attach to a stop within:</source>
         <translation>Rattacher à un arrêt situé à moins de :</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="60"/>
+        <location filename="../gui/photo_actions.py" line="61"/>
         <source>A folder of photos…</source>
         <translation>Un répertoire de photos…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="61"/>
+        <location filename="../gui/photo_actions.py" line="62"/>
         <source>Selected photos…</source>
         <translation>Photos choisies…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="229"/>
+        <location filename="../gui/photo_actions.py" line="244"/>
         <source>Open or build a dossier first (step 1).</source>
         <translation>Ouvrez ou créez d'abord un dossier (étape 1).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="72"/>
+        <location filename="../gui/photo_actions.py" line="73"/>
         <source>Choose the active group first (step 2).</source>
         <translation>Choisissez d'abord le groupe actif (étape 2).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="78"/>
+        <location filename="../gui/photo_actions.py" line="79"/>
         <source>Please wait: the previous photo task is still running.</source>
         <translation>Veuillez patienter : la tâche photo précédente est encore en cours.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="85"/>
+        <location filename="../gui/photo_actions.py" line="86"/>
         <source>Folder of the group&apos;s photos</source>
         <translation>Dossier des photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="95"/>
+        <location filename="../gui/photo_actions.py" line="96"/>
         <source>Photos of the group</source>
         <translation>Photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="95"/>
+        <location filename="../gui/photo_actions.py" line="96"/>
         <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="113"/>
+        <location filename="../gui/photo_actions.py" line="114"/>
         <source>Importing photos</source>
         <translation>Import des photos</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="147"/>
+        <location filename="../gui/photo_actions.py" line="162"/>
         <source>{imported} photos imported for {group}; {no_gps} without GPS, {outside} outside the study perimeter, {unreadable} unreadable, {already} already imported.</source>
         <translation>{imported} photos importées pour {group} ; {no_gps} sans GPS, {outside} hors du périmètre d'étude, {unreadable} illisibles, {already} déjà importées.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="201"/>
+        <location filename="../gui/photo_actions.py" line="216"/>
         <source>Where to write the field package</source>
         <translation>Où écrire le paquet terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="211"/>
+        <location filename="../gui/photo_actions.py" line="226"/>
         <source>Field package of {group} written to &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</source>
         <translation>Paquet terrain de {group} écrit dans &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="218"/>
+        <location filename="../gui/photo_actions.py" line="233"/>
         <source>Exporting the field package of {group}</source>
         <translation>Export du paquet terrain de {group}</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="231"/>
+        <location filename="../gui/photo_actions.py" line="246"/>
         <source>Field package to bring back</source>
         <translation>Paquet terrain à réintégrer</translation>
     </message>
@@ -3330,22 +3330,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Prendre le terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="249"/>
+        <location filename="../gui/photo_actions.py" line="264"/>
         <source>Field package of {group} merged: {inserted} added, {updated} updated, {deleted} deleted, {photos} photos copied, {conflicts} conflicts.</source>
         <translation>Paquet terrain de {group} fusionné : {inserted} entités ajoutées, {updated} modifiées, {deleted} supprimées, {photos} photos copiées, {conflicts} conflits.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="261"/>
+        <location filename="../gui/photo_actions.py" line="276"/>
         <source>Choose the value to keep for each conflict.</source>
         <translation>Choisissez la valeur à garder pour chaque conflit.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="293"/>
+        <location filename="../gui/photo_actions.py" line="308"/>
         <source>Conflicts settled: {field} values taken from the field, {office} kept from the office.</source>
         <translation>Conflits réglés : {field} valeurs prises du terrain, {office} gardées du bureau.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="297"/>
+        <location filename="../gui/photo_actions.py" line="312"/>
         <source>{n} conflicts remain (changed again meanwhile).</source>
         <translation>{n} conflits restent (modifiés à nouveau entre-temps).</translation>
     </message>
@@ -3571,6 +3571,11 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <location filename="../processing/publish_dossier.py" line="73"/>
         <source>{count} features copied into {schema}.</source>
         <translation>{count} entités copiées dans {schema}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_actions.py" line="146"/>
+        <source>The photo task failed: {error}</source>
+        <translation>La tâche photos a échoué : {error}</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,10 @@ from .base import AtelierAlgorithm
 class ExportFieldPackage(AtelierAlgorithm):
     ID = "export_field_package"
 
+    def flags(self):
+        # builds the package's project and renders its basemap: main thread only
+        return super().flags() | compat.ALGORITHM_FLAG_NO_THREADING
+
     def display_name(self) -> str:
         return tr("Export a field package")
 
