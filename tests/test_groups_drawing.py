@@ -432,13 +432,13 @@ def test_group_dialog(qgis_iface):
     )
     dialog.add_row()
     dialog.groupsTable.item(3, 0).setText("groupe 1")  # same name, other case
-    dialog.accept()
+    dialog.ok_button().click()
     assert (
         dialog.result() == 0 and "Deux groupes s'appellent « groupe 1 »" in dialog.helpLabel.text()
     )
     dialog.groupsTable.setCurrentCell(3, 0)
     dialog.remove_row()
-    dialog.accept()
+    dialog.ok_button().click()
     assert dialog.result() == 1
     existing = GroupDialog([GroupSpec("A", "#000000", "x", 100, 1)])
     assert existing.groupsTable.rowCount() == 1 and existing.slotSpin.value() == 100

@@ -24,6 +24,7 @@ from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import GroupSpec, normalise_groups, parse_group_names
 from . import workspace
 from .i18n import tr
+from .transaction import plain_value
 
 LOG = logging.getLogger(__name__)
 
@@ -139,13 +140,9 @@ def new_feature(layer: QgsVectorLayer, geometry: QgsGeometry, attributes: dict |
         # a free text left empty reads as empty in the form, where NULL reads "NULL"
         free_text = layer.editorWidgetSetup(i).type() in ("", "TextEdit")
         if free_text and f.typeName().lower() in TEXT_TYPES and f.name() not in ("groupe", "uid"):
-            if _is_null(feature.attribute(i)):
+            if plain_value(feature.attribute(i)) is None:
                 feature.setAttribute(i, "")
     return feature, warnings
-
-
-def _is_null(value) -> bool:
-    return value is None or (hasattr(value, "isNull") and value.isNull())
 
 
 def add_feature(layer: QgsVectorLayer, feature: QgsFeature, label: str = "") -> int:

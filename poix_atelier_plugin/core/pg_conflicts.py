@@ -21,6 +21,7 @@ from qgis.core import QgsDataSourceUri, QgsVectorLayer
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import postgis
 from .postgis import KEY, ident
+from .transaction import plain_value as _plain
 
 LOG = logging.getLogger(__name__)
 
@@ -152,14 +153,6 @@ def update_checked(cur, name: str, table: str, fid: int, version: int, values: d
             fid=fid,
         )
     return int(row[0])
-
-
-def _plain(value):
-    if value is None:
-        return None
-    if hasattr(value, "isNull") and value.isNull():
-        return None
-    return value
 
 
 class ConflictGuard:

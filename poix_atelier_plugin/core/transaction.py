@@ -47,7 +47,8 @@ class Row:
     values: dict = field(default_factory=dict)
 
 
-def _plain(value):
+def plain_value(value):
+    """A QVariant NULL (or None) as None, anything else as it is."""
     if value is None:
         return None
     if hasattr(value, "isNull") and value.isNull():
@@ -178,7 +179,7 @@ class GpkgWriter(_Writer):
             request.setFilterExpression(" AND ".join(terms))
         names = [n for n in _columns(table) if layer.fields().indexOf(n) >= 0]
         rows = [
-            Row(int(f.id()), None, {n: _plain(f[n]) for n in names})
+            Row(int(f.id()), None, {n: plain_value(f[n]) for n in names})
             for f in layer.getFeatures(request)
         ]
         return sorted(rows, key=lambda r: r.fid)
