@@ -238,3 +238,53 @@ def test_sample_photos_populate_is_idempotent(qgis_app, dossier, repo_root):
     con.close()
     assert rows1 == rows2 and all(r[2] is not None for r in rows2)
     assert len(list((dossier.parent / "DCIM").rglob("*.jpg"))) == 8
+
+
+def test_summary_stop_by_stop_as_stored(qgis_app, dossier, photos_dir, tmp_path):
+    """The summary after an import: each stop's number, name and photos, then the reasons."""
+    from collections import Counter
+
+    from poix_atelier_plugin.core import photos, workspace
+    from poix_atelier_plugin.core.i18n import tr
+    from poix_atelier_plugin.core.photos_summary import stop_label, summarize
+    from poix_atelier_plugin.core.transaction import plain_value
+
+    (lavoir,) = hp.add_stops(dossier, "Groupe 1", [(744500.0, 7010900.0, None, "Lavoir")])
+    folder = tmp_path / "day"
+    hp.make_photo_at(folder / "a.jpg", 743705.0, 7010495.0, colour=(1, 2, 3))  # stop 2
+    hp.make_photo_at(folder / "b.jpg", 743690.0, 7010510.0, colour=(4, 5, 6))  # stop 2
+    hp.make_photo_at(folder / "c.jpg", 743402.0, 7010268.0, colour=(7, 8, 9))  # stop 1
+    hp.make_photo_at(folder / "d.jpg", 744505.0, 7010895.0, colour=(9, 8, 7))  # the lavoir
+    for sub in ("gps", "invalid"):
+        shutil.copytree(photos_dir / sub, folder / sub)
+    report = photos.import_photos(dossier, "Groupe 1", folder, 30)
+    summary = summarize(dossier, "Groupe 1", report)
+
+    stored = Counter(
+        plain_value(f["arret_id"])
+        for f in workspace.open_layer(dossier, "observations").getFeatures()
+    )
+    stops = {f.id(): f for f in workspace.open_layer(dossier, "arrets", "Groupe 1").getFeatures()}
+    assert [(line.stop_fid, line.count) for line in summary.stops] == [
+        (fid, stored[fid]) for fid in (stops_by_order(stops, 1), stops_by_order(stops, 2), lavoir)
+    ]
+    assert [(line.number, line.name, line.files) for line in summary.stops] == [
+        (1, "Place Talma", ["c.jpg"]),
+        (2, "Église Saint-Martin", ["a.jpg", "b.jpg"]),
+        (None, "Lavoir", ["d.jpg"]),  # not numbered yet: after the numbered ones
+    ]
+    assert summary.stops[0].label == stop_label(1, "Place Talma")
+    assert summary.attached == 4 == summary.imported
+    # Tuscany is outside, the broken EXIF blocks have no position: counted with the reason
+    assert [(line.label, line.count) for line in summary.left_out] == [
+        (tr("Without GPS position"), len(report.no_gps)),
+        (tr("Outside the study perimeter"), 5),
+    ]
+    assert len(report.no_gps) == 4 and summary.already is None
+    # the same day again: nothing new, all said to be there already
+    again = summarize(dossier, "Groupe 1", photos.import_photos(dossier, "Groupe 1", folder, 30))
+    assert again.stops == [] and again.already is not None and again.already.count == 4
+
+
+def stops_by_order(stops: dict, ordre: int) -> int:
+    return next(fid for fid, f in stops.items() if f["ordre"] == ordre)

@@ -111,3 +111,236 @@ def test_observation_layers_added_get_the_photo_form(step):
         assert root["active"] and root["expression"] == photo_style.LAYER_FOLDER_EXPRESSION
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+# the per-stop summary, through the panel's menu -------------------------------------
+def press_menu_item(button, name: str) -> None:
+    """Click the button, then the item ``name`` of the menu it pops up, as a person does."""
+    from qgis.PyQt.QtCore import Qt, QTimer
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QApplication
+
+    menu = button.menu()
+    (action,) = [a for a in menu.actions() if a.objectName() == name]
+    picked = []
+    end = time.monotonic() + 10
+
+    def pick():
+        if QApplication.activePopupWidget() is not menu or not menu.isVisible():
+            if time.monotonic() < end:
+                QTimer.singleShot(20, pick)
+            return
+        picked.append(action.text())
+        centre = menu.actionGeometry(action).center()
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+
+    QTimer.singleShot(20, pick)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert picked == [action.text()], "the menu did not open"
+
+
+def fill_file_dialog(directory: Path, names: str = ""):
+    """Type the folder (and the file names) in the Qt file dialog, press its Open button."""
+
+    def fill(dialog):
+        from qgis.PyQt.QtWidgets import QDialogButtonBox, QLineEdit
+
+        from tests.helpers_modal import click
+
+        dialog.setDirectory(str(directory))
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(names or str(directory))
+        buttons = dialog.findChild(QDialogButtonBox, "buttonBox")
+        click(buttons.button(QDialogButtonBox.StandardButton.Open))
+
+    return fill
+
+
+def stored_per_stop(dossier) -> dict[int, tuple[int, str, list[str]]]:
+    """{stop fid: (ordre, nom, photo file names)} as the GeoPackage holds them."""
+    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.core.transaction import plain_value
+
+    stops = {
+        f.id(): (f["ordre"], f["nom"])
+        for f in workspace.open_layer(dossier, "arrets", "Groupe 1").getFeatures()
+    }
+    out: dict = {}
+    for f in workspace.open_layer(dossier, "observations", "Groupe 1").getFeatures():
+        fid = plain_value(f["arret_id"])
+        if fid is not None:
+            ordre, nom = stops[fid]
+            out.setdefault(fid, (ordre, nom, []))[2].append(Path(f["photo"]).name)
+    return {fid: (o, n, sorted(p)) for fid, (o, n, p) in out.items()}
+
+
+def details_button(bar):
+    """The message the bar shows (the last one pushed) and its Details button."""
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    item = bar.currentItem()
+    button = item.findChild(QPushButton, "photoImportDetails") if item is not None else None
+    assert button is not None, f"no Details button in the bar: {[i.text() for i in bar.items()]}"
+    return item, button
+
+
+@pytest.fixture
+def shown_step(step, qgis_iface):
+    qgis_iface.messageBar().clear_messages()
+    for item in list(qgis_iface.messageBar().items()):
+        qgis_iface.messageBar().popWidget(item)
+    step.show()
+    yield step
+    step.close()
+
+
+def test_import_from_the_menu_shows_each_stop_and_what_was_left_out(
+    shown_step, qgis_iface, photos_dir, tmp_path
+):
+    from qgis.core import Qgis
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    from poix_atelier_plugin.gui.photo_summary import FID_ROLE
+    from tests.helpers_boards import T
+    from tests.helpers_modal import Modal, click
+
+    step = shown_step
+    folder = tmp_path / "cam"
+    # two at Place Talma (stop 1), one at the Ancienne filature (stop 3), one far from all
+    hp.make_photo_at(folder / "IMG_1.jpg", 743405.0, 7010275.0, colour=(200, 10, 10))
+    hp.make_photo_at(folder / "IMG_2.jpg", 743392.0, 7010262.0, colour=(10, 200, 10))
+    hp.make_photo_at(folder / "IMG_3.jpg", 744090.0, 7010110.0, colour=(10, 10, 200))
+    hp.make_photo_at(folder / "IMG_4.jpg", 745000.0, 7011500.0, colour=(90, 90, 90))
+    shutil.copy(photos_dir / "phone" / "jolla.jpg", folder)  # no GPS
+    shutil.copy(photos_dir / "gps" / "DSCN0010.jpg", folder)  # Tuscany
+    (folder / "empty.jpg").write_bytes(b"")
+    actions = step.photo_actions
+    actions.tolerance.setValue(30)
+
+    with Modal() as modal:
+        modal.on(QFileDialog, fill_file_dialog(folder), name="choose the folder")
+        press_menu_item(step.buttons["import_photos"], "importFolder")
+    wait_for(actions)
+
+    dossier = Path(step.context.dossier)
+    stored = stored_per_stop(dossier)
+    assert {v[1]: v[2] for v in stored.values()} == {
+        "Place Talma": ["IMG_1.jpg", "IMG_2.jpg"],
+        "Ancienne filature": ["IMG_3.jpg"],
+    }
+    # the message bar says the totals, with a Details button
+    item, button = details_button(qgis_iface.messageBar())
+    totals = T(
+        "{imported} photos imported for {group}, {attached} of them attached to a stop; "
+        "{no_gps} without GPS, {outside} outside the study perimeter, "
+        "{unreadable} unreadable, {already} already imported."
+    ).format(
+        imported=4,
+        group="Groupe 1",
+        attached=3,
+        no_gps=1,
+        outside=1,
+        unreadable=1,
+        already=0,
+    )
+    assert item.text() == totals
+    assert item.level() == Qgis.MessageLevel.Warning  # photos were left out
+    assert button.text() == T("Details…")
+    click(button)
+    dialog = actions.summary_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.totals.text() == totals
+
+    # one line per stop: number, name and count, as stored in the GeoPackage
+    def line(label, n):
+        return T("{label}: 1 photo" if n == 1 else "{label}: {n} photos").format(label=label, n=n)
+
+    expected = [
+        (fid, line(T("Stop {n} — {name}").format(n=ordre, name=nom), len(files)), files)
+        for fid, (ordre, nom, files) in sorted(stored.items(), key=lambda kv: kv[1][0])
+    ]
+    shown = [
+        (
+            item.data(0, FID_ROLE),
+            item.text(0),
+            [item.child(i).text(0) for i in range(item.childCount())],
+        )
+        for item in dialog.stop_items()
+    ]
+    assert shown == expected
+    assert [s[1] for s in shown] == [
+        line(T("Stop {n} — {name}").format(n=1, name="Place Talma"), 2),
+        line(T("Stop {n} — {name}").format(n=3, name="Ancienne filature"), 1),
+    ]
+    # then what was not attached, counted with the reason
+    left = dialog.left_out
+    assert left is not None and left.text(0) == line(T("Not attached"), 4)
+    reasons = {
+        left.child(i).text(0): [
+            left.child(i).child(j).text(0) for j in range(left.child(i).childCount())
+        ]
+        for i in range(left.childCount())
+    }
+    assert list(reasons) == [
+        line(T("Imported, no stop close enough"), 1),
+        line(T("Without GPS position"), 1),
+        line(T("Outside the study perimeter"), 1),
+        line(T("Unreadable"), 1),
+    ]
+    files = list(reasons.values())
+    assert files[0] == ["IMG_4.jpg"]
+    report = actions.last_report
+
+    def said(issues):
+        return [
+            T("{file}: {reason}").format(file=Path(i.path).name, reason=i.text()) for i in issues
+        ]
+
+    assert files[1:] == [said(report.no_gps), said(report.outside), said(report.unreadable)]
+    assert [f.split(":")[0].strip() for f in files[1] + files[2] + files[3]] == [
+        "jolla.jpg",
+        "DSCN0010.jpg",
+        "empty.jpg",
+    ]
+    assert "43.4" in files[2][0]  # where it was taken: Tuscany
+    click(dialog.buttons.button(dialog.buttons.StandardButton.Close))
+    assert not dialog.isVisible()
+    if actions.dialog is not None:  # the placement dialog of jolla.jpg
+        actions.dialog.close()
+
+
+def test_second_import_of_chosen_files_says_already_imported(shown_step, qgis_iface, tmp_path):
+    from qgis.core import Qgis
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    from tests.helpers_boards import T
+    from tests.helpers_modal import Modal, click
+
+    step = shown_step
+    folder = tmp_path / "cam"
+    hp.make_photo_at(folder / "IMG_1.jpg", 743705.0, 7010495.0)  # Église Saint-Martin
+    hp.make_photo_at(folder / "IMG_2.jpg", 743695.0, 7010505.0, colour=(10, 10, 200))
+    actions = step.photo_actions
+    for round_ in range(2):
+        with Modal() as modal:
+            modal.on(QFileDialog, fill_file_dialog(folder, '"IMG_1.jpg" "IMG_2.jpg"'))
+            press_menu_item(step.buttons["import_photos"], "importFiles")
+        wait_for(actions)
+        item, button = details_button(qgis_iface.messageBar())
+        assert item.level() == Qgis.MessageLevel.Success
+        click(button)
+        dialog = actions.summary_dialog
+        texts = [
+            dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())
+        ]
+        stop = T("Stop {n} — {name}").format(n=2, name="Église Saint-Martin")
+        if round_ == 0:
+            assert texts == [T("{label}: {n} photos").format(label=T("Attached to a stop"), n=2)]
+            assert dialog.stop_items()[0].text(0) == T("{label}: {n} photos").format(
+                label=stop, n=2
+            )
+        else:
+            assert texts == [
+                T("No photo attached to a stop."),
+                T("{label}: {n} photos").format(label=T("Already imported"), n=2),
+            ]
+        click(dialog.buttons.button(dialog.buttons.StandardButton.Close))

@@ -24,6 +24,7 @@ from qgis.core import QgsFeature, QgsVectorLayer
 from ..domain import catalogue as dom
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..paths import resource
+from .i18n import tr
 from .transaction import read_versions, transaction  # noqa: F401 - read_versions for the GUI
 from .workspace import new_uid, open_layer
 
@@ -125,7 +126,7 @@ def ensure_catalogue(gpkg) -> int:
         return 0
     tools = shipped_tools()
     _add(gpkg, layer, tools)
-    LOG.info("Toolbox: %d tools copied into %s", len(tools), gpkg)
+    LOG.info(tr("Toolbox: {count} tools copied into {path}").format(count=len(tools), path=gpkg))
     return len(tools)
 
 

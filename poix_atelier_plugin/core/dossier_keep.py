@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from .gpkg_replace import remove_side_files, sqlite_copy
+from .i18n import tr
 from .sqlite_ro import connect_readonly
 
 __all__ = ["backup_files", "carry_over", "keep_work", "remove_side_files", "workspace_tables"]
@@ -128,7 +129,7 @@ def carry_over(old_gpkg: str | Path, new_gpkg: str | Path) -> list[str]:
     _copy_styles(old_gpkg, new_gpkg, tables)
     _check_counts(old_gpkg, new_gpkg, tables + plain)
     tables = tables + plain
-    LOG.info("Rebuild kept the tables %s", ", ".join(tables))
+    LOG.info(tr("Rebuild kept the tables {tables}").format(tables=", ".join(tables)))
     return tables
 
 

@@ -99,15 +99,19 @@ def style_and_store(gpkg: str, layer: QgsVectorLayer, spec: DossierLayer) -> Non
         style_source(layer, spec.kind)
     error = compat.save_style_to_database(layer, spec.table, spec.title)
     if error:
-        log.warning("style of %s not saved: %s", spec.table, error)
+        log.warning(tr("Style of {table} not saved: {error}").format(table=spec.table, error=error))
     try:
         ok, message = QgsProviderRegistry.instance().saveLayerMetadata(
             "ogr", layer.source(), layer.metadata()
         )
         if not ok:
-            log.info("metadata of %s not saved in the GeoPackage: %s", spec.table, message)
+            log.info(
+                tr("Metadata of {table} not saved in the GeoPackage: {error}").format(
+                    table=spec.table, error=message
+                )
+            )
     except (AttributeError, TypeError) as exc:  # not available on this QGIS
-        log.info("layer metadata not saved in the GeoPackage: %s", exc)
+        log.info(tr("Layer metadata not saved in the GeoPackage: {error}").format(error=exc))
 
 
 def _write_canvas(project: QgsProject, extent: QgsRectangle):

@@ -93,7 +93,7 @@ def setup_relations(project: QgsProject | None = None) -> list[str]:
                 relation.setReferencedLayer(parent.id())
                 relation.addFieldPair(field, "fid")
                 if not relation.isValid():
-                    LOG.warning("invalid relation %s", rel_id)
+                    LOG.warning(tr("Invalid relation {id}").format(id=rel_id))
                     continue
                 manager.addRelation(relation)
                 ids.append(rel_id)

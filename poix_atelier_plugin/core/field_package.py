@@ -301,7 +301,7 @@ def export_field_package(
             ):
                 tiles = target
         except Exception as exc:  # noqa: BLE001 - the basemap is a bonus, never a failure
-            LOG.warning("Offline basemap not rendered: %s", exc)
+            LOG.warning(tr("Offline basemap not rendered: {error}").format(error=exc))
     build_project(package, gpkg, groupe, tiles)
     for side_file in package.glob("*.aux.xml"):  # GDAL statistics left by opening the tiles
         side_file.unlink()

@@ -31,6 +31,7 @@ from qgis.core import QgsDataProvider, QgsVectorLayer, QgsWkbTypes
 
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import saving
+from .i18n import tr
 from .sqlite_ro import connect_readonly
 
 LOG = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def remove_side_files(path: str | Path) -> list[Path]:
             try:
                 os.remove(side)
             except OSError as exc:
-                LOG.warning("Could not remove %s: %s", side, exc)
+                LOG.warning(tr("Could not remove {path}: {error}").format(path=side, error=exc))
                 stuck.append(side)
     return stuck
 

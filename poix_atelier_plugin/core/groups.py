@@ -68,7 +68,9 @@ def create_groups(
         workspace.update_groups(path, specs)
     present = workspace.existing_tables(path)
     tables = [t.name for t in schema.TABLES if t.name in present]
-    LOG.info("Groups %s in %s", [s.name for s in specs], path)
+    LOG.info(
+        tr("Groups {groups} in {path}").format(groups=", ".join(s.name for s in specs), path=path)
+    )
     return workspace.read_groups(path), tables
 
 

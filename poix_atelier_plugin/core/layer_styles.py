@@ -25,6 +25,7 @@ from qgis.PyQt.QtGui import QColor
 
 from .. import compat
 from ..domain import vocab
+from .i18n import tr
 from .label_format import placement, text_format
 
 LOG = logging.getLogger(__name__)
@@ -256,7 +257,7 @@ def style_layer(
                 layer.triggerRepaint()
                 return
             except Exception:  # a failing optional style must not stop group creation
-                LOG.exception("diagnostic style failed for %s", layer.name())
+                LOG.exception(tr("Diagnostic style failed for {layer}").format(layer=layer.name()))
     if table == "parcours":
         style_route(layer, colour, route_offset(order))
     else:

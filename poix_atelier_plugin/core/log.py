@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""stdlib logging wired to the QGIS message log (tab "Atelier territorial")."""
+"""stdlib logging wired to the QGIS message log (tab "Atelier territorial").
+
+A line is the message alone, already in the person's language (``tr()`` at
+the call): the tab names the plugin, and a Python module name would only put
+English words in front of French ones.
+"""
 
 import logging
 
@@ -22,7 +27,7 @@ class QgsLogHandler(logging.Handler):
 
 def install() -> logging.Handler:
     handler = QgsLogHandler()
-    handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    handler.setFormatter(logging.Formatter("%(message)s"))
     logger = logging.getLogger(LOGGER_NAME)
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)

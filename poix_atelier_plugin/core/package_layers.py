@@ -26,6 +26,7 @@ from qgis.core import (
 
 from ..domain import schema
 from . import photos, workspace
+from .i18n import tr
 
 LOG = logging.getLogger(__name__)
 _SYSTEM_TABLES = {"layer_styles", "qgis_projects"}
@@ -57,7 +58,7 @@ def render_basemap(
     """Render the dossier's own local layers to MBTiles (works offline)."""
     alg_id = basemap_algorithm()
     if alg_id is None:
-        LOG.warning("No tilesxyzmbtiles algorithm: the package has no offline basemap")
+        LOG.warning(tr("No tilesxyzmbtiles algorithm: the package has no offline basemap"))
         return False
     from qgis import processing
 

@@ -18,6 +18,7 @@ from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, QSocketNotifier, pyqtSignal
 
 from . import postgis
+from .i18n import tr
 
 LOG = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ class ChangeListener(QObject):
         try:
             self.conn.poll()
         except Exception as exc:  # noqa: BLE001 - psycopg2.Error: server gone
-            LOG.warning("notifications stopped: %s", exc)
+            LOG.warning(tr("Server notifications stopped: {error}").format(error=exc))
             self.close()
             return
         tables, payloads = [], []

@@ -16,7 +16,7 @@ from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
 
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import postgis, workspace
-from .i18n import tr
+from .i18n import error_text, tr
 from .user_paths import same_path
 
 LOG = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ def add_dossier_layers(project: QgsProject, dossier: str, tables: list[str]) -> 
         try:
             layer = open_layer(dossier, table)
         except AtelierError as exc:
-            LOG.warning("%s", exc)
+            LOG.warning("%s", error_text(exc))
             continue
         layer.loadDefaultStyle()
         project.addMapLayer(layer, False)

@@ -24,6 +24,7 @@ from .. import compat
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import pg_schema, postgis
+from .i18n import tr
 from .postgis import GEOM, KEY, ident
 from .sqlite_ro import connect_readonly
 
@@ -191,7 +192,9 @@ def _drop_dangling(cur, name: str) -> None:
         )
         if cur.rowcount:
             LOG.warning(
-                "%s.%s: %s references to missing %s emptied", child, field, cur.rowcount, parent
+                tr("{table}.{field}: {n} references to missing {parent} emptied").format(
+                    table=child, field=field, n=cur.rowcount, parent=parent
+                )
             )
 
 
@@ -278,7 +281,11 @@ def _keep_as_backup(cur, name: str, backup: str | None = None) -> str:
         cur.execute(
             "UPDATE layer_styles SET f_table_schema = %s WHERE f_table_schema = %s", (backup, name)
         )
-    LOG.info("workshop %s kept as %s before being replaced", name, backup)
+    LOG.info(
+        tr("Workshop {name} kept as {backup} before being replaced").format(
+            name=name, backup=backup
+        )
+    )
     return backup
 
 
@@ -312,7 +319,11 @@ def publish(
             postgis.create_tables(cur, ws.schema, ws.connection)
             for table, kind in tables:
                 if kind not in ("features", "attributes"):
-                    LOG.warning("%s (%s) is not copied to the server", table, kind)
+                    LOG.warning(
+                        tr("{table} ({kind}) is not copied to the server").format(
+                            table=table, kind=kind
+                        )
+                    )
                     continue
                 if table == pg_schema.META_TABLE:
                     continue

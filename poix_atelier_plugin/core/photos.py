@@ -101,6 +101,7 @@ class PhotoInfo:
 @dataclass
 class ImportReport:
     imported: list[str] = field(default_factory=list)  # relative photo paths
+    attached: dict = field(default_factory=dict)  # relative photo path → stop fid or None
     already: list[str] = field(default_factory=list)  # source files already imported
     no_gps: list[PhotoIssue] = field(default_factory=list)
     outside: list[PhotoIssue] = field(default_factory=list)
@@ -265,7 +266,9 @@ def import_photos(
         engine = QgsGeometry.createGeometryEngine(area.constGet())
         engine.prepareGeometry()
     else:
-        LOG.warning("No perimetre_etude nor commune layer in %s: no area check", gpkg)
+        LOG.warning(
+            tr("No perimetre_etude nor commune layer in {path}: no area check").format(path=gpkg)
+        )
     to_2154 = QgsCoordinateTransform(_WGS84, workspace.crs(), QgsProject.instance())
     stops = group_stops(gpkg, groupe)
     layer = workspace.open_layer(gpkg, "observations")
@@ -312,6 +315,7 @@ def import_photos(
             stop = nearest_stop(stops, point, tolerance)
             feats.append(_observation(fields, uid, groupe, point, rel, info, stop))
             report.imported.append(rel)
+            report.attached[rel] = stop
         for job in copies:  # a failed copy fails the import before anything is written
             try:
                 job.result()

@@ -26,6 +26,7 @@ from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsWkbTypes
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import GroupSpec
+from .i18n import tr
 from .pg_schema import (  # noqa: F401 - re-exported
     GEOM,
     KEY,
@@ -260,7 +261,13 @@ def create_workspace(dossier: str, groups: list[GroupSpec], feedback=None) -> li
         conn.close()
     if feedback is not None:
         feedback.pushInfo(f"{ws.schema}: {len(created)} tables, {len(added)} groups")
-    LOG.info("workshop %s: created %s, groups %s", ws.schema, created, added)
+    LOG.info(
+        tr("Workshop {schema}: tables created {tables}, groups added {groups}").format(
+            schema=ws.schema,
+            tables=", ".join(map(str, created)) or "-",
+            groups=", ".join(map(str, added)) or "-",
+        )
+    )
     return created
 
 

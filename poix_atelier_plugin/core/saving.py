@@ -29,6 +29,8 @@ from pathlib import Path
 
 from qgis.core import QgsDataSourceUri, QgsProject, QgsProviderRegistry, QgsVectorLayer
 
+from .i18n import tr
+
 LOG = logging.getLogger(__name__)
 
 #: Pauses between two tries of a commit that failed (seconds): a GeoPackage
@@ -110,11 +112,17 @@ def commit(layer: QgsVectorLayer, delays=RETRY_DELAYS, sleep=time.sleep) -> Comm
         started = time.monotonic()
         if layer.commitChanges(False):
             if tries > 1:
-                LOG.info("%s saved after %d tries", layer.name(), tries)
+                LOG.info(
+                    tr("{layer} saved after {tries} tries").format(layer=layer.name(), tries=tries)
+                )
             return CommitResult(True, tries=tries)
         waited = time.monotonic() - started
         errors = [str(e) for e in layer.commitErrors()]
-        LOG.warning("Saving %s failed (try %d): %s", layer.name(), tries, "; ".join(errors))
+        LOG.warning(
+            tr("Saving {layer} failed (try {tries}): {errors}").format(
+                layer=layer.name(), tries=tries, errors="; ".join(errors)
+            )
+        )
         if not layer.isEditable():  # never expected; keep the person able to save later
             layer.startEditing()
         if not CommitResult(False, errors).transient or waited > QUICK_FAILURE_S:

@@ -134,7 +134,7 @@ def run_export(context, options, folder: str, parent=None, policy: str = "") -> 
         result.cancelled = feedback.isCanceled()
         result.error = error_text(exc)
     except Exception as exc:  # a person never sees a traceback; the log keeps it
-        LOG.exception("boards export failed")
+        LOG.exception(tr("The boards export failed"))
         result.error = tr("The boards could not be exported: {error}").format(error=exc)
     finally:
         for signal in signals:
@@ -156,7 +156,7 @@ def announce(context, files: list[str], folder: str) -> None:
     button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(folder)))
     item.layout().addWidget(button)
     bar.pushWidget(item, Qgis.MessageLevel.Success, 15)
-    LOG.info(text)
+    LOG.info("%s", text)
 
 
 def open_export_dialog(step, boards=None, groups=None):

@@ -4,11 +4,13 @@
 Kept apart from gui/steps/photos.py, which also holds the field map action.
 Long work runs on the main thread behind a modal progress with Cancel: it
 builds projects and renders tiles, which QGIS does not allow in a worker.
-Results go to the message bar; photos without GPS open the placement dialog.
+Results go to the message bar, stop by stop behind its "Details…" button
+(gui/photo_summary.py); photos without GPS open the placement dialog.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from qgis.core import QgsFeedback, QgsProject
@@ -16,12 +18,15 @@ from qgis.PyQt.QtCore import QObject, QTimer, QUrl
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFileDialog, QFormLayout, QMenu
 
 from .. import compat
-from ..core import field_package, merge, photo_style, photos, workspace
+from ..core import field_package, merge, photo_style, photos, photos_summary, workspace
 from ..core.i18n import error_text, tr
 from ..core.settings import UserSettings
 from ..domain.errors import AtelierError
+from . import photo_summary
 from .merge_conflicts_dialog import MergeConflictsDialog
 from .place_photos_dialog import PlacePhotosDialog
+
+LOG = logging.getLogger(__name__)
 
 
 class PhotoActions(QObject):
@@ -35,6 +40,8 @@ class PhotoActions(QObject):
         self.task = None  # the progress dialog while a photo task runs
         self.dialog: PlacePhotosDialog | None = None
         self.last_report: photos.ImportReport | None = None
+        self.last_summary: photos_summary.ImportSummary | None = None
+        self.summary_dialog: photo_summary.PhotoSummaryDialog | None = None
         self.conflicts_dialog: MergeConflictsDialog | None = None
         QgsProject.instance().layersAdded.connect(self._layers_added)
         # layers already there (project opened before the dock): thumbnails rooted at the dossier
@@ -158,26 +165,37 @@ class PhotoActions(QObject):
     def imported(self, dossier: str, group: str, report: photos.ImportReport) -> None:
         self.last_report = report
         self.refresh_layers()
+        summary = photos_summary.summarize(dossier, group, report)
+        self.last_summary = summary
         c = report.counts()
         text = tr(
-            "{imported} photos imported for {group}; {no_gps} without GPS, {outside} outside "
-            "the study perimeter, {unreadable} unreadable, {already} already imported."
+            "{imported} photos imported for {group}, {attached} of them attached to a stop; "
+            "{no_gps} without GPS, {outside} outside the study perimeter, "
+            "{unreadable} unreadable, {already} already imported."
         ).format(
             imported=c["IMPORTED"],
             group=group,
+            attached=summary.attached,
             no_gps=c["NO_GPS"],
             outside=c["OUTSIDE_AREA"],
             unreadable=c["UNREADABLE"],
             already=c["ALREADY_IMPORTED"],
         )
-        problems = report.outside + report.unreadable
-        if problems:
-            details = "\n".join(f"{Path(i.path).name}: {i.text()}" for i in problems[:20])
-            self.context.warning(f"{text}\n{details}", 15)
-        else:
-            self.context.success(text)
+        LOG.info("%s", "\n".join([text, *summary.lines()]))
+        warn = bool(report.outside or report.unreadable)
+        photo_summary.announce(
+            self.iface.messageBar(), text, warn, lambda: self.open_summary(summary, text)
+        )
         if report.no_gps:
             self.open_place_dialog(dossier, group, report.no_gps)
+
+    def open_summary(self, summary, totals: str) -> photo_summary.PhotoSummaryDialog:
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
+        self.summary_dialog = photo_summary.PhotoSummaryDialog(summary, totals, self.panel)
+        self.summary_dialog.show()
+        self.summary_dialog.raise_()
+        return self.summary_dialog
 
     def open_place_dialog(self, dossier: str, group: str, issues) -> PlacePhotosDialog:
         if self.dialog is not None:
@@ -328,6 +346,9 @@ class PhotoActions(QObject):
         if self.dialog is not None:
             self.dialog.close()
             self.dialog = None
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
+            self.summary_dialog = None
         if self.conflicts_dialog is not None:
             self.conflicts_dialog.close()
             self.conflicts_dialog = None

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ... import compat
 from ...paths import template_path
+from ..i18n import tr
 from .paper import page_size
 
 LOG = logging.getLogger(__name__)
@@ -169,7 +170,11 @@ def zones(kind: str, orientation: str, continuation: bool = False) -> dict[str, 
     try:
         found = read_zones(path)
     except (ET.ParseError, ValueError, OSError) as exc:
-        LOG.warning("layout template %s unreadable (%s): default zones used", path, exc)
+        LOG.warning(
+            tr("Layout template {path} unreadable ({error}): default zones used").format(
+                path=path, error=exc
+            )
+        )
         return defaults
     if continuation:  # table frames come from the template when it has any
         if any(k.startswith("table") for k in found):

@@ -33,6 +33,8 @@ from qgis.core import (
     QgsProject,
 )
 
+from ..i18n import tr
+
 LOG = logging.getLogger(__name__)
 
 #: Layout property: the fingerprint of the layout as the plugin made it.
@@ -221,7 +223,7 @@ def add_to_manager(
                 kept = free_name(project, kept)
             old.setName(kept)
             _retag_layers(project, name, kept, only=_others(project, fresh))
-            LOG.info("layout %s retouched: kept as %s", name, kept)
+            LOG.info(tr("Layout {name} retouched: kept as {kept}").format(name=name, kept=kept))
         else:
             previous = _previous_copy(project, name)
             target = previous.name() if previous is not None else free_name(project, name)
@@ -229,7 +231,11 @@ def add_to_manager(
                 _drop(project, previous, fresh)
             _retag_layers(project, name, target, only=fresh)
             layout.setName(target)
-            LOG.info("layout %s retouched: the new one written as %s", name, target)
+            LOG.info(
+                tr("Layout {name} retouched: the new one written as {target}").format(
+                    name=name, target=target
+                )
+            )
     elif old is not None:
         _drop(project, old, fresh)
     mark(layout, name)

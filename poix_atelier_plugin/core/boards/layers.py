@@ -169,7 +169,11 @@ class BoardLayers:
                     load_style=False,
                 )
             except AtelierError:
-                LOG.info("table %s missing in %s", table, self.dossier.path)
+                LOG.info(
+                    tr("Table {table} missing in {path}").format(
+                        table=table, path=self.dossier.path
+                    )
+                )
                 self._cache[key] = None
                 return None
             layer.setCustomProperty(PROP_BOARD, True)

@@ -18,6 +18,7 @@ from qgis.core import QgsFeatureRequest
 
 from ... import compat
 from ...domain.errors import AtelierError
+from ..i18n import tr
 from ..sqlite_ro import connect_readonly
 from .source import is_postgis, open_table
 
@@ -65,7 +66,7 @@ def _qgis_presence(dossier: str, table: str) -> Presence:
             if feat.hasGeometry():
                 present.add((feat["groupe"], kinds.get(feat.geometry().type())))
     except AtelierError:
-        LOG.info("table %s missing in %s", table, dossier)
+        LOG.info(tr("Table {table} missing in {path}").format(table=table, path=dossier))
     return present
 
 

@@ -19,7 +19,7 @@ class CanceledError(Exception):
 
 def say(feedback: QgsFeedback | None, text: str) -> None:
     """Processing feedback shows the text; a plain QgsFeedback only logs it."""
-    LOG.info(text)
+    LOG.info("%s", text)
     if feedback is not None and hasattr(feedback, "pushInfo"):
         feedback.pushInfo(text)
 

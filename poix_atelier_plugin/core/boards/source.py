@@ -12,6 +12,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 from ...domain.errors import QT_TR_NOOP, AtelierError
 from ...domain.groups import GroupSpec
 from .. import workspace
+from ..i18n import tr
 from ..user_paths import absolute
 
 LOG = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ def commune_name(dossier: str, known: set[str]) -> str:
                         if feat[fname]:
                             return str(feat[fname])
         except AtelierError:
-            LOG.warning("commune table unreadable in %s", dossier)
+            LOG.warning(tr("Commune table unreadable in {path}").format(path=dossier))
     stem = Path(str(dossier)).stem
     return stem.replace("atelier_", "")
 
