@@ -164,6 +164,9 @@ SNAP_MODE_ADVANCED = _pick(
     "QgsSnappingConfig.SnappingMode.AdvancedConfiguration",
 )
 TOLERANCE_PIXELS = _pick("Qgis.MapToolUnit.Pixels", "QgsTolerance.UnitType.Pixels")
+PROJECT_DONT_RESOLVE_LAYERS = _pick(
+    "Qgis.ProjectReadFlag.DontResolveLayers", "QgsProject.ReadFlag.FlagDontResolveLayers"
+)
 REQUEST_NO_GEOMETRY = _pick(
     "Qgis.FeatureRequestFlag.NoGeometry", "QgsFeatureRequest.Flag.NoGeometry"
 )

@@ -21,7 +21,7 @@ from pathlib import Path
 from qgis.core import QgsPointXY, QgsProject, QgsRectangle
 from qgis.PyQt.QtCore import QPoint, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPushButton, QWidget
 from qgis.utils import iface, plugins
 
 OUT = Path(os.environ["ATELIER_OUT"])
@@ -135,6 +135,9 @@ def open_panel():
     if SCENARIO == "band":
         later(1500, draw_band)
         return
+    if SCENARIO == "panel":
+        later(1000, lambda: shoot_steps(0))
+        return
     later(1500, lambda: draw_stop(0))
 
 
@@ -187,8 +190,71 @@ def after_stop(i):
     iface.mainWindow().grab().save(str(OUT / f"desktop_{SCENARIO}.png"))
     if SCENARIO == "crash":
         (OUT / "done").write_text("ready to be killed")
+    elif SCENARIO == "undo":
+        later(200, undo_keys)
     else:
         later(200, export_boards)
+
+
+def undo_keys():
+    """Ctrl+Z then Ctrl+Shift+Z on the map, as a person does after a drawing."""
+    canvas = iface.mapCanvas()
+    canvas.setFocus()
+    mods = Qt.KeyboardModifier.ControlModifier
+    STATE["qgis_undo_enabled"] = bool(
+        iface.mainWindow().findChild(type(iface.actionExit()), "mActionUndo").isEnabled()
+    )
+    QTest.keyClick(canvas, Qt.Key.Key_Z, mods)
+
+    def after_undo():
+        STATE["stops_after_undo"] = stops_layer().featureCount()
+        dump()
+        QTest.keyClick(canvas, Qt.Key.Key_Z, mods | Qt.KeyboardModifier.ShiftModifier)
+        later(800, after_redo)
+
+    def after_redo():
+        STATE["stops_after_redo"] = stops_layer().featureCount()
+        dump()
+        (OUT / "done").write_text("undo")
+
+    later(800, after_undo)
+
+
+def shoot_steps(index):
+    """Each step of the panel on a 1366 x 768 screen: a picture, and the buttons cut."""
+    dock = plugin().dock
+    window = iface.mainWindow()
+    if index == 0:  # no window manager under Xvfb: maximised by hand
+        window.setGeometry(QApplication.primaryScreen().availableGeometry())
+    box = dock.toolBox
+    if index >= box.count():
+        STATE["dock_width"] = dock.width()
+        STATE["window_width"] = window.width()
+        window.grab().save(str(OUT / "desktop_panel.png"))
+        dump()
+        (OUT / "done").write_text("panel")
+        return
+    box.setCurrentIndex(index)
+
+    def shoot():
+        step = box.widget(index)
+        dock.grab().save(str(OUT / f"panel_{step.STEP_ID}.png"))
+        cut = []
+        for button in step.findChildren(QPushButton):
+            if button.isVisible() and button.width() < button.sizeHint().width():
+                cut.append(f"{button.text()} ({button.width()} < {button.sizeHint().width()})")
+        view = step.parentWidget()  # the toolbox's scroll area viewport
+        for widget in step.findChildren(QWidget):
+            right = widget.mapTo(view, QPoint(widget.width(), 0)).x()
+            if widget.isVisible() and right > view.width() + 1:
+                text = widget.text() if hasattr(widget, "text") else widget.objectName()
+                cut.append(f"{type(widget).__name__} {text!r} ends at {right} > {view.width()}")
+        STATE.setdefault("cut", {})[step.STEP_ID] = cut
+        STATE.setdefault("titles", []).append(box.itemText(index))
+        dump()
+        later(100, lambda: shoot_steps(index + 1))
+
+    later(700, shoot)
 
 
 def export_boards():

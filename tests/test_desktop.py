@@ -96,7 +96,11 @@ def _sample(folder: Path) -> Path:
 
 
 def _start(
-    tmp_path: Path, plugin_zip: Path, scenario: str, profile: Path | None = None
+    tmp_path: Path,
+    plugin_zip: Path,
+    scenario: str,
+    profile: Path | None = None,
+    screen: str = "1600x1000",
 ) -> tuple[subprocess.Popen, Path]:
     _require("xvfb-run")
     if QGIS is None:
@@ -118,7 +122,7 @@ def _start(
             "xvfb-run",
             "-a",
             "-s",
-            "-screen 0 1600x1000x24",
+            f"-screen 0 {screen}x24",
             QGIS,
             "--nologo",
             "--noversioncheck",
@@ -256,3 +260,31 @@ def test_the_panel_comes_back_after_a_restart(tmp_path, plugin_zip):
     finally:
         _kill(proc)
     assert state["panel_after_restart"], state
+
+
+def test_ctrl_z_undoes_the_drawing_and_ctrl_shift_z_redoes_it(tmp_path, plugin_zip):
+    """A stop drawn and saved, then Ctrl+Z on the map in QGIS itself: gone; Ctrl+Shift+Z: back."""
+    proc, out = _start(tmp_path, plugin_zip, "undo")
+    try:
+        state = _wait(proc, out)
+    finally:
+        _kill(proc)
+    before = state["stops_in_layer"]
+    assert not state["qgis_undo_enabled"]  # saved: QGIS's own undo has nothing left
+    assert state["stops_after_undo"] == before - 1, state
+    assert state["stops_after_redo"] == before, state
+    gpkg = tmp_path / "atelier" / "sample" / "atelier_59464.gpkg"
+    assert "Arrêt de test 1" in _stops(gpkg, "Groupe 1")  # redone in the file too
+
+
+def test_every_step_of_the_panel_fits_a_1366_screen_in_french(tmp_path, plugin_zip):
+    """Each step shown in turn on a 1366 x 768 screen: no button cut, the map keeps its room."""
+    proc, out = _start(tmp_path, plugin_zip, "panel", screen="1366x768")
+    try:
+        state = _wait(proc, out)
+    finally:
+        _kill(proc)
+    assert len(state["titles"]) == 7, state
+    assert state["titles"][5].startswith("6. Enjeux"), state["titles"]  # French, numbered
+    assert state["cut"] == {step: [] for step in state["cut"]}, state["cut"]
+    assert state["dock_width"] <= 0.3 * state["window_width"], state

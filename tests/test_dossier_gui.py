@@ -188,3 +188,70 @@ def test_rebuild_through_the_dialog_keeps_the_open_groups_work(
     ], dialog.statusLabel.text()
     assert len(list((out / "sauvegardes").glob("*.gpkg"))) == 1
     assert "contient déjà" not in dialog.statusLabel.text()
+
+
+def _click_build(step):
+    """The panel's own button opens the dialog (non-modal), as a person's click does."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+
+    QTest.mouseClick(step.buttons["build_dossier"], Qt.MouseButton.LeftButton)
+    assert step.dialog is not None and step.dialog.isVisible()
+    return step.dialog
+
+
+def _type_code(dialog, code: str) -> str:
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QApplication
+
+    dialog.codeEdit.selectAll()
+    QTest.keyClick(dialog.codeEdit, Qt.Key.Key_Delete)
+    QTest.keyClicks(dialog.codeEdit, code)
+    end = time.time() + 5
+    while dialog.name_timer.isActive() and time.time() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    return dialog.communeNameLabel.text()
+
+
+def test_the_build_dialog_names_the_commune_as_the_code_is_typed(step, communes_geojson):
+    dialog = _click_build(step)
+    dialog.communesFile.setFilePath(str(communes_geojson))
+    # 59195 for 59194 is one digit away: the name tells them apart before the build.
+    assert _type_code(dialog, "59195") == "Commune : Englos (59195)"
+    assert _type_code(dialog, "59194") == "Commune : Englefontaine (59194)"
+    assert _type_code(dialog, "59464") == "Commune : Poix-du-Nord (59464)"
+    assert dialog.communeNameLabel.styleSheet() == ""
+    unknown = _type_code(dialog, "12345")
+    assert unknown.startswith("Aucune commune n'a le code 12345"), unknown
+    assert "b00020" in dialog.communeNameLabel.styleSheet()
+    assert _type_code(dialog, "") == ""
+
+
+def test_the_build_dialog_proposes_the_dossier_folder_never_the_photo_folder(
+    qgis_iface, qgis_new_project, atelier_provider, tmp_path
+):
+    from poix_atelier_plugin.core.settings import UserSettings, remember_dossier_folder
+    from poix_atelier_plugin.gui.context import AtelierContext
+    from poix_atelier_plugin.gui.steps.dossier import DossierStep
+
+    photos = tmp_path / "photos du groupe 1"
+    dossiers = tmp_path / "dossiers d'atelier"
+    photos.mkdir()
+    dossiers.mkdir()
+    settings = UserSettings.load()
+    settings.last_folder = str(photos)
+    settings.save()
+    remember_dossier_folder(dossiers)
+    # a photo import after the dossier folder was chosen does not move it
+    settings.last_folder = str(photos / "..")
+    settings.save()
+    panel = DossierStep(AtelierContext(qgis_iface))
+    try:
+        dialog = _click_build(panel)
+        assert dialog.folderWidget.filePath() == str(dossiers)
+        dialog.close()
+    finally:
+        panel.unload()
+        remember_dossier_folder("")

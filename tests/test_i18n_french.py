@@ -34,7 +34,8 @@ def test_catalogue_has_no_unfinished_entry():
 def test_dock_is_french(french_translator, qgis_iface):
     dock = AtelierDock(qgis_iface)
     try:
-        titles = [dock.toolBox.itemText(i) for i in range(dock.toolBox.count())]
+        # A step already done ends with a check mark; the words are what is checked here.
+        titles = [dock.toolBox.itemText(i).replace("  ✓", "") for i in range(dock.toolBox.count())]
         assert titles == [
             "1. Dossier",
             "2. Groupes",

@@ -26,7 +26,7 @@ from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..paths import resource
 from .i18n import tr
 from .transaction import read_versions, transaction  # noqa: F401 - read_versions for the GUI
-from .workspace import new_uid, open_layer
+from .workspace import existing_tables, new_uid, open_layer
 
 PG_PREFIX = "pg:"
 
@@ -65,7 +65,19 @@ def open_table(dossier, table: str, groupe=None, geometry=None, name=None) -> Qg
     return open_attributes(str(dossier), table, groupe, name)
 
 
+def has_toolbox(dossier) -> bool:
+    """The ``outils`` table exists: it comes with the groups' workspace, not with the dossier.
+
+    A server workspace always has it (the schema is created whole).
+    """
+    return is_pg(dossier) or "outils" in existing_tables(dossier)
+
+
 def _tools_layer(gpkg) -> QgsVectorLayer:
+    if not has_toolbox(gpkg):
+        raise AtelierError(
+            QT_TR_NOOP("The toolbox comes with the groups: create the groups first.")
+        )
     return open_table(gpkg, "outils")
 
 
@@ -120,7 +132,13 @@ def _add(gpkg, layer: QgsVectorLayer, tools: list[dom.Tool]) -> list[int]:
 
 
 def ensure_catalogue(gpkg) -> int:
-    """Copy the shipped catalogue into an empty ``outils`` table; returns tools added."""
+    """Copy the shipped catalogue into an empty ``outils`` table; returns tools added.
+
+    A dossier without groups has no ``outils`` table yet: nothing to fill, and
+    nothing wrong (opening a newly built dossier must not report an error).
+    """
+    if not has_toolbox(gpkg):
+        return 0
     layer = _tools_layer(gpkg)
     if layer.featureCount() > 0:
         return 0

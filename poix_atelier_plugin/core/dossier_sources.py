@@ -45,6 +45,17 @@ CODE_FIELD_CANDIDATES: tuple[str, ...] = (
     "com",
 )
 
+#: Usual names of the commune name field, in order of preference (compared lower-case).
+NAME_FIELD_CANDIDATES: tuple[str, ...] = (
+    "nom",
+    "nom_com",
+    "nom_commune",
+    "libelle",
+    "libgeo",
+    "nom_m",
+    "name",
+)
+
 #: Tables the dossier writes itself, and tables of the group workspace: never source names.
 RESERVED_TABLES: frozenset[str] = frozenset(
     {"commune", "communes_voisines", "perimetre_etude", "layer_styles", "groupes"}
@@ -91,6 +102,40 @@ def detect_code_field(layer: QgsVectorLayer, wanted: str | None = None) -> str:
     )
 
 
+def detect_name_field(layer: QgsVectorLayer) -> str | None:
+    """The commune name field among the usual names (any case), None if there is none."""
+    names = {f.name().lower(): f.name() for f in layer.fields()}
+    return next((names[c] for c in NAME_FIELD_CANDIDATES if c in names), None)
+
+
+def _code_request(layer: QgsVectorLayer, code_field: str, code: str) -> QgsFeatureRequest:
+    """Features whose code is ``code``; a text field is compared as such (the provider can)."""
+    quoted = "'" + code.replace("'", "''") + "'"
+    field = layer.fields().field(code_field)
+    if field.type() == compat.FIELD_STRING:
+        expression = f'"{code_field}" = {quoted}'
+    else:  # a code stored as a number still reads as its digits
+        expression = f'to_string("{code_field}") = {quoted}'
+    return QgsFeatureRequest().setFilterExpression(expression)
+
+
+def commune_label(layer: QgsVectorLayer, code_field: str, code: str) -> str | None:
+    """ "Name (code)" of the commune with ``code``, the code alone without a name field;
+    None when no commune has it. Reads attributes only, one feature at most."""
+    code = str(code).strip()
+    name_field = detect_name_field(layer)
+    request = _code_request(layer, code_field, code)
+    request.setFlags(compat.REQUEST_NO_GEOMETRY)
+    request.setSubsetOfAttributes([f for f in (code_field, name_field) if f], layer.fields())
+    request.setLimit(1)
+    for feature in layer.getFeatures(request):
+        name = feature[name_field] if name_field else None
+        if name_field and not compat.is_null(name) and str(name).strip():
+            return f"{str(name).strip()} ({code})"
+        return code
+    return None
+
+
 def check_communes_layer(layer: QgsVectorLayer | None) -> None:
     if layer is None or not layer.isValid():
         raise AtelierError(QT_TR_NOOP("The communes layer cannot be read."))
@@ -120,9 +165,7 @@ def find_commune(
     """The commune feature and its geometry in Lambert-93."""
     code = str(code).strip()
     idx = layer.fields().indexOf(code_field)
-    request = QgsFeatureRequest().setFilterExpression(
-        f"to_string(\"{code_field}\") = '{code.replace(chr(39), chr(39) * 2)}'"
-    )
+    request = _code_request(layer, code_field, code)
     request.setSubsetOfAttributes([idx])
     found = [f for f in layer.getFeatures(request) if f.hasGeometry()]
     if not found:

@@ -9,6 +9,7 @@ that they travel with the dossier.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 from qgis.core import QgsProject, QgsSettings
 
@@ -19,9 +20,17 @@ PREFIX = "poix_atelier_plugin"
 
 @dataclass
 class UserSettings:
-    """Saved per user profile."""
+    """Saved per user profile.
 
+    ``save`` writes only the values changed since ``load``: a dialog that
+    loaded the settings earlier cannot put back an old value another one
+    changed meanwhile (the photo folder and the dossier folder stay apart).
+    """
+
+    #: the last folder of photos or field packages
     last_folder: str = ""
+    #: the last folder a dossier was built in or opened from
+    last_dossier_folder: str = ""
     default_paper: str = "A3"
     default_dpi: int = 300
     online_layers: bool = True
@@ -36,12 +45,37 @@ class UserSettings:
         for f in fields(cls):
             default = getattr(cls, f.name)
             values[f.name] = s.value(f"{PREFIX}/{f.name}", default, type=type(default))
-        return cls(**values)
+        loaded = cls(**values)
+        loaded._loaded = values
+        return loaded
 
     def save(self) -> None:
         s = QgsSettings()
+        loaded = getattr(self, "_loaded", None)
         for f in fields(self):
-            s.setValue(f"{PREFIX}/{f.name}", getattr(self, f.name))
+            value = getattr(self, f.name)
+            if loaded is None or loaded.get(f.name) != value:
+                s.setValue(f"{PREFIX}/{f.name}", value)
+        self._loaded = {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def dossier_folder(dossier: str = "") -> str:
+    """Where to build or look for a dossier: the last such folder, the open dossier's, or home.
+
+    Never the photo folder: photos are not where dossiers live.
+    """
+    remembered = UserSettings.load().last_dossier_folder
+    if remembered and Path(remembered).is_dir():
+        return remembered
+    if dossier and Path(dossier).is_file():  # not a pg: server dossier
+        return str(Path(dossier).parent)
+    return str(Path.home())
+
+
+def remember_dossier_folder(folder: str | Path) -> None:
+    settings = UserSettings.load()
+    settings.last_dossier_folder = str(folder)
+    settings.save()
 
 
 @dataclass

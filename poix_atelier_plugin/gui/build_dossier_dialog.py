@@ -17,13 +17,13 @@ from qgis.core import (
 )
 from qgis.gui import QgsFileWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
 
 from .. import compat
-from ..core.dossier_sources import detect_code_field
+from ..core.dossier_sources import commune_label, detect_code_field
 from ..core.i18n import error_text, tr
-from ..core.settings import UserSettings
+from ..core.settings import UserSettings, dossier_folder, remember_dossier_folder
 from ..domain.errors import AtelierError
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
@@ -85,12 +85,17 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
     #: Emitted with the algorithm's results once a dossier is built.
     built = pyqtSignal(dict)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, dossier: str = ""):
         super().__init__(parent)
         self.setupUi(self)
         self.task: QgsProcessingAlgRunnerTask | None = None
         self.file_layers: dict[str, QgsVectorLayer] = {}
         self.communes_file_layer: QgsVectorLayer | None = None
+        # The commune is named as the code is typed: a wrong digit shows at once.
+        self.name_timer = QTimer(self)
+        self.name_timer.setSingleShot(True)
+        self.name_timer.setInterval(250)
+        self.name_timer.timeout.connect(self.update_commune_name)
         settings = UserSettings.load()
         self.setWindowTitle(tr("Build a commune dossier"))
         self.helpLabel.setText(
@@ -130,7 +135,8 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
         self.communesFile.setFilter(VECTOR_FILTER)
         self.communesFile.fileChanged.connect(self._communes_file_changed)
         self.folderWidget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
-        self.folderWidget.setFilePath(settings.last_folder)
+        # Where dossiers live, never the last photo folder.
+        self.folderWidget.setFilePath(dossier_folder(dossier))
         self.addFilesButton.clicked.connect(self._add_files)
         self.checkAllButton.clicked.connect(self._check_all)
         self.buildButton = self.buttonBox.addButton(
@@ -145,6 +151,8 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
         self.buttonBox.accepted.connect(self.start)
         self.buttonBox.rejected.connect(self.cancel)
         self.buttonBox.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
+        self.codeEdit.textChanged.connect(self.name_timer.start)
+        self.codeFieldCombo.fieldChanged.connect(self.name_timer.start)
         self._fill_sources()
         self._communes_changed(self.communesCombo.currentLayer())
 
@@ -158,6 +166,7 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
             self.communesFile.setFilePath("")
         self.codeFieldCombo.setLayer(self.communes_layer())
         self.codeFieldCombo.setField("")
+        self.update_commune_name()
 
     def _communes_file_changed(self, path: str) -> None:
         if not path:
@@ -170,6 +179,36 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
         self.communesCombo.setLayer(None)
         self.codeFieldCombo.setLayer(self.communes_file_layer)
         self.codeFieldCombo.setField("")
+        self.update_commune_name()
+
+    def update_commune_name(self) -> str | None:
+        """Name the commune of the code typed, or say it is unknown; returns the name shown."""
+        self.name_timer.stop()
+        code = self.codeEdit.text().strip()
+        layer = self.communes_layer()
+        self.communeNameLabel.setStyleSheet("")
+        if not code or layer is None or not layer.isValid():
+            self.communeNameLabel.setText("")
+            return None
+        try:
+            field = detect_code_field(layer, self.codeFieldCombo.currentField() or None)
+        except AtelierError as exc:
+            self._name_error(error_text(exc))
+            return None
+        label = commune_label(layer, field, code)
+        if label is None:
+            self._name_error(
+                tr("No commune has the code {code} in {layer}.").format(
+                    code=code, layer=layer.name()
+                )
+            )
+            return None
+        self.communeNameLabel.setText(tr("Commune: {name}").format(name=label))
+        return label
+
+    def _name_error(self, text: str) -> None:
+        self.communeNameLabel.setStyleSheet("color: #b00020;")
+        self.communeNameLabel.setText(text)
 
     def _fill_sources(self) -> None:
         """List the project's vector layers (again: the project may have changed)."""
@@ -265,8 +304,8 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
         if algorithm is None:
             self.show_status(tr("The Processing provider of the plugin is not loaded."), True)
             return
+        remember_dossier_folder(params["OUTPUT_FOLDER"])
         settings = UserSettings.load()
-        settings.last_folder = params["OUTPUT_FOLDER"]
         settings.buffer_m = params["BUFFER"]
         settings.online_layers = params["ONLINE_LAYERS"]
         settings.save()

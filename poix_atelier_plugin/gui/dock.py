@@ -8,10 +8,20 @@ from pathlib import Path
 
 from qgis.core import QgsProject
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QComboBox, QDockWidget, QFormLayout, QLabel, QScrollArea
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+)
 
+from ..core import checklist as core_checklist
 from ..core.i18n import error_text, tr
+from ..domain import checklist
 from ..domain.errors import AtelierError
 from .context import AtelierContext
 from .steps.boards import BoardsStep
@@ -21,6 +31,7 @@ from .steps.enjeux import EnjeuxStep
 from .steps.groups import GroupsStep
 from .steps.photos import PhotosStep
 from .steps.route import RouteStep
+from .undo_keys import UndoKeys
 
 LOG = logging.getLogger(__name__)
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
@@ -44,8 +55,10 @@ class AtelierDock(QDockWidget, FORM_CLASS):
             self.toolBox.addItem(panel, f"{i}. {panel.title()}")
             self._fit_narrow(panel)
         # wide enough for the longest button once labels wrap (French is long)
+        # plus the vertical scroll bar a long step shows on a 768-pixel-high screen
         width = max(p.minimumSizeHint().width() for p in self.steps.values())
-        self.setMinimumWidth(width + 2 * self.toolBox.frameWidth() + 24)
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.setMinimumWidth(width + 2 * self.toolBox.frameWidth() + 24 + bar)
         self.context.dossier_changed.connect(self._show_dossier)
         self.context.group_changed.connect(self._show_group)
         self.context.groups_changed.connect(self._fill_groups)
@@ -53,6 +66,9 @@ class AtelierDock(QDockWidget, FORM_CLASS):
         QgsProject.instance().readProject.connect(self._project_read)
         self._show_dossier(self.context.dossier)
         self._fill_groups()
+        canvas = iface.mapCanvas() if iface is not None else None
+        self.undo_keys = UndoKeys(iface, self.context.saver, [canvas, self], self)
+        self._add_checklist()
 
     @staticmethod
     def _fit_narrow(panel) -> None:
@@ -72,6 +88,56 @@ class AtelierDock(QDockWidget, FORM_CLASS):
         if area is not None:
             area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         panel.layout().invalidate()
+
+    # the "first workshop" path ---------------------------------------------------------
+    def _add_checklist(self) -> None:
+        """A "next step" button over the steps, a check on each step done, and, at the
+        top of each step, what it shows done or what to do next."""
+        self.next_button = QPushButton(self)
+        self.next_button.setObjectName("nextStepButton")
+        self.next_button.setFlat(True)
+        self.next_button.setStyleSheet("text-align: left; font-weight: bold;")
+        self.next_button.setToolTip(tr("Open the next step of the workshop"))
+        self.next_button.clicked.connect(self._open_next)
+        layout = self.dockContents.layout()
+        layout.insertWidget(layout.indexOf(self.toolBox), self.next_button)
+        self.next_step = ""
+        self.titles = {sid: self.toolBox.itemText(i) for i, sid in enumerate(self.steps)}
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(150)
+        self.check_timer.timeout.connect(self.refresh_checklist)
+        later = self.check_timer.start
+        self.context.dossier_changed.connect(lambda *_: later())
+        self.context.groups_changed.connect(later)
+        self.context.saver.saved.connect(lambda *_: later())
+        self.context.saver.history_changed.connect(later)
+        self.toolBox.currentChanged.connect(lambda *_: later())
+        self.refresh_checklist()
+
+    def refresh_checklist(self) -> list:
+        read = core_checklist.read_facts(self.context.dossier)
+        states = checklist.progress(read)
+        facts = checklist.defaults(read)
+        self.next_step = ""
+        for i, state in enumerate(states):
+            title = self.titles[state.step]
+            self.toolBox.setItemText(i, f"{title}  ✓" if state.done else title)
+            text = tr(state.template).format(**facts)
+            self.steps[state.step].show_status(("✓ " if state.done else "→ ") + text, state.done)
+            if state.is_next:
+                self.next_step = state.step
+        if self.next_step:
+            label = self.titles[self.next_step]
+            self.next_button.setText(tr("Next step: {step}").format(step=label))
+        else:
+            self.next_button.setText(tr("Every step of the day is done ✓"))
+        self.next_button.setEnabled(bool(self.next_step))
+        return states
+
+    def _open_next(self, _checked: bool = False) -> None:
+        if self.next_step:
+            self.toolBox.setCurrentWidget(self.steps[self.next_step])
 
     def step(self, step_id: str):
         return self.steps[step_id]
@@ -127,6 +193,8 @@ class AtelierDock(QDockWidget, FORM_CLASS):
             QgsProject.instance().readProject.disconnect(self._project_read)
         except TypeError:
             pass
+        self.undo_keys.unload()
+        self.check_timer.stop()
         for panel in self.steps.values():
             panel.unload()
         self.context.saver.unload()

@@ -44,7 +44,7 @@
         <translation>Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="88"/>
+        <location filename="../gui/dock.py" line="154"/>
         <source>No dossier open</source>
         <translation>Aucun dossier ouvert</translation>
     </message>
@@ -84,42 +84,42 @@
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="26"/>
+        <location filename="../gui/steps/dossier.py" line="57"/>
         <source>Build the cartographic dossier of a commune, or open an existing one.</source>
         <translation>Créez le dossier cartographique d'une commune, ou ouvrez un dossier existant.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="27"/>
+        <location filename="../gui/steps/dossier.py" line="58"/>
         <source>Build a dossier…</source>
         <translation>Créer un dossier…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="33"/>
+        <location filename="../gui/steps/dossier.py" line="64"/>
         <source>Open a dossier…</source>
         <translation>Ouvrir un dossier…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="32"/>
+        <location filename="../gui/steps/enjeux.py" line="33"/>
         <source>Issues and toolbox</source>
         <translation>Enjeux et boîte à outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="37"/>
+        <location filename="../gui/steps/enjeux.py" line="38"/>
         <source>The DDTM toolbox of support tools, and the issues (enjeux) of each group linked to tools.</source>
         <translation>La boîte à outils de la DDTM et les enjeux de chaque groupe, reliés aux outils.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="42"/>
+        <location filename="../gui/steps/enjeux.py" line="43"/>
         <source>Toolbox…</source>
         <translation>Boîte à outils…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="48"/>
+        <location filename="../gui/steps/enjeux.py" line="49"/>
         <source>Add an issue</source>
         <translation>Ajouter un enjeu</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="91"/>
+        <location filename="../gui/steps/enjeux.py" line="95"/>
         <source>Support proposal…</source>
         <translation>Proposition d'accompagnement…</translation>
     </message>
@@ -294,32 +294,32 @@
         <translation>Le créneau de visite doit durer plus de 0 minute.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="76"/>
+        <location filename="../core/dossier_sources.py" line="87"/>
         <source>The field {field} does not exist in the layer {layer}.</source>
         <translation>Le champ {field} n'existe pas dans la couche {layer}.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="84"/>
+        <location filename="../core/dossier_sources.py" line="95"/>
         <source>The layer {layer} has no INSEE code field (looked for: {candidates}). Choose the field holding the INSEE code.</source>
         <translation>La couche {layer} n'a pas de champ de code INSEE (champs recherchés : {candidates}). Choisissez le champ qui contient le code INSEE.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="96"/>
+        <location filename="../core/dossier_sources.py" line="141"/>
         <source>The communes layer cannot be read.</source>
         <translation>La couche des communes ne peut pas être lue.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="98"/>
+        <location filename="../core/dossier_sources.py" line="143"/>
         <source>The communes layer {layer} must hold polygons (it holds {kind}).</source>
         <translation>La couche des communes {layer} doit contenir des polygones (elle contient : {kind}).</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="129"/>
+        <location filename="../core/dossier_sources.py" line="172"/>
         <source>No commune has the INSEE code {code} in the layer {layer} (field {field}).</source>
         <translation>Aucune commune n'a le code INSEE {code} dans la couche {layer} (champ {field}).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="153"/>
+        <location filename="../gui/photo_actions.py" line="160"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>Orientation inconnue : {orientation}.</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="110"/>
+        <location filename="../core/boards/source.py" line="111"/>
         <source>No dossier is open: build or open a dossier first.</source>
         <translation>Aucun dossier n'est ouvert : créez ou ouvrez d'abord un dossier.</translation>
     </message>
@@ -394,12 +394,12 @@
         <translation>Le dossier {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="116"/>
+        <location filename="../core/boards/source.py" line="117"/>
         <source>The dossier {path} has no groups yet: create the groups first.</source>
         <translation>Le dossier {path} n'a pas encore de groupes : créez d'abord les groupes.</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="100"/>
+        <location filename="../core/catalogue.py" line="113"/>
         <source>Cannot write the toolbox into {path}: {error}</source>
         <translation>Impossible d'écrire la boîte à outils dans {path} : {error}</translation>
     </message>
@@ -409,17 +409,17 @@
         <translation>Cet outil n'est plus dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="239"/>
+        <location filename="../core/catalogue.py" line="258"/>
         <source>Cannot write {path}: {error}</source>
         <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="258"/>
+        <location filename="../core/catalogue.py" line="277"/>
         <source>Cannot read {path}: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="103"/>
+        <location filename="../gui/build_dossier_dialog.py" line="108"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>Découpage de la source {source} du {date} pour la commune {insee}.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="152"/>
+        <location filename="../core/dossier_project.py" line="156"/>
         <source>Workshop dossier: {name} ({insee})</source>
         <translation>Dossier de l'atelier : {name} ({insee})</translation>
     </message>
@@ -489,42 +489,42 @@
         <translation>Fonds en ligne</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="52"/>
+        <location filename="../core/groups.py" line="53"/>
         <source>The dossier must be a GeoPackage (.gpkg): {path}</source>
         <translation>Le dossier doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="56"/>
+        <location filename="../core/groups.py" line="57"/>
         <source>The folder of {path} does not exist.</source>
         <translation>Le dossier parent de {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="85"/>
+        <location filename="../core/groups.py" line="88"/>
         <source>Nothing was drawn.</source>
         <translation>Rien n'a été dessiné.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="88"/>
+        <location filename="../core/groups.py" line="91"/>
         <source>A line needs at least two different points.</source>
         <translation>Une ligne doit comporter au moins deux points différents.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="111"/>
+        <location filename="../core/groups.py" line="114"/>
         <source>An area needs at least three points that are not aligned.</source>
         <translation>Une surface doit comporter au moins trois points non alignés.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="115"/>
+        <location filename="../core/groups.py" line="118"/>
         <source>The outline crosses itself, which makes several separate areas. Draw it again without crossing its own edge.</source>
         <translation>Le contour se recoupe, ce qui forme plusieurs surfaces séparées. Redessinez-le sans recouper son propre tracé.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="92"/>
+        <location filename="../core/groups.py" line="95"/>
         <source>The outline crossed itself; it was repaired.</source>
         <translation>Le contour se recoupait ; il a été réparé.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="100"/>
+        <location filename="../core/groups.py" line="103"/>
         <source>Draw one piece at a time.</source>
         <translation>Dessinez une seule partie à la fois.</translation>
     </message>
@@ -534,12 +534,12 @@
         <translation>La couche {layer} n'est pas modifiable.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="155"/>
+        <location filename="../core/groups.py" line="154"/>
         <source>Add a feature</source>
         <translation>Ajouter une entité</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="159"/>
+        <location filename="../core/groups.py" line="158"/>
         <source>The feature could not be added to {layer}.</source>
         <translation>L'entité n'a pas pu être ajoutée à {layer}.</translation>
     </message>
@@ -589,47 +589,47 @@
         <translation>Le dossier de photos {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="160"/>
+        <location filename="../core/photos.py" line="161"/>
         <source>HEIC/HEIF photo: this QGIS cannot read its position nor its image</source>
         <translation>Photo HEIC/HEIF : cette version de QGIS ne peut lire ni sa position ni son image</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="164"/>
+        <location filename="../core/photos.py" line="165"/>
         <source>not a readable image (damaged or unsupported format)</source>
         <translation>image illisible (fichier endommagé ou format non pris en charge)</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="166"/>
+        <location filename="../core/photos.py" line="167"/>
         <source>no readable EXIF metadata</source>
         <translation>aucune métadonnée EXIF lisible</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="168"/>
+        <location filename="../core/photos.py" line="169"/>
         <source>no GPS position in the EXIF metadata</source>
         <translation>aucune position GPS dans les métadonnées EXIF</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="194"/>
+        <location filename="../core/photos.py" line="195"/>
         <source>The group {group} does not exist in this dossier (groups: {groups}).</source>
         <translation>Le groupe {group} n'existe pas dans ce dossier (groupes : {groups}).</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="288"/>
+        <location filename="../core/photos.py" line="291"/>
         <source>file not found</source>
         <translation>fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="297"/>
+        <location filename="../core/photos.py" line="300"/>
         <source>taken outside the study perimeter ({lat:.5f}, {lon:.5f})</source>
         <translation>prise hors du périmètre d'étude ({lat:.5f}, {lon:.5f})</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="363"/>
+        <location filename="../core/photos.py" line="367"/>
         <source>Cannot write the observations into {path}: {error}</source>
         <translation>Impossible d'écrire les observations dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="351"/>
+        <location filename="../core/photos.py" line="355"/>
         <source>The photo {path} does not exist.</source>
         <translation>La photo {path} n'existe pas.</translation>
     </message>
@@ -924,7 +924,7 @@
         <translation>Planches (couches des planches imprimées)</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="391"/>
+        <location filename="../core/boards/layers.py" line="395"/>
         <source>Other theme</source>
         <translation>Autre thème</translation>
     </message>
@@ -989,7 +989,7 @@
         <translation>La source {layer} est vide : ignorée.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="259"/>
+        <location filename="../gui/build_dossier_dialog.py" line="298"/>
         <source>Give the INSEE code of the commune.</source>
         <translation>Indiquez le code INSEE de la commune.</translation>
     </message>
@@ -1239,12 +1239,12 @@
         <translation>{path} n'est pas un paquet terrain d'un seul groupe (groupes : {groups}).</translation>
     </message>
     <message>
-        <location filename="../core/pg_conflicts.py" line="138"/>
+        <location filename="../core/pg_conflicts.py" line="139"/>
         <source>Someone else changed this feature of {table} (number {fid}) since you started: reload it and apply your change again.</source>
         <translation>Quelqu'un d'autre a modifié cette entité de {table} (numéro {fid}) depuis que vous avez commencé : rechargez-la et appliquez de nouveau votre modification.</translation>
     </message>
     <message>
-        <location filename="../core/pg_conflicts.py" line="149"/>
+        <location filename="../core/pg_conflicts.py" line="150"/>
         <source>The feature {fid} of {table} was deleted by someone else.</source>
         <translation>L'entité {fid} de {table} a été supprimée par quelqu'un d'autre.</translation>
     </message>
@@ -1314,12 +1314,12 @@
         <translation>Atelier {schema} (serveur)</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="332"/>
+        <location filename="../core/pg_sync.py" line="343"/>
         <source>The server refused the copy of the dossier into {schema}: {error}</source>
         <translation>Le serveur a refusé la copie du dossier dans {schema} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="368"/>
+        <location filename="../core/pg_sync.py" line="379"/>
         <source>Cannot save the style {name}: {error}</source>
         <translation>Impossible d'enregistrer le style {name} : {error}</translation>
     </message>
@@ -1354,12 +1354,12 @@
         <translation>Photo ou note</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="53"/>
+        <location filename="../core/postgis.py" line="54"/>
         <source>The Python module psycopg2 is missing: install python3-psycopg2 (or psycopg2 with QGIS&apos;s pip) to work on a PostgreSQL server.</source>
         <translation>Le module Python psycopg2 est absent : installez python3-psycopg2 (ou psycopg2 avec le pip de QGIS) pour travailler sur un serveur PostgreSQL.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="82"/>
+        <location filename="../core/postgis.py" line="83"/>
         <source>{dossier} is not a server workspace: write it pg:&lt;connection&gt;/&lt;schema&gt;.</source>
         <translation>{dossier} n'est pas un espace de travail sur serveur : écrivez-le pg:&lt;connexion&gt;/&lt;schéma&gt;.</translation>
     </message>
@@ -1369,32 +1369,32 @@
         <translation>Indiquez le nom de la connexion PostgreSQL.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="95"/>
+        <location filename="../core/postgis.py" line="96"/>
         <source>Give a schema name for the workshop.</source>
         <translation>Indiquez un nom de schéma pour l'atelier.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="97"/>
+        <location filename="../core/postgis.py" line="98"/>
         <source>The schema name {name} is too long (63 bytes at most).</source>
         <translation>Le nom de schéma {name} est trop long (63 octets au plus).</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="156"/>
+        <location filename="../core/postgis.py" line="157"/>
         <source>The QGIS authentication database is locked: enter the master password to use the connection {connection}.</source>
         <translation>La base de données d'authentification de QGIS est verrouillée : saisissez le mot de passe principal pour utiliser la connexion {connection}.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="174"/>
+        <location filename="../core/postgis.py" line="175"/>
         <source>The server refused the user name or password of the connection {connection}. Check the authentication configuration.</source>
         <translation>Le serveur a refusé le nom d'utilisateur ou le mot de passe de la connexion {connection}. Vérifiez la configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="182"/>
+        <location filename="../core/postgis.py" line="183"/>
         <source>The database of the connection {connection} does not exist.</source>
         <translation>La base de données de la connexion {connection} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="186"/>
+        <location filename="../core/postgis.py" line="187"/>
         <source>Cannot reach the PostgreSQL server of {connection}: {error}</source>
         <translation>Impossible de joindre le serveur PostgreSQL de {connection} : {error}</translation>
     </message>
@@ -1404,7 +1404,7 @@
         <translation>PostGIS n'est pas activé dans la base de données de {connection} et ne peut pas l'être avec vos droits : demandez à l'administrateur d'exécuter CREATE EXTENSION postgis.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="254"/>
+        <location filename="../core/postgis.py" line="255"/>
         <source>The server refused to create the workshop {schema}: {error}</source>
         <translation>Le serveur a refusé de créer l'atelier {schema} : {error}</translation>
     </message>
@@ -1869,22 +1869,22 @@
         <translation>{layer} ({kind})</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="291"/>
+        <location filename="../core/boards/layers.py" line="295"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="292"/>
+        <location filename="../core/boards/layers.py" line="296"/>
         <source>Roads</source>
         <translation>Routes</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="293"/>
+        <location filename="../core/boards/layers.py" line="297"/>
         <source>Streams and water</source>
         <translation>Cours d'eau et plans d'eau</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="294"/>
+        <location filename="../core/boards/layers.py" line="298"/>
         <source>Cadastral parcels</source>
         <translation>Parcelles cadastrales</translation>
     </message>
@@ -1894,62 +1894,62 @@
         <translation>Le GeoPackage {path} n'est pas un dossier communal (aucune table commune).</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="96"/>
+        <location filename="../gui/build_dossier_dialog.py" line="101"/>
         <source>Clips every source to the commune plus a buffer, reprojects to Lambert-93, styles the layers and groups them by theme in a project. Only the features inside the study area are read.</source>
         <translation>Découpe chaque source sur la commune augmentée d'une zone tampon, la reprojette en Lambert-93, applique un style aux couches et les regroupe par thème dans un projet. Seules les entités situées dans le périmètre d'étude sont lues.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="105"/>
+        <location filename="../gui/build_dossier_dialog.py" line="110"/>
         <source>…or a file</source>
         <translation>…ou un fichier</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="106"/>
+        <location filename="../gui/build_dossier_dialog.py" line="111"/>
         <source>INSEE code field</source>
         <translation>Champ du code INSEE</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="108"/>
+        <location filename="../gui/build_dossier_dialog.py" line="113"/>
         <source>Buffer</source>
         <translation>Zone tampon</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="109"/>
+        <location filename="../gui/build_dossier_dialog.py" line="114"/>
         <source>Sources to clip</source>
         <translation>Sources à découper</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="110"/>
+        <location filename="../gui/build_dossier_dialog.py" line="115"/>
         <source>Add files…</source>
         <translation>Ajouter des fichiers…</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="111"/>
+        <location filename="../gui/build_dossier_dialog.py" line="116"/>
         <source>Tick all</source>
         <translation>Tout cocher</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="112"/>
+        <location filename="../gui/build_dossier_dialog.py" line="117"/>
         <source>Output</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="114"/>
+        <location filename="../gui/build_dossier_dialog.py" line="119"/>
         <source>Add the online layers (Plan IGN, orthophoto, cadastre, PLU, Géorisques)</source>
         <translation>Ajouter les couches en ligne (Plan IGN, orthophotographie, cadastre, PLU, Géorisques)</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="118"/>
+        <location filename="../gui/build_dossier_dialog.py" line="123"/>
         <source>Open the dossier when it is built</source>
         <translation>Ouvrir le dossier une fois créé</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="124"/>
+        <location filename="../gui/build_dossier_dialog.py" line="129"/>
         <source>Empty: detected among code, insee, INSEE_COM, code_insee…</source>
         <translation>Vide : détecté parmi code, insee, INSEE_COM, code_insee…</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="136"/>
+        <location filename="../gui/build_dossier_dialog.py" line="142"/>
         <source>Build</source>
         <translation>Créer</translation>
     </message>
@@ -1959,57 +1959,57 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="205"/>
+        <location filename="../gui/build_dossier_dialog.py" line="244"/>
         <source>The file {path} cannot be read.</source>
         <translation>Le fichier {path} ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="195"/>
+        <location filename="../gui/build_dossier_dialog.py" line="234"/>
         <source>Source layers</source>
         <translation>Couches sources</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="256"/>
+        <location filename="../gui/build_dossier_dialog.py" line="295"/>
         <source>Choose the communes layer.</source>
         <translation>Choisissez la couche des communes.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="262"/>
+        <location filename="../gui/build_dossier_dialog.py" line="301"/>
         <source>Choose the output folder.</source>
         <translation>Choisissez le répertoire de sortie.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="266"/>
+        <location filename="../gui/build_dossier_dialog.py" line="305"/>
         <source>The Processing provider of the plugin is not loaded.</source>
         <translation>Le fournisseur de traitements de l'extension n'est pas chargé.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="281"/>
+        <location filename="../gui/build_dossier_dialog.py" line="320"/>
         <source>Dossier of {code}</source>
         <translation>Dossier de {code}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="290"/>
+        <location filename="../gui/build_dossier_dialog.py" line="329"/>
         <source>Building the dossier…</source>
         <translation>Création du dossier…</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="315"/>
+        <location filename="../gui/build_dossier_dialog.py" line="354"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="54"/>
+        <location filename="../gui/steps/dossier.py" line="85"/>
         <source>Dossier built: {path}</source>
         <translation>Dossier créé : {path}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="343"/>
+        <location filename="../gui/build_dossier_dialog.py" line="382"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="347"/>
+        <location filename="../gui/build_dossier_dialog.py" line="386"/>
         <source>The dossier could not be built.</source>
         <translation>Le dossier n'a pas pu être créé.</translation>
     </message>
@@ -2064,82 +2064,77 @@
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="53"/>
+        <location filename="../gui/photo_actions.py" line="60"/>
         <source>A photo is attached to the nearest stop within this distance</source>
         <translation>Une photo est rattachée à l'arrêt le plus proche situé à moins de cette distance</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="56"/>
+        <location filename="../gui/photo_actions.py" line="63"/>
         <source>Attach to a stop within:</source>
         <translation>Rattacher à un arrêt situé à moins de :</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="61"/>
+        <location filename="../gui/photo_actions.py" line="68"/>
         <source>A folder of photos…</source>
         <translation>Un répertoire de photos…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="62"/>
+        <location filename="../gui/photo_actions.py" line="69"/>
         <source>Selected photos…</source>
         <translation>Photos choisies…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="244"/>
+        <location filename="../gui/photo_actions.py" line="262"/>
         <source>Open or build a dossier first (step 1).</source>
         <translation>Ouvrez ou créez d'abord un dossier (étape 1).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="73"/>
+        <location filename="../gui/photo_actions.py" line="80"/>
         <source>Choose the active group first (step 2).</source>
         <translation>Choisissez d'abord le groupe actif (étape 2).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="79"/>
+        <location filename="../gui/photo_actions.py" line="86"/>
         <source>Please wait: the previous photo task is still running.</source>
         <translation>Veuillez patienter : la tâche photo précédente est encore en cours.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="86"/>
+        <location filename="../gui/photo_actions.py" line="93"/>
         <source>Folder of the group&apos;s photos</source>
         <translation>Dossier des photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="96"/>
+        <location filename="../gui/photo_actions.py" line="103"/>
         <source>Photos of the group</source>
         <translation>Photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="96"/>
+        <location filename="../gui/photo_actions.py" line="103"/>
         <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="114"/>
+        <location filename="../gui/photo_actions.py" line="121"/>
         <source>Importing photos</source>
         <translation>Import des photos</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="162"/>
-        <source>{imported} photos imported for {group}; {no_gps} without GPS, {outside} outside the study perimeter, {unreadable} unreadable, {already} already imported.</source>
-        <translation>{imported} photos importées pour {group} ; {no_gps} sans GPS, {outside} hors du périmètre d'étude, {unreadable} illisibles, {already} déjà importées.</translation>
-    </message>
-    <message>
-        <location filename="../gui/photo_actions.py" line="216"/>
+        <location filename="../gui/photo_actions.py" line="234"/>
         <source>Where to write the field package</source>
         <translation>Où écrire le paquet terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="226"/>
+        <location filename="../gui/photo_actions.py" line="244"/>
         <source>Field package of {group} written to &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</source>
         <translation>Paquet terrain de {group} écrit dans &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="233"/>
+        <location filename="../gui/photo_actions.py" line="251"/>
         <source>Exporting the field package of {group}</source>
         <translation>Export du paquet terrain de {group}</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="246"/>
+        <location filename="../gui/photo_actions.py" line="264"/>
         <source>Field package to bring back</source>
         <translation>Paquet terrain à réintégrer</translation>
     </message>
@@ -2324,87 +2319,87 @@
         <translation>{group} : {counts}</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="27"/>
+        <location filename="../gui/steps/dossier.py" line="58"/>
         <source>Clip the sources to a commune, style them and group them by theme in a project</source>
         <translation>Découper les sources sur une commune, leur appliquer un style et les regrouper par thème dans un projet</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="33"/>
+        <location filename="../gui/steps/dossier.py" line="64"/>
         <source>Open a dossier project (.qgz) or its GeoPackage, zoomed on the commune</source>
         <translation>Ouvrir le projet d'un dossier (.qgz) ou son GeoPackage, zoomé sur la commune</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="61"/>
+        <location filename="../gui/steps/dossier.py" line="92"/>
         <source>Open a dossier</source>
         <translation>Ouvrir un dossier</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="61"/>
+        <location filename="../gui/steps/dossier.py" line="92"/>
         <source>Dossier (*.qgz *.qgs *.gpkg)</source>
         <translation>Dossier (*.qgz *.qgs *.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="86"/>
+        <location filename="../gui/steps/dossier.py" line="118"/>
         <source>Dossier opened: {path}</source>
         <translation>Dossier ouvert : {path}</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="92"/>
+        <location filename="../gui/steps/dossier.py" line="124"/>
         <source>The file {path} does not exist.</source>
         <translation>Le fichier {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="109"/>
+        <location filename="../gui/steps/dossier.py" line="153"/>
         <source>The GeoPackage {path} holds no dossier layer.</source>
         <translation>Le GeoPackage {path} ne contient aucune couche de dossier.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="115"/>
+        <location filename="../gui/steps/dossier.py" line="159"/>
         <source>Choose a dossier project (.qgz) or GeoPackage (.gpkg), not {path}.</source>
         <translation>Choisissez un projet de dossier (.qgz) ou un GeoPackage (.gpkg), et non {path}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="42"/>
+        <location filename="../gui/steps/enjeux.py" line="43"/>
         <source>Search, add, edit, import or export the support tools</source>
         <translation>Chercher, ajouter, modifier, importer ou exporter les outils d'accompagnement</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="48"/>
+        <location filename="../gui/steps/enjeux.py" line="49"/>
         <source>An issue of the active group, its level, its site and its tools</source>
         <translation>Un enjeu du groupe actif, son niveau, son site et ses outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="62"/>
+        <location filename="../gui/steps/enjeux.py" line="63"/>
         <source>Edit the issue…</source>
         <translation>Modifier l'enjeu…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="240"/>
+        <location filename="../gui/steps/enjeux.py" line="244"/>
         <source>Delete the issue</source>
         <translation>Supprimer l'enjeu</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="91"/>
+        <location filename="../gui/steps/enjeux.py" line="95"/>
         <source>The proposal of each group: issues by level, each with its tools</source>
         <translation>La proposition de chaque groupe : les enjeux par niveau, chacun avec ses outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="170"/>
+        <location filename="../gui/steps/enjeux.py" line="174"/>
         <source>{level} — {title} ({n} tools)</source>
         <translation>{level} — {title} ({n} outil(s))</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="199"/>
+        <location filename="../gui/steps/enjeux.py" line="203"/>
         <source>Open a dossier first.</source>
         <translation>Ouvrez d'abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="229"/>
+        <location filename="../gui/steps/enjeux.py" line="233"/>
         <source>Issue saved.</source>
         <translation>Enjeu enregistré.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="240"/>
+        <location filename="../gui/steps/enjeux.py" line="244"/>
         <source>Delete this issue and its tool choices?</source>
         <translation>Supprimer cet enjeu et ses choix d'outils ?</translation>
     </message>
@@ -2615,17 +2610,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le fichier {path} n'est pas un GeoPackage lisible : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="195"/>
+        <location filename="../core/dossier_project.py" line="199"/>
         <source>Cannot write the project {path}: {reason}</source>
         <translation>Impossible d'écrire le projet {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="233"/>
+        <location filename="../core/dossier_sources.py" line="276"/>
         <source>Cannot write the table {table} in {path}: {reason}</source>
         <translation>Impossible d'écrire la table {table} dans {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="319"/>
+        <location filename="../core/photos.py" line="323"/>
         <source>Cannot copy a photo into {folder}: {error}</source>
         <translation>Impossible de copier une photo dans {folder} : {error}</translation>
     </message>
@@ -2745,17 +2740,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Prendre leur version</translation>
     </message>
     <message>
-        <location filename="../gui/steps/dossier.py" line="98"/>
+        <location filename="../gui/steps/dossier.py" line="140"/>
         <source>The project {path} cannot be opened: {reason}</source>
         <translation>Le projet {path} ne peut pas être ouvert : {reason}</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="178"/>
+        <location filename="../gui/steps/enjeux.py" line="182"/>
         <source>Edit the selected issue and its tools</source>
         <translation>Modifier l'enjeu sélectionné et ses outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="186"/>
+        <location filename="../gui/steps/enjeux.py" line="190"/>
         <source>Delete the selected issue</source>
         <translation>Supprimer l'enjeu sélectionné</translation>
     </message>
@@ -2880,7 +2875,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le projet ne contient aucune couche d'un atelier sur serveur.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="167"/>
+        <location filename="../gui/build_dossier_dialog.py" line="176"/>
         <source>No polygon layer can be read in {path}.</source>
         <translation>Aucune couche de polygones lisible dans {path}.</translation>
     </message>
@@ -2980,37 +2975,32 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>{shared} lieux choisis par deux groupes ou plus.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="74"/>
+        <location filename="../gui/steps/enjeux.py" line="76"/>
         <source>a point</source>
         <translation>un point</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="74"/>
+        <location filename="../gui/steps/enjeux.py" line="76"/>
         <source>a line</source>
         <translation>une ligne</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="74"/>
+        <location filename="../gui/steps/enjeux.py" line="76"/>
         <source>an area</source>
         <translation>une surface</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="80"/>
-        <source>Place on the map as</source>
-        <translation>Placer sur la carte comme</translation>
-    </message>
-    <message>
-        <location filename="../gui/steps/enjeux.py" line="181"/>
+        <location filename="../gui/steps/enjeux.py" line="185"/>
         <source>Click on the map to locate the selected issue; right click ends a line or an area</source>
         <translation>Cliquez sur la carte pour situer l'enjeu sélectionné ; clic droit pour finir une ligne ou une surface</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="265"/>
+        <location filename="../gui/steps/enjeux.py" line="269"/>
         <source>Pick an issue in the list first.</source>
         <translation>Choisissez d'abord un enjeu dans la liste.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="309"/>
+        <location filename="../gui/steps/enjeux.py" line="313"/>
         <source>Issue placed on the map.</source>
         <translation>Enjeu placé sur la carte.</translation>
     </message>
@@ -3035,12 +3025,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>{group} · conseil : {adviser}</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="84"/>
+        <location filename="../core/boards/source.py" line="85"/>
         <source>The group “{name}” does not exist.</source>
         <translation>Le groupe « {name} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="197"/>
+        <location filename="../core/photos_summary.py" line="70"/>
         <source>Stop {n} — {name}</source>
         <translation>Arrêt {n} — {name}</translation>
     </message>
@@ -3070,7 +3060,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>erreur inconnue</translation>
     </message>
     <message>
-        <location filename="../gui/steps/base.py" line="103"/>
+        <location filename="../gui/steps/base.py" line="113"/>
         <source>Undo the last drawing</source>
         <translation>Annuler le dernier tracé</translation>
     </message>
@@ -3080,7 +3070,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Dernier tracé annulé sur {layer}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/base.py" line="109"/>
+        <location filename="../gui/steps/base.py" line="119"/>
         <source>Redo the drawing</source>
         <translation>Rétablir le tracé</translation>
     </message>
@@ -3090,12 +3080,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Tracé rétabli sur {layer}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/base.py" line="103"/>
+        <location filename="../gui/steps/base.py" line="113"/>
         <source>Remove the last feature drawn with the panel (it is saved already)</source>
         <translation>Retire le dernier objet tracé avec le panneau (il est déjà enregistré)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/base.py" line="109"/>
+        <location filename="../gui/steps/base.py" line="119"/>
         <source>Put back the drawing just undone</source>
         <translation>Remet le tracé qui vient d'être annulé</translation>
     </message>
@@ -3105,22 +3095,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Conservation du travail des groupes…</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="115"/>
+        <location filename="../core/gpkg_replace.py" line="116"/>
         <source>The backup of {path} could not be written ({reason}); nothing was replaced.</source>
         <translation>La sauvegarde de {path} n'a pas pu être écrite ({reason}) ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="110"/>
+        <location filename="../core/dossier_keep.py" line="111"/>
         <source>The groups&apos; table {table} could not be carried into the rebuilt dossier ({reason}); the dossier was not replaced.</source>
         <translation>La table {table} des groupes n'a pas pu être reprise dans le dossier reconstruit ({reason}) ; le dossier n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="119"/>
+        <location filename="../core/dossier_keep.py" line="120"/>
         <source>The groups&apos; table {table} could not be carried into the rebuilt dossier; the dossier was not replaced.</source>
         <translation>La table {table} des groupes n'a pas pu être reprise dans le dossier reconstruit ; le dossier n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="191"/>
+        <location filename="../core/dossier_keep.py" line="192"/>
         <source>The groups' table {table} lost rows while being carried over ({before} → {after}); the dossier was not replaced.</source>
         <translation>La table {table} des groupes a perdu des lignes en étant reprise ({before} → {after}) ; le dossier n'a pas été remplacé.</translation>
     </message>
@@ -3145,7 +3135,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Ancien fichier conservé sous {path}.</translation>
     </message>
     <message>
-        <location filename="../core/boards/kept_layouts.py" line="194"/>
+        <location filename="../core/boards/kept_layouts.py" line="196"/>
         <source>{name} (retouched, kept {date})</source>
         <translation>{name} (retouchée, gardée le {date})</translation>
     </message>
@@ -3210,17 +3200,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le paquet terrain {path} est endommagé ({error}) : rien n'a été fusionné. Copiez-le à nouveau depuis la tablette.</translation>
     </message>
     <message>
-        <location filename="../core/pg_conflicts.py" line="52"/>
+        <location filename="../core/pg_conflicts.py" line="53"/>
         <source>The feature {fid} of {table} was changed in the meantime on another computer: nothing was written. Reload it and apply your change again.</source>
         <translation>L'entité {fid} de {table} a été modifiée entre-temps par un autre poste : rien n'a été écrit. Rechargez-la et refaites votre modification.</translation>
     </message>
     <message>
-        <location filename="../core/pg_conflicts.py" line="63"/>
+        <location filename="../core/pg_conflicts.py" line="64"/>
         <source>The feature {fid} of {table} was deleted in the meantime on another computer: nothing was written.</source>
         <translation>L'entité {fid} de {table} a été supprimée entre-temps par un autre poste : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../core/transaction.py" line="68"/>
+        <location filename="../core/transaction.py" line="69"/>
         <source>Cannot write into {path} (table {table}): {error}. Nothing was changed.</source>
         <translation>Impossible d'écrire dans {path} (table {table}) : {error}. Rien n'a été modifié.</translation>
     </message>
@@ -3330,22 +3320,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Prendre le terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="264"/>
+        <location filename="../gui/photo_actions.py" line="282"/>
         <source>Field package of {group} merged: {inserted} added, {updated} updated, {deleted} deleted, {photos} photos copied, {conflicts} conflicts.</source>
         <translation>Paquet terrain de {group} fusionné : {inserted} entités ajoutées, {updated} modifiées, {deleted} supprimées, {photos} photos copiées, {conflicts} conflits.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="276"/>
+        <location filename="../gui/photo_actions.py" line="294"/>
         <source>Choose the value to keep for each conflict.</source>
         <translation>Choisissez la valeur à garder pour chaque conflit.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="308"/>
+        <location filename="../gui/photo_actions.py" line="326"/>
         <source>Conflicts settled: {field} values taken from the field, {office} kept from the office.</source>
         <translation>Conflits réglés : {field} valeurs prises du terrain, {office} gardées du bureau.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="312"/>
+        <location filename="../gui/photo_actions.py" line="330"/>
         <source>{n} conflicts remain (changed again meanwhile).</source>
         <translation>{n} conflits restent (modifiés à nouveau entre-temps).</translation>
     </message>
@@ -3405,22 +3395,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Toutes les planches dans un seul PDF : {name}</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="90"/>
+        <location filename="../core/gpkg_replace.py" line="91"/>
         <source>{path} is open in the project ({layers}): remove these layers or choose another file; nothing was replaced.</source>
         <translation>{path} est ouvert dans le projet ({layers}) : retirez ces couches ou choisissez un autre fichier ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="124"/>
+        <location filename="../core/gpkg_replace.py" line="125"/>
         <source>{path} is still in use by another program ({files} cannot be removed): close it and try again; nothing was replaced.</source>
         <translation>{path} est encore utilisé par un autre programme (impossible de supprimer {files}) : fermez-le et réessayez ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="136"/>
+        <location filename="../core/gpkg_replace.py" line="137"/>
         <source>{path} cannot be replaced ({reason}); the old file is unchanged.</source>
         <translation>Impossible de remplacer {path} ({reason}) ; l'ancien fichier est intact.</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="173"/>
+        <location filename="../core/gpkg_replace.py" line="174"/>
         <source>The pending edits of {layer} could not be saved: save or discard them, then try again; nothing was replaced.</source>
         <translation>Les modifications en attente de {layer} n'ont pas pu être enregistrées : enregistrez-les ou annulez-les, puis réessayez ; rien n'a été remplacé.</translation>
     </message>
@@ -3430,12 +3420,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le schéma {schema} appartient à la base de données elle-même et n'accueille jamais d'atelier : choisissez un autre nom de schéma (par exemple atelier_poix_du_nord).</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="205"/>
+        <location filename="../core/pg_sync.py" line="208"/>
         <source>The schema {schema} already exists on the server and was not made by the workshop plugin ({tables} tables): it is never replaced nor written into. Choose another schema name.</source>
         <translation>Le schéma {schema} existe déjà sur le serveur et n'a pas été créé par l'extension Atelier territorial ({tables} tables) : il n'est jamais remplacé ni modifié. Choisissez un autre nom de schéma.</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="231"/>
+        <location filename="../core/pg_sync.py" line="234"/>
         <source>The schema {schema} already holds a workshop: choose another name, or confirm that the server copy is replaced (it is then kept on the server as a dated backup).</source>
         <translation>Le schéma {schema} contient déjà un atelier : choisissez un autre nom, ou confirmez le remplacement de la copie du serveur (elle est alors conservée sur le serveur en sauvegarde datée).</translation>
     </message>
@@ -3573,9 +3563,324 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>{count} entités copiées dans {schema}.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="146"/>
+        <location filename="../gui/photo_actions.py" line="153"/>
         <source>The photo task failed: {error}</source>
         <translation>La tâche photos a échoué : {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/photos.py" line="269"/>
+        <source>No perimetre_etude nor commune layer in {path}: no area check</source>
+        <translation>Ni couche perimetre_etude ni couche commune dans {path} : périmètre non vérifié</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/enjeux.py" line="72"/>
+        <source>Shape on the map:</source>
+        <translation>Forme sur la carte :</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/enjeux.py" line="86"/>
+        <source>Place the issue on the map</source>
+        <translation>Placer l'enjeu sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../core/boards/frames.py" line="173"/>
+        <source>Layout template {path} unreadable ({error}): default zones used</source>
+        <translation>Modèle de mise en page {path} illisible ({error}) : zones par défaut utilisées</translation>
+    </message>
+    <message>
+        <location filename="../core/boards/kept_layouts.py" line="226"/>
+        <source>Layout {name} retouched: kept as {kept}</source>
+        <translation>Mise en page {name} retouchée : conservée sous le nom {kept}</translation>
+    </message>
+    <message>
+        <location filename="../core/boards/kept_layouts.py" line="234"/>
+        <source>Layout {name} retouched: the new one written as {target}</source>
+        <translation>Mise en page {name} retouchée : la nouvelle est écrite sous le nom {target}</translation>
+    </message>
+    <message>
+        <location filename="../core/boards/presence.py" line="69"/>
+        <source>Table {table} missing in {path}</source>
+        <translation>Table {table} absente de {path}</translation>
+    </message>
+    <message>
+        <location filename="../core/boards/source.py" line="99"/>
+        <source>Commune table unreadable in {path}</source>
+        <translation>Table commune illisible dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../core/catalogue.py" line="78"/>
+        <source>The toolbox comes with the groups: create the groups first.</source>
+        <translation>La boîte à outils vient avec les groupes : créez d'abord les groupes.</translation>
+    </message>
+    <message>
+        <location filename="../core/catalogue.py" line="147"/>
+        <source>Toolbox: {count} tools copied into {path}</source>
+        <translation>Boîte à outils : {count} outils copiés dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../core/dossier_keep.py" line="132"/>
+        <source>Rebuild kept the tables {tables}</source>
+        <translation>La reconstruction a conservé les tables {tables}</translation>
+    </message>
+    <message>
+        <location filename="../core/dossier_project.py" line="102"/>
+        <source>Style of {table} not saved: {error}</source>
+        <translation>Style de {table} non enregistré : {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/dossier_project.py" line="108"/>
+        <source>Metadata of {table} not saved in the GeoPackage: {error}</source>
+        <translation>Métadonnées de {table} non enregistrées dans le GeoPackage : {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/dossier_project.py" line="114"/>
+        <source>Layer metadata not saved in the GeoPackage: {error}</source>
+        <translation>Métadonnées des couches non enregistrées dans le GeoPackage : {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/enjeux_project.py" line="96"/>
+        <source>Invalid relation {id}</source>
+        <translation>Relation invalide : {id}</translation>
+    </message>
+    <message>
+        <location filename="../core/field_package.py" line="304"/>
+        <source>Offline basemap not rendered: {error}</source>
+        <translation>Fond de plan hors ligne non généré : {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/gpkg_replace.py" line="69"/>
+        <source>Could not remove {path}: {error}</source>
+        <translation>Impossible de supprimer {path} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/groups.py" line="71"/>
+        <source>Groups {groups} in {path}</source>
+        <translation>Groupes {groups} dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../core/layer_styles.py" line="260"/>
+        <source>Diagnostic style failed for {layer}</source>
+        <translation>Échec du style de diagnostic pour {layer}</translation>
+    </message>
+    <message>
+        <location filename="../core/package_layers.py" line="61"/>
+        <source>No tilesxyzmbtiles algorithm: the package has no offline basemap</source>
+        <translation>Pas d'algorithme tilesxyzmbtiles : le paquet terrain n'a pas de fond de plan hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../core/pg_listen.py" line="60"/>
+        <source>Server notifications stopped: {error}</source>
+        <translation>Notifications du serveur arrêtées : {error}</translation>
+    </message>
+    <message>
+        <location filename="../core/pg_sync.py" line="194"/>
+        <source>{table}.{field}: {n} references to missing {parent} emptied</source>
+        <translation>{table}.{field} : {n} références vers des {parent} disparus vidées</translation>
+    </message>
+    <message>
+        <location filename="../core/pg_sync.py" line="284"/>
+        <source>Workshop {name} kept as {backup} before being replaced</source>
+        <translation>Atelier {name} conservé sous le nom {backup} avant d'être remplacé</translation>
+    </message>
+    <message>
+        <location filename="../core/pg_sync.py" line="322"/>
+        <source>{table} ({kind}) is not copied to the server</source>
+        <translation>{table} ({kind}) n'est pas copiée sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../core/photos_summary.py" line="62"/>
+        <source>{label}: 1 photo</source>
+        <translation>{label} : 1 photo</translation>
+    </message>
+    <message>
+        <location filename="../core/photos_summary.py" line="63"/>
+        <source>{label}: {n} photos</source>
+        <translation>{label} : {n} photos</translation>
+    </message>
+    <message>
+        <location filename="../core/photos_summary.py" line="67"/>
+        <source>(unnamed)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location filename="../core/photos_summary.py" line="69"/>
+        <source>Unnumbered stop — {name}</source>
+        <translation>Arrêt sans numéro — {name}</translation>
+    </message>
+    <message>
+        <location filename="../core/photos_summary.py" line="86"/>
+        <source>{file}: {reason}</source>
+        <translation>{file} : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/photos_summary.py" line="110"/>
+        <source>Imported, no stop close enough</source>
+        <translation>Importées, sans arrêt assez proche</translation>
+    </message>
+    <message>
+        <location filename="../core/photos_summary.py" line="120"/>
+        <source>Already imported</source>
+        <translation>Déjà importées</translation>
+    </message>
+    <message>
+        <location filename="../core/postgis.py" line="264"/>
+        <source>Workshop {schema}: tables created {tables}, groups added {groups}</source>
+        <translation>Atelier {schema} : tables créées {tables}, groupes ajoutés {groups}</translation>
+    </message>
+    <message>
+        <location filename="../core/saving.py" line="115"/>
+        <source>{layer} saved after {tries} tries</source>
+        <translation>{layer} enregistrée après {tries} essais</translation>
+    </message>
+    <message>
+        <location filename="../core/saving.py" line="121"/>
+        <source>Saving {layer} failed (try {tries}): {errors}</source>
+        <translation>Échec de l'enregistrement de {layer} (essai {tries}) : {errors}</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="20"/>
+        <source>Dossier open: {name}</source>
+        <translation>Dossier ouvert : {name}</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="21"/>
+        <source>{groups} groups made</source>
+        <translation>{groups} groupes créés</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="22"/>
+        <source>Routes drawn: {routes} of {groups} groups, {stops} stops</source>
+        <translation>Parcours tracés : {routes} groupes sur {groups}, {stops} arrêts</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="23"/>
+        <source>{photos} photos attached to stops</source>
+        <translation>{photos} photos rattachées aux arrêts</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="24"/>
+        <source>{diagnostic} diagnostic entries</source>
+        <translation>{diagnostic} éléments de diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="25"/>
+        <source>{enjeux} issues, {links} links to tools</source>
+        <translation>{enjeux} enjeux, {links} liens vers des outils</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="26"/>
+        <source>{boards} boards printed</source>
+        <translation>{boards} planches imprimées</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="29"/>
+        <source>Next: build or open the commune&apos;s dossier.</source>
+        <translation>À faire : créer ou ouvrir le dossier de la commune.</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="30"/>
+        <source>Next: make the groups of the workshop.</source>
+        <translation>À faire : créer les groupes de l'atelier.</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="31"/>
+        <source>Next: draw each group&apos;s route and its stops ({routes} of {groups} done).</source>
+        <translation>À faire : tracer le parcours de chaque groupe et ses arrêts ({routes} sur {groups} faits).</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="32"/>
+        <source>Next: after the visit, import the photos.</source>
+        <translation>À faire : après la visite, importer les photos.</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="33"/>
+        <source>Next: write the diagnostic of each group.</source>
+        <translation>À faire : rédiger le diagnostic de chaque groupe.</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="34"/>
+        <source>Next: note the issues and link them to tools.</source>
+        <translation>À faire : noter les enjeux et les relier aux outils.</translation>
+    </message>
+    <message>
+        <location filename="../domain/checklist.py" line="35"/>
+        <source>Next: print the boards.</source>
+        <translation>À faire : imprimer les planches.</translation>
+    </message>
+    <message>
+        <location filename="../gui/boards_export.py" line="137"/>
+        <source>The boards export failed</source>
+        <translation>L'export des planches a échoué</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="100"/>
+        <source>Open the next step of the workshop</source>
+        <translation>Ouvrir l'étape suivante de l'atelier</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="132"/>
+        <source>Next step: {step}</source>
+        <translation>Étape suivante : {step}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="134"/>
+        <source>Every step of the day is done ✓</source>
+        <translation>Toutes les étapes de la journée sont faites ✓</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_actions.py" line="171"/>
+        <source>{imported} photos imported for {group}, {attached} of them attached to a stop; {no_gps} without GPS, {outside} outside the study perimeter, {unreadable} unreadable, {already} already imported.</source>
+        <translation>{imported} photos importées pour {group}, dont {attached} rattachées à un arrêt ; {no_gps} sans GPS, {outside} hors du périmètre d'étude, {unreadable} illisibles, {already} déjà importées.</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_summary.py" line="36"/>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_summary.py" line="38"/>
+        <source>Which stop each photo was attached to, and the photos left out</source>
+        <translation>L'arrêt auquel chaque photo a été rattachée, et les photos laissées de côté</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_summary.py" line="53"/>
+        <source>Photo import — {group}</source>
+        <translation>Import des photos — {group}</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_summary.py" line="70"/>
+        <source>Attached to a stop</source>
+        <translation>Rattachées à un arrêt</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_summary.py" line="74"/>
+        <source>No photo attached to a stop.</source>
+        <translation>Aucune photo rattachée à un arrêt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_summary.py" line="78"/>
+        <source>Not attached</source>
+        <translation>Non rattachées</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/dossier.py" line="166"/>
+        <source>Offline: the online layers ({names}) are not loaded</source>
+        <translation>Hors ligne : les couches en ligne ({names}) ne sont pas chargées</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/dossier.py" line="173"/>
+        <source>These layers cannot be read: {names}</source>
+        <translation>Ces couches ne peuvent pas être lues : {names}</translation>
+    </message>
+    <message>
+        <location filename="../gui/build_dossier_dialog.py" line="200"/>
+        <source>No commune has the code {code} in {layer}.</source>
+        <translation>Aucune commune n'a le code {code} dans {layer}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/build_dossier_dialog.py" line="206"/>
+        <source>Commune: {name}</source>
+        <translation>Commune : {name}</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,11 @@ class StepPanel(QWidget):
         self.setObjectName(f"step_{self.STEP_ID}")
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
+        self.status = QLabel(self)  # what this step shows done, or what to do
+        self.status.setObjectName(f"status_{self.STEP_ID}")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        self.layout_.addWidget(self.status)
         self.build()
         self.layout_.addStretch(1)
 
@@ -42,6 +47,11 @@ class StepPanel(QWidget):
 
     def build(self) -> None:
         raise NotImplementedError
+
+    def show_status(self, text: str, done: bool) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #1a7f37;" if done else "color: #9a6700;")
+        self.status.show()
 
     def add_help(self, text: str) -> QLabel:
         label = QLabel(text, self)

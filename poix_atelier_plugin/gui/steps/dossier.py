@@ -6,13 +6,44 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+from qgis.gui import QgsCustomProjectOpenHandler
 from qgis.PyQt.QtWidgets import QFileDialog
 
-from ...core import dossier_open
+from ...core import dossier_offline, dossier_open
 from ...core.i18n import error_text, tr
-from ...core.settings import UserSettings
+from ...core.settings import dossier_folder, remember_dossier_folder
 from ...domain.errors import QT_TR_NOOP, AtelierError
 from .base import StepPanel
+
+
+class ReadWithout(QgsCustomProjectOpenHandler):
+    """Reads one project file leaving its unreachable online layers unloaded.
+
+    Registered only while the plugin opens that file through QGIS: QGIS still
+    closes the current project, updates its window and recent projects, and
+    gives this handler the reading itself.
+    """
+
+    def __init__(self, path: Path, skip: list):
+        super().__init__()
+        self.path = path
+        self.skip = skip
+        self.report: dossier_offline.OfflineOpening | None = None
+
+    def handleProjectOpen(self, path: str) -> bool:  # noqa: N802
+        if Path(path) != self.path:
+            return False
+        self.report = dossier_offline.read_without(QgsProject.instance(), path, self.skip)
+        return self.report is not None
+
+    def filters(self) -> list[str]:
+        return []
+
+
+def short_list(names: list[str], keep: int = 2) -> str:
+    """The shortest names first, then an ellipsis: a message bar line stays readable."""
+    names = sorted(names, key=len)
+    return ", ".join(names[:keep] + (["…"] if len(names) > keep else []))
 
 
 class DossierStep(StepPanel):
@@ -42,7 +73,7 @@ class DossierStep(StepPanel):
         from ..build_dossier_dialog import BuildDossierDialog
 
         if self.dialog is None:
-            self.dialog = BuildDossierDialog(self.iface.mainWindow())
+            self.dialog = BuildDossierDialog(self.iface.mainWindow(), self.context.dossier)
             self.dialog.built.connect(self._built)
         else:
             self.dialog.refresh()
@@ -61,7 +92,7 @@ class DossierStep(StepPanel):
         path, _ = QFileDialog.getOpenFileName(
             self.iface.mainWindow(),
             tr("Open a dossier"),
-            UserSettings.load().last_folder,
+            dossier_folder(self.context.dossier),
             tr("Dossier (*.qgz *.qgs *.gpkg)"),
         )
         return path
@@ -82,6 +113,7 @@ class DossierStep(StepPanel):
             self.context.error(error_text(exc))
             return False
         self.context.set_dossier(gpkg)
+        remember_dossier_folder(Path(path).parent)
         self.zoom_to_commune()
         self.context.success(tr("Dossier opened: {path}").format(path=path))
         return True
@@ -93,8 +125,18 @@ class DossierStep(StepPanel):
         project = QgsProject.instance()
         suffix = file.suffix.lower()
         if suffix in (".qgz", ".qgs"):
-            # Through QGIS: asks to save the current project, keeps the recent projects list.
-            if not self.iface.addProject(str(file)):
+            # Servers out of reach: their layers are left out rather than asked about.
+            skip = dossier_offline.unreachable_layers(file)
+            reader = ReadWithout(file, skip) if skip else None
+            if reader is not None:
+                self.iface.registerCustomProjectOpenHandler(reader)
+            try:
+                # Through QGIS: asks to save the current project, keeps the recent projects list.
+                opened = self.iface.addProject(str(file))
+            finally:
+                if reader is not None:
+                    self.iface.unregisterCustomProjectOpenHandler(reader)
+            if not opened:
                 raise AtelierError(
                     QT_TR_NOOP("The project {path} cannot be opened: {reason}"),
                     path=path,
@@ -102,6 +144,8 @@ class DossierStep(StepPanel):
                 )
             project = QgsProject.instance()
             self.context.reload()
+            if reader is not None and reader.report is not None:
+                self._tell_offline(reader.report)
             return dossier_open.project_dossier_gpkg(project, file)
         if suffix == ".gpkg":
             was_empty = not project.mapLayers()
@@ -116,6 +160,19 @@ class DossierStep(StepPanel):
             QT_TR_NOOP("Choose a dossier project (.qgz) or GeoPackage (.gpkg), not {path}."),
             path=path,
         )
+
+    def _tell_offline(self, report: dossier_offline.OfflineOpening) -> None:
+        if report.skipped:
+            self.context.info(
+                tr("Offline: the online layers ({names}) are not loaded").format(
+                    names=short_list(report.skipped)
+                ),
+                10,
+            )
+        if report.broken:
+            self.context.warning(
+                tr("These layers cannot be read: {names}").format(names=", ".join(report.broken))
+            )
 
     def zoom_to_commune(self) -> None:
         extent = dossier_open.commune_extent(QgsProject.instance())

@@ -11,6 +11,7 @@ from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -58,17 +59,18 @@ class EnjeuxStep(StepPanel):
             lambda item: self.edit_enjeu(item.data(Qt.ItemDataRole.UserRole))
         )
         self.layout_.addWidget(self.enjeux_list)
-        row = QHBoxLayout()
+        # one button per row: side by side they were wider than the panel in French
         self.edit_button = QPushButton(tr("Edit the issue…"), self)
         self.edit_button.setObjectName("action_edit_enjeu")
         self.edit_button.clicked.connect(lambda: self.edit_enjeu(self._selected()))
         self.delete_button = QPushButton(tr("Delete the issue"), self)
         self.delete_button.setObjectName("action_delete_enjeu")
         self.delete_button.clicked.connect(lambda: self.delete_enjeu(self._selected()))
-        row.addWidget(self.edit_button)
-        row.addWidget(self.delete_button)
-        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.edit_button)
+        self.layout_.addWidget(self.delete_button)
         place = QHBoxLayout()
+        shape = QLabel(tr("Shape on the map:"), self)
+        shape.setWordWrap(True)
         self.place_kind = QComboBox(self)
         self.place_kind.setObjectName("enjeuPlaceKind")
         for code, label in (
@@ -77,13 +79,15 @@ class EnjeuxStep(StepPanel):
             ("Polygon", tr("an area")),
         ):
             self.place_kind.addItem(label, code)
-        self.place_button = QPushButton(tr("Place on the map as"), self)
+        shape.setBuddy(self.place_kind)
+        place.addWidget(shape, 1)
+        place.addWidget(self.place_kind)
+        self.layout_.addLayout(place)
+        self.place_button = QPushButton(tr("Place the issue on the map"), self)
         self.place_button.setObjectName("action_place_enjeu")
         self.place_button.setCheckable(True)
         self.place_button.clicked.connect(lambda _c=False: self.place_enjeu())
-        place.addWidget(self.place_button)
-        place.addWidget(self.place_kind)
-        self.layout_.addLayout(place)
+        self.layout_.addWidget(self.place_button)
         from ..proposal_widget import ProposalWidget
 
         self.proposal = ProposalWidget(self.context, self, compact=True)
