@@ -12,66 +12,27 @@ results), ATELIER_SCENARIO (``crash``: three stops then wait to be killed;
 ``boards``: one stop, then the boards exported from the panel's dialog).
 """
 
-import json
 import os
 import sys
-import traceback
-from pathlib import Path
 
+sys.path.insert(0, os.environ["ATELIER_TESTS"])  # ``qgis --code`` runs this file without a path
+
+from desktop_common import OUT, STATE, click, click_map, dump, later, log, plugin
 from qgis.core import QgsPointXY, QgsProject, QgsRectangle
-from qgis.PyQt.QtCore import QPoint, Qt, QTimer
+from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPushButton, QWidget
-from qgis.utils import iface, plugins
+from qgis.PyQt.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+from qgis.utils import iface
 
-OUT = Path(os.environ["ATELIER_OUT"])
 SCENARIO = os.environ.get("ATELIER_SCENARIO", "crash")
 #: Stops clicked on the sample, in Lambert-93, near place Talma.
 STOPS = [(744000.0, 7010050.0), (744150.0, 7010150.0), (744300.0, 7010250.0)]
-STATE = {"log": [], "errors": []}
-
-
-def log(text):
-    STATE["log"].append(text)
-    dump()
-
-
-def dump():
-    (OUT / "state.json").write_text(json.dumps(STATE, ensure_ascii=False, indent=1))
-
-
-def fail(exc):
-    STATE["errors"].append("".join(traceback.format_exception(*sys.exc_info())) or str(exc))
-    dump()
-    (OUT / "done").write_text("error")
-
-
-def later(ms, fn):
-    def run():
-        try:
-            fn()
-        except Exception as exc:  # noqa: BLE001 - reported to the test, which fails on it
-            fail(exc)
-
-    QTimer.singleShot(ms, run)
-
-
-def plugin():
-    return plugins["poix_atelier_plugin"]
-
-
-def click(widget):
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def click_map(x, y):
-    canvas = iface.mapCanvas()
-    p = canvas.getCoordinateTransform().transform(QgsPointXY(x, y))
-    pos = QPoint(round(p.x()), round(p.y()))
-    QTest.mouseMove(canvas.viewport(), pos)
-    QTest.mouseClick(
-        canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos
-    )
 
 
 def accept_form(name):

@@ -25,6 +25,8 @@ pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parent.parent
 DRIVER = Path(__file__).with_name("desktop_driver.py")
+WALK = Path(__file__).with_name("desktop_walk.py")
+COMMUNES = REPO.parent / "shared" / "data" / "communes" / "communes-59-nord.geojson"
 QGIS = shutil.which("qgis")
 
 
@@ -101,6 +103,8 @@ def _start(
     scenario: str,
     profile: Path | None = None,
     screen: str = "1600x1000",
+    driver: Path = DRIVER,
+    extra_env: dict | None = None,
 ) -> tuple[subprocess.Popen, Path]:
     _require("xvfb-run")
     if QGIS is None:
@@ -115,6 +119,8 @@ def _start(
         ATELIER_PROJECT=str(_sample(work)),
         ATELIER_OUT=str(out),
         ATELIER_SCENARIO=scenario,
+        ATELIER_TESTS=str(DRIVER.parent),
+        **(extra_env or {}),
     )
     env.pop("QT_QPA_PLATFORM", None)  # a real X display (Xvfb), as on a desktop
     proc = subprocess.Popen(
@@ -127,7 +133,7 @@ def _start(
             "--nologo",
             "--noversioncheck",
             "--code",
-            str(DRIVER),
+            str(driver),
         ],
         env=env,
         stdout=open(out / "qgis.log", "w"),  # read when a walk fails
@@ -288,3 +294,51 @@ def test_every_step_of_the_panel_fits_a_1366_screen_in_french(tmp_path, plugin_z
     assert state["titles"][5].startswith("6. Enjeux"), state["titles"]  # French, numbered
     assert state["cut"] == {step: [] for step in state["cut"]}, state["cut"]
     assert state["dock_width"] <= 0.3 * state["window_width"], state
+
+
+def test_a_first_workshop_from_the_commune_code_to_three_groups_boards(tmp_path, plugin_zip):
+    """The whole day's main job through the panel only, on an empty QGIS, clicks counted.
+
+    The communes of the Nord and the sample's sources as a new agent has them on
+    disk, a folder with an accent, a space and a quote: the dossier built for
+    59464, three groups, a route and a stop each, the boards exported; the PDFs
+    read back. The count is the README's figure (goal: under 60 clicks).
+    """
+    _require("pdftotext")
+    if not COMMUNES.is_file():
+        pytest.fail(f"{COMMUNES} is missing: the real communes of the Nord are needed")
+    sources = tmp_path / "données sources" / "poix_sources.gpkg"
+    sources.parent.mkdir()
+    shutil.copy(REPO / "sample" / "sources" / "poix_sources.gpkg", sources)
+    folder = tmp_path / "Dossiers d'atelier été"
+    folder.mkdir()
+    env = {
+        "ATELIER_COMMUNES": str(COMMUNES),
+        "ATELIER_SOURCES": str(sources),
+        "ATELIER_FOLDER": str(folder),
+    }
+    proc, out = _start(tmp_path, plugin_zip, "walk", driver=WALK, extra_env=env)
+    try:
+        state = _wait(proc, out, timeout=900)
+    finally:
+        _kill(proc)
+    (out / "walk.json").write_text(json.dumps(state, ensure_ascii=False, indent=1))
+    print(
+        f"walk: {state['clicks']} clicks, {state['keys']} keys, "
+        f"{state['seconds']} s (dossier built in {state['build_seconds']} s)"
+    )
+    assert "Poix-du-Nord (59464)" in state["commune_name"], state
+    assert Path(state["dossier"]).is_relative_to(folder), state["dossier"]
+    assert len(state["groups"]) == 3, state
+    assert len(state["forms"]) == 3, state
+    assert all("—" in title for title in state["forms"]), state["forms"]
+    # no window but the plugin's own dialogs and the file dialog nagged on the way
+    unexpected = [t for t in state.get("modals", []) if "indisponible" in t.lower()]
+    assert not unexpected, state["modals"]
+    assert state["export_folder"].startswith(str(folder)), state["export_folder"]
+    terrain = sorted(Path(p) for p in state["files"] if "terrain" in Path(p).name.lower())
+    assert len(terrain) == 3, state["files"]
+    text = "\n".join(_pdf_text(p) for p in terrain)
+    for i in (1, 2, 3):
+        assert f"Arrêt du groupe {i}" in text
+    assert state["clicks"] < 60, state["clicks"]

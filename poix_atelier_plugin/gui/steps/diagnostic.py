@@ -102,6 +102,13 @@ class DiagnosticStep(StepPanel):
                 style_diagnostic(layer, geometry)
                 self.iface.layerTreeView().refreshLayerSymbology(layer.id())
                 done += 1
+        # the map may look the same (already styled): say it was done, or why not
+        if done:
+            self.context.success(
+                tr("Diagnostic style applied to {count} layers.").format(count=done)
+            )
+        else:
+            self.context.warning(tr("Create the groups first, then pick the active group."))
         return done
 
     # drawing ----------------------------------------------------------------------------
