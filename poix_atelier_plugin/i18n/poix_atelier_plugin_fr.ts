@@ -74,7 +74,7 @@
         <translation>Atouts, faiblesses, opportunités et menaces, par thème, dessinés sur la carte.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/diagnostic.py" line="137"/>
+        <location filename="../gui/steps/diagnostic.py" line="144"/>
         <source>Add a diagnostic element</source>
         <translation>Ajouter un élément de diagnostic</translation>
     </message>
@@ -3881,6 +3881,11 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <location filename="../gui/build_dossier_dialog.py" line="206"/>
         <source>Commune: {name}</source>
         <translation>Commune : {name}</translation>
+    </message>
+    <message>
+        <location filename="../gui/steps/diagnostic.py" line="107"/>
+        <source>Diagnostic style applied to {count} layers.</source>
+        <translation>Style du diagnostic appliqué à {count} couches.</translation>
     </message>
 </context>
 <context>
