@@ -24,6 +24,7 @@ __all__ = [
     "file_dialog",
     "ok",
     "press",
+    "press_menu_item",
     "settle",
     "wait_until",
 ]
@@ -64,12 +65,12 @@ def press(target, key: str, menu_item: str = "") -> None:
         f"the button {key!r} ({button.text()}) is disabled: {button.toolTip() or 'no tooltip'}"
     )
     if menu_item:
-        _press_menu_item(button, menu_item)
+        press_menu_item(button, menu_item)
     else:
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _press_menu_item(button, name: str) -> None:
+def press_menu_item(button, name: str) -> None:
     from qgis.PyQt.QtCore import Qt, QTimer
     from qgis.PyQt.QtTest import QTest
     from qgis.PyQt.QtWidgets import QApplication

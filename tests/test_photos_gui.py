@@ -116,27 +116,9 @@ def test_observation_layers_added_get_the_photo_form(step):
 # the per-stop summary, through the panel's menu -------------------------------------
 def press_menu_item(button, name: str) -> None:
     """Click the button, then the item ``name`` of the menu it pops up, as a person does."""
-    from qgis.PyQt.QtCore import Qt, QTimer
-    from qgis.PyQt.QtTest import QTest
-    from qgis.PyQt.QtWidgets import QApplication
+    from helpers_panel import press_menu_item as press_item
 
-    menu = button.menu()
-    (action,) = [a for a in menu.actions() if a.objectName() == name]
-    picked = []
-    end = time.monotonic() + 10
-
-    def pick():
-        if QApplication.activePopupWidget() is not menu or not menu.isVisible():
-            if time.monotonic() < end:
-                QTimer.singleShot(20, pick)
-            return
-        picked.append(action.text())
-        centre = menu.actionGeometry(action).center()
-        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
-
-    QTimer.singleShot(20, pick)
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert picked == [action.text()], "the menu did not open"
+    press_item(button, name)
 
 
 def fill_file_dialog(directory: Path, names: str = ""):
