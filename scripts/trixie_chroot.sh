@@ -73,6 +73,8 @@ bind() {  # bind SOURCE TARGET MOUNT-OPTIONS...
   local src="$1" target="$ROOT$2"
   shift 2
   mkdir -p "$target"
+  # a run killed before its EXIT trap leaves its mounts: take them back first
+  if mountpoint -q "$target"; then umount -l "$target"; fi
   mount "$@" "$src" "$target"
   MOUNTED=("$target" "${MOUNTED[@]}")
 }
