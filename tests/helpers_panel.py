@@ -17,6 +17,7 @@ from pathlib import Path
 from helpers_modal import Modal, click
 
 __all__ = [
+    "STEP_TITLES",
     "Modal",
     "answer",
     "canvas_click",
@@ -27,6 +28,18 @@ __all__ = [
     "press_menu_item",
     "settle",
     "wait_until",
+]
+
+
+#: The dock's steps as a French-speaking person reads them, in order.
+STEP_TITLES = [
+    "1. Dossier",
+    "2. Groupes",
+    "3. Parcours et arrêts",
+    "4. Photos",
+    "5. Diagnostic",
+    "6. Enjeux et boîte à outils",
+    "7. Planches",
 ]
 
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers_panel import STEP_TITLES
 from qgis.core import QgsApplication, QgsProcessingException
 
 import poix_atelier_plugin
@@ -36,15 +37,7 @@ def test_dock_is_french(french_translator, qgis_iface):
     try:
         # A step already done ends with a check mark; the words are what is checked here.
         titles = [dock.toolBox.itemText(i).replace("  ✓", "") for i in range(dock.toolBox.count())]
-        assert titles == [
-            "1. Dossier",
-            "2. Groupes",
-            "3. Parcours et arrêts",
-            "4. Photos",
-            "5. Diagnostic",
-            "6. Enjeux et boîte à outils",
-            "7. Planches",
-        ]
+        assert titles == STEP_TITLES
         route = dock.step("route")
         assert route.buttons["draw_route"].text() == "Tracer le parcours"
         assert route.buttons["add_stop"].text() == "Ajouter un arrêt"

@@ -484,33 +484,47 @@ def test_field_package_is_written_where_chosen(photo_dock, tmp_path, qgis_iface)
     assert any(str(package) in m for m in said), said
 
 
-def test_field_map_prints_the_groups_pdf(boards_gpkg, tmp_path, qgis_iface, qgis_new_project):
+def export_from_panel(qgis_iface, gpkg, group: str, key: str, out: Path, boards, before=None):
+    """Press ``key``, then fill the boards dialog it opens and press its Exporter;
+    ``before(dialog)`` looks at the dialog as it opened. Returns the PDFs written."""
     from helpers_boards_gui import ExportDialog, fill_and_export
 
-    dock = make_dock(qgis_iface, boards_gpkg, "Groupe 2")
+    def look_then_export(dialog):
+        if before is not None:
+            before(dialog)
+        fill_and_export(out, boards=boards, groups=(group,))(dialog)
+
+    dock = make_dock(qgis_iface, gpkg, group)
     try:
-        out = tmp_path / "plans"
-        seen = []
-
-        def check_then_export(dialog):
-            from qgis.PyQt.QtCore import Qt
-
-            ticked = [
-                dialog.boardsList.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(dialog.boardsList.count())
-                if dialog.boardsList.item(i).checkState() == Qt.CheckState.Checked
-            ]
-            seen.append(ticked)
-            fill_and_export(out, boards=("terrain",), groups=("Groupe 2",))(dialog)
-
         with Modal(timeout=90) as modal:
-            modal.on(ExportDialog(), check_then_export, name="export dialog")
-            press(dock, "field_map")
-        assert seen == [["terrain"]]  # preset on the field map
-        pdfs = [p.name for p in out.iterdir() if p.suffix == ".pdf"]
-        assert len(pdfs) == 1 and "Groupe_2" in pdfs[0], pdfs
+            modal.on(ExportDialog(), look_then_export, name="export dialog")
+            press(dock, key)
     finally:
         close_dock(dock)
+    return [p.name for p in out.iterdir() if p.suffix == ".pdf"]
+
+
+def test_field_map_prints_the_groups_pdf(boards_gpkg, tmp_path, qgis_iface, qgis_new_project):
+    from qgis.PyQt.QtCore import Qt
+
+    seen = []
+
+    def ticked(dialog):
+        items = [dialog.boardsList.item(i) for i in range(dialog.boardsList.count())]
+        seen.append(
+            [
+                item.data(Qt.ItemDataRole.UserRole)
+                for item in items
+                if item.checkState() == Qt.CheckState.Checked
+            ]
+        )
+
+    out = tmp_path / "plans"
+    pdfs = export_from_panel(
+        qgis_iface, boards_gpkg, "Groupe 2", "field_map", out, ("terrain",), ticked
+    )
+    assert seen == [["terrain"]]  # preset on the field map
+    assert len(pdfs) == 1 and "Groupe_2" in pdfs[0], pdfs
 
 
 def test_style_diagnostic_styles_the_groups_layers(sample, qgis_iface):
@@ -586,22 +600,11 @@ def boards_gpkg(tmp_path_factory, qgis_app):
 
 
 def test_export_boards_writes_the_files(boards_gpkg, tmp_path, qgis_iface, qgis_new_project):
-    from helpers_boards_gui import ExportDialog, fill_and_export
-
-    dock = make_dock(qgis_iface, boards_gpkg, "Groupe 1")
-    try:
-        out = tmp_path / "planches"
-        with Modal(timeout=90) as modal:
-            modal.on(
-                ExportDialog(),
-                fill_and_export(out, boards=("diagnostic",), groups=("Groupe 1",)),
-                name="export dialog",
-            )
-            press(dock, "export_boards")
-        pdfs = [p.name for p in out.iterdir() if p.suffix == ".pdf"]
-        assert len(pdfs) == 1 and "Groupe_1" in pdfs[0], pdfs
-    finally:
-        close_dock(dock)
+    out = tmp_path / "planches"
+    pdfs = export_from_panel(
+        qgis_iface, boards_gpkg, "Groupe 1", "export_boards", out, ("diagnostic",)
+    )
+    assert len(pdfs) == 1 and "Groupe_1" in pdfs[0], pdfs
 
 
 def test_synthesis_adds_the_convergence_layer(sample, qgis_iface):

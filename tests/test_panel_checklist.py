@@ -13,18 +13,11 @@ import sqlite3
 
 import pytest
 from helpers_groups import sample_copy
+from helpers_panel import STEP_TITLES
 
 pytestmark = pytest.mark.gui
 
-TITLES = [
-    "1. Dossier",
-    "2. Groupes",
-    "3. Parcours et arrêts",
-    "4. Photos",
-    "5. Diagnostic",
-    "6. Enjeux et boîte à outils",
-    "7. Planches",
-]
+TITLES = STEP_TITLES
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers_panel import press_menu_item
 
 from tests import helpers_photos as hp
 
@@ -114,13 +115,6 @@ def test_observation_layers_added_get_the_photo_form(step):
 
 
 # the per-stop summary, through the panel's menu -------------------------------------
-def press_menu_item(button, name: str) -> None:
-    """Click the button, then the item ``name`` of the menu it pops up, as a person does."""
-    from helpers_panel import press_menu_item as press_item
-
-    press_item(button, name)
-
-
 def fill_file_dialog(directory: Path, names: str = ""):
     """Type the folder (and the file names) in the Qt file dialog, press its Open button."""
 
