@@ -112,7 +112,8 @@ def _clear(gpkg: Path) -> None:
 
 def populate(gpkg: str) -> dict[str, int]:
     """Generate and import the sample photos; returns {group: imported}."""
-    from poix_atelier_plugin.core import photos, workspace
+    from poix_atelier_plugin.services.photos import photos
+    from poix_atelier_plugin.store import workspace
 
     gpkg = Path(gpkg)
     _clear(gpkg)

@@ -28,8 +28,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from poix_atelier_plugin.core import workspace
 from poix_atelier_plugin.domain.groups import GroupSpec
+from poix_atelier_plugin.store import workspace
 
 #: Poix-du-Nord in Lambert-93 (data/README.md), and a village point.
 POIX_EXTENT = (742185.0, 7007764.0, 746187.0, 7012450.0)

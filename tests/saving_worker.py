@@ -18,8 +18,8 @@ from qgis.core import QgsApplication, QgsGeometry
 app = QgsApplication([], False)
 app.initQgis()
 
-from poix_atelier_plugin.core import gpkg_journal, saving, workspace  # noqa: E402
-from poix_atelier_plugin.core import groups as core_groups  # noqa: E402
+from poix_atelier_plugin.services import groups as core_groups  # noqa: E402
+from poix_atelier_plugin.store import gpkg_journal, saving, workspace  # noqa: E402
 
 gpkg_journal.use_rollback_journal()  # as with the plugin loaded
 gpkg, groupe, n = sys.argv[1], sys.argv[2], int(sys.argv[3])

@@ -77,7 +77,7 @@ def dossier(qgis_app, tmp_path: Path) -> Path:
 
 
 def test_merge_applies_the_field_keeps_the_office(atelier_provider, dossier, tmp_path):
-    from poix_atelier_plugin.core import merge as core_merge
+    from poix_atelier_plugin.services.field import merge as core_merge
 
     other_group = hm.stops(dossier, "Groupe 2")
     field, gpkg = hm.the_day(dossier, tmp_path)
@@ -110,7 +110,7 @@ def test_merge_applies_the_field_keeps_the_office(atelier_provider, dossier, tmp
     # enjeux are not offered for editing in the package: never merged
     _layer, enjeu = hm.by_name(dossier, "Reconvertir la friche", "enjeux")
     assert enjeu["niveau"] == "imperatif"
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     assert workspace.open_layer(dossier, "enjeux").featureCount() == 1
     assert "enjeux" not in core_merge.editable_tables(field)
@@ -137,9 +137,10 @@ def test_merge_applies_the_field_keeps_the_office(atelier_provider, dossier, tmp
 
 def test_deleted_in_the_field_but_edited_at_the_office(atelier_provider, dossier, tmp_path):
     """A conflict, not a silent loss; taking the field's deletion empties the photo's link."""
-    from poix_atelier_plugin.core import merge as core_merge
-    from poix_atelier_plugin.core import merge_state, workspace
     from poix_atelier_plugin.domain import three_way
+    from poix_atelier_plugin.services.field import merge as core_merge
+    from poix_atelier_plugin.services.field import merge_state
+    from poix_atelier_plugin.store import workspace
 
     _layer, stop = hm.by_name(dossier, "Ancienne filature")
     hm.add(
@@ -194,8 +195,8 @@ def test_corrupt_package_is_refused_and_the_dossier_unchanged(atelier_provider, 
 
 def test_a_failing_write_leaves_nothing_half_merged(atelier_provider, dossier, tmp_path):
     """All or nothing: the route edited first, then the stop refused by the dossier."""
-    from poix_atelier_plugin.core import merge as core_merge
     from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.services.field import merge as core_merge
 
     hm.add(
         dossier, "parcours", "LineString(743400 7010270, 743700 7010500)", groupe=G1, nom="Boucle"
@@ -223,9 +224,9 @@ def test_a_failing_write_leaves_nothing_half_merged(atelier_provider, dossier, t
 def test_pending_edits_are_not_read_behind_the_layer(atelier_provider, dossier, tmp_path):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import merge as core_merge
-    from poix_atelier_plugin.core import workspace
     from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.services.field import merge as core_merge
+    from poix_atelier_plugin.store import workspace
 
     package = hm.export(dossier, tmp_path / "out")
     layer = workspace.open_layer(dossier, "arrets", G1)
@@ -241,7 +242,7 @@ def test_pending_edits_are_not_read_behind_the_layer(atelier_provider, dossier, 
             core_merge.merge_field_package(package, dossier)
         assert layer.name() in str(err.value)
         assert hm.dump(dossier) == before
-        # the algorithm saves the pending edit first (core.saving), then merges
+        # the algorithm saves the pending edit first (store.saving), then merges
         gpkg = package / f"{package.name}.gpkg"
         hm.change(gpkg, "Église Saint-Martin", nom="Église Saint-Martin (parvis)")
         result = hm.merge(dossier, package)
@@ -285,7 +286,7 @@ def test_project_layers_show_the_merge_at_once(atelier_provider, dossier, tmp_pa
     """
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     package = hm.export(dossier, tmp_path / "out")
     gpkg = package / f"{package.name}.gpkg"
@@ -311,7 +312,7 @@ def test_merge_while_a_layer_is_in_edit_mode(atelier_provider, dossier, tmp_path
     """The panel keeps drawing layers editable: the merge and later drawings both land."""
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     package = hm.export(dossier, tmp_path / "out")
     gpkg = package / f"{package.name}.gpkg"

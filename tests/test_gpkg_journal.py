@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject
 
-from poix_atelier_plugin.core import workspace
 from poix_atelier_plugin.domain.groups import default_groups
+from poix_atelier_plugin.store import workspace
 
 
 def test_readers_survive_an_edit_of_the_same_geopackage(tmp_path):

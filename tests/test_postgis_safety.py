@@ -44,7 +44,7 @@ def _schemas(cluster, like: str) -> list[str]:
 def _publish(pg_connection, gpkg, schema: str, replace: bool, via: str):
     """Publish through core or through the Processing algorithm."""
     if via == "core":
-        from poix_atelier_plugin.core import pg_sync
+        from poix_atelier_plugin.services.server import pg_sync
 
         return pg_sync.publish(gpkg, pg_connection.dossier(schema), replace)
     import processing
@@ -136,9 +136,9 @@ def test_database_schemas_are_always_refused(pg_connection, atelier_provider, do
 
 
 def test_the_refusal_is_clear_in_french(pg_connection, dossier):
-    from poix_atelier_plugin.core import pg_sync
-    from poix_atelier_plugin.core.i18n import error_text
     from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.infra.i18n import error_text
+    from poix_atelier_plugin.services.server import pg_sync
 
     with pytest.raises(AtelierError) as err:
         pg_sync.publish(dossier, pg_connection.dossier("public"), replace=True)

@@ -19,8 +19,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QProgressDialog, QPushButton
 
-from ..core.i18n import error_text, tr
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
 
 LOG = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def export_state() -> ExportState:
 
 
 def busy() -> bool:
-    from ..core.boards.session import is_running
+    from ..boards.session import is_running
 
     return export_state().running or is_running()
 
@@ -97,8 +97,8 @@ def progress_dialog(parent) -> QProgressDialog:
 
 def run_export(context, options, folder: str, parent=None, policy: str = "") -> ExportResult:
     """Export ``options`` into ``folder`` now; returns the files, or why there are none."""
-    from ..core.boards.engine import export_boards
-    from ..core.boards.kept_layouts import RENAME
+    from ..boards.engine import export_boards
+    from ..boards.kept_layouts import RENAME
 
     if busy():
         return ExportResult(

@@ -6,8 +6,8 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..core.i18n import error_text, tr
-from ..core.settings import ProjectSettings
+from ..infra.i18n import error_text, tr
+from ..infra.settings import ProjectSettings
 
 
 class AtelierContext(QObject):

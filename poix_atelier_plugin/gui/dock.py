@@ -19,10 +19,10 @@ from qgis.PyQt.QtWidgets import (
     QStyle,
 )
 
-from ..core import checklist as core_checklist
-from ..core.i18n import error_text, tr
 from ..domain import checklist
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
+from ..services import checklist as core_checklist
 from .context import AtelierContext
 from .steps.boards import BoardsStep
 from .steps.diagnostic import DiagnosticStep
@@ -169,7 +169,7 @@ class AtelierDock(QDockWidget, FORM_CLASS):
     @staticmethod
     def _read_groups(path: str):
         """Groups of a GeoPackage or PostGIS dossier; none when unreadable."""
-        from ..core import postgis, workspace
+        from ..store import postgis, workspace
 
         try:
             if postgis.is_pg(path):

@@ -3,7 +3,7 @@
 
 The catalogue list is searchable (accents and case ignored); a tool is added
 with a double click or the arrow button, and its "why" is typed in the table.
-Saving writes the enjeu and syncs its links through core.enjeux.
+Saving writes the enjeu and syncs its links through services.toolbox.enjeux.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core import enjeux as core_enjeux
-from ..core.catalogue import read_catalogue
-from ..core.i18n import error_text, tr
 from ..domain import catalogue as dom
 from ..domain import vocab
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
+from ..services.toolbox import enjeux as core_enjeux
+from ..services.toolbox.catalogue import read_catalogue
 
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -25,12 +25,12 @@ from qgis.PyQt.QtWidgets import (
     QMessageBox,
 )
 
-from ..core.boards.base import BoardOptions, board_title
-from ..core.boards.frames import BOARD_TYPES
-from ..core.boards.paper import ORIENTATIONS, PAPERS, pixel_size
-from ..core.i18n import error_text, tr
-from ..core.settings import UserSettings
+from ..boards.base import BoardOptions, board_title
+from ..boards.frames import BOARD_TYPES
+from ..boards.paper import ORIENTATIONS, PAPERS, pixel_size
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
+from ..infra.settings import UserSettings
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -94,7 +94,7 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
         if not self.context.dossier:
             return []
         try:
-            from ..core.boards.source import read_groups
+            from ..store.tables import read_groups
 
             return [g.name for g in read_groups(self.context.dossier)]
         except AtelierError:
@@ -180,7 +180,7 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
             return
         options = self.options()
         try:
-            from ..core.boards.engine import retouched_layouts
+            from ..boards.engine import retouched_layouts
 
             names = retouched_layouts(options, self.context.dossier or None, QgsProject.instance())
         except AtelierError as exc:
@@ -203,7 +203,7 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
 
     def ask_retouched(self, names: list[str]) -> str | None:
         """Replace or write beside the layouts retouched since the plugin made them."""
-        from ..core.boards.kept_layouts import RENAME, REPLACE
+        from ..boards.kept_layouts import RENAME, REPLACE
 
         box = QMessageBox(self)
         box.setObjectName("RetouchedLayoutsQuestion")

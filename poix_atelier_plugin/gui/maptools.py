@@ -5,7 +5,7 @@ They only capture: ``captured`` carries the geometry (in the layer's CRS) and
 a controller asks core to add it. Left click adds a vertex (a point tool
 finishes at once), right click or Enter finishes, Backspace removes the last
 vertex, Esc cancels. Snapping follows the project's snapping configuration
-(core.project_layers.configure_snapping points it at the dossier's roads).
+(services.dossier.project_layers.configure_snapping points it at the dossier's roads).
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ Shown in the dock (Issues step) and in a larger window; its PDF is the
 
 from __future__ import annotations
 
-import importlib.util
 from html import escape
 from pathlib import Path
 
@@ -26,15 +25,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.i18n import error_text, tr
 from ..domain.errors import AtelierError
-
-
-def boards_available() -> bool:
-    try:
-        return importlib.util.find_spec("poix_atelier_plugin.core.boards.engine") is not None
-    except ImportError:
-        return False
+from ..infra.i18n import error_text, tr
 
 
 class ProposalWidget(QWidget):
@@ -54,12 +46,8 @@ class ProposalWidget(QWidget):
         top.addWidget(self.refresh_button)
         self.pdf_button = QPushButton(tr("Export as PDF…"), self)
         self.pdf_button.setObjectName("proposalPdf")
-        if boards_available():
-            self.pdf_button.setToolTip(tr("The 'proposition' board of the group, as PDF"))
-            self.pdf_button.clicked.connect(lambda: self.export_pdf())
-        else:
-            self.pdf_button.setEnabled(False)
-            self.pdf_button.setToolTip(tr("The boards engine is not available in this version."))
+        self.pdf_button.setToolTip(tr("The 'proposition' board of the group, as PDF"))
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
         top.addWidget(self.pdf_button)
         if not compact:
             self.copy_button = QPushButton(tr("Copy"), self)
@@ -85,14 +73,14 @@ class ProposalWidget(QWidget):
         return self.group_combo.currentText() or self.context.active_group
 
     def fill_groups(self) -> None:
-        from ..core.catalogue import is_pg
-        from ..core.workspace import read_groups
+        from ..store.postgis import is_pg
+        from ..store.workspace import read_groups
 
         names = []
         path = self.context.dossier
         try:
             if path and is_pg(path):
-                from ..core import postgis
+                from ..store import postgis
 
                 names = [g.name for g in postgis.read_groups(postgis.parse_dossier(path))]
             elif path and Path(path).is_file():
@@ -108,10 +96,10 @@ class ProposalWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> str:
-        from ..core.proposal import group_proposal_html
+        from ..services.toolbox.proposal import group_proposal_html
 
         path, groupe = self.context.dossier, self.groupe
-        from ..core.catalogue import is_pg
+        from ..store.postgis import is_pg
 
         if not path or not groupe or not (is_pg(path) or Path(path).is_file()):
             html = "<p><i>{}</i></p>".format(tr("Open a dossier and create the groups first."))
@@ -141,8 +129,8 @@ class ProposalWidget(QWidget):
         QGuiApplication.clipboard().setMimeData(mime)
 
     def export_pdf(self, folder: str | None = None) -> list[str]:
-        from ..core.boards.base import BoardOptions
-        from ..core.boards.engine import export_boards
+        from ..boards.base import BoardOptions
+        from ..boards.engine import export_boards
 
         if folder is None:
             folder = QFileDialog.getExistingDirectory(

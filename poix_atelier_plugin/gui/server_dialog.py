@@ -17,9 +17,9 @@ from qgis.gui import QgsAuthConfigSelect, QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
-from ..core.i18n import error_text, tr
-from ..core.postgis import PgWorkspace, check_schema_name
 from ..domain.errors import QT_TR_NOOP, AtelierError
+from ..infra.i18n import error_text, tr
+from ..store.postgis import PgWorkspace, check_schema_name
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 

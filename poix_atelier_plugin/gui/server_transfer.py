@@ -23,8 +23,8 @@ from pathlib import Path
 from qgis.core import QgsApplication, QgsProject, QgsTask
 from qgis.PyQt.QtWidgets import QMessageBox
 
-from ..core.i18n import tr
 from ..domain.errors import AtelierError
+from ..infra.i18n import tr
 
 LOG = logging.getLogger(__name__)
 
@@ -99,7 +99,8 @@ def _when(value: str) -> str:
 
 
 def publish(step_panel) -> None:
-    from ..core import pg_sync, saving
+    from ..services.server import pg_sync
+    from ..store import saving
     from .server_dialog import PUBLISH
 
     context = step_panel.context
@@ -154,7 +155,8 @@ def publish(step_panel) -> None:
 
 
 def _published(step_panel, ws, gpkg: str, counts) -> None:
-    from ..core import pg_project, postgis
+    from ..services.server import pg_project
+    from ..store import postgis
 
     context = step_panel.context
     try:
@@ -198,7 +200,8 @@ def _published(step_panel, ws, gpkg: str, counts) -> None:
 
 
 def fetch(step_panel) -> None:
-    from ..core import gpkg_replace, pg_fetch
+    from ..services.server import pg_fetch
+    from ..store import gpkg_replace
     from .server_dialog import FETCH
 
     context = step_panel.context

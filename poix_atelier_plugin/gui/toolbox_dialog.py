@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The boîte à outils dialog: search, add, edit, remove, import and export (CSV).
 
-Every change is written to the dossier at once (core.catalogue), so the
+Every change is written to the dossier at once (services.toolbox.catalogue), so the
 catalogue survives closing the dialog or QGIS. Removing a tool that enjeux
 use asks first, listing them.
 """
@@ -24,10 +24,10 @@ from qgis.PyQt.QtWidgets import (
     QPlainTextEdit,
 )
 
-from ..core import catalogue as core_catalogue
-from ..core.i18n import error_text, tr
 from ..domain import catalogue as dom
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
+from ..services.toolbox import catalogue as core_catalogue
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 

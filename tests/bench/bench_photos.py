@@ -99,7 +99,7 @@ def main(runs: int = 3, count: int = 500) -> None:
             ours.append(time.perf_counter() - t)
             assert result["IMPORTED"] == count, result
         # where the difference goes: the same import with the file copies switched off
-        from poix_atelier_plugin.core import photos as core_photos
+        from poix_atelier_plugin.services.photos import photos as core_photos
 
         no_copy = []
         real_copy = core_photos.copy_file

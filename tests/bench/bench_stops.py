@@ -55,8 +55,9 @@ def bench_dossier(route, stops) -> None:
 
     app = QgsApplication([], False)
     app.initQgis()
-    from poix_atelier_plugin.core import groups, workspace
-    from poix_atelier_plugin.core import route as core_route
+    from poix_atelier_plugin.services import groups
+    from poix_atelier_plugin.services import route as core_route
+    from poix_atelier_plugin.store import workspace
 
     with tempfile.TemporaryDirectory() as tmp:
         gpkg = Path(tmp) / "bench.gpkg"

@@ -7,9 +7,9 @@ from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ... import compat
-from ...core import groups as core_groups
-from ...core.i18n import tr
 from ...domain.errors import AtelierError
+from ...infra.i18n import tr
+from ...services import groups as core_groups
 from ..maptools import CaptureTool
 
 #: geometrytype of a split layer -> geometry kind of the capture tool

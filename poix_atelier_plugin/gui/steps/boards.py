@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from ...core.i18n import error_text, tr
 from ...domain.errors import AtelierError
+from ...infra.i18n import error_text, tr
 from .base import StepPanel
 
 
@@ -53,8 +53,8 @@ class BoardsStep(StepPanel):
         """Run atelier:synthesis and add its layer to the project."""
         from qgis.core import QgsProject
 
-        from ...core.boards.synthese import _convergence_style
-        from ...core.synthesis import compute, pieces_layer
+        from ...boards.synthese import _convergence_style
+        from ...services.synthesis import compute, pieces_layer
 
         if not self.context.dossier:
             self.context.warning(tr("Open or build a dossier first."))

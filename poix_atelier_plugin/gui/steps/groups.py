@@ -8,10 +8,11 @@ from pathlib import Path
 from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import QInputDialog, QMessageBox
 
-from ...core import groups as core_groups
-from ...core import project_layers, workspace
-from ...core.i18n import tr
 from ...domain.errors import QT_TR_NOOP, AtelierError
+from ...infra.i18n import tr
+from ...services import groups as core_groups
+from ...services.dossier import project_layers
+from ...store import workspace
 from .base import StepPanel
 
 
@@ -122,7 +123,7 @@ class GroupsStep(StepPanel):
             project = QgsProject.instance()
             # what the group still had in memory goes into the copy too
             self.context.saver.save(project_layers.group_layers(project, name))
-            from ...core import dossier_keep
+            from ...services.dossier import dossier_keep
 
             backups = dossier_keep.backup_files([path], Path(path).parent)
             for layer in project_layers.group_layers(project, name):

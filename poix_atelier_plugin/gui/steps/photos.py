@@ -5,7 +5,7 @@
 actions are implemented in gui/photo_actions.py.
 """
 
-from ...core.i18n import tr
+from ...infra.i18n import tr
 from ..photo_actions import PhotoActions
 from .base import StepPanel
 

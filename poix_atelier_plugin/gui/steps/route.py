@@ -8,10 +8,10 @@ from qgis.PyQt.QtCore import QLocale, QTimer
 from qgis.PyQt.QtWidgets import QFormLayout, QLabel, QSpinBox
 
 from ... import compat
-from ...core import project_layers
-from ...core import route as core_route
-from ...core.i18n import error_text, tr
 from ...domain.errors import QT_TR_NOOP, AtelierError
+from ...infra.i18n import error_text, tr
+from ...services import route as core_route
+from ...services.dossier import project_layers
 from ..maptools import CaptureTool
 from .base import StepPanel
 
