@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 
 def ensure_sample() -> None:
-    """Build the sample with the dossier engineer's script when it is missing."""
+    """Build the sample with scripts/make_sample.py when it is missing."""
     if SAMPLE_PROJECT.is_file() and SAMPLE.is_dir():
         return
     print("sample_project.qgz is missing: building the sample (scripts/make_sample.py)…")

@@ -3,7 +3,7 @@
 
 The dossier is built the way the plugin builds one (``create_workspace``),
 with a ``perimetre_etude`` rectangle over Poix-du-Nord and a few stops, so
-the tests need neither the sample nor the dossier engineer's builder.
+the tests need neither the sample nor the dossier builder.
 Photos are real JPEGs with EXIF GPS written by Pillow (or, without Pillow,
 QImage + ``QgsExifTools.geoTagImage``), read back by QGIS.
 """

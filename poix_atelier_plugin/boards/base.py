@@ -22,7 +22,7 @@ from ..infra.i18n import tr
 from . import frames
 from .credits import credit_line
 from .items import ACCENT, MUTED, Kit
-from .layers import BoardLayers
+from .layers import BoardLayers, has_features
 from .paper import page_size, scale_factor
 from .source import Dossier
 
@@ -253,8 +253,6 @@ def padded(extent: QgsRectangle, ratio: float) -> QgsRectangle:
 
 def extent_of(layers: list[QgsVectorLayer | None]) -> QgsRectangle | None:
     """Combined extent of the layers that have features (None when none has)."""
-    from .layers import has_features
-
     out = None
     for layer in layers:
         if layer is None or not has_features(layer):

@@ -9,7 +9,9 @@ from pathlib import Path
 from qgis.core import QgsGeometry, QgsVectorLayer
 
 from ..domain import vocab
+from ..domain.proposal import build_proposal
 from ..domain.stops import speed_for
+from ..store.tables import open_table
 from .source import Dossier
 
 #: The field visit starts at 10:00 (DESIGN.md).
@@ -173,8 +175,6 @@ def read_proposal(dossier: str, groupe: str, shared: dict | None = None):
     ``shared`` keeps the catalogue, links and sites between the groups of
     one export.
     """
-    from ..domain.proposal import build_proposal
-    from ..store.tables import open_table
 
     def rows(table, groupe=None):
         return list(open_table(dossier, table, groupe).getFeatures())

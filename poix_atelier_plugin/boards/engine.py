@@ -32,13 +32,16 @@ from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import GroupSpec
 from ..infra.i18n import tr
 from . import frames
-from .base import Board, BoardContext, BoardOptions
+from .atlas import atlas
+from .base import Board, BoardContext, BoardOptions, layout_name
 from .combined import export_combined
+from .group_boards import diagnostic, proposition, restitution, terrain
 from .kept_layouts import RENAME, add_to_manager, drop_unused, retouched
 from .layers import BoardLayers
 from .paper import PAPERS, page_size
 from .session import CanceledError, StepFeedback, check, one_at_a_time, save_edits, say
 from .source import Dossier, open_dossier
+from .synthese import synthese
 
 LOG = logging.getLogger(__name__)
 PER_GROUP = ("terrain", "diagnostic", "restitution", "atlas", "proposition")
@@ -61,10 +64,6 @@ def slug(text: str) -> str:
 
 
 def builders() -> dict[str, Callable]:
-    from .atlas import atlas
-    from .group_boards import diagnostic, proposition, restitution, terrain
-    from .synthese import synthese
-
     return {
         "terrain": terrain,
         "diagnostic": diagnostic,
@@ -217,8 +216,6 @@ def planned_layouts(
 
 
 def _names(jobs: list[Job]) -> list[str]:
-    from .base import layout_name
-
     return [layout_name(job.kind, job.group) for job in jobs]
 
 

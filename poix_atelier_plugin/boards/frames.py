@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import compat
 from ..infra.i18n import tr
 from ..paths import template_path
+from .items import Kit
 from .paper import page_size
 
 LOG = logging.getLogger(__name__)
@@ -185,8 +186,6 @@ def zones(kind: str, orientation: str, continuation: bool = False) -> dict[str, 
 def write_templates(folder: Path | None = None) -> list[Path]:
     """Write the shipped templates from the default zones (needs QGIS)."""
     from qgis.core import QgsLayoutItemShape, QgsPrintLayout, QgsProject, QgsReadWriteContext
-
-    from .items import Kit
 
     written = []
     for kind in BOARD_TYPES:

@@ -10,7 +10,7 @@ from ..domain import vocab
 from ..domain.groups import GroupSpec
 from ..infra.i18n import tr
 from .base import Board, BoardContext, extent_of, notes_box
-from .data import attach_photos, clock, diagnostic_rows, read_photos, read_stops
+from .data import attach_photos, clock, diagnostic_rows, read_photos, read_proposal, read_stops
 from .items import MUTED
 
 
@@ -116,8 +116,6 @@ def diagnostic(ctx: BoardContext, group: GroupSpec) -> Board:
 def _proposal(ctx: BoardContext, group: GroupSpec):
     key = ("proposal", group.name)
     if key not in ctx.cache:
-        from .data import read_proposal
-
         shared = ctx.cache.setdefault("proposal_rows", {})
         ctx.cache[key] = read_proposal(ctx.dossier.path, group.name, shared)
     return ctx.cache[key]

@@ -34,6 +34,7 @@ from qgis.core import (
 )
 
 from ..infra.i18n import tr
+from .base import PROP_LAYOUT
 
 LOG = logging.getLogger(__name__)
 
@@ -155,8 +156,6 @@ def free_name(project: QgsProject, name: str, taken: set[str] | None = None) -> 
 
 def _retag_layers(project: QgsProject, old: str, new: str, only: set[str] | None = None) -> None:
     """Sheet-scaled layer copies follow their layout's new name (not removed with another)."""
-    from .base import PROP_LAYOUT
-
     for lyr in project.mapLayers().values():
         if lyr.customProperty(PROP_LAYOUT) == old and (only is None or lyr.id() in only):
             lyr.setCustomProperty(PROP_LAYOUT, new)
@@ -176,8 +175,6 @@ def _previous_copy(project: QgsProject, name: str):
 
 def _drop(project: QgsProject, layout, keep: set[str]) -> None:
     """Remove a layout the plugin may replace, and the layer copies made for it only."""
-    from .base import PROP_LAYOUT
-
     name = layout.name()
     project.layoutManager().removeLayout(layout)
     stale = [
@@ -190,8 +187,6 @@ def _drop(project: QgsProject, layout, keep: set[str]) -> None:
 
 
 def kept_name(name: str) -> str:
-    from ..infra.i18n import tr
-
     stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
     return tr("{name} (retouched, kept {date})").format(name=name, date=stamp)
 

@@ -26,6 +26,7 @@ from ..infra.i18n import tr
 from ..store.tables import open_table
 from ..store.workspace import PROP_GEOMETRY, PROP_GROUP, PROP_TABLE
 from ..styles.layer_styles import style_layer
+from .presence import group_presence
 from .source import Dossier
 
 LOG = logging.getLogger(__name__)
@@ -170,8 +171,6 @@ class BoardLayers:
     def _has(self, table: str, groupe: str, geometry: str | None) -> bool:
         """Whether ``groupe`` has features (of ``geometry`` kind) in ``table``."""
         if table not in self._present:
-            from .presence import group_presence
-
             self._present[table] = group_presence(self.dossier.path, table, self.dossier.tables)
         return (groupe, geometry) in self._present[table]
 

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from qgis.core import QgsFeedback, QgsProject
 
 from ..domain.errors import QT_TR_NOOP, AtelierError
+from ..infra.settings import ProjectSettings
+from ..store.saving import save_pending
 
 LOG = logging.getLogger(__name__)
 
@@ -51,13 +53,9 @@ def one_at_a_time():
 def save_edits(project: QgsProject, dossier: str | None) -> None:
     """Commit the pending edits on the dossier: the boards read the file."""
     if not dossier and project is not None:
-        from ..infra.settings import ProjectSettings
-
         dossier = ProjectSettings.load(project).dossier_path
     if not dossier:
         return
-    from ..store.saving import save_pending
-
     failed: list[str] = []
     for proj in {id(p): p for p in (project, QgsProject.instance())}.values():
         failed += save_pending(proj, dossier)

@@ -12,6 +12,7 @@ from qgis.core import QgsProject
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import GroupSpec
 from ..infra.i18n import tr
+from ..infra.settings import ProjectSettings
 from ..infra.user_paths import absolute
 from ..store.tables import is_pg, open_table, present_tables, read_groups
 
@@ -61,8 +62,6 @@ def commune_name(dossier: str, known: set[str]) -> str:
 def open_dossier(dossier: str | None, project: QgsProject | None = None) -> Dossier:
     """Open ``dossier`` (or the project's dossier when empty)."""
     if not dossier and project is not None:
-        from ..infra.settings import ProjectSettings
-
         dossier = ProjectSettings.load(project).dossier_path
     if not dossier:
         raise AtelierError(QT_TR_NOOP("No dossier is open: build or open a dossier first."))

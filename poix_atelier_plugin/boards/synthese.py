@@ -14,9 +14,10 @@ from qgis.core import (
 from .. import compat
 from ..infra.i18n import tr
 from ..services.synthesis import compute, pieces_layer
+from ..store.tables import open_table
 from ..styles.label_format import text_format
 from .base import Board, BoardContext, extent_of
-from .group_boards import group_extent
+from .group_boards import _note_on_map, group_extent
 
 CONVERGENCE = "#b2182b"
 
@@ -110,8 +111,6 @@ def synthese(ctx: BoardContext, group=None) -> Board:
         item_id="convergence_table",
     )
     if not site_layers:
-        from .group_boards import _note_on_map
-
         _note_on_map(board, tr("No candidate site drawn by any group yet."))
     board.footer(board.zones)
     return board
@@ -120,8 +119,6 @@ def synthese(ctx: BoardContext, group=None) -> Board:
 def _site_names(ctx: BoardContext) -> list[tuple[str, object]]:
     """(site name, shapely geometry) of every group's candidate sites."""
     from shapely import wkb
-
-    from ..store.tables import open_table
 
     out = []
     for feat in open_table(ctx.dossier.path, "sites_projet").getFeatures():

@@ -159,24 +159,6 @@ def announce(context, files: list[str], folder: str) -> None:
     LOG.info("%s", text)
 
 
-def open_export_dialog(step, boards=None, groups=None):
-    """The export dialog of a panel step; returns it once closed (None when refused)."""
-    from .export_boards_dialog import ExportBoardsDialog
-
-    context = step.context
-    if not context.dossier:
-        context.warning(tr("Open or build a dossier first."))
-        return None
-    if busy():
-        context.warning(
-            tr("The boards are already being exported: wait for the export in progress to end.")
-        )
-        return None
-    dialog = ExportBoardsDialog(context, step, boards=boards, groups=groups)
-    dialog.exec()
-    return dialog
-
-
 def follow_state(buttons):
     """Disable ``buttons`` while an export runs; returns the slot for ``unfollow_state``."""
     from qgis.PyQt import sip

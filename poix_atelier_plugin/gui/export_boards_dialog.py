@@ -31,6 +31,7 @@ from ..boards.paper import ORIENTATIONS, PAPERS, pixel_size
 from ..domain.errors import AtelierError
 from ..infra.i18n import error_text, tr
 from ..infra.settings import UserSettings
+from .boards_export import announce, busy, run_export
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -167,8 +168,6 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
 
     def export(self) -> None:
         """The "Export" button: check, ask about retouched layouts, export, close."""
-        from .boards_export import announce, busy, run_export
-
         self.say("")
         problem = self.problem()
         if not problem and busy():
@@ -251,3 +250,19 @@ def writable(folder: str) -> bool:
             return False
         path = path.parent
     return path.is_dir() and os.access(str(path), os.W_OK | os.X_OK)
+
+
+def open_export_dialog(step, boards=None, groups=None):
+    """The export dialog of a panel step; returns it once closed (None when refused)."""
+    context = step.context
+    if not context.dossier:
+        context.warning(tr("Open or build a dossier first."))
+        return None
+    if busy():
+        context.warning(
+            tr("The boards are already being exported: wait for the export in progress to end.")
+        )
+        return None
+    dialog = ExportBoardsDialog(context, step, boards=boards, groups=groups)
+    dialog.exec()
+    return dialog

@@ -20,11 +20,12 @@ import logging
 import re
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject, QgsTask
+from qgis.core import QgsProject, QgsTask
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..domain.errors import AtelierError
 from ..infra.i18n import tr
+from .auth import unlock_auth
 
 LOG = logging.getLogger(__name__)
 
@@ -67,8 +68,7 @@ def _ask_workspace(step_panel, mode):
 
 def _unlock_auth(context) -> bool:
     """Ask for the master password here, in the main thread, not inside the task."""
-    manager = QgsApplication.authManager()
-    if manager.masterPasswordIsSet() or manager.setMasterPassword(True):
+    if unlock_auth():
         return True
     context.error(tr("The QGIS authentication database stays locked: nothing was copied."))
     return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..domain.errors import AtelierError
+from ..paths import translation_file
 
 CONTEXT = "@default"
 
@@ -35,8 +36,6 @@ def install_translator(locale: str | None = None):
     """
     from qgis.core import QgsApplication
     from qgis.PyQt.QtCore import QTranslator
-
-    from ..paths import translation_file
 
     if locale is None:
         locale = QgsApplication.locale() or "en"

@@ -26,6 +26,8 @@ from ..domain import vocab
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..infra.i18n import error_text, tr
 from ..store import workspace
+from ..store.pg_conflicts import changed_error
+from .groups import new_feature
 
 LOG = logging.getLogger(__name__)
 #: Server layers only: the row version the schema's trigger checks (pg_conflicts).
@@ -184,8 +186,6 @@ def write_order(stops_layer: QgsVectorLayer, placement, feats) -> int:
     elif not stops_layer.dataProvider().changeAttributeValues(changes):
         errors = stops_layer.dataProvider().errors()[known:]
         if any("atelier_conflict" in str(e) for e in errors):
-            from ..store.pg_conflicts import changed_error
-
             stops_layer.reload()
             raise changed_error("arrets", _conflict_fid(errors, changes))
         raise AtelierError(
@@ -301,8 +301,6 @@ def follow_roads(route_layer: QgsVectorLayer, stops_layer: QgsVectorLayer, roads
     if existing:
         route_layer.changeGeometry(existing[0].id(), geometry)
     else:
-        from .groups import new_feature
-
         feature, _warnings = new_feature(route_layer, geometry)
         route_layer.addFeature(feature)
     route_layer.endEditCommand()

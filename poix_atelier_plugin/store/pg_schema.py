@@ -19,6 +19,7 @@ import datetime as dt
 
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
+from ..paths import metadata_file
 
 GEOM = "geom"
 KEY = "fid"
@@ -150,8 +151,6 @@ def is_reserved(name: str) -> bool:
 
 def _plugin_version() -> str:
     import configparser
-
-    from ..paths import metadata_file
 
     try:
         parser = configparser.ConfigParser(interpolation=None)

@@ -25,7 +25,7 @@ from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsWkbTypes
 
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
-from ..domain.groups import GroupSpec
+from ..domain.groups import GroupSpec, normalise_groups, parse_group_names
 from ..infra.i18n import tr
 from .pg_schema import (  # noqa: F401 - re-exported
     GEOM,
@@ -43,6 +43,10 @@ PREFIX = "pg:"
 CHANNEL = "atelier"
 #: Columns the server adds to every contract table (not in the GeoPackage).
 SERVER_COLUMNS = ("version", "modifie_le")
+
+
+class AuthLockedError(AtelierError):
+    """The connection needs the QGIS master password, not entered yet."""
 
 
 def _psycopg2():
@@ -152,9 +156,9 @@ def connect(ws_or_connection, uri: QgsDataSourceUri | None = None):
     if uri.authConfigId():
         from qgis.core import QgsApplication
 
-        manager = QgsApplication.authManager()
-        if not manager.masterPasswordIsSet() and not manager.setMasterPassword(True):
-            raise AtelierError(
+        # Never a dialog here (this may run in a task): the GUI asks (gui/auth.py).
+        if not QgsApplication.authManager().masterPasswordIsSet():
+            raise AuthLockedError(
                 QT_TR_NOOP(
                     "The QGIS authentication database is locked: enter the master password "
                     "to use the connection {connection}."
@@ -277,8 +281,6 @@ def create_groups(dossier: str, groups) -> tuple[list[GroupSpec], list[str]]:
     ``groups``: a ``;``-separated string, names or GroupSpecs. Returns the
     registered groups and the contract tables of the schema.
     """
-    from ..domain.groups import normalise_groups, parse_group_names
-
     if isinstance(groups, str):
         groups = parse_group_names(groups)
     specs = normalise_groups(groups)

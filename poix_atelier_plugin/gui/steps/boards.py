@@ -39,7 +39,7 @@ class BoardsStep(StepPanel):
 
     def export_boards(self, checked: bool = False, boards=None, groups=None):
         """Open the export dialog (``boards``/``groups`` preselect); returns it once closed."""
-        from ..boards_export import open_export_dialog
+        from ..export_boards_dialog import open_export_dialog
 
         return open_export_dialog(self, boards=boards, groups=groups)
 

@@ -16,7 +16,6 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from qgis.core import (
 
 from ... import compat
 from ...domain.errors import QT_TR_NOOP, AtelierError
+from ...infra.gdal_options import gdal_option
 from ...infra.i18n import error_text, tr
 from ...styles.dossier_styles import PROP_THEME, classify
 from . import dossier_keep
@@ -168,26 +168,6 @@ def _commune_name(feature: QgsFeature) -> str:
     return ""
 
 
-@contextmanager
-def _no_sync():
-    """Skip SQLite fsyncs while building: the files are in a temporary folder until the end.
-
-    Global, not thread-local: QGIS's OGR provider opens the GeoPackage for styles and
-    metadata on its own connections (3x faster build, fsync latency is most of it).
-    """
-    try:
-        from osgeo import gdal
-    except ImportError:  # pragma: no cover - GDAL's bindings ship with QGIS
-        yield
-        return
-    previous = gdal.GetConfigOption("OGR_SQLITE_SYNCHRONOUS", None)
-    gdal.SetConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF")
-    try:
-        yield
-    finally:
-        gdal.SetConfigOption("OGR_SQLITE_SYNCHRONOUS", previous)
-
-
 def build_dossier(
     communes: QgsVectorLayer,
     code_insee: str,
@@ -226,7 +206,9 @@ def build_dossier(
 
     tmp = prepare_output(output_folder, code, overwrite)
     try:
-        with _no_sync():
+        # No SQLite fsyncs while building: the files are in a temporary folder until the
+        # end (QGIS's OGR provider opens them on its own connections, hence a GDAL option).
+        with gdal_option("OGR_SQLITE_SYNCHRONOUS", "OFF"):
             result = _build_in(
                 tmp,
                 communes,

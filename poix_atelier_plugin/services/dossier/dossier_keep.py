@@ -23,6 +23,7 @@ from ...domain.errors import QT_TR_NOOP, AtelierError
 from ...infra.i18n import tr
 from ...store.gpkg_replace import remove_side_files, sqlite_copy
 from ...store.sqlite_ro import connect_readonly
+from . import project_layers
 
 __all__ = ["backup_files", "carry_over", "keep_work", "remove_side_files", "workspace_tables"]
 
@@ -210,8 +211,6 @@ def keep_work(old_gpkg: Path, built_gpkg: Path, built_qgz: Path) -> list[str]:
     kept = carry_over(old_gpkg, built_gpkg)
     if "groupes" in kept:
         from qgis.core import QgsProject
-
-        from . import project_layers
 
         project = QgsProject()
         if project.read(str(built_qgz)):

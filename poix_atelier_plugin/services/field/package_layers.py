@@ -10,7 +10,6 @@ and QGIS read through GDAL.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 from qgis.core import (
@@ -27,6 +26,7 @@ from qgis.core import (
 from ...domain import schema
 from ...infra.i18n import tr
 from ...store import workspace
+from ...store.sqlite_ro import connect_readonly
 from ..photos import photos
 
 LOG = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ _SYSTEM_TABLES = {"layer_styles", "qgis_projects"}
 
 
 def _contents(gpkg: Path) -> list[tuple[str, str]]:
-    con = sqlite3.connect(str(gpkg))
+    con = connect_readonly(gpkg)
     try:
         return list(con.execute("SELECT table_name, data_type FROM gpkg_contents"))
     finally:

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
 
+from ...domain import schema
 from ...domain.errors import QT_TR_NOOP, AtelierError
 from ...forms import forms
 from ...infra.i18n import error_text, tr
+from ...infra.settings import ProjectSettings
 from ...infra.user_paths import same_path
 from ...store import postgis, workspace
 from ...store.pg_layers import PROP_DOSSIER, hide_server_columns, open_layer
@@ -108,8 +110,6 @@ def repoint_layers(project: QgsProject, gpkg: str | Path, dossier: str) -> int:
 
 
 def _geometry_tables() -> set[str]:
-    from ...domain import schema
-
     return {t.name for t in schema.TABLES if t.geometry == "Geometry"}
 
 
@@ -129,8 +129,6 @@ def write_facilitator_project(
     pointed at the server and keep their themes and styles; groups missing
     from it get their layers added.
     """
-    from ...domain import schema
-    from ...infra.settings import ProjectSettings
 
     ws = postgis.parse_dossier(dossier)
     conn = postgis.connect(ws)
