@@ -23,6 +23,7 @@ from ..domain import checklist
 from ..domain.errors import AtelierError
 from ..infra.i18n import error_text, tr
 from ..services import checklist as core_checklist
+from ..store.tables import is_pg, read_groups
 from .context import AtelierContext
 from .steps.boards import BoardsStep
 from .steps.diagnostic import DiagnosticStep
@@ -169,13 +170,9 @@ class AtelierDock(QDockWidget, FORM_CLASS):
     @staticmethod
     def _read_groups(path: str):
         """Groups of a GeoPackage or PostGIS dossier; none when unreadable."""
-        from ..store import postgis, workspace
-
         try:
-            if postgis.is_pg(path):
-                return postgis.read_groups(postgis.parse_dossier(path))
-            if path and path.lower().endswith(".gpkg") and Path(path).is_file():
-                return workspace.read_groups(path)
+            if is_pg(path) or (path and path.lower().endswith(".gpkg") and Path(path).is_file()):
+                return read_groups(path)
         except AtelierError as exc:  # an unreadable dossier must not break the dock
             LOG.warning("%s", error_text(exc))
         return []

@@ -31,6 +31,7 @@ from ..boards.paper import ORIENTATIONS, PAPERS, pixel_size
 from ..domain.errors import AtelierError
 from ..infra.i18n import error_text, tr
 from ..infra.settings import UserSettings
+from ..store.postgis import is_pg
 from .boards_export import announce, busy, run_export
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
@@ -75,7 +76,7 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
         self.dpiSpin.setValue(int(settings.default_dpi or 300))
         # the dossier's own folder: the last photo folder is no place for boards
         default = Path(context.dossier).parent / "planches" if context.dossier else Path.home()
-        if context.dossier and str(context.dossier).startswith("pg:"):
+        if is_pg(context.dossier):
             default = Path.home() / "planches"
         self.folderEdit.setText(str(default))
         self.folderButton.clicked.connect(self._choose_folder)

@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..domain.errors import AtelierError
 from ..infra.i18n import error_text, tr
+from ..store.tables import is_pg, read_groups
 
 
 class ProposalWidget(QWidget):
@@ -73,17 +74,10 @@ class ProposalWidget(QWidget):
         return self.group_combo.currentText() or self.context.active_group
 
     def fill_groups(self) -> None:
-        from ..store.postgis import is_pg
-        from ..store.workspace import read_groups
-
         names = []
         path = self.context.dossier
         try:
-            if path and is_pg(path):
-                from ..store import postgis
-
-                names = [g.name for g in postgis.read_groups(postgis.parse_dossier(path))]
-            elif path and Path(path).is_file():
+            if path and (is_pg(path) or Path(path).is_file()):
                 names = [g.name for g in read_groups(path)]
         except AtelierError:
             names = []
@@ -99,8 +93,6 @@ class ProposalWidget(QWidget):
         from ..services.toolbox.proposal import group_proposal_html
 
         path, groupe = self.context.dossier, self.groupe
-        from ..store.postgis import is_pg
-
         if not path or not groupe or not (is_pg(path) or Path(path).is_file()):
             html = "<p><i>{}</i></p>".format(tr("Open a dossier and create the groups first."))
         else:

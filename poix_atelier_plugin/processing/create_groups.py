@@ -10,6 +10,7 @@ from qgis.core import (
 
 from ..domain import vocab
 from ..infra.i18n import tr
+from ..store.postgis import is_pg
 from .base import AtelierAlgorithm
 
 
@@ -49,7 +50,7 @@ class CreateGroups(AtelierAlgorithm):
 
         dossier = self.parameterAsString(parameters, "DOSSIER", context)
         names = self.parameterAsString(parameters, "GROUPS", context)
-        if dossier.startswith("pg:"):  # PostGIS workshop (store/postgis.py)
+        if is_pg(dossier):  # PostGIS workshop (store/postgis.py)
             from ..store.postgis import create_groups as create_groups_pg
 
             groups, tables = create_groups_pg(dossier, names)

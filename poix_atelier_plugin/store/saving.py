@@ -30,6 +30,7 @@ from pathlib import Path
 from qgis.core import QgsDataSourceUri, QgsProject, QgsProviderRegistry, QgsVectorLayer
 
 from ..infra.i18n import tr
+from .postgis import is_pg
 
 LOG = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ def layers_on(project: QgsProject | None, dossier: str | Path | None) -> list[Qg
         return []
     dossier = str(dossier)
     out = []
-    if dossier.startswith("pg:"):
+    if is_pg(dossier):
         schema = dossier[3:].rsplit("/", 1)[-1]
         for layer in project.mapLayers().values():
             if isinstance(layer, QgsVectorLayer) and layer.providerType() == "postgres":

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ...domain.errors import QT_TR_NOOP, AtelierError
 from ...infra.user_paths import absolute
+from ...store.postgis import is_pg
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".tif", ".tiff", ".heic", ".heif", ".png", ".webp"}
 DCIM = "DCIM"
@@ -27,7 +28,7 @@ _UID_NAMESPACE = uuid.UUID("6f0a5a43-6c1e-4d59-9a2c-6b1f3c9e5a10")
 def dossier_folder(dossier: str | Path) -> Path:
     """The folder photos are stored under (the GeoPackage's folder)."""
     text = str(dossier)
-    if text.startswith("pg:"):
+    if is_pg(text):
         raise AtelierError(
             QT_TR_NOOP("Photos need a GeoPackage dossier (a folder to copy them into): {dossier}"),
             dossier=text,
