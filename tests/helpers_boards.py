@@ -303,6 +303,7 @@ def make_dossier(
 ) -> Path:
     """A dossier with ``groups`` fully drawn; returns the GeoPackage path."""
     from poix_atelier_plugin.domain.groups import GroupSpec, normalise_groups
+    from poix_atelier_plugin.services.toolbox.catalogue import ensure_catalogue
     from poix_atelier_plugin.store import workspace
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -310,6 +311,7 @@ def make_dossier(
     _context(gpkg)
     specs = normalise_groups([GroupSpec(g, adviser=ADVISERS[i % 3]) for i, g in enumerate(groups)])
     workspace.create_workspace(gpkg, specs)
+    ensure_catalogue(gpkg)
     for i, spec in enumerate(specs):
         populate_group(gpkg, spec.name, i + 1, n_stops, route=spec.name not in no_route)
     return gpkg

@@ -108,7 +108,7 @@ def _communes(tmp_path: Path):
 
 
 def test_empty_source_and_invalid_geometries(qgis_app, tmp_path):
-    """Through core: an empty source is skipped with a warning, invalid geometries repaired."""
+    """Through the services: an empty source is skipped with a warning, invalid geometries repaired."""
     from poix_atelier_plugin.services.dossier.dossier import build_dossier
 
     empty = write_layer(tmp_path / "vide.gpkg", "vide", "Point", "EPSG:2154", [])

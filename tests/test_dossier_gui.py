@@ -160,7 +160,7 @@ def test_rebuild_through_the_dialog_keeps_the_open_groups_work(
     import processing
     from qgis.core import QgsGeometry, QgsProject
 
-    from poix_atelier_plugin.services import groups as core_groups
+    from poix_atelier_plugin.services import groups as groups_service
     from poix_atelier_plugin.services.dossier import project_layers
 
     out = tmp_path / "dossier"
@@ -174,7 +174,7 @@ def test_rebuild_through_the_dialog_keeps_the_open_groups_work(
     project_layers.add_workspace_layers(project, gpkg)
     stops = project_layers.find_layer(project, "arrets", "Groupe 1")
     stops.startEditing()  # drawn with QGIS's own tools, not saved yet
-    feature, _ = core_groups.new_feature(
+    feature, _ = groups_service.new_feature(
         stops, QgsGeometry.fromWkt("Point(744200 7010100)"), {"nom": "Place Talma"}
     )
     assert stops.addFeature(feature)

@@ -169,8 +169,8 @@ def test_a_real_action_logs_french(french_translator, tmp_path):
 
     from poix_atelier_plugin.domain.groups import GroupSpec
     from poix_atelier_plugin.infra import log
+    from poix_atelier_plugin.services.groups import create_groups
     from poix_atelier_plugin.services.toolbox.catalogue import shipped_tools
-    from poix_atelier_plugin.store import workspace
 
     received = []
 
@@ -182,7 +182,7 @@ def test_a_real_action_logs_french(french_translator, tmp_path):
     handler = log.install()
     gpkg = tmp_path / "atelier_59464.gpkg"
     try:
-        workspace.create_workspace(gpkg, [GroupSpec(name="Groupe 1", order=1)])
+        create_groups(gpkg, [GroupSpec(name="Groupe 1", order=1)])
     finally:
         log.uninstall(handler)
         QgsApplication.messageLog().messageReceived.disconnect(keep)

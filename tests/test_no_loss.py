@@ -43,9 +43,9 @@ def _count(gpkg: Path, table: str, where: str = "1") -> int:
 def _stop(layer, name: str, x: float, y: float):
     from qgis.core import QgsGeometry
 
-    from poix_atelier_plugin.services import groups as core_groups
+    from poix_atelier_plugin.services import groups as groups_service
 
-    feature, _ = core_groups.new_feature(
+    feature, _ = groups_service.new_feature(
         layer, QgsGeometry.fromWkt(f"Point({x} {y})"), {"nom": name}
     )
     assert layer.addFeature(feature)

@@ -140,7 +140,7 @@ def test_same_feature_conflict_detected_with_a_choice(pg_connection, live):
     assert layer.commitChanges(), layer.commitErrors()
     row = _query(cluster, 'SELECT theme FROM "atelier_poix_live".arrets WHERE fid = %s', (fid,))
     assert row[0][0] == "patrimoine"
-    # core helper for scripts: a stale version raises a clear message
+    # a services helper for scripts: a stale version raises a clear message
     with psycopg2.connect(cluster.dsn()) as conn, conn.cursor() as cur:
         with pytest.raises(AtelierError) as err:
             pg_conflicts.update_checked(cur, "atelier_poix_live", "arrets", fid, 1, {"nom": "x"})

@@ -5,7 +5,7 @@ Layouts are QGraphicsScenes and QgsLayoutExporter is not thread-safe, so the
 export runs where the dialog's button was clicked. A modal QProgressDialog
 keeps the rest of QGIS out of reach while events are processed between
 boards and atlas pages (its "Cancel" is the only thing a person can click);
-the panel's export buttons are disabled meanwhile, core refuses a second
+the panel's export buttons are disabled meanwhile, the boards refuse a second
 export, and clearing the project cancels the one in progress.
 """
 

@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import (
 from ..domain import checklist
 from ..domain.errors import AtelierError
 from ..infra.i18n import error_text, tr
-from ..services import checklist as core_checklist
+from ..services import checklist as checklist_service
 from ..store.tables import is_pg, read_groups
 from .context import AtelierContext
 from .steps.boards import BoardsStep
@@ -117,7 +117,7 @@ class AtelierDock(QDockWidget, FORM_CLASS):
         self.refresh_checklist()
 
     def refresh_checklist(self) -> list:
-        read = core_checklist.read_facts(self.context.dossier)
+        read = checklist_service.read_facts(self.context.dossier)
         states = checklist.progress(read)
         facts = checklist.defaults(read)
         self.next_step = ""

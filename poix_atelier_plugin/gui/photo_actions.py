@@ -358,7 +358,7 @@ class PhotoActions(QObject):
 
 
 class _DialogFeedback(QgsFeedback):
-    """Progress of core work shown in the dialog; its Cancel button stops the loop."""
+    """Progress of the services' work shown in the dialog; its Cancel button stops the loop."""
 
     def __init__(self, dialog):
         super().__init__()

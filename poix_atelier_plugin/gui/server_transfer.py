@@ -1,14 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The panel's "Publish the dossier on the server" and "Fetch to local".
 
-Both ask for the server in ServerDialog, then run the same core functions as
+Both ask for the server in ServerDialog, then run the same services as
 ``atelier:publish_dossier`` / ``atelier:fetch_dossier`` in a QgsTask (kept
 alive by gui/tasks.py until it ends: a finished task's wrapper is never
 touched again). What would be replaced is said first, in French, with the
 name of the backup that is kept:
 
 - publishing over a workshop renames it on the server to a dated backup;
-  any other schema is refused by core before anything is asked;
+  any other schema is refused by the services before anything is asked;
 - fetching over a GeoPackage keeps the old file beside it, and the project's
   layers on that file are closed while it is replaced, then reopened on it.
 """

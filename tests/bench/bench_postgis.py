@@ -2,7 +2,7 @@
 """Benchmark: three groups writing at once to PostGIS, and how fast the facilitator sees it.
 
 Starts a throw-away PostgreSQL 15 cluster (tests/helpers_pg.py), creates a
-workshop schema through the plugin's core, then:
+workshop schema through the plugin's services, then:
 
 1. three writer processes (tests/pg_worker.py, one per group, separate
    connections) make EDITS edits each (2/3 inserts, 1/3 version-checked

@@ -137,7 +137,7 @@ class DiagnosticStep(StepPanel):
             self.buttons["add_diagnostic"].setChecked(False)
 
     def captured(self, geometry_code: str, geometry) -> int | None:
-        """Added by core, then QGIS's own form; cancelling the form undoes the drawing."""
+        """Added by the services, then QGIS's own form; cancelling the form undoes the drawing."""
         layer = diagnostic_layer(self.context.active_group, geometry_code)
         if layer is None:
             return None

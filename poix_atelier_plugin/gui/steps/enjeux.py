@@ -261,7 +261,7 @@ class EnjeuxStep(StepPanel):
         return True
 
     def place_enjeu(self, fid: int | None = None, geometry: str | None = None):
-        """Capture a geometry on the canvas for the selected enjeu (core writes it)."""
+        """Capture a geometry on the canvas for the selected enjeu (services.toolbox writes it)."""
         self.stop_placing()
         fid = fid if fid is not None else self._selected()
         if fid is None or self.gpkg() is None:
