@@ -274,7 +274,7 @@ class EnjeuxStep(StepPanel):
             self.place_button,
             KINDS[code],
             layers[0] if layers else None,
-            "#c0392b",
+            LEVEL_COLOURS["imperatif"],  # the capture line in the first level's red
             "atelier_tool_place_enjeu",
             lambda geom, f=fid: self._placed(f, geom),
             edit=False,
