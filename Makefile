@@ -4,7 +4,7 @@
 #   make deps       Debian packages + build/venv (idempotent, quick when done)
 #   make test       tests on QGIS 3.22 (host), 3.40 and 3.44 (Debian 13 chroots)
 #   make test-322   host only   make test-340 / test-344   one chroot only
-#   make lint       ruff, flake8-qgis (Qt 6 rules), Python 3.9 checks
+#   make lint       ruff, flake8-qgis (Qt 6 rules), import layers, Python 3.9 checks
 #   make i18n       refresh the .ts, build the .qm, fail on unfinished French
 #   make package    build/poix_atelier_plugin.zip, checked against the repository rules
 #   make deploy     copy the staged plugin into a QGIS profile (PROFILE_DIR=...)
@@ -153,6 +153,7 @@ lint: deps
 	$(PY) -m ruff format --check $(LINT_PATHS)
 	$(PY) -m flake8 --select=$(QGIS_RULES) $(PLUGIN)
 	$(VENV)/bin/vermin --target=3.9- --no-tips --violations -q $(PLUGIN)
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) scripts/check_py39.py
 	@if [ -n "$(PY39)" ]; then $(PY39) scripts/check_py39.py --run; \
 	else echo "lint: no Python 3.9 interpreter here, compile/import check skipped"; fi

@@ -243,7 +243,7 @@ def save_style_to_database(layer: QgsMapLayer, name: str, description: str) -> s
 
 
 def __getattr__(name: str) -> Any:
-    # QAction is only looked up when the GUI asks for it, so core modules that
+    # QAction is only looked up when the GUI asks for it, so modules below the GUI that
     # import this one never pull in widget classes.
     if name == "QAction":
         from qgis.PyQt import QtGui

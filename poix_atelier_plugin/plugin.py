@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication
 
-from .core import gpkg_journal, log
-from .core.i18n import install_translator, tr
+from .infra import log
+from .infra.i18n import install_translator, tr
+from .store import gpkg_journal
 
 
 class AtelierPlugin:
@@ -58,7 +59,7 @@ class AtelierPlugin:
         self.toolbar.addAction(action)
         self.actions.append(action)
         self.dock_action = action
-        from .core.settings import UserSettings
+        from .infra.settings import UserSettings
 
         if UserSettings.load().panel_open:  # where the person left it
             action.setChecked(True)
@@ -81,7 +82,7 @@ class AtelierPlugin:
             self.dock.hide()
         # QGIS hides every panel while it closes: only the person's choice is kept
         if not self._unloading and self.iface.mainWindow().isVisible():
-            from .core.settings import UserSettings
+            from .infra.settings import UserSettings
 
             settings = UserSettings.load()
             settings.panel_open = bool(checked)

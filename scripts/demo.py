@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 
 def ensure_sample() -> None:
-    """Build the sample with the dossier engineer's script when it is missing."""
+    """Build the sample with scripts/make_sample.py when it is missing."""
     if SAMPLE_PROJECT.is_file() and SAMPLE.is_dir():
         return
     print("sample_project.qgz is missing: building the sample (scripts/make_sample.py)…")
@@ -61,7 +61,7 @@ def _script(name: str):
 
 def ensure_groups(gpkg: Path) -> list[str]:
     """The three illustrative groups, drawn by the sample scripts when absent."""
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     groups = workspace.read_groups(gpkg)
     stops = workspace.open_layer(gpkg, "arrets").featureCount() if groups else 0
@@ -76,7 +76,7 @@ def ensure_groups(gpkg: Path) -> list[str]:
 
 
 def dossier_of(project, project_path: Path) -> Path:
-    from poix_atelier_plugin.core.settings import ProjectSettings
+    from poix_atelier_plugin.infra.settings import ProjectSettings
 
     path = ProjectSettings.load(project).dossier_path
     if path and Path(path).is_file():
@@ -100,10 +100,10 @@ def main() -> int:
 
     app = QgsApplication([], True)
     app.initQgis()
-    from poix_atelier_plugin.core.boards import BoardOptions
-    from poix_atelier_plugin.core.boards.engine import export_boards
-    from poix_atelier_plugin.core.i18n import error_text, install_translator
+    from poix_atelier_plugin.boards import BoardOptions
+    from poix_atelier_plugin.boards.engine import export_boards
     from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.infra.i18n import error_text, install_translator
 
     translator = install_translator("fr")  # French boards when the catalogue is built
     from qgis.PyQt.QtCore import QDate, QLocale

@@ -4,7 +4,7 @@
 Rerunnable. Steps: make_sample_sources → atelier:build_dossier (OVERWRITE on;
 ONLINE_LAYERS off, so that the sample opens without QGIS's "unavailable layers"
 dialog on a machine without network; dossiers built by agents add them) → the other populate scripts when present (groups, diagnostic,
-photos) → group layers added to the project when core.project_layers offers
+photos) → group layers added to the project when services.dossier.project_layers offers
 add_workspace_layers → sample_project.qgz saved with paths relative to the root.
 Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_sample.py
 """
@@ -91,8 +91,8 @@ def write_root_project(dossier_project: Path, gpkg: Path) -> Path:
     if not project.read(str(dossier_project)):
         raise RuntimeError(project.error())
     try:
-        from poix_atelier_plugin.core import project_layers
-        from poix_atelier_plugin.core.workspace import read_groups
+        from poix_atelier_plugin.services.dossier import project_layers
+        from poix_atelier_plugin.store.workspace import read_groups
     except ImportError:
         project_layers = None
     if project_layers is not None and hasattr(project_layers, "add_workspace_layers"):
@@ -115,7 +115,7 @@ def main() -> None:
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    from poix_atelier_plugin.core.i18n import install_translator
+    from poix_atelier_plugin.infra.i18n import install_translator
     from poix_atelier_plugin.processing.provider import AtelierProvider
 
     translator = install_translator("fr")  # layer and group names in French when the .qm exists

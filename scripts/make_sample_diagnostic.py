@@ -383,8 +383,8 @@ def _flood_bed():
 
 
 def _clear(gpkg: str, groups: list[str]) -> None:
-    from poix_atelier_plugin.core.enjeux import delete_enjeux, read_enjeux
-    from poix_atelier_plugin.core.workspace import open_layer
+    from poix_atelier_plugin.services.toolbox.enjeux import delete_enjeux, read_enjeux
+    from poix_atelier_plugin.store.workspace import open_layer
 
     for groupe in groups:
         delete_enjeux(gpkg, [row["fid"] for row in read_enjeux(gpkg, groupe)])
@@ -407,16 +407,16 @@ def populate(gpkg) -> dict:
     """Rewrite the sample diagnostic and enjeux of every group; returns counts."""
     from qgis.core import QgsFeature, QgsGeometry
 
-    from poix_atelier_plugin.core.catalogue import ensure_catalogue, read_catalogue
-    from poix_atelier_plugin.core.enjeux import add_enjeu, read_sites, set_enjeu_tools
-    from poix_atelier_plugin.core.workspace import (
+    from poix_atelier_plugin.domain.catalogue import name_key
+    from poix_atelier_plugin.domain.groups import default_groups
+    from poix_atelier_plugin.services.toolbox.catalogue import ensure_catalogue, read_catalogue
+    from poix_atelier_plugin.services.toolbox.enjeux import add_enjeu, read_sites, set_enjeu_tools
+    from poix_atelier_plugin.store.workspace import (
         create_workspace,
         new_uid,
         open_layer,
         read_groups,
     )
-    from poix_atelier_plugin.domain.catalogue import name_key
-    from poix_atelier_plugin.domain.groups import default_groups
 
     gpkg = str(gpkg)
     groups = [g.name for g in read_groups(gpkg)]

@@ -301,7 +301,7 @@ def _geom(coords, kind: str, shift=(0, 0)):
 
 
 def _clear(gpkg: str, names: list[str]) -> None:
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     for table in TABLES:
         for name in names:
@@ -314,7 +314,7 @@ def _clear(gpkg: str, names: list[str]) -> None:
 def _write(gpkg: str, table: str, groupe: str, rows: list[tuple[dict, object]]) -> int:
     from qgis.core import QgsFeature
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     layer = workspace.open_layer(gpkg, table, groupe)
     feats = []
@@ -334,8 +334,8 @@ def _write(gpkg: str, table: str, groupe: str, rows: list[tuple[dict, object]]) 
 
 def populate(gpkg) -> dict[str, dict]:
     """Rewrite the three sample groups' drawings; returns the route report per group."""
-    from poix_atelier_plugin.core import groups, route
     from poix_atelier_plugin.domain.groups import GroupSpec
+    from poix_atelier_plugin.services import groups, route
 
     gpkg = str(gpkg)
     specs = [GroupSpec(name, "", adviser, slot) for name, adviser, slot in GROUPS]

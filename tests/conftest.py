@@ -107,7 +107,7 @@ def french_translator(qgis_app):
     """
     from qgis.PyQt.QtCore import QCoreApplication
 
-    from poix_atelier_plugin.core.i18n import install_translator
+    from poix_atelier_plugin.infra.i18n import install_translator
     from poix_atelier_plugin.paths import translation_file
 
     if translation_file("fr") is None:
@@ -143,12 +143,12 @@ def atelier_provider(qgis_processing):
 
 @pytest.fixture(scope="session", autouse=True)
 def rollback_journal(qgis_app):
-    """The journal setting the plugin applies when it loads (core/gpkg_journal.py).
+    """The journal setting the plugin applies when it loads (store/gpkg_journal.py).
 
     Tests that open dossier layers without loading the plugin run under the
     same conditions as QGIS with the plugin.
     """
-    from poix_atelier_plugin.core import gpkg_journal
+    from poix_atelier_plugin.store import gpkg_journal
 
     previous = gpkg_journal.use_rollback_journal()
     yield

@@ -124,7 +124,7 @@ def draw_band():
 
 
 def stops_layer():
-    from poix_atelier_plugin.core import project_layers
+    from poix_atelier_plugin.services.dossier import project_layers
 
     return project_layers.find_layer(QgsProject.instance(), "arrets", "Groupe 1")
 

@@ -26,7 +26,7 @@ THEMES = ("patrimoine", "paysage", "mobilite", "habitat", "economie", "equipemen
 def _writer(gpkg: Path, table: str, fields, wkb):
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
@@ -100,7 +100,7 @@ def add(gpkg: Path, table: str, rows: list[tuple], geometry: str | None = None) 
     """Add (geometry, {field: value}) rows to a table; returns the new fids."""
     from qgis.core import QgsFeature
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     layer = workspace.open_layer(gpkg, table)
     feats = []
@@ -122,8 +122,8 @@ def populate_group(
 ) -> None:
     from qgis.core import QgsGeometry, QgsPointXY
 
-    from poix_atelier_plugin.core import enjeux
-    from poix_atelier_plugin.core.catalogue import read_catalogue
+    from poix_atelier_plugin.services.toolbox import enjeux
+    from poix_atelier_plugin.services.toolbox.catalogue import read_catalogue
 
     dx = (index - 1) * 250.0
     path = [
@@ -302,14 +302,16 @@ def make_dossier(
     no_route: tuple = (),
 ) -> Path:
     """A dossier with ``groups`` fully drawn; returns the GeoPackage path."""
-    from poix_atelier_plugin.core import workspace
     from poix_atelier_plugin.domain.groups import GroupSpec, normalise_groups
+    from poix_atelier_plugin.services.toolbox.catalogue import ensure_catalogue
+    from poix_atelier_plugin.store import workspace
 
     folder.mkdir(parents=True, exist_ok=True)
     gpkg = folder / "atelier_59464.gpkg"
     _context(gpkg)
     specs = normalise_groups([GroupSpec(g, adviser=ADVISERS[i % 3]) for i, g in enumerate(groups)])
     workspace.create_workspace(gpkg, specs)
+    ensure_catalogue(gpkg)
     for i, spec in enumerate(specs):
         populate_group(gpkg, spec.name, i + 1, n_stops, route=spec.name not in no_route)
     return gpkg
@@ -350,7 +352,7 @@ def pdftext(
 
 def T(text: str) -> str:
     """A plugin string as the boards print it (French when the catalogue is loaded)."""
-    from poix_atelier_plugin.core.i18n import tr
+    from poix_atelier_plugin.infra.i18n import tr
 
     return tr(text)
 

@@ -132,7 +132,7 @@ def layout_names() -> set[str]:
 def board_groups() -> list:
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core.boards.layers import PROP_BOARD
+    from poix_atelier_plugin.boards.layers import PROP_BOARD
 
     root = QgsProject.instance().layerTreeRoot()
     return [g for g in root.findGroups(True) if g.customProperty(PROP_BOARD)]
@@ -141,7 +141,7 @@ def board_groups() -> list:
 def board_layer_ids() -> set[str]:
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core.boards.layers import PROP_BOARD
+    from poix_atelier_plugin.boards.layers import PROP_BOARD
 
     layers = QgsProject.instance().mapLayers().values()
     return {lyr.id() for lyr in layers if lyr.customProperty(PROP_BOARD)}
@@ -150,7 +150,7 @@ def board_layer_ids() -> set[str]:
 def board_layer_count() -> int:
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core.boards.layers import PROP_BOARD
+    from poix_atelier_plugin.boards.layers import PROP_BOARD
 
     layers = QgsProject.instance().mapLayers().values()
     return sum(1 for lyr in layers if lyr.customProperty(PROP_BOARD))

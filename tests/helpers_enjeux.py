@@ -8,9 +8,9 @@ from pathlib import Path
 
 def new_workspace(folder: Path, groups=("Groupe 1", "Groupe 2")) -> str:
     """A GeoPackage with every contract table, the groups and the shipped catalogue."""
-    from poix_atelier_plugin.core.catalogue import ensure_catalogue
-    from poix_atelier_plugin.core.workspace import create_workspace
     from poix_atelier_plugin.domain.groups import normalise_groups
+    from poix_atelier_plugin.services.toolbox.catalogue import ensure_catalogue
+    from poix_atelier_plugin.store.workspace import create_workspace
 
     gpkg = str(folder / "atelier_59464.gpkg")
     create_workspace(gpkg, normalise_groups(list(groups)))
@@ -22,7 +22,7 @@ def add_row(gpkg: str, table: str, values: dict, wkt: str | None = None) -> int:
     """Write one feature through the provider, as a form would; returns its fid."""
     from qgis.core import QgsFeature, QgsGeometry
 
-    from poix_atelier_plugin.core.workspace import new_uid, open_layer
+    from poix_atelier_plugin.store.workspace import new_uid, open_layer
 
     layer = open_layer(gpkg, table)
     feat = QgsFeature(layer.fields())
@@ -45,7 +45,7 @@ def group_layer(gpkg: str, table: str, groupe: str | None, geometry: str | None 
     """
     from qgis.core import QgsVectorLayer
 
-    from poix_atelier_plugin.core.workspace import PROP_GROUP, PROP_TABLE, group_filter, layer_uri
+    from poix_atelier_plugin.store.workspace import PROP_GROUP, PROP_TABLE, group_filter, layer_uri
 
     uri = layer_uri(gpkg, table, geometry)
     if groupe is not None:

@@ -37,11 +37,11 @@ def build_dossier(folder: Path, groups: str = "Groupe 1;Groupe 2;" + TRICKY) -> 
     )
     from qgis.PyQt.QtCore import QVariant
 
-    from poix_atelier_plugin.core import groups as core_groups
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.services import groups as groups_service
+    from poix_atelier_plugin.store import workspace
 
     gpkg = folder / "atelier_59464.gpkg"
-    core_groups.create_groups(gpkg, groups)
+    groups_service.create_groups(gpkg, groups)
     fields = QgsFields()
     fields.append(QgsField("nom", QVariant.String))
     options = QgsVectorFileWriter.SaveVectorOptions()

@@ -16,7 +16,7 @@ G1 = "Groupe 1"
 def add(gpkg: Path, table: str, wkt: str | None, geometry=None, **values) -> int:
     from qgis.core import QgsFeature, QgsGeometry
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     layer = workspace.open_layer(gpkg, table, geometry=geometry)
     feat = QgsFeature(layer.fields())
@@ -31,13 +31,13 @@ def add(gpkg: Path, table: str, wkt: str | None, geometry=None, **values) -> int
 
 
 def stops(gpkg: Path, groupe: str = G1) -> dict:
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     return {f["uid"]: f for f in workspace.open_layer(gpkg, "arrets", groupe).getFeatures()}
 
 
 def by_name(gpkg: Path, name: str, table: str = "arrets"):
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     key = "titre" if table == "enjeux" else "nom"
     layer = workspace.open_layer(gpkg, table)

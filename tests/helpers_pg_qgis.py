@@ -79,8 +79,8 @@ def make_dossier(path: Path, groups=("Groupe 1", "Groupe 2", "Groupe 3")) -> Pat
         QgsVectorLayer,
     )
 
-    from poix_atelier_plugin.core import workspace
     from poix_atelier_plugin.domain.groups import normalise_groups
+    from poix_atelier_plugin.store import workspace
 
     commune = QgsVectorLayer(
         "Polygon?crs=EPSG:2154&field=code:string&field=nom:string", "c", "memory"

@@ -3,7 +3,7 @@
 
 The dossier is built the way the plugin builds one (``create_workspace``),
 with a ``perimetre_etude`` rectangle over Poix-du-Nord and a few stops, so
-the tests need neither the sample nor the dossier engineer's builder.
+the tests need neither the sample nor the dossier builder.
 Photos are real JPEGs with EXIF GPS written by Pillow (or, without Pillow,
 QImage + ``QgsExifTools.geoTagImage``), read back by QGIS.
 """
@@ -28,8 +28,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from poix_atelier_plugin.core import workspace
 from poix_atelier_plugin.domain.groups import GroupSpec
+from poix_atelier_plugin.store import workspace
 
 #: Poix-du-Nord in Lambert-93 (data/README.md), and a village point.
 POIX_EXTENT = (742185.0, 7007764.0, 746187.0, 7012450.0)

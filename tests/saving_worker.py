@@ -18,8 +18,8 @@ from qgis.core import QgsApplication, QgsGeometry
 app = QgsApplication([], False)
 app.initQgis()
 
-from poix_atelier_plugin.core import gpkg_journal, saving, workspace  # noqa: E402
-from poix_atelier_plugin.core import groups as core_groups  # noqa: E402
+from poix_atelier_plugin.services import groups as groups_service  # noqa: E402
+from poix_atelier_plugin.store import gpkg_journal, saving, workspace  # noqa: E402
 
 gpkg_journal.use_rollback_journal()  # as with the plugin loaded
 gpkg, groupe, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -29,7 +29,7 @@ rng = random.Random(groupe)
 retried = failed = 0
 for i in range(n):
     x, y = 744200 + rng.uniform(-500, 500), 7010100 + rng.uniform(-500, 500)
-    core_groups.draw(layer, QgsGeometry.fromWkt(f"Point({x} {y})"), {"nom": f"{groupe} {i}"})
+    groups_service.draw(layer, QgsGeometry.fromWkt(f"Point({x} {y})"), {"nom": f"{groupe} {i}"})
     result = saving.commit(layer)
     retried += result.tries > 1
     if not result.ok:

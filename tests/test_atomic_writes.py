@@ -52,7 +52,7 @@ def allow(gpkg: str, table: str, op: str) -> None:
 
 
 def _tool(gpkg, prefix):
-    from poix_atelier_plugin.core.catalogue import read_catalogue
+    from poix_atelier_plugin.services.toolbox.catalogue import read_catalogue
 
     return next(f for f, t in read_catalogue(gpkg).items() if t.nom.startswith(prefix))
 
@@ -60,7 +60,7 @@ def _tool(gpkg, prefix):
 @pytest.fixture
 def workshop(tmp_path):
     """Two groups; Groupe 2 has a stop, an observation, a site and two linked enjeux."""
-    from poix_atelier_plugin.core.enjeux import add_enjeu, link_tool
+    from poix_atelier_plugin.services.toolbox.enjeux import add_enjeu, link_tool
 
     gpkg = new_workspace(tmp_path)
     stop = add_row(gpkg, "arrets", {"groupe": "Groupe 2", "nom": "Place Talma"}, "POINT(1 1)")
@@ -79,8 +79,8 @@ def workshop(tmp_path):
 
 
 def test_removing_a_tool_whose_deletion_fails_keeps_its_links(workshop):
-    from poix_atelier_plugin.core import catalogue as cat
-    from poix_atelier_plugin.core.enjeux import enjeu_links
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
+    from poix_atelier_plugin.services.toolbox.enjeux import enjeu_links
 
     gpkg, _ids = workshop
     cerema = _tool(gpkg, "Cerema")
@@ -98,7 +98,7 @@ def test_removing_a_tool_whose_deletion_fails_keeps_its_links(workshop):
 
 
 def test_deleting_an_enjeu_whose_deletion_fails_keeps_its_links(workshop):
-    from poix_atelier_plugin.core.enjeux import delete_enjeu, enjeu_links
+    from poix_atelier_plugin.services.toolbox.enjeux import delete_enjeu, enjeu_links
 
     gpkg, ids = workshop
     before = dump(gpkg)
@@ -112,7 +112,7 @@ def test_deleting_an_enjeu_whose_deletion_fails_keeps_its_links(workshop):
 
 
 def test_importing_a_catalogue_that_fails_halfway_adds_nothing(workshop, tmp_path):
-    from poix_atelier_plugin.core import catalogue as cat
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
 
     gpkg, _ids = workshop
     tools = list(cat.read_catalogue(gpkg).values())
@@ -132,8 +132,9 @@ def test_importing_a_catalogue_that_fails_halfway_adds_nothing(workshop, tmp_pat
 
 
 def test_deleting_a_group_that_fails_on_the_last_table_deletes_nothing(workshop):
-    from poix_atelier_plugin.core import groups, workspace
-    from poix_atelier_plugin.core.enjeux import enjeu_links, read_enjeux
+    from poix_atelier_plugin.services import groups
+    from poix_atelier_plugin.services.toolbox.enjeux import enjeu_links, read_enjeux
+    from poix_atelier_plugin.store import workspace
 
     gpkg, ids = workshop
     before = dump(gpkg)
@@ -154,8 +155,8 @@ def test_deleting_a_group_that_fails_on_the_last_table_deletes_nothing(workshop)
 
 
 def test_saving_an_issue_dialog_whose_links_fail_creates_no_issue(workshop):
-    from poix_atelier_plugin.core.enjeux import enjeu_links, read_enjeux
     from poix_atelier_plugin.gui.enjeu_dialog import EnjeuDialog
+    from poix_atelier_plugin.services.toolbox.enjeux import enjeu_links, read_enjeux
 
     gpkg, _ids = workshop
     before = dump(gpkg)
@@ -182,7 +183,7 @@ def test_saving_an_issue_dialog_whose_links_fail_creates_no_issue(workshop):
 
 
 def test_changing_the_tools_of_an_issue_is_all_or_nothing(workshop):
-    from poix_atelier_plugin.core.enjeux import enjeu_links, set_enjeu_tools
+    from poix_atelier_plugin.services.toolbox.enjeux import enjeu_links, set_enjeu_tools
 
     gpkg, ids = workshop
     before = dump(gpkg)
@@ -200,8 +201,8 @@ def test_changing_the_tools_of_an_issue_is_all_or_nothing(workshop):
 def test_project_layers_see_the_write_at_once(workshop, qgis_new_project):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import catalogue as cat
-    from poix_atelier_plugin.core.workspace import open_layer
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
+    from poix_atelier_plugin.store.workspace import open_layer
 
     gpkg, _ids = workshop
     project = QgsProject.instance()
@@ -217,7 +218,7 @@ def test_project_layers_see_the_write_at_once(workshop, qgis_new_project):
 
 def test_a_write_waits_for_another_program_holding_the_file(workshop):
     """Another program writing the GeoPackage for a moment: the write waits, then succeeds."""
-    from poix_atelier_plugin.core.enjeux import delete_enjeu, enjeu_links
+    from poix_atelier_plugin.services.toolbox.enjeux import delete_enjeu, enjeu_links
 
     gpkg, ids = workshop
     other = sqlite3.connect(gpkg, check_same_thread=False, isolation_level=None)

@@ -184,7 +184,7 @@ def test_a0_portrait_and_png_size(dossier, tmp_path, atelier_provider):
     (image,) = [Path(p) for p in result["FILES"]]
     from qgis.PyQt.QtGui import QImage
 
-    from poix_atelier_plugin.core.boards.paper import pixel_size
+    from poix_atelier_plugin.boards.paper import pixel_size
 
     size = QImage(str(image)).size()
     assert (size.width(), size.height()) == pixel_size("A3", "landscape", 100) == (1653, 1169)

@@ -47,8 +47,8 @@ def no_pdf_merger(monkeypatch, tmp_path):
 def test_combined_pdf_without_pdfunite_or_pypdf(tmp_path, qgis_app, no_pdf_merger):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core.boards import BoardOptions
-    from poix_atelier_plugin.core.boards.engine import export_boards
+    from poix_atelier_plugin.boards import BoardOptions
+    from poix_atelier_plugin.boards.engine import export_boards
 
     dossier = make_dossier(tmp_path / "dossier", GROUPS, n_stops=3)
     options = BoardOptions(boards=["terrain", "atlas", "synthese"], dpi=72, paper="A3")

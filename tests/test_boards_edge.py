@@ -20,8 +20,8 @@ ADVISER = "Zoé d'Artois <i>conseil</i> [% 1+1 %]"
 
 @pytest.fixture(scope="module")
 def dossier(tmp_path_factory, qgis_app):
-    from poix_atelier_plugin.core import workspace
     from poix_atelier_plugin.domain.groups import GroupSpec, normalise_groups
+    from poix_atelier_plugin.store import workspace
 
     folder = tmp_path_factory.mktemp("edge")
     gpkg = folder / "atelier_59464.gpkg"
@@ -40,8 +40,8 @@ def dossier(tmp_path_factory, qgis_app):
 def _export(dossier, out, **kw):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core.boards import BoardOptions
-    from poix_atelier_plugin.core.boards.engine import export_boards
+    from poix_atelier_plugin.boards import BoardOptions
+    from poix_atelier_plugin.boards.engine import export_boards
 
     feedback = kw.pop("feedback", None)
     options = BoardOptions(dpi=kw.pop("dpi", 72), **kw)
@@ -116,7 +116,7 @@ def test_unwritable_output_is_refused_cleanly(dossier, tmp_path, monkeypatch):
 
 
 def test_failure_midway_leaves_nothing_half_written(dossier, tmp_path, monkeypatch):
-    from poix_atelier_plugin.core.boards import engine
+    from poix_atelier_plugin.boards import engine
     from poix_atelier_plugin.domain.errors import AtelierError
 
     real = engine.export_layout
@@ -178,7 +178,7 @@ def test_missing_dossier(tmp_path, qgis_app):
 def test_png_pages_and_atlas_images(dossier, tmp_path):
     from qgis.PyQt.QtGui import QImage
 
-    from poix_atelier_plugin.core.boards.paper import pixel_size
+    from poix_atelier_plugin.boards.paper import pixel_size
 
     files = _export(
         dossier, tmp_path, groups=[SIXTY], boards=["terrain", "atlas"], fmt="png", dpi=36
@@ -196,9 +196,9 @@ def test_png_pages_and_atlas_images(dossier, tmp_path):
 def test_symbols_grow_with_the_sheet_and_copies_do_not_pile_up(dossier, tmp_path):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core.boards import BoardOptions
-    from poix_atelier_plugin.core.boards.base import PROP_LAYOUT
-    from poix_atelier_plugin.core.boards.engine import export_boards
+    from poix_atelier_plugin.boards import BoardOptions
+    from poix_atelier_plugin.boards.base import PROP_LAYOUT
+    from poix_atelier_plugin.boards.engine import export_boards
 
     project = QgsProject()
 

@@ -173,8 +173,8 @@ def test_cancel_in_the_progress_dialog_leaves_nothing(dock, tmp_path):
 def test_second_export_refused_during_an_export(dock, tmp_path):
     from qgis.PyQt.QtWidgets import QApplication
 
-    from poix_atelier_plugin.core.boards import BoardOptions
-    from poix_atelier_plugin.core.boards.engine import export_boards
+    from poix_atelier_plugin.boards import BoardOptions
+    from poix_atelier_plugin.boards.engine import export_boards
     from poix_atelier_plugin.domain.errors import AtelierError
 
     out = tmp_path / "out"
@@ -234,7 +234,8 @@ def test_stop_drawn_and_not_saved_is_on_the_field_map(qgis_iface, qgis_new_proje
     """The Photos step's "Field map (PDF)…": what was just drawn is on the board."""
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject
 
-    from poix_atelier_plugin.core import project_layers, workspace
+    from poix_atelier_plugin.services.dossier import project_layers
+    from poix_atelier_plugin.store import workspace
 
     gpkg = make_dossier(tmp_path / "d", ("Groupe 1", "Groupe 2"), 3)
     project = QgsProject.instance()

@@ -54,13 +54,13 @@ def boards(sample, tmp_path_factory, atelier_provider):
 
 
 def _groups(gpkg):
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     return workspace.read_groups(gpkg)
 
 
 def _rows(gpkg, table, groupe):
-    from poix_atelier_plugin.core.boards.source import open_table
+    from poix_atelier_plugin.store.tables import open_table
 
     return list(open_table(str(gpkg), table, groupe).getFeatures())
 

@@ -15,13 +15,16 @@ pytestmark = pytest.mark.usefixtures("qgis_app")
 
 
 def _catalogue(gpkg):
-    from poix_atelier_plugin.core.catalogue import read_catalogue
+    from poix_atelier_plugin.services.toolbox.catalogue import read_catalogue
 
     return read_catalogue(gpkg)
 
 
 def test_shipped_catalogue_loads_25_tools_in_8_categories(tmp_path):
-    from poix_atelier_plugin.core.catalogue import ensure_catalogue, shipped_catalogue_path
+    from poix_atelier_plugin.services.toolbox.catalogue import (
+        ensure_catalogue,
+        shipped_catalogue_path,
+    )
 
     raw = shipped_catalogue_path().read_text(encoding="utf-8")
     assert raw.splitlines()[0] == "nom,categorie,description,porteur,quand"
@@ -44,7 +47,7 @@ def test_shipped_catalogue_loads_25_tools_in_8_categories(tmp_path):
 
 
 def test_add_edit_remove_survive_reopening(tmp_path):
-    from poix_atelier_plugin.core import catalogue as cat
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
 
     gpkg = new_workspace(tmp_path)
     before = len(_catalogue(gpkg))
@@ -78,7 +81,7 @@ def test_add_edit_remove_survive_reopening(tmp_path):
 
 
 def test_csv_export_import_round_trip(tmp_path):
-    from poix_atelier_plugin.core import catalogue as cat
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
 
     one = tmp_path / "one"
     one.mkdir()
@@ -126,8 +129,8 @@ BAD_FILES = {
 
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
 def test_bad_csv_gives_clear_message_and_loses_nothing(tmp_path, case):
-    from poix_atelier_plugin.core import catalogue as cat
-    from poix_atelier_plugin.core.i18n import error_text
+    from poix_atelier_plugin.infra.i18n import error_text
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
 
     data, message = BAD_FILES[case]
     gpkg = new_workspace(tmp_path)
@@ -142,7 +145,7 @@ def test_bad_csv_gives_clear_message_and_loses_nothing(tmp_path, case):
 
 def test_semicolon_latin1_bom_files_are_read(tmp_path):
     """French spreadsheets: ';', Windows Latin-1, UTF-8 BOM are handled, with a note."""
-    from poix_atelier_plugin.core import catalogue as cat
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
 
     gpkg = new_workspace(tmp_path)
     before = _catalogue(gpkg)
@@ -175,8 +178,8 @@ def test_semicolon_latin1_bom_files_are_read(tmp_path):
 
 
 def test_remove_tool_in_use_asks_first_and_leaves_no_dangling_link(tmp_path):
-    from poix_atelier_plugin.core import catalogue as cat
-    from poix_atelier_plugin.core.workspace import open_layer
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
+    from poix_atelier_plugin.store.workspace import open_layer
 
     gpkg = new_workspace(tmp_path)
     tools = _catalogue(gpkg)

@@ -40,8 +40,8 @@ def _colours(image):
 
 
 def test_pictograms_come_from_the_qgis_svg_library():
-    from poix_atelier_plugin.core.diagnostic_style import THEME_SVG, svg_path, theme_expression
     from poix_atelier_plugin.domain import vocab
+    from poix_atelier_plugin.styles.diagnostic_style import THEME_SVG, svg_path, theme_expression
 
     assert set(THEME_SVG) == set(vocab.THEMES)
     missing = [name for name in THEME_SVG.values() if not svg_path(name)]
@@ -54,7 +54,7 @@ def test_pictograms_come_from_the_qgis_svg_library():
 def test_style_by_category_renders_each_colour(tmp_path, geometry):
     from qgis.core import QgsArrowSymbolLayer, QgsLinePatternFillSymbolLayer, QgsRectangle
 
-    from poix_atelier_plugin.core.diagnostic_style import CATEGORY_COLOURS, style_diagnostic
+    from poix_atelier_plugin.styles.diagnostic_style import CATEGORY_COLOURS, style_diagnostic
 
     gpkg = new_workspace(tmp_path)
     x0, y0 = 743000, 7010000
@@ -106,7 +106,7 @@ def test_style_by_category_renders_each_colour(tmp_path, geometry):
 
 
 def test_enjeux_layers_styled_by_level(tmp_path):
-    from poix_atelier_plugin.core.diagnostic_style import style_diagnostic
+    from poix_atelier_plugin.styles.diagnostic_style import style_diagnostic
 
     gpkg = new_workspace(tmp_path)
     layer = group_layer(gpkg, "enjeux", "Groupe 1", "Point")
@@ -125,10 +125,10 @@ def _sample_module():
 
 
 def test_sample_diagnostic_is_idempotent_and_links_sites_by_name(tmp_path):
-    from poix_atelier_plugin.core.enjeux import enjeu_links, read_enjeux
-    from poix_atelier_plugin.core.proposal import proposal_for_group
-    from poix_atelier_plugin.core.workspace import open_layer
     from poix_atelier_plugin.domain import vocab
+    from poix_atelier_plugin.services.toolbox.enjeux import enjeu_links, read_enjeux
+    from poix_atelier_plugin.services.toolbox.proposal import proposal_for_group
+    from poix_atelier_plugin.store.workspace import open_layer
 
     gpkg = new_workspace(tmp_path, groups=("Groupe 1", "Groupe 2", "Groupe 3"))
     site = add_row(

@@ -258,7 +258,7 @@ def test_reads_only_inside_the_study_area(qgis_app, communes_geojson, tmp_path):
     """The spatial filter: of 5,000 points over the Nord only those near the commune are read."""
     from helpers_dossier import scattered_points, write_layer
 
-    from poix_atelier_plugin.core.dossier import build_dossier
+    from poix_atelier_plugin.services.dossier.dossier import build_dossier
 
     src = write_layer(
         tmp_path / "points.gpkg",
@@ -296,7 +296,7 @@ def test_reads_only_inside_the_study_area(qgis_app, communes_geojson, tmp_path):
     ],
 )
 def test_themes_from_names(qgis_app, name, kind, theme):
-    from poix_atelier_plugin.core.dossier_styles import classify
+    from poix_atelier_plugin.styles.dossier_styles import classify
 
     assert classify(name) == (kind, theme)
     assert classify(name, "risques") == (kind, "risques")  # the override wins
@@ -305,7 +305,7 @@ def test_themes_from_names(qgis_app, name, kind, theme):
 def test_theme_override_by_custom_property(qgis_app, communes_geojson, sources, tmp_path):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core.dossier import build_dossier
+    from poix_atelier_plugin.services.dossier.dossier import build_dossier
 
     routes = sources[0]
     routes.setCustomProperty("atelier/theme", "risques")

@@ -108,8 +108,8 @@ def _communes(tmp_path: Path):
 
 
 def test_empty_source_and_invalid_geometries(qgis_app, tmp_path):
-    """Through core: an empty source is skipped with a warning, invalid geometries repaired."""
-    from poix_atelier_plugin.core.dossier import build_dossier
+    """Through the services: an empty source is skipped with a warning, invalid geometries repaired."""
+    from poix_atelier_plugin.services.dossier.dossier import build_dossier
 
     empty = write_layer(tmp_path / "vide.gpkg", "vide", "Point", "EPSG:2154", [])
     x, y = POIX
@@ -204,8 +204,8 @@ def test_bad_code_and_buffer(atelier_provider, tmp_path):
 
 
 def test_cancel_leaves_nothing(qgis_app, tmp_path):
-    from poix_atelier_plugin.core.dossier import build_dossier
     from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.services.dossier.dossier import build_dossier
 
     src = write_layer(
         tmp_path / "pts.gpkg",

@@ -97,7 +97,7 @@ def test_open_a_geopackage_alone(step, communes_geojson, tmp_path, qgis_iface):
     """A GeoPackage on its own comes back styled and grouped by theme, zoomed on the commune."""
     from qgis.core import QgsPointXY, QgsProject, QgsVectorLayer
 
-    from poix_atelier_plugin.core.dossier import build_dossier
+    from poix_atelier_plugin.services.dossier.dossier import build_dossier
 
     sources = mixed_sources(tmp_path)
     layers = [QgsVectorLayer(f"{p}|layername={t}", t, "ogr") for t, p in sources.items()]
@@ -160,8 +160,8 @@ def test_rebuild_through_the_dialog_keeps_the_open_groups_work(
     import processing
     from qgis.core import QgsGeometry, QgsProject
 
-    from poix_atelier_plugin.core import groups as core_groups
-    from poix_atelier_plugin.core import project_layers
+    from poix_atelier_plugin.services import groups as groups_service
+    from poix_atelier_plugin.services.dossier import project_layers
 
     out = tmp_path / "dossier"
     dialog = step.show_build_dialog()
@@ -174,7 +174,7 @@ def test_rebuild_through_the_dialog_keeps_the_open_groups_work(
     project_layers.add_workspace_layers(project, gpkg)
     stops = project_layers.find_layer(project, "arrets", "Groupe 1")
     stops.startEditing()  # drawn with QGIS's own tools, not saved yet
-    feature, _ = core_groups.new_feature(
+    feature, _ = groups_service.new_feature(
         stops, QgsGeometry.fromWkt("Point(744200 7010100)"), {"nom": "Place Talma"}
     )
     assert stops.addFeature(feature)
@@ -232,9 +232,9 @@ def test_the_build_dialog_names_the_commune_as_the_code_is_typed(step, communes_
 def test_the_build_dialog_proposes_the_dossier_folder_never_the_photo_folder(
     qgis_iface, qgis_new_project, atelier_provider, tmp_path
 ):
-    from poix_atelier_plugin.core.settings import UserSettings, remember_dossier_folder
     from poix_atelier_plugin.gui.context import AtelierContext
     from poix_atelier_plugin.gui.steps.dossier import DossierStep
+    from poix_atelier_plugin.infra.settings import UserSettings, remember_dossier_folder
 
     photos = tmp_path / "photos du groupe 1"
     dossiers = tmp_path / "dossiers d'atelier"

@@ -41,7 +41,7 @@ def _closed_port() -> int:
 
 
 def test_reachable_tells_a_live_server_from_closed_ones(qgis_app, http_up):
-    from poix_atelier_plugin.core import dossier_offline
+    from poix_atelier_plugin.services.dossier import dossier_offline
 
     down = f"http://127.0.0.1:{_closed_port()}"
     start = time.monotonic()
@@ -75,7 +75,7 @@ def _wms_layer(uri: str, name: str):
 
 
 def test_unreachable_layers_lists_only_the_servers_that_do_not_answer(qgis_app, tmp_path, http_up):
-    from poix_atelier_plugin.core import dossier_offline
+    from poix_atelier_plugin.services.dossier import dossier_offline
 
     down = f"http://127.0.0.1:{_closed_port()}"
     path = _project_with_online_layers(tmp_path, http_up, down)
@@ -90,7 +90,7 @@ def test_reading_without_the_unreachable_layers_keeps_them_in_the_project(
 ):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import dossier_offline
+    from poix_atelier_plugin.services.dossier import dossier_offline
 
     down = f"http://127.0.0.1:{_closed_port()}"
     path = _project_with_online_layers(tmp_path, http_up, down)

@@ -16,14 +16,14 @@ SITE_WKT = (
 
 
 def _tool(gpkg, prefix):
-    from poix_atelier_plugin.core.catalogue import read_catalogue
+    from poix_atelier_plugin.services.toolbox.catalogue import read_catalogue
 
     return next(f for f, t in read_catalogue(gpkg).items() if t.nom.startswith(prefix))
 
 
 def test_enjeu_with_three_tools_and_a_site_shows_in_the_proposal(tmp_path):
-    from poix_atelier_plugin.core.enjeux import add_enjeu, link_tool
-    from poix_atelier_plugin.core.proposal import proposal_for_group, proposal_html
+    from poix_atelier_plugin.services.toolbox.enjeux import add_enjeu, link_tool
+    from poix_atelier_plugin.services.toolbox.proposal import proposal_for_group, proposal_html
 
     gpkg = new_workspace(tmp_path)
     site = add_row(
@@ -81,7 +81,12 @@ def test_enjeu_with_three_tools_and_a_site_shows_in_the_proposal(tmp_path):
 
 
 def test_enjeu_rules_and_deletion_leaves_no_dangling_links(tmp_path):
-    from poix_atelier_plugin.core.enjeux import add_enjeu, delete_enjeu, enjeu_links, link_tool
+    from poix_atelier_plugin.services.toolbox.enjeux import (
+        add_enjeu,
+        delete_enjeu,
+        enjeu_links,
+        link_tool,
+    )
 
     gpkg = new_workspace(tmp_path)
     with pytest.raises(AtelierError, match="needs a title"):
@@ -98,7 +103,7 @@ def test_enjeu_rules_and_deletion_leaves_no_dangling_links(tmp_path):
     link_tool(gpkg, fid, _tool(gpkg, "Cerema"), "Expertise")
     link_tool(gpkg, fid, _tool(gpkg, "Plan guide"), "")
     # syncing the choices: a missing tool refuses everything, else add/update/remove
-    from poix_atelier_plugin.core.enjeux import set_enjeu_tools
+    from poix_atelier_plugin.services.toolbox.enjeux import set_enjeu_tools
 
     cerema, guide, epf = _tool(gpkg, "Cerema"), _tool(gpkg, "Plan guide"), _tool(gpkg, "Établ")
     with pytest.raises(AtelierError, match="no longer in the catalogue"):
@@ -117,7 +122,7 @@ def test_enjeu_rules_and_deletion_leaves_no_dangling_links(tmp_path):
 def test_project_relations_and_widgets(tmp_path, qgis_new_project):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core.enjeux import ensure_catalogue_layers, setup_relations
+    from poix_atelier_plugin.services.toolbox.enjeux import ensure_catalogue_layers, setup_relations
 
     gpkg = new_workspace(tmp_path)
     project = QgsProject.instance()

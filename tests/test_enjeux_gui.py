@@ -16,8 +16,8 @@ pytestmark = pytest.mark.gui
 def dossier(tmp_path, qgis_iface, qgis_canvas, qgis_new_project):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import project_layers
     from poix_atelier_plugin.gui.context import AtelierContext
+    from poix_atelier_plugin.services.dossier import project_layers
 
     gpkg = build_dossier(tmp_path)
     project_layers.add_workspace_layers(QgsProject.instance(), gpkg)
@@ -33,9 +33,9 @@ def _rows(dialog):
 
 
 def test_toolbox_dialog_search_add_edit_remove_import(dossier, tmp_path):
-    from poix_atelier_plugin.core.catalogue import read_catalogue
-    from poix_atelier_plugin.core.enjeux import add_enjeu, enjeu_links, link_tool
     from poix_atelier_plugin.gui.toolbox_dialog import ToolboxDialog
+    from poix_atelier_plugin.services.toolbox.catalogue import read_catalogue
+    from poix_atelier_plugin.services.toolbox.enjeux import add_enjeu, enjeu_links, link_tool
 
     gpkg, context = dossier
     dialog = ToolboxDialog(gpkg, None, context)
@@ -93,8 +93,8 @@ def test_toolbox_dialog_search_add_edit_remove_import(dossier, tmp_path):
 def test_enjeu_dialog_picks_three_tools_and_a_site(dossier):
     from qgis.PyQt.QtCore import Qt
 
-    from poix_atelier_plugin.core.proposal import proposal_for_group
     from poix_atelier_plugin.gui.enjeu_dialog import FID_ROLE, EnjeuDialog
+    from poix_atelier_plugin.services.toolbox.proposal import proposal_for_group
 
     gpkg, _context = dossier
     site = add_row(
@@ -148,10 +148,10 @@ def test_diagnostic_step_draws_an_area_and_issues_step_shows_the_proposal(
     from qgis.gui import QgsMapMouseEvent
     from qgis.PyQt.QtCore import QEvent, QPoint, QSize, Qt
 
-    from poix_atelier_plugin.core import workspace
-    from poix_atelier_plugin.core.enjeux import add_enjeu, link_tool
     from poix_atelier_plugin.gui.steps.diagnostic import DiagnosticStep, diagnostic_layer
     from poix_atelier_plugin.gui.steps.enjeux import EnjeuxStep
+    from poix_atelier_plugin.services.toolbox.enjeux import add_enjeu, link_tool
+    from poix_atelier_plugin.store import workspace
 
     gpkg, context = dossier
     qgis_parent.resize(QSize(800, 600))
@@ -191,7 +191,7 @@ def test_diagnostic_step_draws_an_area_and_issues_step_shows_the_proposal(
     assert len(project.relationManager().relations()) >= 4
     fid = add_enjeu(gpkg, TRICKY, "Réduire le risque <crue>", "imperatif", "risques")
     tools = issues.proposal  # compact view of the active group
-    from poix_atelier_plugin.core.catalogue import read_catalogue
+    from poix_atelier_plugin.services.toolbox.catalogue import read_catalogue
 
     cerema = next(f for f, t in read_catalogue(gpkg).items() if t.nom == "Cerema")
     link_tool(gpkg, fid, cerema, "Étude du ruissellement")
@@ -231,12 +231,12 @@ def test_proposal_pdf_through_the_boards_engine(dossier, tmp_path):
     import shutil
     import subprocess
 
-    from poix_atelier_plugin.core.catalogue import read_catalogue
-    from poix_atelier_plugin.core.enjeux import add_enjeu, link_tool
-    from poix_atelier_plugin.gui.proposal_widget import ProposalDialog, boards_available
+    from poix_atelier_plugin.gui.proposal_widget import ProposalDialog
+    from poix_atelier_plugin.services.toolbox.catalogue import read_catalogue
+    from poix_atelier_plugin.services.toolbox.enjeux import add_enjeu, link_tool
 
-    if not boards_available() or shutil.which("pdftotext") is None:
-        pytest.skip("boards engine or pdftotext missing")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext missing")
     gpkg, context = dossier
     fid = add_enjeu(gpkg, TRICKY, "Reconvertir la friche textile", "imperatif", "foncier")
     epf = next(

@@ -13,10 +13,10 @@ pytestmark = pytest.mark.postgis
 
 
 def test_catalogue_enjeux_and_proposal_on_a_server(pg_connection):
-    from poix_atelier_plugin.core import catalogue as cat
-    from poix_atelier_plugin.core import postgis
-    from poix_atelier_plugin.core.enjeux import add_enjeu, enjeu_links, link_tool
-    from poix_atelier_plugin.core.proposal import proposal_for_group
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
+    from poix_atelier_plugin.services.toolbox.enjeux import add_enjeu, enjeu_links, link_tool
+    from poix_atelier_plugin.services.toolbox.proposal import proposal_for_group
+    from poix_atelier_plugin.store import postgis
 
     dossier = pg_connection.dossier("atelier_outils")
     postgis.create_groups(dossier, ["Groupe 1", "Groupe 2"])
@@ -40,8 +40,8 @@ def test_catalogue_enjeux_and_proposal_on_a_server(pg_connection):
     # an enjeu placed on the map, then a second one drawn as an area from the start
     from qgis.core import QgsGeometry
 
-    from poix_atelier_plugin.core.catalogue import open_table
-    from poix_atelier_plugin.core.enjeux import read_enjeux, set_enjeu_geometry
+    from poix_atelier_plugin.services.toolbox.enjeux import read_enjeux, set_enjeu_geometry
+    from poix_atelier_plugin.store.tables import open_table
 
     set_enjeu_geometry(dossier, enjeu, QgsGeometry.fromWkt("POINT(744230 7010080)"))
     area = QgsGeometry.fromWkt(

@@ -77,7 +77,7 @@ def dossier(qgis_app, tmp_path: Path) -> Path:
 
 
 def test_merge_applies_the_field_keeps_the_office(atelier_provider, dossier, tmp_path):
-    from poix_atelier_plugin.core import merge as core_merge
+    from poix_atelier_plugin.services.field import merge as merge_service
 
     other_group = hm.stops(dossier, "Groupe 2")
     field, gpkg = hm.the_day(dossier, tmp_path)
@@ -102,7 +102,7 @@ def test_merge_applies_the_field_keeps_the_office(atelier_provider, dossier, tmp
     assert names["Keighley Hall"]["groupe"] == G1
     # the double edit is reported, the office's value stays
     assert names["Lavoir"]["notes"] == "Toiture à refaire"
-    conflicts = core_merge.find_conflicts(field, dossier)
+    conflicts = merge_service.find_conflicts(field, dossier)
     assert [(c.table, c.field, c.base, c.office, c.field_value) for c in conflicts] == [
         ("arrets", "notes", None, "Toiture à refaire", "Lavoir restauré en 2019")
     ]
@@ -110,10 +110,10 @@ def test_merge_applies_the_field_keeps_the_office(atelier_provider, dossier, tmp
     # enjeux are not offered for editing in the package: never merged
     _layer, enjeu = hm.by_name(dossier, "Reconvertir la friche", "enjeux")
     assert enjeu["niveau"] == "imperatif"
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     assert workspace.open_layer(dossier, "enjeux").featureCount() == 1
-    assert "enjeux" not in core_merge.editable_tables(field)
+    assert "enjeux" not in merge_service.editable_tables(field)
     assert hm.stops(dossier, "Groupe 2").keys() == other_group.keys()
 
     # a second merge of the same package changes nothing (the conflict is still open)
@@ -128,7 +128,9 @@ def test_merge_applies_the_field_keeps_the_office(atelier_provider, dossier, tmp
     assert hm.dump(dossier) == before and hm.digest(dossier) == raw
 
     # taking the field's value settles it; then merging again is silent
-    report = core_merge.resolve_conflicts(field, dossier, {conflicts[0].key: core_merge.TAKE_FIELD})
+    report = merge_service.resolve_conflicts(
+        field, dossier, {conflicts[0].key: merge_service.TAKE_FIELD}
+    )
     assert not report.conflicts
     assert hm.by_name(dossier, "Lavoir")[1]["notes"] == "Lavoir restauré en 2019"
     last = hm.merge(dossier, field)
@@ -137,9 +139,10 @@ def test_merge_applies_the_field_keeps_the_office(atelier_provider, dossier, tmp
 
 def test_deleted_in_the_field_but_edited_at_the_office(atelier_provider, dossier, tmp_path):
     """A conflict, not a silent loss; taking the field's deletion empties the photo's link."""
-    from poix_atelier_plugin.core import merge as core_merge
-    from poix_atelier_plugin.core import merge_state, workspace
     from poix_atelier_plugin.domain import three_way
+    from poix_atelier_plugin.services.field import merge as merge_service
+    from poix_atelier_plugin.services.field import merge_state
+    from poix_atelier_plugin.store import workspace
 
     _layer, stop = hm.by_name(dossier, "Ancienne filature")
     hm.add(
@@ -157,15 +160,15 @@ def test_deleted_in_the_field_but_edited_at_the_office(atelier_provider, dossier
     hm.change(dossier, "Ancienne filature", notes="Visite avec le propriétaire")
     result = hm.merge(dossier, package)
     assert (result["DELETED"], result["CONFLICTS"]) == (0, 2)
-    conflicts = core_merge.find_conflicts(package, dossier)
+    conflicts = merge_service.find_conflicts(package, dossier)
     assert {(c.table, c.kind) for c in conflicts} == {
         ("arrets", three_way.DELETED_IN_FIELD),
         ("sites_projet", three_way.DELETED_IN_FIELD),
     }
     assert hm.by_name(dossier, "Ancienne filature")[1]["notes"] == "Visite avec le propriétaire"
     assert hm.by_name(dossier, "Friche textile", "sites_projet")
-    choices = {c.key: core_merge.TAKE_FIELD for c in conflicts}
-    report = core_merge.resolve_conflicts(package, dossier, choices)
+    choices = {c.key: merge_service.TAKE_FIELD for c in conflicts}
+    report = merge_service.resolve_conflicts(package, dossier, choices)
     assert report.total("deleted") == 2 and not report.conflicts
     assert report.unlinked == 1  # the enjeu stays, without its site
     _layer, enjeu = hm.by_name(dossier, "Reconvertir la friche", "enjeux")
@@ -194,8 +197,8 @@ def test_corrupt_package_is_refused_and_the_dossier_unchanged(atelier_provider, 
 
 def test_a_failing_write_leaves_nothing_half_merged(atelier_provider, dossier, tmp_path):
     """All or nothing: the route edited first, then the stop refused by the dossier."""
-    from poix_atelier_plugin.core import merge as core_merge
     from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.services.field import merge as merge_service
 
     hm.add(
         dossier, "parcours", "LineString(743400 7010270, 743700 7010500)", groupe=G1, nom="Boucle"
@@ -213,7 +216,7 @@ def test_a_failing_write_leaves_nothing_half_merged(atelier_provider, dossier, t
     con.close()
     before = hm.dump(dossier)
     with pytest.raises(AtelierError):
-        core_merge.merge_field_package(package, dossier)
+        merge_service.merge_field_package(package, dossier)
     assert hm.dump(dossier) == before
     con = sqlite3.connect(str(dossier))
     assert not list(con.execute("SELECT name FROM sqlite_master WHERE name LIKE 'atelier_merge%'"))
@@ -223,9 +226,9 @@ def test_a_failing_write_leaves_nothing_half_merged(atelier_provider, dossier, t
 def test_pending_edits_are_not_read_behind_the_layer(atelier_provider, dossier, tmp_path):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import merge as core_merge
-    from poix_atelier_plugin.core import workspace
     from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.services.field import merge as merge_service
+    from poix_atelier_plugin.store import workspace
 
     package = hm.export(dossier, tmp_path / "out")
     layer = workspace.open_layer(dossier, "arrets", G1)
@@ -238,10 +241,10 @@ def test_pending_edits_are_not_read_behind_the_layer(atelier_provider, dossier, 
         )
         before = hm.dump(dossier)
         with pytest.raises(AtelierError) as err:
-            core_merge.merge_field_package(package, dossier)
+            merge_service.merge_field_package(package, dossier)
         assert layer.name() in str(err.value)
         assert hm.dump(dossier) == before
-        # the algorithm saves the pending edit first (core.saving), then merges
+        # the algorithm saves the pending edit first (store.saving), then merges
         gpkg = package / f"{package.name}.gpkg"
         hm.change(gpkg, "Église Saint-Martin", nom="Église Saint-Martin (parvis)")
         result = hm.merge(dossier, package)
@@ -285,7 +288,7 @@ def test_project_layers_show_the_merge_at_once(atelier_provider, dossier, tmp_pa
     """
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     package = hm.export(dossier, tmp_path / "out")
     gpkg = package / f"{package.name}.gpkg"
@@ -311,7 +314,7 @@ def test_merge_while_a_layer_is_in_edit_mode(atelier_provider, dossier, tmp_path
     """The panel keeps drawing layers editable: the merge and later drawings both land."""
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     package = hm.export(dossier, tmp_path / "out")
     gpkg = package / f"{package.name}.gpkg"

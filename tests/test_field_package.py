@@ -17,7 +17,7 @@ from tests import helpers_photos as hp
 def _add(gpkg: Path, table: str, groupe: str, wkt: str | None, geometry=None, **values):
     from qgis.core import QgsFeature, QgsGeometry
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     layer = workspace.open_layer(gpkg, table, geometry=geometry)
     feat = QgsFeature(layer.fields())
@@ -34,7 +34,7 @@ def _add(gpkg: Path, table: str, groupe: str, wkt: str | None, geometry=None, **
 
 @pytest.fixture
 def dossier(qgis_app, tmp_path: Path) -> Path:
-    from poix_atelier_plugin.core import photos
+    from poix_atelier_plugin.services.photos import photos
 
     gpkg = hp.make_dossier(tmp_path / "dossier")
     for g in hp.GROUPS:
@@ -85,7 +85,7 @@ def rows(gpkg: Path, table: str) -> list[tuple]:
 def test_package_opens_from_another_folder(atelier_provider, dossier, tmp_path):
     from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 
-    from poix_atelier_plugin.core.field_package import FIELD_TABLES
+    from poix_atelier_plugin.services.field.field_package import FIELD_TABLES
 
     package = export(dossier, tmp_path / "out", basemap=True)
     assert package.name == "terrain_Groupe_1"
@@ -152,8 +152,8 @@ def test_existing_package_is_not_overwritten(atelier_provider, dossier, tmp_path
 def test_round_trip_merges_exactly_the_changes(atelier_provider, dossier, tmp_path):
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
 
-    from poix_atelier_plugin.core import workspace
-    from poix_atelier_plugin.core.merge import merge_field_package
+    from poix_atelier_plugin.services.field.merge import merge_field_package
+    from poix_atelier_plugin.store import workspace
 
     package = export(dossier, tmp_path / "out")
     field = tmp_path / "tablet" / package.name
@@ -225,8 +225,8 @@ def test_round_trip_merges_exactly_the_changes(atelier_provider, dossier, tmp_pa
 
 
 def test_merge_refuses_a_foreign_folder(qgis_app, dossier, tmp_path):
-    from poix_atelier_plugin.core.merge import merge_field_package
     from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.services.field.merge import merge_field_package
 
     with pytest.raises(AtelierError):
         merge_field_package(tmp_path, dossier)
@@ -247,7 +247,7 @@ def test_sample_package_with_basemap_opens_elsewhere(atelier_provider, sample_co
     import processing
     from qgis.core import QgsProject, QgsRasterLayer
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     group = workspace.read_groups(sample_copy)[0].name
     result = processing.run(

@@ -170,7 +170,7 @@ def test_french_catalogue_translates_finished_messages(french_translator):
     """Every finished @default message of the .ts comes back French at run time."""
     import xml.etree.ElementTree as ET
 
-    from poix_atelier_plugin.core.i18n import tr
+    from poix_atelier_plugin.infra.i18n import tr
 
     ts = REPO / PLUGIN / "i18n" / f"{PLUGIN}_fr.ts"
     finished = [

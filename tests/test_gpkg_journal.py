@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Readers of a dossier keep working after another layer of it was edited.
 
-The bug this guards against (core/gpkg_journal.py): once an edit switched the
+The bug this guards against (store/gpkg_journal.py): once an edit switched the
 GeoPackage to WAL, QGIS 3.22's lock-free readers failed and returned no
 feature at all, without raising. Counting features of empty tables cannot tell
 a working reader from a broken one, so every reader here reads tables that
@@ -13,9 +13,9 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject
 
-from poix_atelier_plugin.core import workspace
 from poix_atelier_plugin.domain.errors import AtelierError
 from poix_atelier_plugin.domain.groups import default_groups
+from poix_atelier_plugin.store import workspace
 
 X0, Y0 = 744000.0, 7010000.0
 #: What each reader must give back: table → names of Groupe 1's features.

@@ -15,8 +15,8 @@ def dossier(tmp_path):
 def test_create_groups_algorithm(tmp_path, atelier_provider):
     import processing
 
-    from poix_atelier_plugin.core import workspace
     from poix_atelier_plugin.domain import schema
+    from poix_atelier_plugin.store import workspace
 
     gpkg = tmp_path / "atelier_59464.gpkg"
     result = processing.run(
@@ -48,7 +48,8 @@ def test_create_groups_refuses_bad_names(tmp_path, atelier_provider):
 def test_group_layers_in_the_project(dossier, qgis_new_project):
     from qgis.core import QgsProject, QgsRuleBasedLabeling
 
-    from poix_atelier_plugin.core import project_layers, workspace
+    from poix_atelier_plugin.services.dossier import project_layers
+    from poix_atelier_plugin.store import workspace
 
     project = QgsProject.instance()
     nodes = project_layers.add_workspace_layers(project, dossier)
@@ -81,8 +82,8 @@ def test_group_layers_in_the_project(dossier, qgis_new_project):
 def test_forms(dossier, qgis_new_project):
     from qgis.core import QgsFieldConstraints, QgsProject
 
-    from poix_atelier_plugin.core import project_layers
     from poix_atelier_plugin.domain import vocab
+    from poix_atelier_plugin.services.dossier import project_layers
 
     project = QgsProject.instance()
     project_layers.add_workspace_layers(project, dossier)
@@ -112,7 +113,7 @@ def test_forms(dossier, qgis_new_project):
     # relative paths: to the dossier folder when the photos module is there, else to the project
     import importlib.util
 
-    has_photos = importlib.util.find_spec("poix_atelier_plugin.core.photo_style") is not None
+    has_photos = importlib.util.find_spec("poix_atelier_plugin.styles.photo_style") is not None
     assert photo.type() == "ExternalResource"
     assert photo.config()["RelativeStorage"] == (2 if has_photos else 1)
     assert obs.defaultValueDefinition(obs.fields().indexOf("date_prise")).expression() == "now()"
@@ -126,7 +127,8 @@ def test_forms(dossier, qgis_new_project):
 def test_delete_group_removes_only_its_features(dossier):
     from qgis.core import QgsFeature, QgsGeometry
 
-    from poix_atelier_plugin.core import groups, workspace
+    from poix_atelier_plugin.services import groups
+    from poix_atelier_plugin.store import workspace
 
     for name in ("Groupe 1", TRICKY):
         layer = workspace.open_layer(dossier, "arrets", name)
@@ -149,8 +151,8 @@ def test_delete_group_removes_only_its_features(dossier):
 def test_self_intersecting_polygon_repaired_or_refused():
     from qgis.core import QgsGeometry, QgsWkbTypes
 
-    from poix_atelier_plugin.core.groups import clean_geometry
     from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.services.groups import clean_geometry
 
     poly = QgsWkbTypes.PolygonGeometry
     with pytest.raises(AtelierError, match="crosses itself"):

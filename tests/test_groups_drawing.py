@@ -14,10 +14,11 @@ def setup(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent):
     from qgis.core import QgsApplication, QgsProject, QgsRectangle
     from qgis.PyQt.QtCore import QSize
 
-    from poix_atelier_plugin.core import project_layers, workspace
     from poix_atelier_plugin.gui.context import AtelierContext
     from poix_atelier_plugin.gui.steps.groups import GroupsStep
     from poix_atelier_plugin.gui.steps.route import RouteStep
+    from poix_atelier_plugin.services.dossier import project_layers
+    from poix_atelier_plugin.store import workspace
 
     gpkg = build_dossier(tmp_path)
     project = QgsProject.instance()
@@ -116,7 +117,8 @@ def _draw(canvas, step, key, points, finish=True, dx=0, origin=None):
 def test_draw_route_and_stops_with_clicks(setup, qgis_canvas, qgis_iface):
     from qgis.core import Qgis, QgsProject
 
-    from poix_atelier_plugin.core import project_layers, workspace
+    from poix_atelier_plugin.services.dossier import project_layers
+    from poix_atelier_plugin.store import workspace
 
     gpkg, context, step, _ = setup
     project = QgsProject.instance()
@@ -186,7 +188,7 @@ def test_draw_route_and_stops_with_clicks(setup, qgis_canvas, qgis_iface):
 def test_renumber_after_a_stop_moves(setup, qgis_canvas):
     from qgis.core import QgsGeometry, QgsProject
 
-    from poix_atelier_plugin.core import project_layers
+    from poix_atelier_plugin.services.dossier import project_layers
 
     _gpkg, _context, step, _ = setup
     project = QgsProject.instance()
@@ -205,7 +207,7 @@ def test_renumber_after_a_stop_moves(setup, qgis_canvas):
     # saved edits are numbered again in the file, without clicking
     from qgis.core import QgsApplication
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     route = project_layers.find_layer(project, "parcours", TRICKY)
     assert route.commitChanges() and stops.commitChanges()
@@ -226,7 +228,7 @@ def test_renumber_after_a_stop_moves(setup, qgis_canvas):
 def test_sites_hypotheses_sequences(setup, qgis_canvas, qgis_iface):
     from qgis.core import Qgis, QgsProject
 
-    from poix_atelier_plugin.core import project_layers
+    from poix_atelier_plugin.services.dossier import project_layers
 
     _gpkg, _context, step, _ = setup
     project = QgsProject.instance()
@@ -258,7 +260,7 @@ def test_sites_hypotheses_sequences(setup, qgis_canvas, qgis_iface):
 def test_cancelled_form_adds_nothing(setup, qgis_canvas):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import project_layers
+    from poix_atelier_plugin.services.dossier import project_layers
 
     _gpkg, _context, step, _ = setup
     step.open_form = lambda layer, fid: False
@@ -270,8 +272,9 @@ def test_cancelled_form_adds_nothing(setup, qgis_canvas):
 def test_groups_step_creates_and_deletes(setup, qgis_iface):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import project_layers, workspace
     from poix_atelier_plugin.domain.groups import GroupSpec
+    from poix_atelier_plugin.services.dossier import project_layers
+    from poix_atelier_plugin.store import workspace
 
     gpkg, context, _step, groups_step = setup
     seen = []
@@ -324,7 +327,8 @@ def test_groups_step_creates_and_deletes(setup, qgis_iface):
 def test_route_along_the_roads(setup, qgis_canvas):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import project_layers, workspace
+    from poix_atelier_plugin.services.dossier import project_layers
+    from poix_atelier_plugin.store import workspace
 
     gpkg, _context, step, _ = setup
     project = QgsProject.instance()
@@ -359,9 +363,10 @@ def test_drawing_on_a_copy_of_the_sample(
     from qgis.core import QgsApplication, QgsProject, QgsRectangle, QgsVectorLayer
     from qgis.PyQt.QtCore import QSize
 
-    from poix_atelier_plugin.core import project_layers, workspace
     from poix_atelier_plugin.gui.context import AtelierContext
     from poix_atelier_plugin.gui.steps.route import RouteStep
+    from poix_atelier_plugin.services.dossier import project_layers
+    from poix_atelier_plugin.store import workspace
 
     gpkg = sample_copy(tmp_path)
     if gpkg is None or "routes_et_rues" not in workspace.existing_tables(gpkg):
@@ -449,7 +454,7 @@ def test_capture_keys(setup, qgis_canvas):
     from qgis.PyQt.QtCore import QEvent, Qt
     from qgis.PyQt.QtGui import QKeyEvent
 
-    from poix_atelier_plugin.core import project_layers
+    from poix_atelier_plugin.services.dossier import project_layers
 
     _gpkg, _context, step, _ = setup
     route = project_layers.find_layer(QgsProject.instance(), "parcours", TRICKY)
@@ -477,8 +482,8 @@ def test_capture_keys(setup, qgis_canvas):
 def test_the_dock_follows_the_active_group(tmp_path, qgis_iface, qgis_new_project):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import project_layers
     from poix_atelier_plugin.gui.dock import AtelierDock
+    from poix_atelier_plugin.services.dossier import project_layers
 
     gpkg = build_dossier(tmp_path)
     project_layers.add_workspace_layers(QgsProject.instance(), gpkg)

@@ -18,7 +18,7 @@ def _script():
 
 
 def _counts(gpkg):
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     return {
         t: sum(1 for _ in workspace.open_layer(gpkg, t).getFeatures())
@@ -27,7 +27,7 @@ def _counts(gpkg):
 
 
 def test_populate_is_idempotent_and_numbers_stops(tmp_path, qgis_app):
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     gpkg = build_dossier(tmp_path, "Groupe 1;Groupe 2;Groupe 3")
     script = _script()
@@ -56,7 +56,7 @@ def test_populate_is_idempotent_and_numbers_stops(tmp_path, qgis_app):
 def test_order_stops_on_a_copy_of_the_sample(tmp_path, atelier_provider):
     import processing
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     gpkg = sample_copy(tmp_path)
     if gpkg is None:

@@ -160,9 +160,10 @@ def test_a_real_action_logs_french(french_translator, tmp_path):
     """Building a dossier copies the toolbox: the log tab says so in French, message alone."""
     from qgis.core import QgsApplication
 
-    from poix_atelier_plugin.core import log, workspace
-    from poix_atelier_plugin.core.catalogue import shipped_tools
     from poix_atelier_plugin.domain.groups import GroupSpec
+    from poix_atelier_plugin.infra import log
+    from poix_atelier_plugin.services.groups import create_groups
+    from poix_atelier_plugin.services.toolbox.catalogue import shipped_tools
 
     received = []
 
@@ -174,7 +175,7 @@ def test_a_real_action_logs_french(french_translator, tmp_path):
     handler = log.install()
     gpkg = tmp_path / "atelier_59464.gpkg"
     try:
-        workspace.create_workspace(gpkg, [GroupSpec(name="Groupe 1", order=1)])
+        create_groups(gpkg, [GroupSpec(name="Groupe 1", order=1)])
     finally:
         log.uninstall(handler)
         QgsApplication.messageLog().messageReceived.disconnect(keep)
@@ -184,7 +185,7 @@ def test_a_real_action_logs_french(french_translator, tmp_path):
 
 
 def test_photo_summary_lines_are_french(french_translator):
-    from poix_atelier_plugin.core.photos_summary import counted, stop_label
+    from poix_atelier_plugin.services.photos.photos_summary import counted, stop_label
 
     assert counted(stop_label(2, "Place de la mairie"), 3) == (
         "Arrêt 2 — Place de la mairie : 3 photos"

@@ -43,9 +43,9 @@ def _count(gpkg: Path, table: str, where: str = "1") -> int:
 def _stop(layer, name: str, x: float, y: float):
     from qgis.core import QgsGeometry
 
-    from poix_atelier_plugin.core import groups as core_groups
+    from poix_atelier_plugin.services import groups as groups_service
 
-    feature, _ = core_groups.new_feature(
+    feature, _ = groups_service.new_feature(
         layer, QgsGeometry.fromWkt(f"Point({x} {y})"), {"nom": name}
     )
     assert layer.addFeature(feature)
@@ -57,7 +57,7 @@ def dossier(atelier_provider, communes_geojson, tmp_path, qgis_new_project):
     import processing
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import project_layers
+    from poix_atelier_plugin.services.dossier import project_layers
 
     out = tmp_path / "dossier d'essai"
     result = _build(communes_geojson, out)
@@ -73,7 +73,7 @@ def dossier(atelier_provider, communes_geojson, tmp_path, qgis_new_project):
 
 
 def test_rebuild_keeps_every_group_table_and_pending_edits(dossier, communes_geojson):
-    from poix_atelier_plugin.core import project_layers
+    from poix_atelier_plugin.services.dossier import project_layers
 
     out, gpkg, project = dossier
     stops = project_layers.find_layer(project, "arrets", "Groupe 1")
@@ -128,10 +128,11 @@ def test_regrouping_keeps_unsaved_edits(dossier, qgis_iface):
     from qgis.PyQt.QtCore import QTimer
     from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
 
-    from poix_atelier_plugin.core import project_layers, workspace
     from poix_atelier_plugin.gui.context import AtelierContext
     from poix_atelier_plugin.gui.group_dialog import GroupDialog
     from poix_atelier_plugin.gui.steps.groups import GroupsStep
+    from poix_atelier_plugin.services.dossier import project_layers
+    from poix_atelier_plugin.store import workspace
 
     _out, gpkg, project = dossier
     stops = project_layers.find_layer(project, "arrets", "Groupe 2")
@@ -166,7 +167,7 @@ def test_field_package_right_after_drawing_has_the_new_stop(dossier, tmp_path):
     """A stop still in the edit buffer is saved before the package is made from the file."""
     import processing
 
-    from poix_atelier_plugin.core import project_layers
+    from poix_atelier_plugin.services.dossier import project_layers
 
     _out, gpkg, project = dossier
     stops = project_layers.find_layer(project, "arrets", "Groupe 1")

@@ -134,7 +134,8 @@ def sample(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent):
     from qgis.core import QgsProject, QgsRectangle
     from qgis.PyQt.QtCore import QSize
 
-    from poix_atelier_plugin.core import dossier_open, project_layers, workspace
+    from poix_atelier_plugin.services.dossier import dossier_open, project_layers
+    from poix_atelier_plugin.store import workspace
 
     gpkg = sample_copy(tmp_path / "dossier")
     project = QgsProject.instance()
@@ -162,7 +163,7 @@ def sample(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent):
 
 def on_disk(gpkg, table: str, group: str | None = "Groupe 1", geometry: str | None = None):
     """The features of a table as a new connection to the file reads them."""
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     layer = workspace.open_layer(gpkg, table, group, geometry, load_style=False)
     return list(layer.getFeatures())
@@ -278,8 +279,9 @@ def test_create_groups_adds_a_group_typed_in_the_dialog(sample, qgis_iface):
     from qgis.core import QgsProject
     from qgis.PyQt.QtWidgets import QTableWidgetItem
 
-    from poix_atelier_plugin.core import project_layers, workspace
     from poix_atelier_plugin.gui.group_dialog import GroupDialog
+    from poix_atelier_plugin.services.dossier import project_layers
+    from poix_atelier_plugin.store import workspace
 
     gpkg, dock = sample
 
@@ -304,7 +306,7 @@ def test_create_groups_adds_a_group_typed_in_the_dialog(sample, qgis_iface):
 def test_delete_group_asks_then_keeps_a_copy(sample, qgis_iface):
     from qgis.PyQt.QtWidgets import QInputDialog, QMessageBox
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     gpkg, dock = sample
 
@@ -441,7 +443,7 @@ def test_follow_roads_keeps_the_route_and_names_the_stop_it_cannot_reach(sample,
     straight = f"LINESTRING({line[0].x()} {line[0].y()}, {line[-1].x()} {line[-1].y()})"
     from qgis.core import QgsGeometry
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     other = workspace.open_layer(gpkg, "parcours", "Groupe 1", load_style=False)
     assert other.dataProvider().changeGeometryValues({drawn.id(): QgsGeometry.fromWkt(straight)})

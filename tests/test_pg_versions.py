@@ -39,9 +39,9 @@ def _sql(cluster, query, params=None):
 @pytest.fixture
 def workshop(pg_connection):
     """A fresh server workshop with the catalogue, an enjeu and two of its links."""
-    from poix_atelier_plugin.core import catalogue as cat
-    from poix_atelier_plugin.core import postgis
-    from poix_atelier_plugin.core.enjeux import add_enjeu, link_tool
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
+    from poix_atelier_plugin.services.toolbox.enjeux import add_enjeu, link_tool
+    from poix_atelier_plugin.store import postgis
 
     schema = f"atelier_v_{uuid.uuid4().hex[:8]}"
     dossier = pg_connection.dossier(schema)
@@ -68,7 +68,7 @@ def _count(cluster, schema, table, where="true", params=None):
 
 
 def test_editing_a_tool_changed_meanwhile_elsewhere_is_refused(workshop):
-    from poix_atelier_plugin.core import catalogue as cat
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
 
     dossier, schema, cluster, tools, _enjeu = workshop
     fid = tools["Cerema"]
@@ -86,8 +86,8 @@ def test_editing_a_tool_changed_meanwhile_elsewhere_is_refused(workshop):
 
 
 def test_removing_a_tool_changed_meanwhile_removes_nothing(workshop):
-    from poix_atelier_plugin.core import catalogue as cat
-    from poix_atelier_plugin.core.enjeux import enjeu_links
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
+    from poix_atelier_plugin.services.toolbox.enjeux import enjeu_links
 
     dossier, schema, cluster, tools, _enjeu = workshop
     fid = tools["Cerema"]
@@ -102,7 +102,7 @@ def test_removing_a_tool_changed_meanwhile_removes_nothing(workshop):
 
 
 def test_deleting_an_enjeu_changed_meanwhile_keeps_it_and_its_links(workshop):
-    from poix_atelier_plugin.core.enjeux import delete_enjeu, enjeu_links, read_enjeux
+    from poix_atelier_plugin.services.toolbox.enjeux import delete_enjeu, enjeu_links, read_enjeux
 
     dossier, schema, cluster, _tools, enjeu = workshop
     seen = read_versions_of(dossier, "enjeux", enjeu)
@@ -114,15 +114,15 @@ def test_deleting_an_enjeu_changed_meanwhile_keeps_it_and_its_links(workshop):
 
 
 def read_versions_of(dossier, table, fid):
-    from poix_atelier_plugin.core.transaction import read_versions
+    from poix_atelier_plugin.store.transaction import read_versions
 
     return read_versions(dossier, table, [fid])[fid]
 
 
 def test_issue_dialog_save_after_a_link_changed_elsewhere_changes_nothing(workshop):
     """The dialog read the links when it opened; B rewrote one comment since."""
-    from poix_atelier_plugin.core.enjeux import enjeu_links, read_enjeux
     from poix_atelier_plugin.gui.enjeu_dialog import EnjeuDialog
+    from poix_atelier_plugin.services.toolbox.enjeux import enjeu_links, read_enjeux
 
     dossier, schema, cluster, tools, enjeu = workshop
     dialog = EnjeuDialog(dossier, "Groupe 1", enjeu)
@@ -152,8 +152,8 @@ def test_issue_dialog_save_after_a_link_changed_elsewhere_changes_nothing(worksh
 
 
 def test_a_multi_step_write_failing_on_the_server_leaves_nothing_changed(workshop):
-    from poix_atelier_plugin.core import catalogue as cat
-    from poix_atelier_plugin.core.enjeux import enjeu_links
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
+    from poix_atelier_plugin.services.toolbox.enjeux import enjeu_links
 
     dossier, schema, cluster, tools, _enjeu = workshop
     _sql(
@@ -171,9 +171,14 @@ def test_a_multi_step_write_failing_on_the_server_leaves_nothing_changed(worksho
 
 
 def test_import_delete_group_and_links_work_on_a_server(workshop, tmp_path):
-    from poix_atelier_plugin.core import catalogue as cat
-    from poix_atelier_plugin.core import postgis, workspace
-    from poix_atelier_plugin.core.enjeux import enjeu_links, set_enjeu_tools, unlink_tool
+    from poix_atelier_plugin.services import groups
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
+    from poix_atelier_plugin.services.toolbox.enjeux import (
+        enjeu_links,
+        set_enjeu_tools,
+        unlink_tool,
+    )
+    from poix_atelier_plugin.store import postgis
 
     dossier, schema, cluster, tools, enjeu = workshop
     path = tmp_path / "apporte.csv"
@@ -183,7 +188,7 @@ def test_import_delete_group_and_links_work_on_a_server(workshop, tmp_path):
     assert set(result) == {tools["Cerema"], tools["Plan"]}
     unlink_tool(dossier, result[tools["Plan"]])
     assert [lk["outil_id"] for lk in enjeu_links(dossier)] == [tools["Cerema"]]
-    counts = workspace.delete_group(dossier, "Groupe 1")
+    counts = groups.delete_group(dossier, "Groupe 1")
     assert counts["enjeux"] == 1 and counts["groupes"] == 1 and counts["enjeux_outils"] == 1
     ws = postgis.parse_dossier(dossier)
     assert [g.name for g in postgis.read_groups(ws)] == ["Groupe 2"]
@@ -194,7 +199,7 @@ def test_merge_helpers_check_the_version_read(workshop):
     """For writes that use their own SQL (a merge): lock-and-check, checked delete."""
     import psycopg2
 
-    from poix_atelier_plugin.core.pg_conflicts import check_versions, delete_checked
+    from poix_atelier_plugin.store.pg_conflicts import check_versions, delete_checked
 
     dossier, schema, cluster, tools, enjeu = workshop
     seen = read_versions_of(dossier, "enjeux", enjeu)
@@ -238,7 +243,8 @@ def _orders(cluster, schema):
 
 
 def test_numbering_stops_after_a_stop_changed_elsewhere_is_refused(workshop):
-    from poix_atelier_plugin.core import pg_project, route
+    from poix_atelier_plugin.services import route
+    from poix_atelier_plugin.services.server import pg_project
 
     dossier, schema, cluster, _tools, _enjeu = workshop
     fids = _route_and_stops(cluster, schema)
@@ -263,7 +269,8 @@ def test_numbering_stops_after_a_stop_changed_elsewhere_is_refused(workshop):
 
 def test_numbering_stops_in_an_edit_session_sends_the_version_read(workshop):
     """Through the edit buffer (a layer being edited): the commit is refused, not forced."""
-    from poix_atelier_plugin.core import pg_project, route
+    from poix_atelier_plugin.services import route
+    from poix_atelier_plugin.services.server import pg_project
 
     dossier, schema, cluster, _tools, _enjeu = workshop
     fids = _route_and_stops(cluster, schema)

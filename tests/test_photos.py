@@ -28,7 +28,7 @@ def run_import(dossier: Path, folder: Path, group: str = "Groupe 1", tolerance: 
 
 
 def observations(dossier: Path, group: str = "Groupe 1"):
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     layer = workspace.open_layer(dossier, "observations", group)
     return list(layer.getFeatures())
@@ -54,7 +54,7 @@ def test_generated_photos_attached_to_nearest_stop(atelier_provider, dossier, tm
         0,
         0,
     )
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     stops = {
         f["ordre"]: f.id()
@@ -149,7 +149,7 @@ def test_real_camera_files(atelier_provider, dossier, photos_dir, tmp_path):
 
 
 def test_reasons_are_given(qgis_app, dossier, photos_dir, tmp_path):
-    from poix_atelier_plugin.core import photos
+    from poix_atelier_plugin.services.photos import photos
 
     broken = tmp_path / "broken"
     broken.mkdir()
@@ -170,7 +170,7 @@ def test_broken_exif_neither_hangs_nor_crashes(photos_dir, repo_root):
         "import sys\n"
         "from qgis.core import QgsApplication\n"
         "app = QgsApplication([], False); app.initQgis()\n"
-        "from poix_atelier_plugin.core.photos import read_photo\n"
+        "from poix_atelier_plugin.services.photos.photos import read_photo\n"
         "for p in sys.argv[1:]:\n"
         "    read_photo(p)\n"
         "print('done', len(sys.argv) - 1)\n"
@@ -200,7 +200,7 @@ def test_unknown_group_and_missing_folder_are_clear(atelier_provider, dossier, t
 def test_place_photo_without_gps(qgis_app, dossier, photos_dir):
     from qgis.core import QgsPointXY
 
-    from poix_atelier_plugin.core import photos
+    from poix_atelier_plugin.services.photos import photos
 
     src = photos_dir / "phone" / "jolla.jpg"
     rel = photos.place_photo(dossier, "Groupe 1", src, QgsPointXY(743705.0, 7010495.0))
@@ -211,7 +211,7 @@ def test_place_photo_without_gps(qgis_app, dossier, photos_dir):
 
 
 def test_safe_folder_names():
-    from poix_atelier_plugin.core.photos import safe_folder_name
+    from poix_atelier_plugin.services.photos.photos import safe_folder_name
 
     assert safe_folder_name("Groupe 1") == "Groupe_1"
     assert safe_folder_name("Équipe / Nord : été") == "Equipe_Nord_ete"
@@ -244,10 +244,11 @@ def test_summary_stop_by_stop_as_stored(qgis_app, dossier, photos_dir, tmp_path)
     """The summary after an import: each stop's number, name and photos, then the reasons."""
     from collections import Counter
 
-    from poix_atelier_plugin.core import photos, workspace
-    from poix_atelier_plugin.core.i18n import tr
-    from poix_atelier_plugin.core.photos_summary import stop_label, summarize
-    from poix_atelier_plugin.core.transaction import plain_value
+    from poix_atelier_plugin.infra.i18n import tr
+    from poix_atelier_plugin.services.photos import photos
+    from poix_atelier_plugin.services.photos.photos_summary import stop_label, summarize
+    from poix_atelier_plugin.store import workspace
+    from poix_atelier_plugin.store.rows import plain_value
 
     (lavoir,) = hp.add_stops(dossier, "Groupe 1", [(744500.0, 7010900.0, None, "Lavoir")])
     folder = tmp_path / "day"

@@ -48,7 +48,7 @@ def test_actions_are_enabled(step):
 def test_import_then_place_the_photo_without_gps(step, photos_dir, tmp_path):
     from qgis.core import QgsGeometry, QgsPointXY
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     folder = tmp_path / "cam"
     hp.make_photo_at(folder / "IMG_1.jpg", 743405.0, 7010275.0, azimut=200.0)
@@ -79,7 +79,7 @@ def test_import_then_place_the_photo_without_gps(step, photos_dir, tmp_path):
 
 
 def test_export_and_bring_back_the_package(step, tmp_path):
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     actions = step.photo_actions
     dossier = step.context.dossier
@@ -100,7 +100,8 @@ def test_observation_layers_added_get_the_photo_form(step):
     from qgis.core import QgsProject
     from qgis.PyQt.QtCore import QCoreApplication
 
-    from poix_atelier_plugin.core import photo_style, workspace
+    from poix_atelier_plugin.store import workspace
+    from poix_atelier_plugin.styles import photo_style
 
     layer = workspace.open_layer(step.context.dossier, "observations", "Groupe 1")
     QgsProject.instance().addMapLayer(layer)
@@ -133,8 +134,8 @@ def fill_file_dialog(directory: Path, names: str = ""):
 
 def stored_per_stop(dossier) -> dict[int, tuple[int, str, list[str]]]:
     """{stop fid: (ordre, nom, photo file names)} as the GeoPackage holds them."""
-    from poix_atelier_plugin.core import workspace
-    from poix_atelier_plugin.core.transaction import plain_value
+    from poix_atelier_plugin.store import workspace
+    from poix_atelier_plugin.store.rows import plain_value
 
     stops = {
         f.id(): (f["ordre"], f["nom"])

@@ -13,7 +13,9 @@ def test_form_shows_thumbnail_from_dossier_folder(qgis_iface, tmp_path: Path):
     from qgis.gui import QgsAttributeForm, QgsExternalResourceWidget, QgsGui
     from qgis.PyQt.QtWidgets import QLabel
 
-    from poix_atelier_plugin.core import photo_style, photos, workspace
+    from poix_atelier_plugin.services.photos import photos
+    from poix_atelier_plugin.store import workspace
+    from poix_atelier_plugin.styles import photo_style
 
     QgsGui.editorWidgetRegistry().initEditors()
     gpkg = hp.make_dossier(tmp_path / "dossier")
@@ -42,7 +44,8 @@ def test_form_shows_thumbnail_from_dossier_folder(qgis_iface, tmp_path: Path):
 def test_arrow_rotated_by_azimuth(qgis_app, tmp_path: Path):
     from qgis.core import QgsRenderContext, QgsSymbolLayer
 
-    from poix_atelier_plugin.core import photo_style, workspace
+    from poix_atelier_plugin.store import workspace
+    from poix_atelier_plugin.styles import photo_style
 
     gpkg = hp.make_dossier(tmp_path / "dossier")
     layer = workspace.open_layer(gpkg, "observations", "Groupe 1")
@@ -81,7 +84,7 @@ def test_arrow_points_where_the_camera_looked(qgis_app):
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
 
-    from poix_atelier_plugin.core import photo_style
+    from poix_atelier_plugin.styles import photo_style
 
     for azimut in (0.0, 35.0, 90.0, 160.0, 290.0):
         layer = QgsVectorLayer("Point?crs=EPSG:2154&field=azimut:double", "t", "memory")

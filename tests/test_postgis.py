@@ -25,7 +25,7 @@ def _psql(cluster, query, params=None):
 
 
 def test_create_workspace_schema_with_hostile_names(pg_connection):
-    from poix_atelier_plugin.core import postgis
+    from poix_atelier_plugin.store import postgis
 
     _psql(pg_connection.cluster, "CREATE TABLE IF NOT EXISTS public.x (a int)")
     _psql(pg_connection.cluster, "CREATE TABLE IF NOT EXISTS x (a int)")
@@ -45,7 +45,7 @@ def test_create_workspace_schema_with_hostile_names(pg_connection):
     specs, _ = postgis.create_groups(dossier, [INJECTION, "Groupe 4"])
     assert [s.name for s in specs] == ["Groupe 1", INJECTION, "Groupe éàç", "Groupe 4"]
     # the group's filtered layer opens through QGIS and can be written to
-    from poix_atelier_plugin.core import pg_project
+    from poix_atelier_plugin.services.server import pg_project
 
     layer = pg_project.open_layer(dossier, "arrets", INJECTION)
     assert layer.isValid(), layer.error().summary()
@@ -66,9 +66,9 @@ def test_create_workspace_schema_with_hostile_names(pg_connection):
 
 
 def test_wrong_password_gives_a_clear_message(pg_connection):
-    from poix_atelier_plugin.core import postgis
-    from poix_atelier_plugin.core.i18n import error_text
     from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.infra.i18n import error_text
+    from poix_atelier_plugin.store import postgis
 
     cluster = pg_connection.cluster
     save_connection("Atelier wrong password", cluster, cluster.user, "not the password")
@@ -109,7 +109,8 @@ def _gpkg_columns(path, table):
 def test_round_trip_gpkg_postgis_gpkg(pg_connection, tmp_path):
     from qgis.core import QgsVectorLayer
 
-    from poix_atelier_plugin.core import pg_fetch, pg_sync, workspace
+    from poix_atelier_plugin.services.server import pg_fetch, pg_sync
+    from poix_atelier_plugin.store import workspace
 
     source = make_dossier(tmp_path / "atelier_59464.gpkg")
     dossier = pg_connection.dossier("atelier_poix_2021_10_20")
@@ -172,7 +173,8 @@ def test_processing_create_groups_on_the_server(pg_connection, atelier_provider)
 
 @pytest.mark.slow
 def test_round_trip_of_the_committed_sample(pg_connection, tmp_path, repo_root):
-    from poix_atelier_plugin.core import pg_fetch, pg_sync, workspace
+    from poix_atelier_plugin.services.server import pg_fetch, pg_sync
+    from poix_atelier_plugin.store import workspace
 
     sample = repo_root / "sample" / "atelier_59464.gpkg"
     if not sample.is_file():

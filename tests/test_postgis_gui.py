@@ -61,8 +61,8 @@ def test_conflict_choice_on_commit(step, pg_connection, tmp_path, monkeypatch):
     import psycopg2
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import pg_project, pg_sync
     from poix_atelier_plugin.gui import server_actions
+    from poix_atelier_plugin.services.server import pg_project, pg_sync
 
     gpkg = make_dossier(tmp_path / "atelier_59464.gpkg")
     dossier = pg_connection.dossier("atelier_gui_conflict")

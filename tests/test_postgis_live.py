@@ -24,7 +24,7 @@ GROUPS = ["Groupe 1", 'L\'équipe "B"; DROP TABLE x; --', "Groupe 3"]
 @pytest.fixture(scope="module")
 def live(pg_connection, tmp_path_factory):
     """The sample dossier published in a fresh schema."""
-    from poix_atelier_plugin.core import pg_sync
+    from poix_atelier_plugin.services.server import pg_sync
 
     repo = HERE.parent
     sample = next(iter(sorted((repo / "sample").glob("atelier_*.gpkg"))), None)
@@ -32,7 +32,7 @@ def live(pg_connection, tmp_path_factory):
         sample = make_dossier(tmp_path_factory.mktemp("live") / "atelier_59464.gpkg", GROUPS)
     dossier = pg_connection.dossier("atelier_poix_live")
     pg_sync.publish(sample, dossier, replace=True)
-    from poix_atelier_plugin.core import postgis
+    from poix_atelier_plugin.store import postgis
 
     postgis.create_groups(dossier, GROUPS)
     return dossier
@@ -86,9 +86,10 @@ def test_three_groups_edit_at_once_nothing_lost(pg_connection, live):
 def test_same_feature_conflict_detected_with_a_choice(pg_connection, live):
     import psycopg2
 
-    from poix_atelier_plugin.core import pg_conflicts, pg_project
-    from poix_atelier_plugin.core.i18n import error_text
     from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.infra.i18n import error_text
+    from poix_atelier_plugin.services.server import pg_project
+    from poix_atelier_plugin.store import pg_conflicts
 
     cluster = pg_connection.cluster
     layer = pg_project.open_layer(live, "arrets", GROUPS[0])
@@ -139,7 +140,7 @@ def test_same_feature_conflict_detected_with_a_choice(pg_connection, live):
     assert layer.commitChanges(), layer.commitErrors()
     row = _query(cluster, 'SELECT theme FROM "atelier_poix_live".arrets WHERE fid = %s', (fid,))
     assert row[0][0] == "patrimoine"
-    # core helper for scripts: a stale version raises a clear message
+    # a services helper for scripts: a stale version raises a clear message
     with psycopg2.connect(cluster.dsn()) as conn, conn.cursor() as cur:
         with pytest.raises(AtelierError) as err:
             pg_conflicts.update_checked(cur, "atelier_poix_live", "arrets", fid, 1, {"nom": "x"})
@@ -150,7 +151,8 @@ def test_same_feature_conflict_detected_with_a_choice(pg_connection, live):
 def test_facilitator_project_shows_every_group_without_password(pg_connection, live, tmp_path):
     from qgis.core import QgsProject
 
-    from poix_atelier_plugin.core import pg_project, workspace
+    from poix_atelier_plugin.services.server import pg_project
+    from poix_atelier_plugin.store import workspace
 
     path = pg_project.write_facilitator_project(live, tmp_path / "animateur.qgz")
     with zipfile.ZipFile(path) as archive:
@@ -169,7 +171,7 @@ def test_facilitator_project_shows_every_group_without_password(pg_connection, l
         for lyr in project.mapLayers().values()
         if lyr.customProperty(workspace.PROP_TABLE) == "arrets"
     }
-    from poix_atelier_plugin.core import postgis
+    from poix_atelier_plugin.store import postgis
 
     assert groups == {g.name for g in postgis.read_groups(postgis.parse_dossier(live))}
     assert groups >= set(GROUPS)
@@ -188,7 +190,8 @@ def test_notification_refreshes_the_facilitator_view(pg_connection, live, qgis_a
     import psycopg2
     from qgis.PyQt.QtCore import QEventLoop, QTimer
 
-    from poix_atelier_plugin.core import pg_listen, pg_project
+    from poix_atelier_plugin.services.server import pg_project
+    from poix_atelier_plugin.store import pg_listen
 
     layer = pg_project.open_layer(live, "arrets", GROUPS[2])
     listener = pg_listen.ChangeListener(live)
@@ -214,8 +217,9 @@ def test_notification_refreshes_the_facilitator_view(pg_connection, live, qgis_a
 def test_dossier_project_pointed_at_the_server(pg_connection, tmp_path):
     from qgis.core import QgsProject, QgsVectorLayer
 
-    from poix_atelier_plugin.core import pg_project, pg_sync, project_layers
-    from poix_atelier_plugin.core.settings import ProjectSettings
+    from poix_atelier_plugin.infra.settings import ProjectSettings
+    from poix_atelier_plugin.services.dossier import project_layers
+    from poix_atelier_plugin.services.server import pg_project, pg_sync
 
     gpkg = make_dossier(tmp_path / "atelier_59464.gpkg", GROUPS)
     template = QgsProject()
@@ -254,7 +258,8 @@ def test_dossier_project_pointed_at_the_server(pg_connection, tmp_path):
 
 def test_layers_work_without_the_named_connection(pg_connection, live):
     """A facilitator's project opened on a laptop that lacks the QGIS connection."""
-    from poix_atelier_plugin.core import pg_conflicts, pg_listen, pg_project
+    from poix_atelier_plugin.services.server import pg_project
+    from poix_atelier_plugin.store import pg_conflicts, pg_listen
 
     layer = pg_project.open_layer(live, "arrets", GROUPS[0])
     layer.setCustomProperty(pg_project.PROP_DOSSIER, "pg:Not on this laptop/atelier_poix_live")
@@ -272,7 +277,8 @@ def test_layers_work_without_the_named_connection(pg_connection, live):
 def test_deleted_by_me_changed_by_them_take_theirs_brings_it_back(pg_connection, live):
     import psycopg2
 
-    from poix_atelier_plugin.core import pg_conflicts, pg_project
+    from poix_atelier_plugin.services.server import pg_project
+    from poix_atelier_plugin.store import pg_conflicts
 
     layer = pg_project.open_layer(live, "arrets", GROUPS[2])
     feat = sorted(layer.getFeatures(), key=lambda f: f.id())[0]

@@ -42,9 +42,9 @@ def _schemas(cluster, like: str) -> list[str]:
 
 
 def _publish(pg_connection, gpkg, schema: str, replace: bool, via: str):
-    """Publish through core or through the Processing algorithm."""
-    if via == "core":
-        from poix_atelier_plugin.core import pg_sync
+    """Publish through the services or through the Processing algorithm."""
+    if via == "services":
+        from poix_atelier_plugin.services.server import pg_sync
 
         return pg_sync.publish(gpkg, pg_connection.dossier(schema), replace)
     import processing
@@ -76,7 +76,7 @@ def dossier(tmp_path_factory):
 # refusals ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("via", ["core", "processing"])
+@pytest.mark.parametrize("via", ["services", "processing"])
 def test_a_foreign_schema_with_tables_is_never_replaced(
     pg_connection, atelier_provider, dossier, via
 ):
@@ -100,7 +100,7 @@ def test_a_foreign_schema_with_tables_is_never_replaced(
     assert _schemas(cluster, f"{name}_sauvegarde%") == []
 
 
-@pytest.mark.parametrize("via", ["core", "processing"])
+@pytest.mark.parametrize("via", ["services", "processing"])
 def test_an_empty_foreign_schema_is_never_replaced(pg_connection, atelier_provider, dossier, via):
     cluster = pg_connection.cluster
     name = f"schema_vide_{via}"
@@ -124,7 +124,7 @@ def test_database_schemas_are_always_refused(pg_connection, atelier_provider, do
     _psql(cluster, "CREATE TABLE IF NOT EXISTS public.registre (id int)")
     _psql(cluster, "INSERT INTO public.registre VALUES (7)")
     before = _psql(cluster, "SELECT count(*) FROM public.registre")[0][0]
-    for via in ("core", "processing"):
+    for via in ("services", "processing"):
         for replace in (False, True):
             with _refused() as err:
                 _publish(pg_connection, dossier, name, replace, via)
@@ -136,9 +136,9 @@ def test_database_schemas_are_always_refused(pg_connection, atelier_provider, do
 
 
 def test_the_refusal_is_clear_in_french(pg_connection, dossier):
-    from poix_atelier_plugin.core import pg_sync
-    from poix_atelier_plugin.core.i18n import error_text
     from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.infra.i18n import error_text
+    from poix_atelier_plugin.services.server import pg_sync
 
     with pytest.raises(AtelierError) as err:
         pg_sync.publish(dossier, pg_connection.dossier("public"), replace=True)
@@ -225,7 +225,7 @@ def test_fetch_refuses_a_geopackage_open_in_the_project(
 
     name = "atelier_surete_ouvert"
     source = make_dossier(tmp_path / "source.gpkg")
-    _publish(pg_connection, source, name, False, "core")
+    _publish(pg_connection, source, name, False, "services")
     target = make_dossier(tmp_path / "ouvert.gpkg", groups=("Nord", "Sud"))
     before = target.read_bytes()
     layer = QgsVectorLayer(f"{target}|layername=arrets", "Arrêts", "ogr")

@@ -116,7 +116,7 @@ def test_a_deprecated_call_from_the_package_fails_the_run(qgis_app):
     code = "QgsField('x', QVariant.Type.String)"
     scope = {"QgsField": QgsField, "QVariant": QtCore.QVariant}
     with pytest.raises(DeprecationWarning):
-        exec(code, {**scope, "__name__": "poix_atelier_plugin.core.probe"})
+        exec(code, {**scope, "__name__": "poix_atelier_plugin.store.probe"})
     # the same call from elsewhere is only a warning
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.usefixtures("atelier_provider")
 def _add(gpkg, table, groupe, wkt, **attrs):
     from qgis.core import QgsFeature, QgsGeometry
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     layer = workspace.open_layer(gpkg, table, groupe)
     feat = QgsFeature(layer.fields())
@@ -36,7 +36,7 @@ def _point(x, y):
 
 
 def _stops(gpkg, groupe):
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     layer = workspace.open_layer(gpkg, "arrets", groupe)
     return {f["nom"]: f for f in layer.getFeatures()}
@@ -58,7 +58,7 @@ def dossier(tmp_path):
 def test_shuffled_stops_are_numbered_and_measured(dossier):
     from qgis.core import QgsDistanceArea, QgsGeometry, QgsProject
 
-    from poix_atelier_plugin.core import workspace
+    from poix_atelier_plugin.store import workspace
 
     route = _line((-600, 0), (600, 0), (600, -400))
     _add(dossier, "parcours", TRICKY, route, mode="a_pied", vitesse_kmh=4.0)
@@ -120,7 +120,7 @@ def test_unknown_group(dossier):
 
 
 def test_far_stop_and_same_place_are_reported_not_dropped(dossier):
-    from poix_atelier_plugin.core import route
+    from poix_atelier_plugin.services import route
 
     _add(dossier, "parcours", "Groupe 1", _line((-600, 0), (600, 0)))
     _add(dossier, "arrets", "Groupe 1", _point(0, 500), nom="far")
@@ -137,7 +137,7 @@ def test_far_stop_and_same_place_are_reported_not_dropped(dossier):
 
 
 def test_several_route_lines(dossier):
-    from poix_atelier_plugin.core import route
+    from poix_atelier_plugin.services import route
 
     # connected pieces, the second drawn backwards: merged
     _add(dossier, "parcours", "Groupe 1", _line((-600, 0), (0, 0)))
@@ -157,7 +157,7 @@ def test_several_route_lines(dossier):
 
 
 def test_loop_route_order_follows_the_path(dossier):
-    from poix_atelier_plugin.core import route
+    from poix_atelier_plugin.services import route
 
     # out along the street and back 20 m north of it, a closed loop
     _add(dossier, "parcours", "Groupe 1", _line((0, 0), (600, 0), (600, 20), (0, 20), (0, 0)))

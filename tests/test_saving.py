@@ -40,9 +40,10 @@ def route_step(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent)
     from qgis.core import QgsProject, QgsRectangle
     from qgis.PyQt.QtCore import QSize
 
-    from poix_atelier_plugin.core import project_layers, workspace
     from poix_atelier_plugin.gui.context import AtelierContext
     from poix_atelier_plugin.gui.steps.route import RouteStep
+    from poix_atelier_plugin.services.dossier import project_layers
+    from poix_atelier_plugin.store import workspace
 
     gpkg = build_dossier(tmp_path)
     project = QgsProject.instance()
@@ -87,7 +88,7 @@ def test_a_locked_geopackage_keeps_the_stop_and_saves_it_later(route_step, qgis_
     """Another program holds the GeoPackage: the stop stays in memory, is retried, then saved."""
     from qgis.core import Qgis, QgsProject
 
-    from poix_atelier_plugin.core import project_layers
+    from poix_atelier_plugin.services.dossier import project_layers
 
     gpkg, context, step = route_step
     stops = project_layers.find_layer(QgsProject.instance(), "arrets", TRICKY)
@@ -118,7 +119,7 @@ def test_a_read_only_geopackage_never_rolls_back(route_step, qgis_canvas, qgis_i
     """The file cannot be written at all: the stop stays in the buffer, the person is told."""
     from qgis.core import Qgis, QgsProject
 
-    from poix_atelier_plugin.core import project_layers
+    from poix_atelier_plugin.services.dossier import project_layers
 
     gpkg, context, step = route_step
     stops = project_layers.find_layer(QgsProject.instance(), "arrets", TRICKY)
@@ -171,8 +172,9 @@ def test_reload_then_draw_then_saved(
     from qgis.PyQt.QtCore import QSize
 
     import poix_atelier_plugin
-    from poix_atelier_plugin.core import project_layers, workspace
     from poix_atelier_plugin.gui import tasks
+    from poix_atelier_plugin.services.dossier import project_layers
+    from poix_atelier_plugin.store import workspace
 
     gpkg = build_dossier(tmp_path)
     project = QgsProject.instance()

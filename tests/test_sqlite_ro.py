@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from poix_atelier_plugin.core.sqlite_ro import connect_readonly, readonly_uri
-from poix_atelier_plugin.core.user_paths import absolute, same_path
+from poix_atelier_plugin.infra.user_paths import absolute, same_path
+from poix_atelier_plugin.store.sqlite_ro import connect_readonly, readonly_uri
 
 PACKAGE = Path(__file__).resolve().parent.parent / "poix_atelier_plugin"
 
@@ -135,11 +135,11 @@ def _sources():
 
 
 def test_one_read_only_opener_in_the_package():
-    """Every read-only SQLite access goes through core/sqlite_ro.py."""
+    """Every read-only SQLite access goes through store/sqlite_ro.py."""
     offenders = [
         name
         for name, text in _sources()
-        if name != "core/sqlite_ro.py" and re.search(r"mode=ro|as_uri\(\)", text)
+        if name != "store/sqlite_ro.py" and re.search(r"mode=ro|as_uri\(\)", text)
     ]
     assert offenders == []
 

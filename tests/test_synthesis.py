@@ -80,8 +80,8 @@ def dossier(tmp_path, qgis_app):
     from helpers_boards import add
     from qgis.core import QgsGeometry, QgsRectangle
 
-    from poix_atelier_plugin.core import workspace
     from poix_atelier_plugin.domain.groups import normalise_groups
+    from poix_atelier_plugin.store import workspace
 
     gpkg = tmp_path / "atelier_59464.gpkg"
     workspace.create_workspace(gpkg, normalise_groups(["Nord", "Sud", "<b>Est</b>"]))
@@ -129,8 +129,8 @@ def test_processing_synthesis(dossier, atelier_provider):
 def test_processing_synthesis_without_sites(tmp_path, atelier_provider):
     import processing
 
-    from poix_atelier_plugin.core import workspace
     from poix_atelier_plugin.domain.groups import default_groups
+    from poix_atelier_plugin.store import workspace
 
     gpkg = tmp_path / "empty.gpkg"
     workspace.create_workspace(gpkg, default_groups())

@@ -2,7 +2,7 @@
 """Errors raised by the rules, carrying a translatable English message.
 
 The message is marked with ``QT_TR_NOOP`` so that ``pylupdate5`` collects it;
-core/gui translate it when shown (``core.i18n.tr(err.message)``), then
+the layers above translate it when shown (``infra.i18n.tr(err.message)``), then
 format it with ``err.params``. Nothing here imports Qt.
 """
 

@@ -5,7 +5,7 @@ Layouts are QGraphicsScenes and QgsLayoutExporter is not thread-safe, so the
 export runs where the dialog's button was clicked. A modal QProgressDialog
 keeps the rest of QGIS out of reach while events are processed between
 boards and atlas pages (its "Cancel" is the only thing a person can click);
-the panel's export buttons are disabled meanwhile, core refuses a second
+the panel's export buttons are disabled meanwhile, the boards refuse a second
 export, and clearing the project cancels the one in progress.
 """
 
@@ -19,8 +19,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QProgressDialog, QPushButton
 
-from ..core.i18n import error_text, tr
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
 
 LOG = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def export_state() -> ExportState:
 
 
 def busy() -> bool:
-    from ..core.boards.session import is_running
+    from ..boards.session import is_running
 
     return export_state().running or is_running()
 
@@ -97,8 +97,8 @@ def progress_dialog(parent) -> QProgressDialog:
 
 def run_export(context, options, folder: str, parent=None, policy: str = "") -> ExportResult:
     """Export ``options`` into ``folder`` now; returns the files, or why there are none."""
-    from ..core.boards.engine import export_boards
-    from ..core.boards.kept_layouts import RENAME
+    from ..boards.engine import export_boards
+    from ..boards.kept_layouts import RENAME
 
     if busy():
         return ExportResult(
@@ -157,24 +157,6 @@ def announce(context, files: list[str], folder: str) -> None:
     item.layout().addWidget(button)
     bar.pushWidget(item, Qgis.MessageLevel.Success, 15)
     LOG.info("%s", text)
-
-
-def open_export_dialog(step, boards=None, groups=None):
-    """The export dialog of a panel step; returns it once closed (None when refused)."""
-    from .export_boards_dialog import ExportBoardsDialog
-
-    context = step.context
-    if not context.dossier:
-        context.warning(tr("Open or build a dossier first."))
-        return None
-    if busy():
-        context.warning(
-            tr("The boards are already being exported: wait for the export in progress to end.")
-        )
-        return None
-    dialog = ExportBoardsDialog(context, step, boards=boards, groups=groups)
-    dialog.exec()
-    return dialog
 
 
 def follow_state(buttons):

@@ -21,10 +21,10 @@ from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem
 
 from .. import compat
-from ..core.dossier_sources import commune_label, detect_code_field
-from ..core.i18n import error_text, tr
-from ..core.settings import UserSettings, dossier_folder, remember_dossier_folder
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
+from ..infra.settings import UserSettings, dossier_folder, remember_dossier_folder
+from ..services.dossier.dossier_sources import commune_label, detect_code_field
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 ALGORITHM = "atelier:build_dossier"
@@ -340,8 +340,8 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
         """
         if not params.get("OVERWRITE"):
             return []
-        from ..core import gpkg_replace
-        from ..core.dossier import dossier_files
+        from ..services.dossier.dossier import dossier_files
+        from ..store import gpkg_replace
 
         target = dossier_files(params["OUTPUT_FOLDER"], str(params["CODE_INSEE"]).strip())[0]
         layers = gpkg_replace.layers_on_file(QgsProject.instance(), target)
@@ -362,7 +362,7 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
     def _finished(self, ok: bool, results: dict) -> None:
         self._running(False)
         if getattr(self, "released", None):
-            from ..core import gpkg_replace
+            from ..store import gpkg_replace
 
             gpkg_replace.reattach_layers(self.released)  # on the new file, or the old one
             self.released = []

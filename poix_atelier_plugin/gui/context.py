@@ -6,8 +6,9 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..core.i18n import error_text, tr
-from ..core.settings import ProjectSettings
+from ..infra.i18n import error_text, tr
+from ..infra.settings import ProjectSettings
+from .auth import unlock_for
 
 
 class AtelierContext(QObject):
@@ -32,6 +33,7 @@ class AtelierContext(QObject):
         self._settings = ProjectSettings.load()
         self._settings.dossier_path = path
         self._settings.save()
+        unlock_for(path)
         self.dossier_changed.emit(path)
 
     # group -----------------------------------------------------------------
@@ -57,6 +59,7 @@ class AtelierContext(QObject):
     def reload(self) -> None:
         """Re-read the project settings (after a project is opened)."""
         self._settings = ProjectSettings.load(QgsProject.instance())
+        unlock_for(self.dossier)
         self.dossier_changed.emit(self.dossier)
         self.group_changed.emit(self.active_group)
 

@@ -19,10 +19,11 @@ from qgis.PyQt.QtWidgets import (
     QStyle,
 )
 
-from ..core import checklist as core_checklist
-from ..core.i18n import error_text, tr
 from ..domain import checklist
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
+from ..services import checklist as checklist_service
+from ..store.tables import is_pg, read_groups
 from .context import AtelierContext
 from .steps.boards import BoardsStep
 from .steps.diagnostic import DiagnosticStep
@@ -116,7 +117,7 @@ class AtelierDock(QDockWidget, FORM_CLASS):
         self.refresh_checklist()
 
     def refresh_checklist(self) -> list:
-        read = core_checklist.read_facts(self.context.dossier)
+        read = checklist_service.read_facts(self.context.dossier)
         states = checklist.progress(read)
         facts = checklist.defaults(read)
         self.next_step = ""
@@ -169,13 +170,9 @@ class AtelierDock(QDockWidget, FORM_CLASS):
     @staticmethod
     def _read_groups(path: str):
         """Groups of a GeoPackage or PostGIS dossier; none when unreadable."""
-        from ..core import postgis, workspace
-
         try:
-            if postgis.is_pg(path):
-                return postgis.read_groups(postgis.parse_dossier(path))
-            if path and path.lower().endswith(".gpkg") and Path(path).is_file():
-                return workspace.read_groups(path)
+            if is_pg(path) or (path and path.lower().endswith(".gpkg") and Path(path).is_file()):
+                return read_groups(path)
         except AtelierError as exc:  # an unreadable dossier must not break the dock
             LOG.warning("%s", error_text(exc))
         return []

@@ -3,7 +3,7 @@
 
 The catalogue list is searchable (accents and case ignored); a tool is added
 with a double click or the arrow button, and its "why" is typed in the table.
-Saving writes the enjeu and syncs its links through core.enjeux.
+Saving writes the enjeu and syncs its links through services.toolbox.enjeux.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core import enjeux as core_enjeux
-from ..core.catalogue import read_catalogue
-from ..core.i18n import error_text, tr
 from ..domain import catalogue as dom
 from ..domain import vocab
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
+from ..services.toolbox import enjeux as enjeux_service
+from ..services.toolbox.catalogue import read_catalogue
 
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -67,7 +67,7 @@ class EnjeuDialog(QDialog):
         self.site = QComboBox(self)
         self.site.setObjectName("siteCombo")
         self.site.addItem(tr("No site"), None)
-        for fid, name in core_enjeux.read_sites(gpkg, groupe).items():
+        for fid, name in enjeux_service.read_sites(gpkg, groupe).items():
             self.site.addItem(name, fid)
         self.description = QPlainTextEdit(self)
         self.description.setObjectName("descriptionEdit")
@@ -144,7 +144,7 @@ class EnjeuDialog(QDialog):
 
     def _load(self, fid: int) -> None:
         row = next(
-            (e for e in core_enjeux.read_enjeux(self.gpkg, self.groupe) if e["fid"] == fid), None
+            (e for e in enjeux_service.read_enjeux(self.gpkg, self.groupe) if e["fid"] == fid), None
         )
         if row is None:
             return
@@ -154,9 +154,9 @@ class EnjeuDialog(QDialog):
         if row["site_id"] is not None:
             self.site.setCurrentIndex(max(self.site.findData(int(row["site_id"])), 0))
         self.description.setPlainText(row["description"] or "")
-        self.version = core_enjeux.read_versions(self.gpkg, "enjeux", [fid]).get(fid)
-        self.link_versions = core_enjeux.read_versions(self.gpkg, "enjeux_outils")
-        for link in core_enjeux.enjeu_links(self.gpkg, fid):
+        self.version = enjeux_service.read_versions(self.gpkg, "enjeux", [fid]).get(fid)
+        self.link_versions = enjeux_service.read_versions(self.gpkg, "enjeux_outils")
+        for link in enjeux_service.enjeu_links(self.gpkg, fid):
             if link["outil_id"] in self.tools:
                 self.add_tool(int(link["outil_id"]), link["commentaire"])
 
@@ -206,7 +206,7 @@ class EnjeuDialog(QDialog):
                 self.site.currentData(),
                 self.description.toPlainText().strip(),
             )
-            self.enjeu_fid = core_enjeux.save_enjeu(
+            self.enjeu_fid = enjeux_service.save_enjeu(
                 self.gpkg,
                 self.groupe,
                 self.enjeu_fid,

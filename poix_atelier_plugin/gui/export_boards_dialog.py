@@ -25,12 +25,14 @@ from qgis.PyQt.QtWidgets import (
     QMessageBox,
 )
 
-from ..core.boards.base import BoardOptions, board_title
-from ..core.boards.frames import BOARD_TYPES
-from ..core.boards.paper import ORIENTATIONS, PAPERS, pixel_size
-from ..core.i18n import error_text, tr
-from ..core.settings import UserSettings
+from ..boards.base import BoardOptions, board_title
+from ..boards.frames import BOARD_TYPES
+from ..boards.paper import ORIENTATIONS, PAPERS, pixel_size
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
+from ..infra.settings import UserSettings
+from ..store.postgis import is_pg
+from .boards_export import announce, busy, run_export
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -74,7 +76,7 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
         self.dpiSpin.setValue(int(settings.default_dpi or 300))
         # the dossier's own folder: the last photo folder is no place for boards
         default = Path(context.dossier).parent / "planches" if context.dossier else Path.home()
-        if context.dossier and str(context.dossier).startswith("pg:"):
+        if is_pg(context.dossier):
             default = Path.home() / "planches"
         self.folderEdit.setText(str(default))
         self.folderButton.clicked.connect(self._choose_folder)
@@ -94,7 +96,7 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
         if not self.context.dossier:
             return []
         try:
-            from ..core.boards.source import read_groups
+            from ..store.tables import read_groups
 
             return [g.name for g in read_groups(self.context.dossier)]
         except AtelierError:
@@ -167,8 +169,6 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
 
     def export(self) -> None:
         """The "Export" button: check, ask about retouched layouts, export, close."""
-        from .boards_export import announce, busy, run_export
-
         self.say("")
         problem = self.problem()
         if not problem and busy():
@@ -180,7 +180,7 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
             return
         options = self.options()
         try:
-            from ..core.boards.engine import retouched_layouts
+            from ..boards.engine import retouched_layouts
 
             names = retouched_layouts(options, self.context.dossier or None, QgsProject.instance())
         except AtelierError as exc:
@@ -203,7 +203,7 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
 
     def ask_retouched(self, names: list[str]) -> str | None:
         """Replace or write beside the layouts retouched since the plugin made them."""
-        from ..core.boards.kept_layouts import RENAME, REPLACE
+        from ..boards.kept_layouts import RENAME, REPLACE
 
         box = QMessageBox(self)
         box.setObjectName("RetouchedLayoutsQuestion")
@@ -251,3 +251,19 @@ def writable(folder: str) -> bool:
             return False
         path = path.parent
     return path.is_dir() and os.access(str(path), os.W_OK | os.X_OK)
+
+
+def open_export_dialog(step, boards=None, groups=None):
+    """The export dialog of a panel step; returns it once closed (None when refused)."""
+    context = step.context
+    if not context.dossier:
+        context.warning(tr("Open or build a dossier first."))
+        return None
+    if busy():
+        context.warning(
+            tr("The boards are already being exported: wait for the export in progress to end.")
+        )
+        return None
+    dialog = ExportBoardsDialog(context, step, boards=boards, groups=groups)
+    dialog.exec()
+    return dialog

@@ -10,10 +10,10 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem
 
-from ..core.i18n import error_text, tr
 from ..domain import vocab
 from ..domain.errors import AtelierError
 from ..domain.groups import GroupSpec, normalise_groups
+from ..infra.i18n import error_text, tr
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 

@@ -2,10 +2,10 @@
 """Capture tools: click points, lines or areas on the map, snapped to the roads.
 
 They only capture: ``captured`` carries the geometry (in the layer's CRS) and
-a controller asks core to add it. Left click adds a vertex (a point tool
+a controller asks the services to add it. Left click adds a vertex (a point tool
 finishes at once), right click or Enter finishes, Backspace removes the last
 vertex, Esc cancels. Snapping follows the project's snapping configuration
-(core.project_layers.configure_snapping points it at the dossier's roads).
+(services.dossier.project_layers.configure_snapping points it at the dossier's roads).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 A value changed both at the office and in the field is left as at the
 office by the merge; here the person picks, line by line, "keep the office"
 or "take the field". Nothing is written by the dialog itself: on OK the
-caller gives :meth:`choices` to ``core.merge.resolve_conflicts``. A conflict
+caller gives :meth:`choices` to ``services.field.merge.resolve_conflicts``. A conflict
 left open (Cancel) is reported again by the next merge.
 """
 
@@ -26,8 +26,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core import merge
-from ..core.i18n import tr
+from ..infra.i18n import tr
+from ..services.field import merge
 
 
 class MergeConflictsDialog(QDialog):

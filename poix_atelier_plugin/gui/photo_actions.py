@@ -18,10 +18,13 @@ from qgis.PyQt.QtCore import QObject, QTimer, QUrl
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFileDialog, QFormLayout, QMenu
 
 from .. import compat
-from ..core import field_package, merge, photo_style, photos, photos_summary, workspace
-from ..core.i18n import error_text, tr
-from ..core.settings import UserSettings
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
+from ..infra.settings import UserSettings
+from ..services.field import field_package, merge
+from ..services.photos import photos, photos_summary
+from ..store import workspace
+from ..styles import photo_style
 from . import photo_summary
 from .merge_conflicts_dialog import MergeConflictsDialog
 from .place_photos_dialog import PlacePhotosDialog
@@ -355,7 +358,7 @@ class PhotoActions(QObject):
 
 
 class _DialogFeedback(QgsFeedback):
-    """Progress of core work shown in the dialog; its Cancel button stops the loop."""
+    """Progress of the services' work shown in the dialog; its Cancel button stops the loop."""
 
     def __init__(self, dialog):
         super().__init__()

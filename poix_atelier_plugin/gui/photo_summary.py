@@ -22,8 +22,8 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.i18n import tr
-from ..core.photos_summary import ImportSummary, SummaryLine, counted
+from ..infra.i18n import tr
+from ..services.photos.photos_summary import ImportSummary, SummaryLine, counted
 
 #: stops are unfolded down to their photos when the import is this small
 UNFOLD_UP_TO = 30

@@ -2,7 +2,7 @@
 """Photos without GPS: pick one in the list, click where it was taken.
 
 Non-modal, so the map stays usable; the capture tool of gui/maptools.py only
-captures, core.photos.place_photo imports the photo at the clicked point.
+captures, services.photos.photos.place_photo imports the photo at the clicked point.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .. import compat
-from ..core import photos, workspace
-from ..core.i18n import error_text, tr
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
+from ..services.photos import photos
+from ..store import workspace
 from .maptools import CaptureTool
 
 THUMB = 96

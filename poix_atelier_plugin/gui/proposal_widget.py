@@ -7,7 +7,6 @@ Shown in the dock (Issues step) and in a larger window; its PDF is the
 
 from __future__ import annotations
 
-import importlib.util
 from html import escape
 from pathlib import Path
 
@@ -26,15 +25,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.i18n import error_text, tr
 from ..domain.errors import AtelierError
-
-
-def boards_available() -> bool:
-    try:
-        return importlib.util.find_spec("poix_atelier_plugin.core.boards.engine") is not None
-    except ImportError:
-        return False
+from ..infra.i18n import error_text, tr
+from ..store.tables import is_pg, read_groups
 
 
 class ProposalWidget(QWidget):
@@ -54,12 +47,8 @@ class ProposalWidget(QWidget):
         top.addWidget(self.refresh_button)
         self.pdf_button = QPushButton(tr("Export as PDF…"), self)
         self.pdf_button.setObjectName("proposalPdf")
-        if boards_available():
-            self.pdf_button.setToolTip(tr("The 'proposition' board of the group, as PDF"))
-            self.pdf_button.clicked.connect(lambda: self.export_pdf())
-        else:
-            self.pdf_button.setEnabled(False)
-            self.pdf_button.setToolTip(tr("The boards engine is not available in this version."))
+        self.pdf_button.setToolTip(tr("The 'proposition' board of the group, as PDF"))
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
         top.addWidget(self.pdf_button)
         if not compact:
             self.copy_button = QPushButton(tr("Copy"), self)
@@ -85,17 +74,10 @@ class ProposalWidget(QWidget):
         return self.group_combo.currentText() or self.context.active_group
 
     def fill_groups(self) -> None:
-        from ..core.catalogue import is_pg
-        from ..core.workspace import read_groups
-
         names = []
         path = self.context.dossier
         try:
-            if path and is_pg(path):
-                from ..core import postgis
-
-                names = [g.name for g in postgis.read_groups(postgis.parse_dossier(path))]
-            elif path and Path(path).is_file():
+            if path and (is_pg(path) or Path(path).is_file()):
                 names = [g.name for g in read_groups(path)]
         except AtelierError:
             names = []
@@ -108,11 +90,9 @@ class ProposalWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> str:
-        from ..core.proposal import group_proposal_html
+        from ..services.toolbox.proposal import group_proposal_html
 
         path, groupe = self.context.dossier, self.groupe
-        from ..core.catalogue import is_pg
-
         if not path or not groupe or not (is_pg(path) or Path(path).is_file()):
             html = "<p><i>{}</i></p>".format(tr("Open a dossier and create the groups first."))
         else:
@@ -141,8 +121,8 @@ class ProposalWidget(QWidget):
         QGuiApplication.clipboard().setMimeData(mime)
 
     def export_pdf(self, folder: str | None = None) -> list[str]:
-        from ..core.boards.base import BoardOptions
-        from ..core.boards.engine import export_boards
+        from ..boards.base import BoardOptions
+        from ..boards.engine import export_boards
 
         if folder is None:
             folder = QFileDialog.getExistingDirectory(

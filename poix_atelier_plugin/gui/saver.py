@@ -2,7 +2,7 @@
 """Saving what the person draws, and undoing it from the panel.
 
 A drawing is written to the dossier as soon as its form is accepted
-(core/saving.py), so a crash loses at most the feature being drawn. When the
+(store/saving.py), so a crash loses at most the feature being drawn. When the
 write fails (the GeoPackage locked by another program, a full disk, a
 read-only folder) the feature stays in the layer's edit buffer, the person is
 told in the message bar, and the save is tried again every few seconds.
@@ -19,8 +19,8 @@ import logging
 from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsProject
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from ..core import saving
-from ..core.i18n import tr
+from ..infra.i18n import tr
+from ..store import saving
 
 LOG = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ class Saver(QObject):
 
     def save_group(self, groupe: str | None, first=None) -> bool:
         """Commit every layer of the group that has pending edits (drawing and stop numbers)."""
-        from ..core import project_layers
+        from ..services.dossier import project_layers
 
         layers = project_layers.group_layers(QgsProject.instance(), groupe) if groupe else []
         if first is not None:

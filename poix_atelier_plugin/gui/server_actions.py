@@ -8,9 +8,9 @@ layers:
 - when a group starts editing one, the rows are remembered; before the
   commit they are compared with the server and, when someone else changed
   the same feature, the person is told what changed and chooses "keep
-  mine" or "take theirs" (core/pg_conflicts.py does the work);
+  mine" or "take theirs" (store/pg_conflicts.py does the work);
 - the facilitator's canvas refreshes itself on the server's notifications
-  (core/pg_listen.py).
+  (store/pg_listen.py).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ import logging
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QMessageBox
 
-from ..core.i18n import error_text, tr
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
 
 LOG = logging.getLogger(__name__)
 
@@ -87,8 +87,8 @@ def _close_listeners() -> None:
 
 
 def _watch_layers(layers) -> None:
-    from ..core import pg_conflicts, pg_listen
-    from ..core.postgis import is_pg
+    from ..store import pg_conflicts, pg_listen
+    from ..store.postgis import is_pg
 
     for layer in layers:
         if not isinstance(layer, QgsVectorLayer):

@@ -17,9 +17,9 @@ from qgis.gui import QgsAuthConfigSelect, QgsFileWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
-from ..core.i18n import error_text, tr
-from ..core.postgis import PgWorkspace, check_schema_name
 from ..domain.errors import QT_TR_NOOP, AtelierError
+from ..infra.i18n import error_text, tr
+from ..store.postgis import PgWorkspace, check_schema_name, is_pg
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -84,7 +84,7 @@ class ServerDialog(QDialog, FORM_CLASS):
         layout = QVBoxLayout(self.fileHolder)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.file)
-        if publish and dossier and not dossier.startswith("pg:"):
+        if publish and dossier and not is_pg(dossier):
             self.file.setFilePath(dossier)
         self.connectionCombo.addItems(connection_names())
         if self.connectionCombo.count() == 0:

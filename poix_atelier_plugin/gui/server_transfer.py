@@ -1,14 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The panel's "Publish the dossier on the server" and "Fetch to local".
 
-Both ask for the server in ServerDialog, then run the same core functions as
+Both ask for the server in ServerDialog, then run the same services as
 ``atelier:publish_dossier`` / ``atelier:fetch_dossier`` in a QgsTask (kept
 alive by gui/tasks.py until it ends: a finished task's wrapper is never
 touched again). What would be replaced is said first, in French, with the
 name of the backup that is kept:
 
 - publishing over a workshop renames it on the server to a dated backup;
-  any other schema is refused by core before anything is asked;
+  any other schema is refused by the services before anything is asked;
 - fetching over a GeoPackage keeps the old file beside it, and the project's
   layers on that file are closed while it is replaced, then reopened on it.
 """
@@ -20,11 +20,12 @@ import logging
 import re
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject, QgsTask
+from qgis.core import QgsProject, QgsTask
 from qgis.PyQt.QtWidgets import QMessageBox
 
-from ..core.i18n import tr
 from ..domain.errors import AtelierError
+from ..infra.i18n import tr
+from .auth import unlock_auth
 
 LOG = logging.getLogger(__name__)
 
@@ -67,8 +68,7 @@ def _ask_workspace(step_panel, mode):
 
 def _unlock_auth(context) -> bool:
     """Ask for the master password here, in the main thread, not inside the task."""
-    manager = QgsApplication.authManager()
-    if manager.masterPasswordIsSet() or manager.setMasterPassword(True):
+    if unlock_auth():
         return True
     context.error(tr("The QGIS authentication database stays locked: nothing was copied."))
     return False
@@ -99,7 +99,8 @@ def _when(value: str) -> str:
 
 
 def publish(step_panel) -> None:
-    from ..core import pg_sync, saving
+    from ..services.server import pg_sync
+    from ..store import saving
     from .server_dialog import PUBLISH
 
     context = step_panel.context
@@ -154,7 +155,8 @@ def publish(step_panel) -> None:
 
 
 def _published(step_panel, ws, gpkg: str, counts) -> None:
-    from ..core import pg_project, postgis
+    from ..services.server import pg_project
+    from ..store import postgis
 
     context = step_panel.context
     try:
@@ -198,7 +200,8 @@ def _published(step_panel, ws, gpkg: str, counts) -> None:
 
 
 def fetch(step_panel) -> None:
-    from ..core import gpkg_replace, pg_fetch
+    from ..services.server import pg_fetch
+    from ..store import gpkg_replace
     from .server_dialog import FETCH
 
     context = step_panel.context

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The boîte à outils dialog: search, add, edit, remove, import and export (CSV).
 
-Every change is written to the dossier at once (core.catalogue), so the
+Every change is written to the dossier at once (services.toolbox.catalogue), so the
 catalogue survives closing the dialog or QGIS. Removing a tool that enjeux
 use asks first, listing them.
 """
@@ -24,10 +24,10 @@ from qgis.PyQt.QtWidgets import (
     QPlainTextEdit,
 )
 
-from ..core import catalogue as core_catalogue
-from ..core.i18n import error_text, tr
 from ..domain import catalogue as dom
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
+from ..services.toolbox import catalogue as catalogue_service
 
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).with_suffix(".ui")))
 
@@ -209,9 +209,9 @@ class ToolboxDialog(QDialog, FORM_CLASS):
         return known + extra
 
     def reload(self, select: int | None = None) -> None:
-        self.tools = core_catalogue.read_catalogue(self.gpkg)
+        self.tools = catalogue_service.read_catalogue(self.gpkg)
         # on a server, the versions shown: a tool changed elsewhere since is not overwritten
-        self.versions = core_catalogue.read_versions(self.gpkg, "outils")
+        self.versions = catalogue_service.read_versions(self.gpkg, "outils")
         self.model.removeRows(0, self.model.rowCount())
         for fid, tool in self.tools.items():
             items = [QStandardItem(getattr(tool, name) or "") for name in COLUMNS]
@@ -276,7 +276,7 @@ class ToolboxDialog(QDialog, FORM_CLASS):
         if tool is None:
             return None
         try:
-            fid = core_catalogue.add_tool(self.gpkg, tool, tool.ajoute_par or None)
+            fid = catalogue_service.add_tool(self.gpkg, tool, tool.ajoute_par or None)
         except AtelierError as exc:
             self.notify(error_text(exc), False)
             return None
@@ -293,7 +293,7 @@ class ToolboxDialog(QDialog, FORM_CLASS):
         if tool is None:
             return False
         try:
-            core_catalogue.update_tool(self.gpkg, fid, tool, self.versions.get(fid))
+            catalogue_service.update_tool(self.gpkg, fid, tool, self.versions.get(fid))
         except AtelierError as exc:
             self.reload(select=fid)  # what is there now, someone else's change included
             self.notify(error_text(exc), False)
@@ -307,7 +307,7 @@ class ToolboxDialog(QDialog, FORM_CLASS):
             return False
         name = self.tools[fid].nom
         try:
-            outcome = core_catalogue.remove_tool(self.gpkg, fid, version=self.versions.get(fid))
+            outcome = catalogue_service.remove_tool(self.gpkg, fid, version=self.versions.get(fid))
             if not outcome.removed:
                 lines = "\n".join(f"• {link.groupe} — {link.enjeu}" for link in outcome.links[:12])
                 text = tr(
@@ -316,7 +316,7 @@ class ToolboxDialog(QDialog, FORM_CLASS):
                 ).format(name=name, n=len(outcome.links), lines=lines)
                 if not self.confirm(tr("Remove a tool in use"), text):
                     return False
-                outcome = core_catalogue.remove_tool(
+                outcome = catalogue_service.remove_tool(
                     self.gpkg, fid, confirm=True, version=self.versions.get(fid)
                 )
             elif not self.confirm(
@@ -336,7 +336,7 @@ class ToolboxDialog(QDialog, FORM_CLASS):
         if not path:
             return False
         try:
-            report = core_catalogue.import_csv(self.gpkg, path)
+            report = catalogue_service.import_csv(self.gpkg, path)
         except AtelierError as exc:
             self.notify(tr("Nothing was imported: {error}").format(error=error_text(exc)), False)
             return False
@@ -355,7 +355,7 @@ class ToolboxDialog(QDialog, FORM_CLASS):
         if not path.lower().endswith(".csv"):
             path += ".csv"
         try:
-            count = core_catalogue.export_csv(self.gpkg, path)
+            count = catalogue_service.export_csv(self.gpkg, path)
         except AtelierError as exc:
             self.notify(error_text(exc), False)
             return False

@@ -4,22 +4,22 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../core/workspace.py" line="79"/>
+        <location filename="../store/workspace.py" line="81"/>
         <source>{path} is not a readable GeoPackage ({error}).</source>
         <translation>{path} n'est pas un GeoPackage lisible ({error}).</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="107"/>
+        <location filename="../store/workspace.py" line="109"/>
         <source>Cannot create the table {table} in {path}: {error}</source>
         <translation>Impossible de créer la table {table} dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="166"/>
+        <location filename="../store/workspace.py" line="167"/>
         <source>The table {table} cannot be opened in {path}.</source>
         <translation>La table {table} ne peut pas être ouverte dans {path}.</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="228"/>
+        <location filename="../store/workspace.py" line="229"/>
         <source>Cannot write the groups into {path}.</source>
         <translation>Impossible d'écrire les groupes dans {path}.</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="154"/>
+        <location filename="../gui/dock.py" line="155"/>
         <source>No dossier open</source>
         <translation>Aucun dossier ouvert</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Ajouter un élément de diagnostic</translation>
     </message>
     <message>
-        <location filename="../processing/fetch_dossier.py" line="50"/>
+        <location filename="../services/server/pg_project.py" line="63"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
@@ -99,47 +99,47 @@
         <translation>Ouvrir un dossier…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="33"/>
+        <location filename="../gui/steps/enjeux.py" line="32"/>
         <source>Issues and toolbox</source>
         <translation>Enjeux et boîte à outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="38"/>
+        <location filename="../gui/steps/enjeux.py" line="37"/>
         <source>The DDTM toolbox of support tools, and the issues (enjeux) of each group linked to tools.</source>
         <translation>La boîte à outils de la DDTM et les enjeux de chaque groupe, reliés aux outils.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="43"/>
+        <location filename="../gui/steps/enjeux.py" line="42"/>
         <source>Toolbox…</source>
         <translation>Boîte à outils…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="49"/>
+        <location filename="../gui/steps/enjeux.py" line="48"/>
         <source>Add an issue</source>
         <translation>Ajouter un enjeu</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="95"/>
+        <location filename="../gui/steps/enjeux.py" line="94"/>
         <source>Support proposal…</source>
         <translation>Proposition d'accompagnement…</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="45"/>
+        <location filename="../processing/create_groups.py" line="46"/>
         <source>Groups</source>
         <translation>Groupes</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="25"/>
+        <location filename="../gui/steps/groups.py" line="26"/>
         <source>Create the workspace of the groups, name them and give each its adviser.</source>
         <translation>Créez l'espace de travail des groupes, nommez-les et attribuez à chacun son conseiller.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="28"/>
+        <location filename="../gui/steps/groups.py" line="29"/>
         <source>Create the groups…</source>
         <translation>Créer les groupes…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="34"/>
+        <location filename="../gui/steps/groups.py" line="35"/>
         <source>Delete a group…</source>
         <translation>Supprimer un groupe…</translation>
     </message>
@@ -204,17 +204,17 @@
         <translation>Noter une hypothèse</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="69"/>
+        <location filename="../services/route.py" line="181"/>
         <source>Number the stops</source>
         <translation>Numéroter les arrêts</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="24"/>
+        <location filename="../plugin.py" line="25"/>
         <source>&amp;Atelier territorial</source>
         <translation>&amp;Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="55"/>
+        <location filename="../plugin.py" line="56"/>
         <source>Show the workshop panel (dossier, groups, boards)</source>
         <translation>Afficher le panneau de l'atelier (dossier, groupes, planches)</translation>
     </message>
@@ -229,7 +229,7 @@
         <translation>Créer un dossier communal</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="20"/>
+        <location filename="../processing/create_groups.py" line="21"/>
         <source>Create the group workspace</source>
         <translation>Créer l'espace de travail des groupes</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>Le parcours doit compter au moins deux points.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="228"/>
+        <location filename="../services/route.py" line="111"/>
         <source>No route has been drawn for this group yet.</source>
         <translation>Aucun parcours n'a encore été dessiné pour ce groupe.</translation>
     </message>
@@ -294,32 +294,32 @@
         <translation>Le créneau de visite doit durer plus de 0 minute.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="87"/>
+        <location filename="../services/dossier/dossier_sources.py" line="87"/>
         <source>The field {field} does not exist in the layer {layer}.</source>
         <translation>Le champ {field} n'existe pas dans la couche {layer}.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="95"/>
+        <location filename="../services/dossier/dossier_sources.py" line="95"/>
         <source>The layer {layer} has no INSEE code field (looked for: {candidates}). Choose the field holding the INSEE code.</source>
         <translation>La couche {layer} n'a pas de champ de code INSEE (champs recherchés : {candidates}). Choisissez le champ qui contient le code INSEE.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="141"/>
+        <location filename="../services/dossier/dossier_sources.py" line="141"/>
         <source>The communes layer cannot be read.</source>
         <translation>La couche des communes ne peut pas être lue.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="143"/>
+        <location filename="../services/dossier/dossier_sources.py" line="143"/>
         <source>The communes layer {layer} must hold polygons (it holds {kind}).</source>
         <translation>La couche des communes {layer} doit contenir des polygones (elle contient : {kind}).</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="172"/>
+        <location filename="../services/dossier/dossier_sources.py" line="172"/>
         <source>No commune has the INSEE code {code} in the layer {layer} (field {field}).</source>
         <translation>Aucune commune n'a le code INSEE {code} dans la couche {layer} (champ {field}).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="160"/>
+        <location filename="../services/dossier/dossier_sources.py" line="337"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -374,262 +374,262 @@
         <translation>Le fichier a une ligne d'en-tête mais aucun outil.</translation>
     </message>
     <message>
-        <location filename="../core/boards/paper.py" line="28"/>
+        <location filename="../boards/paper.py" line="28"/>
         <source>Unknown paper size {paper}.</source>
         <translation>Format de papier inconnu : {paper}.</translation>
     </message>
     <message>
-        <location filename="../core/boards/paper.py" line="30"/>
+        <location filename="../boards/paper.py" line="30"/>
         <source>Unknown orientation {orientation}.</source>
         <translation>Orientation inconnue : {orientation}.</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="111"/>
+        <location filename="../boards/source.py" line="67"/>
         <source>No dossier is open: build or open a dossier first.</source>
         <translation>Aucun dossier n'est ouvert : créez ou ouvrez d'abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../core/photo_files.py" line="37"/>
+        <location filename="../services/server/pg_sync.py" line="308"/>
         <source>The dossier {path} does not exist.</source>
         <translation>Le dossier {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="117"/>
+        <location filename="../boards/source.py" line="73"/>
         <source>The dossier {path} has no groups yet: create the groups first.</source>
         <translation>Le dossier {path} n'a pas encore de groupes : créez d'abord les groupes.</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="113"/>
+        <location filename="../services/toolbox/catalogue.py" line="90"/>
         <source>Cannot write the toolbox into {path}: {error}</source>
         <translation>Impossible d'écrire la boîte à outils dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="276"/>
+        <location filename="../services/toolbox/enjeux.py" line="276"/>
         <source>This tool is no longer in the catalogue.</source>
         <translation>Cet outil n'est plus dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="258"/>
+        <location filename="../services/toolbox/catalogue.py" line="235"/>
         <source>Cannot write {path}: {error}</source>
         <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="277"/>
+        <location filename="../services/toolbox/catalogue.py" line="254"/>
         <source>Cannot read {path}: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="108"/>
+        <location filename="../services/dossier/dossier_project.py" line="59"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="54"/>
+        <location filename="../services/dossier/dossier_project.py" line="60"/>
         <source>Neighbouring communes</source>
         <translation>Communes voisines</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="55"/>
+        <location filename="../services/dossier/dossier_project.py" line="61"/>
         <source>Study area</source>
         <translation>Périmètre d'étude</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="67"/>
+        <location filename="../services/dossier/dossier_project.py" line="73"/>
         <source>Clipped from the source {source} on {date} for the commune {insee}.</source>
         <translation>Découpage de la source {source} du {date} pour la commune {insee}.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="156"/>
+        <location filename="../services/dossier/dossier_project.py" line="162"/>
         <source>Workshop dossier: {name} ({insee})</source>
         <translation>Dossier de l'atelier : {name} ({insee})</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="49"/>
+        <location filename="../styles/dossier_styles.py" line="49"/>
         <source>Context</source>
         <translation>Contexte</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="50"/>
+        <location filename="../styles/dossier_styles.py" line="50"/>
         <source>Urban planning</source>
         <translation>Urbanisme</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="51"/>
+        <location filename="../styles/dossier_styles.py" line="51"/>
         <source>Land</source>
         <translation>Foncier</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="52"/>
+        <location filename="../styles/dossier_styles.py" line="52"/>
         <source>Heritage</source>
         <translation>Patrimoine</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="53"/>
+        <location filename="../styles/dossier_styles.py" line="53"/>
         <source>Environment</source>
         <translation>Environnement</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="54"/>
+        <location filename="../styles/dossier_styles.py" line="54"/>
         <source>Risks</source>
         <translation>Risques</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="55"/>
+        <location filename="../styles/dossier_styles.py" line="55"/>
         <source>Mobility</source>
         <translation>Mobilité</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="56"/>
+        <location filename="../styles/dossier_styles.py" line="56"/>
         <source>Base map</source>
         <translation>Fonds de plan</translation>
     </message>
     <message>
-        <location filename="../core/dossier_styles.py" line="57"/>
+        <location filename="../styles/dossier_styles.py" line="57"/>
         <source>Online basemaps</source>
         <translation>Fonds en ligne</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="53"/>
+        <location filename="../services/groups.py" line="56"/>
         <source>The dossier must be a GeoPackage (.gpkg): {path}</source>
         <translation>Le dossier doit être un GeoPackage (.gpkg) : {path}</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="57"/>
+        <location filename="../services/groups.py" line="60"/>
         <source>The folder of {path} does not exist.</source>
         <translation>Le dossier parent de {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="88"/>
+        <location filename="../services/groups.py" line="126"/>
         <source>Nothing was drawn.</source>
         <translation>Rien n'a été dessiné.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="91"/>
+        <location filename="../services/groups.py" line="129"/>
         <source>A line needs at least two different points.</source>
         <translation>Une ligne doit comporter au moins deux points différents.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="114"/>
+        <location filename="../services/groups.py" line="152"/>
         <source>An area needs at least three points that are not aligned.</source>
         <translation>Une surface doit comporter au moins trois points non alignés.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="118"/>
+        <location filename="../services/groups.py" line="156"/>
         <source>The outline crosses itself, which makes several separate areas. Draw it again without crossing its own edge.</source>
         <translation>Le contour se recoupe, ce qui forme plusieurs surfaces séparées. Redessinez-le sans recouper son propre tracé.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="95"/>
+        <location filename="../services/groups.py" line="133"/>
         <source>The outline crossed itself; it was repaired.</source>
         <translation>Le contour se recoupait ; il a été réparé.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="103"/>
+        <location filename="../services/groups.py" line="141"/>
         <source>Draw one piece at a time.</source>
         <translation>Dessinez une seule partie à la fois.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="296"/>
+        <location filename="../services/route.py" line="296"/>
         <source>The layer {layer} cannot be edited.</source>
         <translation>La couche {layer} n'est pas modifiable.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="154"/>
+        <location filename="../services/groups.py" line="192"/>
         <source>Add a feature</source>
         <translation>Ajouter une entité</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="158"/>
+        <location filename="../services/groups.py" line="196"/>
         <source>The feature could not be added to {layer}.</source>
         <translation>L'entité n'a pas pu être ajoutée à {layer}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="309"/>
+        <location filename="../services/groups.py" line="206"/>
         <source>Draw on {layer}</source>
         <translation>Dessiner sur {layer}</translation>
     </message>
     <message>
-        <location filename="../core/online_layers.py" line="107"/>
+        <location filename="../services/dossier/online_layers.py" line="107"/>
         <source>PLU zoning (Géoportail de l'urbanisme, {insee})</source>
         <translation>Zonage du PLU (Géoportail de l'urbanisme, {insee})</translation>
     </message>
     <message>
-        <location filename="../core/online_layers.py" line="108"/>
+        <location filename="../services/dossier/online_layers.py" line="108"/>
         <source>Flood risk plans (Géorisques)</source>
         <translation>Plans de prévention du risque inondation (Géorisques)</translation>
     </message>
     <message>
-        <location filename="../core/online_layers.py" line="109"/>
+        <location filename="../services/dossier/online_layers.py" line="109"/>
         <source>Clay shrink-swell hazard (Géorisques)</source>
         <translation>Aléa retrait-gonflement des argiles (Géorisques)</translation>
     </message>
     <message>
-        <location filename="../core/online_layers.py" line="110"/>
+        <location filename="../services/dossier/online_layers.py" line="110"/>
         <source>Cadastre (IGN)</source>
         <translation>Cadastre (IGN)</translation>
     </message>
     <message>
-        <location filename="../core/online_layers.py" line="111"/>
+        <location filename="../services/dossier/online_layers.py" line="111"/>
         <source>Plan IGN</source>
         <translation>Plan IGN</translation>
     </message>
     <message>
-        <location filename="../core/online_layers.py" line="112"/>
+        <location filename="../services/dossier/online_layers.py" line="112"/>
         <source>Orthophoto (IGN)</source>
         <translation>Orthophotographie (IGN)</translation>
     </message>
     <message>
-        <location filename="../core/photo_files.py" line="31"/>
+        <location filename="../services/photos/photo_files.py" line="32"/>
         <source>Photos need a GeoPackage dossier (a folder to copy them into): {dossier}</source>
         <translation>Les photos nécessitent un dossier GeoPackage (un répertoire où les copier) : {dossier}</translation>
     </message>
     <message>
-        <location filename="../core/photo_files.py" line="55"/>
+        <location filename="../services/photos/photo_files.py" line="56"/>
         <source>The photo folder {path} does not exist.</source>
         <translation>Le dossier de photos {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="161"/>
+        <location filename="../services/photos/photos.py" line="161"/>
         <source>HEIC/HEIF photo: this QGIS cannot read its position nor its image</source>
         <translation>Photo HEIC/HEIF : cette version de QGIS ne peut lire ni sa position ni son image</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="165"/>
+        <location filename="../services/photos/photos.py" line="165"/>
         <source>not a readable image (damaged or unsupported format)</source>
         <translation>image illisible (fichier endommagé ou format non pris en charge)</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="167"/>
+        <location filename="../services/photos/photos.py" line="167"/>
         <source>no readable EXIF metadata</source>
         <translation>aucune métadonnée EXIF lisible</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="169"/>
+        <location filename="../services/photos/photos.py" line="169"/>
         <source>no GPS position in the EXIF metadata</source>
         <translation>aucune position GPS dans les métadonnées EXIF</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="195"/>
+        <location filename="../services/photos/photos.py" line="195"/>
         <source>The group {group} does not exist in this dossier (groups: {groups}).</source>
         <translation>Le groupe {group} n'existe pas dans ce dossier (groupes : {groups}).</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="291"/>
+        <location filename="../services/photos/photos.py" line="291"/>
         <source>file not found</source>
         <translation>fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="300"/>
+        <location filename="../services/photos/photos.py" line="300"/>
         <source>taken outside the study perimeter ({lat:.5f}, {lon:.5f})</source>
         <translation>prise hors du périmètre d'étude ({lat:.5f}, {lon:.5f})</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="367"/>
+        <location filename="../services/photos/photos.py" line="367"/>
         <source>Cannot write the observations into {path}: {error}</source>
         <translation>Impossible d'écrire les observations dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="355"/>
+        <location filename="../services/photos/photos.py" line="355"/>
         <source>The photo {path} does not exist.</source>
         <translation>La photo {path} n'existe pas.</translation>
     </message>
@@ -684,17 +684,17 @@
         <translation>Photos déjà importées</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="62"/>
+        <location filename="../services/photos/photos_summary.py" line="110"/>
         <source>Without GPS position</source>
         <translation>Sans position GPS</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="62"/>
+        <location filename="../services/photos/photos_summary.py" line="110"/>
         <source>Outside the study perimeter</source>
         <translation>Hors du périmètre d'étude</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="62"/>
+        <location filename="../services/photos/photos_summary.py" line="110"/>
         <source>Unreadable</source>
         <translation>Illisibles</translation>
     </message>
@@ -729,97 +729,97 @@
         <translation>{n} portions, {shared} partagées par deux groupes ou plus.</translation>
     </message>
     <message>
-        <location filename="../core/boards/atlas.py" line="66"/>
+        <location filename="../boards/atlas.py" line="66"/>
         <source>No stop placed for this group yet.</source>
         <translation>Aucun arrêt placé pour ce groupe pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../core/boards/atlas.py" line="67"/>
+        <location filename="../boards/atlas.py" line="67"/>
         <source>No stop yet: the atlas has no page to show.</source>
         <translation>Pas encore d'arrêt : l'atlas n'a aucune page à afficher.</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="86"/>
+        <location filename="../styles/photo_style.py" line="86"/>
         <source>Stop</source>
         <translation>Arrêt</translation>
     </message>
     <message>
-        <location filename="../core/boards/atlas.py" line="84"/>
+        <location filename="../boards/atlas.py" line="84"/>
         <source>planned at</source>
         <translation>prévu à</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="202"/>
+        <location filename="../boards/group_boards.py" line="200"/>
         <source>Photo not found: {path}</source>
         <translation>Photo introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../core/boards/atlas.py" line="109"/>
+        <location filename="../boards/atlas.py" line="109"/>
         <source>No photo for this stop.</source>
         <translation>Aucune photo pour cet arrêt.</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="32"/>
+        <location filename="../boards/base.py" line="32"/>
         <source>Field map</source>
         <translation>Carte de terrain</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="34"/>
+        <location filename="../boards/base.py" line="34"/>
         <source>Restitution</source>
         <translation>Restitution</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="35"/>
+        <location filename="../boards/base.py" line="35"/>
         <source>Atlas of stops</source>
         <translation>Atlas des arrêts</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="176"/>
+        <location filename="../gui/proposal_widget.py" line="156"/>
         <source>Support proposal</source>
         <translation>Proposition d'accompagnement</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="91"/>
+        <location filename="../boards/base.py" line="91"/>
         <source>All groups</source>
         <translation>Tous les groupes</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="112"/>
+        <location filename="../boards/base.py" line="112"/>
         <source>(continued)</source>
         <translation>(suite)</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="136"/>
+        <location filename="../boards/base.py" line="136"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="176"/>
+        <location filename="../boards/base.py" line="176"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="40"/>
+        <location filename="../forms/forms.py" line="41"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../core/boards/credits.py" line="97"/>
+        <location filename="../boards/credits.py" line="97"/>
         <source>Sources: {sources}</source>
         <translation>Sources : {sources}</translation>
     </message>
     <message>
-        <location filename="../core/boards/credits.py" line="98"/>
+        <location filename="../boards/credits.py" line="98"/>
         <source>workshop data drawn by the groups</source>
         <translation>données de l'atelier dessinées par les groupes</translation>
     </message>
     <message>
-        <location filename="../core/boards/credits.py" line="99"/>
+        <location filename="../boards/credits.py" line="99"/>
         <source>made with QGIS and the Atelier territorial plugin</source>
         <translation>réalisé avec QGIS et l'extension Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="36"/>
+        <location filename="../forms/forms.py" line="37"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
@@ -829,22 +829,22 @@
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="65"/>
+        <location filename="../boards/group_boards.py" line="65"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="66"/>
+        <location filename="../boards/group_boards.py" line="66"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="69"/>
+        <location filename="../boards/group_boards.py" line="69"/>
         <source>No route drawn for this group yet.</source>
         <translation>Aucun parcours dessiné pour ce groupe pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="102"/>
+        <location filename="../boards/group_boards.py" line="102"/>
         <source>No diagnostic drawn for this group yet.</source>
         <translation>Aucun diagnostic dessiné pour ce groupe pour l'instant.</translation>
     </message>
@@ -854,12 +854,12 @@
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="103"/>
+        <location filename="../boards/group_boards.py" line="103"/>
         <source>Observation</source>
         <translation>Observation</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="132"/>
+        <location filename="../boards/group_boards.py" line="130"/>
         <source>site: {site}</source>
         <translation>site : {site}</translation>
     </message>
@@ -874,72 +874,67 @@
         <translation>Enjeu</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="158"/>
+        <location filename="../boards/group_boards.py" line="156"/>
         <source>Tools</source>
         <translation>Outils</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="185"/>
+        <location filename="../boards/group_boards.py" line="183"/>
         <source>No photo attached to the stops yet.</source>
         <translation>Aucune photo rattachée aux arrêts pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../core/boards/group_boards.py" line="228"/>
+        <location filename="../boards/group_boards.py" line="226"/>
         <source>Tools and why</source>
         <translation>Outils et pourquoi</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="34"/>
+        <location filename="../services/field/field_package.py" line="126"/>
         <source>Stops</source>
         <translation>Arrêts</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="38"/>
+        <location filename="../services/field/field_package.py" line="131"/>
         <source>Route</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="37"/>
+        <location filename="../services/field/field_package.py" line="130"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="73"/>
+        <location filename="../boards/layers.py" line="54"/>
         <source>Candidate sites</source>
         <translation>Sites de projet</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="74"/>
+        <location filename="../boards/layers.py" line="55"/>
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="76"/>
+        <location filename="../boards/layers.py" line="57"/>
         <source>Issues</source>
         <translation>Enjeux</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="101"/>
+        <location filename="../boards/layers.py" line="82"/>
         <source>Boards (layers of the printed boards)</source>
         <translation>Planches (couches des planches imprimées)</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="395"/>
-        <source>Other theme</source>
-        <translation>Autre thème</translation>
-    </message>
-    <message>
-        <location filename="../core/boards/synthese.py" line="38"/>
+        <location filename="../boards/synthese.py" line="39"/>
         <source>Three groups or more</source>
         <translation>Trois groupes ou plus</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="38"/>
+        <location filename="../boards/synthese.py" line="39"/>
         <source>Two groups</source>
         <translation>Deux groupes</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="52"/>
+        <location filename="../boards/synthese.py" line="53"/>
         <source>groups</source>
         <translation>groupes</translation>
     </message>
@@ -949,172 +944,172 @@
         <translation>Convergences entre les groupes</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="103"/>
+        <location filename="../boards/synthese.py" line="104"/>
         <source>Which groups</source>
         <translation>Groupes concernés</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="115"/>
+        <location filename="../boards/synthese.py" line="114"/>
         <source>No candidate site drawn by any group yet.</source>
         <translation>Aucun groupe n'a encore dessiné de site de projet.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="66"/>
+        <location filename="../services/dossier/dossier.py" line="66"/>
         <source>The output folder {folder} is read-only: choose another folder.</source>
         <translation>Le dossier de sortie {folder} est en lecture seule : choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="76"/>
+        <location filename="../services/dossier/dossier.py" line="76"/>
         <source>The output folder {folder} is a file, not a folder.</source>
         <translation>Le dossier de sortie {folder} est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="91"/>
+        <location filename="../services/dossier/dossier.py" line="91"/>
         <source>The folder {folder} already holds a dossier for {insee} ({files}). Choose another folder or tick Overwrite to replace it.</source>
         <translation>Le dossier {folder} contient déjà un dossier cartographique pour {insee} ({files}). Choisissez un autre dossier ou cochez « Écraser » pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="124"/>
+        <location filename="../services/dossier/dossier.py" line="124"/>
         <source>The source {layer} cannot be read as a vector layer.</source>
         <translation>La source {layer} ne peut pas être lue comme une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="129"/>
+        <location filename="../services/dossier/dossier.py" line="129"/>
         <source>The source {layer} has no geometry: skipped.</source>
         <translation>La source {layer} n'a pas de géométrie : ignorée.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="133"/>
+        <location filename="../services/dossier/dossier.py" line="133"/>
         <source>The source {layer} is empty: skipped.</source>
         <translation>La source {layer} est vide : ignorée.</translation>
     </message>
     <message>
-        <location filename="../gui/build_dossier_dialog.py" line="298"/>
+        <location filename="../services/dossier/dossier.py" line="193"/>
         <source>Give the INSEE code of the commune.</source>
         <translation>Indiquez le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="215"/>
+        <location filename="../services/dossier/dossier.py" line="195"/>
         <source>The buffer must be between 0 and 50,000 m (got {buffer}).</source>
         <translation>La zone tampon doit être comprise entre 0 et 50 000 m (valeur reçue : {buffer}).</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="221"/>
+        <location filename="../services/dossier/dossier.py" line="201"/>
         <source>Finding the commune {code}…</source>
         <translation>Recherche de la commune {code}…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="252"/>
+        <location filename="../services/dossier/dossier.py" line="234"/>
         <source>Moving the dossier in place…</source>
         <translation>Mise en place du dossier…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="268"/>
+        <location filename="../services/dossier/dossier.py" line="250"/>
         <source>Dossier ready: {path}</source>
         <translation>Dossier prêt : {path}</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="296"/>
+        <location filename="../services/dossier/dossier.py" line="278"/>
         <source>Writing the commune…</source>
         <translation>Écriture de la commune…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="343"/>
+        <location filename="../services/dossier/dossier.py" line="325"/>
         <source>Clipping {layer}…</source>
         <translation>Découpage de {layer}…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="366"/>
+        <location filename="../services/dossier/dossier.py" line="348"/>
         <source>{layer}: {n} invalid geometries repaired.</source>
         <translation>{layer} : {n} géométries non valides réparées.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="372"/>
+        <location filename="../services/dossier/dossier.py" line="354"/>
         <source>{layer}: {n} invalid geometries could not be repaired and were left out.</source>
         <translation>{layer} : {n} géométries non valides n'ont pas pu être réparées et ont été écartées.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="378"/>
+        <location filename="../services/dossier/dossier.py" line="360"/>
         <source>{layer}: no feature inside the study area.</source>
         <translation>{layer} : aucune entité dans le périmètre d'étude.</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="394"/>
+        <location filename="../services/dossier/dossier.py" line="376"/>
         <source>Styling and writing the project…</source>
         <translation>Application des styles et écriture du projet…</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="399"/>
+        <location filename="../services/dossier/dossier.py" line="381"/>
         <source>{n} online layers are unreachable now (offline?): kept in the project.</source>
         <translation>{n} couches en ligne sont inaccessibles pour l'instant (hors ligne ?) : conservées dans le projet.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="55"/>
+        <location filename="../services/toolbox/enjeux.py" line="55"/>
         <source>Cannot write into {path}: {error}</source>
         <translation>Impossible d'écrire dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="79"/>
+        <location filename="../services/toolbox/enjeux.py" line="79"/>
         <source>An issue needs a title.</source>
         <translation>Un enjeu doit avoir un intitulé.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="148"/>
+        <location filename="../services/toolbox/enjeux.py" line="148"/>
         <source>The candidate site of this issue no longer exists.</source>
         <translation>Le site de projet de cet enjeu n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="125"/>
+        <location filename="../services/toolbox/enjeux.py" line="125"/>
         <source>This issue no longer exists.</source>
         <translation>Cet enjeu n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="244"/>
+        <location filename="../services/toolbox/enjeux.py" line="244"/>
         <source>Site {fid}</source>
         <translation>Site {fid}</translation>
     </message>
     <message>
-        <location filename="../gui/toolbox_dialog.py" line="187"/>
+        <location filename="../services/toolbox/enjeux_project.py" line="62"/>
         <source>Toolbox</source>
         <translation>Boîte à outils</translation>
     </message>
     <message>
-        <location filename="../core/enjeux_project.py" line="54"/>
+        <location filename="../services/toolbox/enjeux_project.py" line="54"/>
         <source>Issue tools</source>
         <translation>Outils des enjeux</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="209"/>
+        <location filename="../services/field/field_package.py" line="208"/>
         <source>Field package — {group}</source>
         <translation>Paquet terrain — {group}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="214"/>
+        <location filename="../services/field/field_package.py" line="213"/>
         <source>Dossier (read only)</source>
         <translation>Dossier (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="217"/>
+        <location filename="../services/field/field_package.py" line="216"/>
         <source>Field work — {group}</source>
         <translation>Travail de terrain — {group}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="229"/>
+        <location filename="../services/field/field_package.py" line="228"/>
         <source>Offline basemap</source>
         <translation>Fond de plan hors ligne</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="243"/>
+        <location filename="../services/server/pg_project.py" line="168"/>
         <source>Cannot write the project {path}: {error}</source>
         <translation>Impossible d'écrire le projet {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="331"/>
+        <location filename="../services/field/field_package.py" line="330"/>
         <source>{path} is not a field package.</source>
         <translation>{path} n'est pas un paquet terrain.</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="34"/>
+        <location filename="../forms/forms.py" line="35"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
@@ -1124,67 +1119,67 @@
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="39"/>
+        <location filename="../forms/forms.py" line="40"/>
         <source>Time at the stop (min)</source>
         <translation>Temps à l'arrêt (min)</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="41"/>
+        <location filename="../forms/forms.py" line="42"/>
         <source>Distance along the route (m)</source>
         <translation>Distance le long du parcours (m)</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="42"/>
+        <location filename="../forms/forms.py" line="43"/>
         <source>Distance from the route (m)</source>
         <translation>Distance au parcours (m)</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="43"/>
+        <location filename="../forms/forms.py" line="44"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="44"/>
+        <location filename="../forms/forms.py" line="45"/>
         <source>Speed (km/h)</source>
         <translation>Vitesse (km/h)</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="45"/>
+        <location filename="../forms/forms.py" line="46"/>
         <source>Atmosphere</source>
         <translation>Ambiance</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="46"/>
+        <location filename="../forms/forms.py" line="47"/>
         <source>Character</source>
         <translation>Caractère</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="47"/>
+        <location filename="../forms/forms.py" line="48"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="86"/>
+        <location filename="../styles/photo_style.py" line="86"/>
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="50"/>
+        <location filename="../forms/forms.py" line="51"/>
         <source>Taken on</source>
         <translation>Prise le</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="51"/>
+        <location filename="../forms/forms.py" line="52"/>
         <source>Bearing (°)</source>
         <translation>Azimut (°)</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="52"/>
+        <location filename="../forms/forms.py" line="53"/>
         <source>Raised by</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="53"/>
+        <location filename="../forms/forms.py" line="54"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -1194,277 +1189,272 @@
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="56"/>
+        <location filename="../forms/forms.py" line="57"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="58"/>
+        <location filename="../forms/forms.py" line="59"/>
         <source>Project site</source>
         <translation>Site de projet</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="115"/>
-        <source>Images (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG)</translation>
-    </message>
-    <message>
-        <location filename="../core/forms.py" line="151"/>
+        <location filename="../forms/forms.py" line="135"/>
         <source>A stop needs a name, so that everyone finds it on the field map.</source>
         <translation>Un arrêt doit avoir un nom, pour que chacun le retrouve sur la carte de terrain.</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="169"/>
+        <location filename="../forms/forms.py" line="153"/>
         <source>Discovery route</source>
         <translation>Parcours de découverte</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="174"/>
+        <location filename="../forms/forms.py" line="158"/>
         <source>Write the hypothesis in a sentence: what you expect to see here.</source>
         <translation>Formulez l'hypothèse en une phrase : ce que vous vous attendez à voir ici.</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="185"/>
+        <location filename="../forms/forms.py" line="169"/>
         <source>Give the site a short name (for example “friche rue de Neuville”).</source>
         <translation>Donnez un nom court au site (par exemple « friche rue de Neuville »).</translation>
     </message>
     <message>
-        <location filename="../core/forms.py" line="206"/>
+        <location filename="../forms/forms.py" line="184"/>
         <source>Say whether it is a strength, a weakness, an opportunity or a threat.</source>
         <translation>Indiquez s'il s'agit d'un atout, d'une faiblesse, d'une opportunité ou d'une menace.</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="100"/>
+        <location filename="../services/field/merge.py" line="102"/>
         <source>{path} is not a one-group field package (groups: {groups}).</source>
         <translation>{path} n'est pas un paquet terrain d'un seul groupe (groupes : {groups}).</translation>
     </message>
     <message>
-        <location filename="../core/pg_conflicts.py" line="139"/>
+        <location filename="../store/pg_conflicts.py" line="139"/>
         <source>Someone else changed this feature of {table} (number {fid}) since you started: reload it and apply your change again.</source>
         <translation>Quelqu'un d'autre a modifié cette entité de {table} (numéro {fid}) depuis que vous avez commencé : rechargez-la et appliquez de nouveau votre modification.</translation>
     </message>
     <message>
-        <location filename="../core/pg_conflicts.py" line="150"/>
+        <location filename="../store/pg_conflicts.py" line="150"/>
         <source>The feature {fid} of {table} was deleted by someone else.</source>
         <translation>L'entité {fid} de {table} a été supprimée par quelqu'un d'autre.</translation>
     </message>
     <message>
-        <location filename="../core/pg_fetch.py" line="222"/>
+        <location filename="../services/server/pg_fetch.py" line="222"/>
         <source>Cannot write the table {table}: {error}</source>
         <translation>Impossible d'écrire la table {table} : {error}</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="213"/>
+        <location filename="../services/server/pg_fetch.py" line="247"/>
         <source>{path} already exists: choose another file or confirm the replacement.</source>
         <translation>{path} existe déjà : choisissez un autre fichier ou confirmez le remplacement.</translation>
     </message>
     <message>
-        <location filename="../core/pg_fetch.py" line="261"/>
+        <location filename="../services/server/pg_fetch.py" line="261"/>
         <source>There is no workshop {schema} on the server.</source>
         <translation>Il n'y a pas d'atelier {schema} sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="35"/>
+        <location filename="../services/field/field_package.py" line="127"/>
         <source>Observations and photos</source>
         <translation>Observations et photos</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="36"/>
+        <location filename="../services/field/field_package.py" line="128"/>
         <source>Hypotheses (points)</source>
         <translation>Hypothèses (points)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="39"/>
+        <location filename="../services/field/field_package.py" line="129"/>
         <source>Hypotheses (areas)</source>
         <translation>Hypothèses (surfaces)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="40"/>
+        <location filename="../services/field/field_package.py" line="132"/>
         <source>Project sites</source>
         <translation>Sites de projet</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="46"/>
+        <location filename="../services/field/field_package.py" line="133"/>
         <source>Diagnostic (points)</source>
         <translation>Diagnostic (points)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="48"/>
+        <location filename="../services/field/field_package.py" line="135"/>
         <source>Diagnostic (areas)</source>
         <translation>Diagnostic (surfaces)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="49"/>
+        <location filename="../services/dossier/project_layers.py" line="49"/>
         <source>Issues (points)</source>
         <translation>Enjeux (points)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="51"/>
+        <location filename="../services/dossier/project_layers.py" line="51"/>
         <source>Issues (areas)</source>
         <translation>Enjeux (surfaces)</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="70"/>
+        <location filename="../store/pg_layers.py" line="53"/>
         <source>The table {table} of the schema {schema} cannot be opened.</source>
         <translation>La table {table} du schéma {schema} ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="234"/>
+        <location filename="../services/server/pg_project.py" line="159"/>
         <source>Workshop {schema} (server)</source>
         <translation>Atelier {schema} (serveur)</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="343"/>
+        <location filename="../services/server/pg_sync.py" line="343"/>
         <source>The server refused the copy of the dossier into {schema}: {error}</source>
         <translation>Le serveur a refusé la copie du dossier dans {schema} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="379"/>
+        <location filename="../services/server/pg_sync.py" line="379"/>
         <source>Cannot save the style {name}: {error}</source>
         <translation>Impossible d'enregistrer le style {name} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="54"/>
+        <location filename="../styles/photo_style.py" line="54"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic)</source>
         <translation>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic)</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="86"/>
+        <location filename="../styles/photo_style.py" line="86"/>
         <source>Date taken</source>
         <translation>Date de prise de vue</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="86"/>
+        <location filename="../styles/photo_style.py" line="86"/>
         <source>Direction (° from north)</source>
         <translation>Direction (° depuis le nord)</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="86"/>
+        <location filename="../styles/photo_style.py" line="86"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="139"/>
+        <location filename="../styles/photo_style.py" line="139"/>
         <source>Photo with direction</source>
         <translation>Photo orientée</translation>
     </message>
     <message>
-        <location filename="../core/photo_style.py" line="142"/>
+        <location filename="../styles/photo_style.py" line="142"/>
         <source>Photo or note</source>
         <translation>Photo ou note</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="54"/>
+        <location filename="../store/postgis.py" line="58"/>
         <source>The Python module psycopg2 is missing: install python3-psycopg2 (or psycopg2 with QGIS&apos;s pip) to work on a PostgreSQL server.</source>
         <translation>Le module Python psycopg2 est absent : installez python3-psycopg2 (ou psycopg2 avec le pip de QGIS) pour travailler sur un serveur PostgreSQL.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="83"/>
+        <location filename="../store/postgis.py" line="87"/>
         <source>{dossier} is not a server workspace: write it pg:&lt;connection&gt;/&lt;schema&gt;.</source>
         <translation>{dossier} n'est pas un espace de travail sur serveur : écrivez-le pg:&lt;connexion&gt;/&lt;schéma&gt;.</translation>
     </message>
     <message>
-        <location filename="../gui/server_dialog.py" line="137"/>
+        <location filename="../store/postgis.py" line="94"/>
         <source>Give the name of the PostgreSQL connection.</source>
         <translation>Indiquez le nom de la connexion PostgreSQL.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="96"/>
+        <location filename="../store/postgis.py" line="100"/>
         <source>Give a schema name for the workshop.</source>
         <translation>Indiquez un nom de schéma pour l'atelier.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="98"/>
+        <location filename="../store/postgis.py" line="102"/>
         <source>The schema name {name} is too long (63 bytes at most).</source>
         <translation>Le nom de schéma {name} est trop long (63 octets au plus).</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="157"/>
+        <location filename="../store/postgis.py" line="161"/>
         <source>The QGIS authentication database is locked: enter the master password to use the connection {connection}.</source>
         <translation>La base de données d'authentification de QGIS est verrouillée : saisissez le mot de passe principal pour utiliser la connexion {connection}.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="175"/>
+        <location filename="../store/postgis.py" line="179"/>
         <source>The server refused the user name or password of the connection {connection}. Check the authentication configuration.</source>
         <translation>Le serveur a refusé le nom d'utilisateur ou le mot de passe de la connexion {connection}. Vérifiez la configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="183"/>
+        <location filename="../store/postgis.py" line="187"/>
         <source>The database of the connection {connection} does not exist.</source>
         <translation>La base de données de la connexion {connection} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="187"/>
+        <location filename="../store/postgis.py" line="191"/>
         <source>Cannot reach the PostgreSQL server of {connection}: {error}</source>
         <translation>Impossible de joindre le serveur PostgreSQL de {connection} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/pg_schema.py" line="245"/>
+        <location filename="../store/pg_schema.py" line="244"/>
         <source>PostGIS is not enabled in the database of {connection} and cannot be enabled with your rights: ask the administrator to run CREATE EXTENSION postgis.</source>
         <translation>PostGIS n'est pas activé dans la base de données de {connection} et ne peut pas l'être avec vos droits : demandez à l'administrateur d'exécuter CREATE EXTENSION postgis.</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="255"/>
+        <location filename="../store/postgis.py" line="259"/>
         <source>The server refused to create the workshop {schema}: {error}</source>
         <translation>Le serveur a refusé de créer l'atelier {schema} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="47"/>
+        <location filename="../services/field/field_package.py" line="134"/>
         <source>Diagnostic (lines)</source>
         <translation>Diagnostic (lignes)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="50"/>
+        <location filename="../services/dossier/project_layers.py" line="50"/>
         <source>Issues (lines)</source>
         <translation>Enjeux (lignes)</translation>
     </message>
     <message>
-        <location filename="../core/project_layers.py" line="112"/>
+        <location filename="../services/dossier/project_layers.py" line="115"/>
         <source>Diagnostic and issues</source>
         <translation>Diagnostic et enjeux</translation>
     </message>
     <message>
-        <location filename="../core/proposal.py" line="33"/>
+        <location filename="../services/toolbox/proposal.py" line="32"/>
         <source>Imperative issues</source>
         <translation>Enjeux impératifs</translation>
     </message>
     <message>
-        <location filename="../core/proposal.py" line="34"/>
+        <location filename="../services/toolbox/proposal.py" line="33"/>
         <source>Important issues</source>
         <translation>Enjeux importants</translation>
     </message>
     <message>
-        <location filename="../core/proposal.py" line="35"/>
+        <location filename="../services/toolbox/proposal.py" line="34"/>
         <source>Issues to follow</source>
         <translation>Enjeux à suivre</translation>
     </message>
     <message>
-        <location filename="../core/proposal.py" line="49"/>
+        <location filename="../services/toolbox/proposal.py" line="48"/>
         <source>No issue has been written for this group yet.</source>
         <translation>Ce groupe n'a pas encore formulé d'enjeu.</translation>
     </message>
     <message>
-        <location filename="../core/proposal.py" line="76"/>
+        <location filename="../services/toolbox/proposal.py" line="75"/>
         <source>No tool chosen yet.</source>
         <translation>Aucun outil choisi pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="140"/>
+        <location filename="../services/route.py" line="142"/>
         <source>The visit takes {total} min but the slot is {slot} min: shorten the route or the stops.</source>
         <translation>La visite dure {total} min mais le créneau est de {slot} min : raccourcissez le parcours ou les arrêts.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="191"/>
+        <location filename="../services/route.py" line="191"/>
         <source>The stop numbers could not be written in {layer}.</source>
         <translation>Les numéros d'arrêt n'ont pas pu être écrits dans {layer}.</translation>
     </message>
     <message>
-        <location filename="../core/workspace.py" line="254"/>
+        <location filename="../services/server/pg_project.py" line="180"/>
         <source>There is no group named “{groupe}”.</source>
         <translation>Il n'y a aucun groupe nommé « {groupe} ».</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="237"/>
+        <location filename="../services/route.py" line="237"/>
         <source>No route has been drawn for the group “{groupe}” yet.</source>
         <translation>Aucun parcours n'a encore été dessiné pour le groupe « {groupe} ».</translation>
     </message>
@@ -1509,42 +1499,42 @@
         <translation>Groupe {n}</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="28"/>
+        <location filename="../gui/steps/groups.py" line="29"/>
         <source>Create the drawing tables in the dossier and one set of layers per group</source>
         <translation>Créer les tables de dessin dans le dossier et un jeu de couches par groupe</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="34"/>
+        <location filename="../gui/steps/groups.py" line="35"/>
         <source>Remove one group and everything it drew (asks first)</source>
         <translation>Supprimer un groupe et tout ce qu'il a dessiné (avec confirmation)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="48"/>
+        <location filename="../gui/steps/groups.py" line="49"/>
         <source>Open or build a dossier first.</source>
         <translation>Ouvrez ou créez d'abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="50"/>
+        <location filename="../gui/steps/groups.py" line="51"/>
         <source>This step works on a GeoPackage dossier.</source>
         <translation>Cette étape fonctionne sur un dossier GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="120"/>
+        <location filename="../gui/steps/groups.py" line="121"/>
         <source>Delete a group</source>
         <translation>Supprimer un groupe</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="61"/>
+        <location filename="../gui/steps/groups.py" line="62"/>
         <source>Group to delete:</source>
         <translation>Groupe à supprimer :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="99"/>
+        <location filename="../gui/steps/groups.py" line="100"/>
         <source>{count} groups ready: {names}.</source>
         <translation>{count} groupes prêts : {names}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="110"/>
+        <location filename="../gui/steps/groups.py" line="111"/>
         <source>There is no group in this dossier yet.</source>
         <translation>Ce dossier ne contient encore aucun groupe.</translation>
     </message>
@@ -1719,7 +1709,7 @@
         <translation>{layer} : {written} entités conservées.</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="23"/>
+        <location filename="../processing/create_groups.py" line="24"/>
         <source>Creates the workspace tables (route, stops, sequences, hypotheses, observations, project sites, diagnostic, issues…) in the dossier and registers the groups. Group names are separated by semicolons. Existing tables and drawings are kept.</source>
         <translation>Crée les tables de l'espace de travail (parcours, arrêts, séquences, hypothèses, observations, sites de projet, diagnostic, enjeux…) dans le dossier et enregistre les groupes. Les noms des groupes sont séparés par des points-virgules. Les tables et les dessins existants sont conservés.</translation>
     </message>
@@ -1729,17 +1719,17 @@
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="38"/>
+        <location filename="../processing/create_groups.py" line="39"/>
         <source>Groups (names separated by ;)</source>
         <translation>Groupes (noms séparés par ;)</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="44"/>
+        <location filename="../processing/create_groups.py" line="45"/>
         <source>Tables of the workspace</source>
         <translation>Tables de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="58"/>
+        <location filename="../processing/create_groups.py" line="59"/>
         <source>Groups: {names}</source>
         <translation>Groupes : {names}</translation>
     </message>
@@ -1809,87 +1799,87 @@
         <translation>{count} arrêts, {length} m, {total} min pour un créneau de {slot} min.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="83"/>
+        <location filename="../boards/engine.py" line="82"/>
         <source>Unknown format {fmt}: use pdf or png.</source>
         <translation>Format inconnu : {fmt} ; utilisez pdf ou png.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="85"/>
+        <location filename="../boards/engine.py" line="84"/>
         <source>The resolution must be between 36 and 1200 dpi.</source>
         <translation>La résolution doit être comprise entre 36 et 1200 ppp.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="88"/>
+        <location filename="../boards/engine.py" line="87"/>
         <source>Unknown board type {boards}: use {known}.</source>
         <translation>Type de planche inconnu : {boards} ; utilisez {known}.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="149"/>
+        <location filename="../boards/engine.py" line="148"/>
         <source>The board {path} could not be exported. {error}</source>
         <translation>La planche {path} n'a pas pu être exportée. {error}</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="201"/>
+        <location filename="../boards/engine.py" line="200"/>
         <source>Cannot write into the folder {path}: {error}. Choose a folder you can write to.</source>
         <translation>Impossible d'écrire dans le répertoire {path} : {error}. Choisissez un répertoire accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="270"/>
+        <location filename="../boards/engine.py" line="267"/>
         <source>Board {i}/{n}: {name}</source>
         <translation>Planche {i}/{n} : {name}</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="295"/>
+        <location filename="../boards/engine.py" line="292"/>
         <source>Export cancelled: no board was written.</source>
         <translation>Export annulé : aucune planche n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="297"/>
+        <location filename="../boards/engine.py" line="294"/>
         <source>Cannot write the boards into {path}: {error}</source>
         <translation>Impossible d'écrire les planches dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="80"/>
+        <location filename="../boards/layers.py" line="61"/>
         <source>points</source>
         <translation>points</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="80"/>
+        <location filename="../boards/layers.py" line="61"/>
         <source>lines</source>
         <translation>lignes</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="80"/>
+        <location filename="../boards/layers.py" line="61"/>
         <source>areas</source>
         <translation>surfaces</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="81"/>
+        <location filename="../boards/layers.py" line="62"/>
         <source>{layer} ({kind})</source>
         <translation>{layer} ({kind})</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="295"/>
+        <location filename="../boards/layers.py" line="266"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="296"/>
+        <location filename="../boards/layers.py" line="267"/>
         <source>Roads</source>
         <translation>Routes</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="297"/>
+        <location filename="../boards/layers.py" line="268"/>
         <source>Streams and water</source>
         <translation>Cours d'eau et plans d'eau</translation>
     </message>
     <message>
-        <location filename="../core/boards/layers.py" line="298"/>
+        <location filename="../boards/layers.py" line="269"/>
         <source>Cadastral parcels</source>
         <translation>Parcelles cadastrales</translation>
     </message>
     <message>
-        <location filename="../core/dossier_open.py" line="47"/>
+        <location filename="../services/dossier/dossier_open.py" line="47"/>
         <source>The GeoPackage {path} is not a commune dossier (no commune table).</source>
         <translation>Le GeoPackage {path} n'est pas un dossier communal (aucune table commune).</translation>
     </message>
@@ -2064,142 +2054,137 @@
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="60"/>
+        <location filename="../gui/photo_actions.py" line="63"/>
         <source>A photo is attached to the nearest stop within this distance</source>
         <translation>Une photo est rattachée à l'arrêt le plus proche situé à moins de cette distance</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="63"/>
+        <location filename="../gui/photo_actions.py" line="66"/>
         <source>Attach to a stop within:</source>
         <translation>Rattacher à un arrêt situé à moins de :</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="68"/>
+        <location filename="../gui/photo_actions.py" line="71"/>
         <source>A folder of photos…</source>
         <translation>Un répertoire de photos…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="69"/>
+        <location filename="../gui/photo_actions.py" line="72"/>
         <source>Selected photos…</source>
         <translation>Photos choisies…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="262"/>
+        <location filename="../gui/photo_actions.py" line="265"/>
         <source>Open or build a dossier first (step 1).</source>
         <translation>Ouvrez ou créez d'abord un dossier (étape 1).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="80"/>
+        <location filename="../gui/photo_actions.py" line="83"/>
         <source>Choose the active group first (step 2).</source>
         <translation>Choisissez d'abord le groupe actif (étape 2).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="86"/>
+        <location filename="../gui/photo_actions.py" line="89"/>
         <source>Please wait: the previous photo task is still running.</source>
         <translation>Veuillez patienter : la tâche photo précédente est encore en cours.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="93"/>
+        <location filename="../gui/photo_actions.py" line="96"/>
         <source>Folder of the group&apos;s photos</source>
         <translation>Dossier des photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="103"/>
+        <location filename="../gui/photo_actions.py" line="106"/>
         <source>Photos of the group</source>
         <translation>Photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="103"/>
+        <location filename="../gui/photo_actions.py" line="106"/>
         <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="121"/>
+        <location filename="../gui/photo_actions.py" line="124"/>
         <source>Importing photos</source>
         <translation>Import des photos</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="234"/>
+        <location filename="../gui/photo_actions.py" line="237"/>
         <source>Where to write the field package</source>
         <translation>Où écrire le paquet terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="244"/>
+        <location filename="../gui/photo_actions.py" line="247"/>
         <source>Field package of {group} written to &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</source>
         <translation>Paquet terrain de {group} écrit dans &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="251"/>
+        <location filename="../gui/photo_actions.py" line="254"/>
         <source>Exporting the field package of {group}</source>
         <translation>Export du paquet terrain de {group}</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="264"/>
+        <location filename="../gui/photo_actions.py" line="267"/>
         <source>Field package to bring back</source>
         <translation>Paquet terrain à réintégrer</translation>
     </message>
     <message>
-        <location filename="../gui/place_photos_dialog.py" line="59"/>
+        <location filename="../gui/place_photos_dialog.py" line="60"/>
         <source>Photos without position — {group}</source>
         <translation>Photos sans position — {group}</translation>
     </message>
     <message>
-        <location filename="../gui/place_photos_dialog.py" line="61"/>
+        <location filename="../gui/place_photos_dialog.py" line="62"/>
         <source>These photos have no GPS position. Select one, press “Place on the map” and click where it was taken.</source>
         <translation>Ces photos n'ont pas de position GPS. Sélectionnez-en une, appuyez sur « Placer sur la carte » et cliquez à l'endroit où elle a été prise.</translation>
     </message>
     <message>
-        <location filename="../gui/place_photos_dialog.py" line="80"/>
+        <location filename="../gui/place_photos_dialog.py" line="81"/>
         <source>Place on the map</source>
         <translation>Placer sur la carte</translation>
     </message>
     <message>
-        <location filename="../gui/place_photos_dialog.py" line="134"/>
+        <location filename="../gui/place_photos_dialog.py" line="135"/>
         <source>Every photo has been placed.</source>
         <translation>Toutes les photos ont été placées.</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="52"/>
+        <location filename="../gui/proposal_widget.py" line="45"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="55"/>
+        <location filename="../gui/proposal_widget.py" line="48"/>
         <source>Export as PDF…</source>
         <translation>Exporter en PDF…</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="58"/>
+        <location filename="../gui/proposal_widget.py" line="50"/>
         <source>The &apos;proposition&apos; board of the group, as PDF</source>
         <translation>La planche « proposition » du groupe, en PDF</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="62"/>
-        <source>The boards engine is not available in this version.</source>
-        <translation>Le moteur de planches n'est pas disponible dans cette version.</translation>
-    </message>
-    <message>
-        <location filename="../gui/proposal_widget.py" line="65"/>
+        <location filename="../gui/proposal_widget.py" line="54"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="66"/>
+        <location filename="../gui/proposal_widget.py" line="55"/>
         <source>Copy the proposal (to paste into a report or a mail)</source>
         <translation>Copier la proposition (pour la coller dans un rapport ou un courriel)</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="117"/>
+        <location filename="../gui/proposal_widget.py" line="97"/>
         <source>Open a dossier and create the groups first.</source>
         <translation>Ouvrez d'abord un dossier et créez les groupes.</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="148"/>
+        <location filename="../gui/proposal_widget.py" line="128"/>
         <source>Folder for the PDF</source>
         <translation>Dossier du PDF</translation>
     </message>
     <message>
-        <location filename="../gui/proposal_widget.py" line="168"/>
+        <location filename="../gui/proposal_widget.py" line="148"/>
         <source>Proposal exported: {files}</source>
         <translation>Proposition exportée : {files}</translation>
     </message>
@@ -2359,47 +2344,47 @@
         <translation>Choisissez un projet de dossier (.qgz) ou un GeoPackage (.gpkg), et non {path}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="43"/>
+        <location filename="../gui/steps/enjeux.py" line="42"/>
         <source>Search, add, edit, import or export the support tools</source>
         <translation>Chercher, ajouter, modifier, importer ou exporter les outils d'accompagnement</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="49"/>
+        <location filename="../gui/steps/enjeux.py" line="48"/>
         <source>An issue of the active group, its level, its site and its tools</source>
         <translation>Un enjeu du groupe actif, son niveau, son site et ses outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="63"/>
+        <location filename="../gui/steps/enjeux.py" line="62"/>
         <source>Edit the issue…</source>
         <translation>Modifier l'enjeu…</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="244"/>
+        <location filename="../gui/steps/enjeux.py" line="243"/>
         <source>Delete the issue</source>
         <translation>Supprimer l'enjeu</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="95"/>
+        <location filename="../gui/steps/enjeux.py" line="94"/>
         <source>The proposal of each group: issues by level, each with its tools</source>
         <translation>La proposition de chaque groupe : les enjeux par niveau, chacun avec ses outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="174"/>
+        <location filename="../gui/steps/enjeux.py" line="173"/>
         <source>{level} — {title} ({n} tools)</source>
         <translation>{level} — {title} ({n} outil(s))</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="203"/>
+        <location filename="../gui/steps/enjeux.py" line="202"/>
         <source>Open a dossier first.</source>
         <translation>Ouvrez d'abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="233"/>
+        <location filename="../gui/steps/enjeux.py" line="232"/>
         <source>Issue saved.</source>
         <translation>Enjeu enregistré.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="244"/>
+        <location filename="../gui/steps/enjeux.py" line="243"/>
         <source>Delete this issue and its tool choices?</source>
         <translation>Supprimer cet enjeu et ses choix d'outils ?</translation>
     </message>
@@ -2580,72 +2565,72 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>{count} outils exportés dans {path}.</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="30"/>
+        <location filename="../processing/create_groups.py" line="31"/>
         <source>Dossier (GeoPackage, or pg:&lt;connection&gt;/&lt;schema&gt; on a server)</source>
         <translation>Dossier (GeoPackage, ou pg:&lt;connexion&gt;/&lt;schéma&gt; sur un serveur)</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="30"/>
+        <location filename="../processing/create_groups.py" line="31"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="106"/>
+        <location filename="../services/dossier/dossier.py" line="106"/>
         <source>Cannot create the output folder {folder}: {reason}</source>
         <translation>Impossible de créer le répertoire de sortie {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="261"/>
+        <location filename="../services/dossier/dossier.py" line="243"/>
         <source>Cannot write the dossier in {folder}: {reason}</source>
         <translation>Impossible d'écrire le dossier dans {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="359"/>
+        <location filename="../services/dossier/dossier.py" line="341"/>
         <source>The source {layer} could not be clipped: {reason}</source>
         <translation>La source {layer} n'a pas pu être découpée : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_open.py" line="40"/>
+        <location filename="../services/dossier/dossier_open.py" line="40"/>
         <source>The file {path} is not a readable GeoPackage: {reason}</source>
         <translation>Le fichier {path} n'est pas un GeoPackage lisible : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="199"/>
+        <location filename="../services/dossier/dossier_project.py" line="205"/>
         <source>Cannot write the project {path}: {reason}</source>
         <translation>Impossible d'écrire le projet {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_sources.py" line="276"/>
+        <location filename="../services/dossier/dossier_sources.py" line="276"/>
         <source>Cannot write the table {table} in {path}: {reason}</source>
         <translation>Impossible d'écrire la table {table} dans {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="323"/>
+        <location filename="../services/photos/photos.py" line="323"/>
         <source>Cannot copy a photo into {folder}: {error}</source>
         <translation>Impossible de copier une photo dans {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="258"/>
+        <location filename="../services/route.py" line="258"/>
         <source>At least two numbered stops are needed to follow the roads.</source>
         <translation>Il faut au moins deux arrêts numérotés pour suivre les voies.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="257"/>
+        <location filename="../services/route.py" line="263"/>
         <source>The dossier has no road layer to follow.</source>
         <translation>Le dossier ne contient aucune couche de voirie à suivre.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="276"/>
+        <location filename="../services/route.py" line="276"/>
         <source>Stop {n} cannot be reached along the roads.</source>
         <translation>L'arrêt {n} ne peut pas être atteint par les routes.</translation>
     </message>
     <message>
-        <location filename="../core/route.py" line="286"/>
+        <location filename="../services/route.py" line="286"/>
         <source>The stops are all at the same place on the roads.</source>
         <translation>Les arrêts sont tous au même endroit sur les voies.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="75"/>
+        <location filename="../services/route.py" line="300"/>
         <source>Route along the roads</source>
         <translation>Parcours par les routes</translation>
     </message>
@@ -2670,27 +2655,27 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Copier un atelier du serveur dans un GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="189"/>
+        <location filename="../gui/server_transfer.py" line="191"/>
         <source>Open the facilitator&apos;s project, which shows every group live?</source>
         <translation>Ouvrir le projet de l'animateur, qui montre tous les groupes en direct ?</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="146"/>
+        <location filename="../gui/server_transfer.py" line="147"/>
         <source>Publishing the dossier on the server</source>
         <translation>Publication du dossier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="259"/>
+        <location filename="../gui/server_transfer.py" line="262"/>
         <source>Workshop {schema} copied into {path} ({count} features).</source>
         <translation>Atelier {schema} copié dans {path} ({count} entités).</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="268"/>
+        <location filename="../gui/server_transfer.py" line="271"/>
         <source>Fetching the workshop from the server</source>
         <translation>Rapatriement de l'atelier depuis le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="119"/>
+        <location filename="../services/field/merge.py" line="145"/>
         <source>geometry</source>
         <translation>géométrie</translation>
     </message>
@@ -2745,12 +2730,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le projet {path} ne peut pas être ouvert : {reason}</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="182"/>
+        <location filename="../gui/steps/enjeux.py" line="181"/>
         <source>Edit the selected issue and its tools</source>
         <translation>Modifier l'enjeu sélectionné et ses outils</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="190"/>
+        <location filename="../gui/steps/enjeux.py" line="189"/>
         <source>Delete the selected issue</source>
         <translation>Supprimer l'enjeu sélectionné</translation>
     </message>
@@ -2815,22 +2800,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Indiquez un projet ou un dossier.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="81"/>
+        <location filename="../services/toolbox/enjeux.py" line="81"/>
         <source>Unknown level “{level}”: use one of {levels}.</source>
         <translation>Niveau « {level} » inconnu : utilisez l'un de {levels}.</translation>
     </message>
     <message>
-        <location filename="../core/enjeux.py" line="87"/>
+        <location filename="../services/toolbox/enjeux.py" line="87"/>
         <source>Unknown theme “{theme}”.</source>
         <translation>Thème « {theme} » inconnu.</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="218"/>
+        <location filename="../services/server/pg_project.py" line="143"/>
         <source>Cannot read the project {path}: {error}</source>
         <translation>Impossible de lire le projet {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/proposal.py" line="45"/>
+        <location filename="../services/toolbox/proposal.py" line="44"/>
         <source>Support proposal — {group}</source>
         <translation>Proposition d'accompagnement — {group}</translation>
     </message>
@@ -2855,22 +2840,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Remplacer le parcours par le plus court chemin par les routes passant par les arrêts numérotés</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="103"/>
+        <location filename="../boards/synthese.py" line="104"/>
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../core/boards/synthese.py" line="103"/>
+        <location filename="../boards/synthese.py" line="104"/>
         <source>ha</source>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="81"/>
+        <location filename="../services/dossier/dossier.py" line="81"/>
         <source>The output folder {folder} holds a %-escape (like %20) that QGIS cannot open: rename the folder.</source>
         <translation>Le nom du dossier de sortie {folder} contient un échappement % (comme %20) que QGIS ne sait pas ouvrir : renommez le dossier.</translation>
     </message>
     <message>
-        <location filename="../core/pg_project.py" line="286"/>
+        <location filename="../services/server/pg_project.py" line="211"/>
         <source>The project has no layer of a server workshop.</source>
         <translation>Le projet ne contient aucune couche d'un atelier sur serveur.</translation>
     </message>
@@ -2895,47 +2880,47 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>{n} fichiers écrits dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="46"/>
+        <location filename="../gui/export_boards_dialog.py" line="48"/>
         <source>Export the boards</source>
         <translation>Exporter les planches</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="47"/>
+        <location filename="../gui/export_boards_dialog.py" line="49"/>
         <source>Each group&apos;s field map, diagnostic, restitution, atlas of stops and support proposal, and the cross-group synthesis. The layouts are also added to the project (Project &gt; Layouts) so they can be retouched before printing.</source>
         <translation>Pour chaque groupe : carte de terrain, diagnostic, restitution, atlas des arrêts et proposition d'accompagnement, ainsi que la synthèse inter-groupes. Les mises en page sont aussi ajoutées au projet (Projet &gt; Mises en page) pour pouvoir être retouchées avant impression.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="72"/>
+        <location filename="../gui/export_boards_dialog.py" line="74"/>
         <source>PDF (vector)</source>
         <translation>PDF (vectoriel)</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="73"/>
+        <location filename="../gui/export_boards_dialog.py" line="75"/>
         <source>PNG (image)</source>
         <translation>PNG (image)</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="87"/>
+        <location filename="../gui/export_boards_dialog.py" line="89"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="128"/>
+        <location filename="../gui/export_boards_dialog.py" line="130"/>
         <source>Each page: {w} × {h} pixels.</source>
         <translation>Chaque page : {w} × {h} pixels.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="130"/>
+        <location filename="../gui/export_boards_dialog.py" line="132"/>
         <source>Vector PDF: one file per board and one combined file.</source>
         <translation>PDF vectoriel : un fichier par planche et un fichier regroupant toutes les planches.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="155"/>
+        <location filename="../gui/export_boards_dialog.py" line="157"/>
         <source>Choose at least one board.</source>
         <translation>Choisissez au moins une planche.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="161"/>
+        <location filename="../gui/export_boards_dialog.py" line="163"/>
         <source>Choose an output folder.</source>
         <translation>Choisissez un répertoire de sortie.</translation>
     </message>
@@ -2950,7 +2935,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>La base de données d'authentification de QGIS reste verrouillée : rien n'a été copié.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="176"/>
+        <location filename="../gui/server_transfer.py" line="178"/>
         <source>Dossier published in {schema} ({count} features). Facilitator&apos;s project: {path} (and one project per group beside it)</source>
         <translation>Dossier publié dans {schema} ({count} entités). Projet de l'animateur : {path} (et un projet par groupe à côté)</translation>
     </message>
@@ -2975,32 +2960,32 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>{shared} lieux choisis par deux groupes ou plus.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="76"/>
+        <location filename="../gui/steps/enjeux.py" line="75"/>
         <source>a point</source>
         <translation>un point</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="76"/>
+        <location filename="../gui/steps/enjeux.py" line="75"/>
         <source>a line</source>
         <translation>une ligne</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="76"/>
+        <location filename="../gui/steps/enjeux.py" line="75"/>
         <source>an area</source>
         <translation>une surface</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="185"/>
+        <location filename="../gui/steps/enjeux.py" line="184"/>
         <source>Click on the map to locate the selected issue; right click ends a line or an area</source>
         <translation>Cliquez sur la carte pour situer l'enjeu sélectionné ; clic droit pour finir une ligne ou une surface</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="269"/>
+        <location filename="../gui/steps/enjeux.py" line="268"/>
         <source>Pick an issue in the list first.</source>
         <translation>Choisissez d'abord un enjeu dans la liste.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="313"/>
+        <location filename="../gui/steps/enjeux.py" line="312"/>
         <source>Issue placed on the map.</source>
         <translation>Enjeu placé sur la carte.</translation>
     </message>
@@ -3020,17 +3005,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Deux groupes s'appellent « {name} ».</translation>
     </message>
     <message>
-        <location filename="../core/boards/base.py" line="93"/>
+        <location filename="../boards/base.py" line="93"/>
         <source>{group} · adviser: {adviser}</source>
         <translation>{group} · conseil : {adviser}</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="85"/>
+        <location filename="../boards/source.py" line="43"/>
         <source>The group “{name}” does not exist.</source>
         <translation>Le groupe « {name} » n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../core/photos_summary.py" line="70"/>
+        <location filename="../services/photos/photos_summary.py" line="70"/>
         <source>Stop {n} — {name}</source>
         <translation>Arrêt {n} — {name}</translation>
     </message>
@@ -3090,27 +3075,27 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Remet le tracé qui vient d'être annulé</translation>
     </message>
     <message>
-        <location filename="../core/dossier.py" line="248"/>
+        <location filename="../services/dossier/dossier.py" line="230"/>
         <source>Keeping the groups' work…</source>
         <translation>Conservation du travail des groupes…</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="116"/>
+        <location filename="../store/gpkg_replace.py" line="116"/>
         <source>The backup of {path} could not be written ({reason}); nothing was replaced.</source>
         <translation>La sauvegarde de {path} n'a pas pu être écrite ({reason}) ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="111"/>
+        <location filename="../services/dossier/dossier_keep.py" line="112"/>
         <source>The groups&apos; table {table} could not be carried into the rebuilt dossier ({reason}); the dossier was not replaced.</source>
         <translation>La table {table} des groupes n'a pas pu être reprise dans le dossier reconstruit ({reason}) ; le dossier n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="120"/>
+        <location filename="../services/dossier/dossier_keep.py" line="121"/>
         <source>The groups&apos; table {table} could not be carried into the rebuilt dossier; the dossier was not replaced.</source>
         <translation>La table {table} des groupes n'a pas pu être reprise dans le dossier reconstruit ; le dossier n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="192"/>
+        <location filename="../services/dossier/dossier_keep.py" line="193"/>
         <source>The groups' table {table} lost rows while being carried over ({before} → {after}); the dossier was not replaced.</source>
         <translation>La table {table} des groupes a perdu des lignes en étant reprise ({before} → {after}) ; le dossier n'a pas été remplacé.</translation>
     </message>
@@ -3135,87 +3120,87 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Ancien fichier conservé sous {path}.</translation>
     </message>
     <message>
-        <location filename="../core/boards/kept_layouts.py" line="196"/>
+        <location filename="../boards/kept_layouts.py" line="191"/>
         <source>{name} (retouched, kept {date})</source>
         <translation>{name} (retouchée, gardée le {date})</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="175"/>
+        <location filename="../gui/export_boards_dialog.py" line="263"/>
         <source>The boards are already being exported: wait for the export in progress to end.</source>
         <translation>Les planches sont déjà en cours d'export : attendez la fin de l'export en cours.</translation>
     </message>
     <message>
-        <location filename="../core/boards/session.py" line="65"/>
+        <location filename="../boards/session.py" line="63"/>
         <source>The edits of {layers} could not be saved, so the boards would not show them. Close any other program using the dossier, then export again.</source>
         <translation>Les modifications de {layers} n'ont pas pu être enregistrées : les planches ne les montreraient pas. Fermez tout autre programme qui utilise le dossier, puis exportez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="117"/>
+        <location filename="../services/field/merge.py" line="119"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="138"/>
+        <location filename="../services/field/merge.py" line="140"/>
         <source>{name} ({table})</source>
         <translation>{name} ({table})</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="132"/>
+        <location filename="../services/field/merge.py" line="134"/>
         <source>edited or still used at the office</source>
         <translation>modifié ou encore utilisé au bureau</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="132"/>
+        <location filename="../services/field/merge.py" line="134"/>
         <source>deleted in the field</source>
         <translation>supprimé sur le terrain</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="138"/>
+        <location filename="../services/field/merge.py" line="140"/>
         <source>deleted at the office</source>
         <translation>supprimé au bureau</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="138"/>
+        <location filename="../services/field/merge.py" line="140"/>
         <source>edited in the field</source>
         <translation>modifié sur le terrain</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="144"/>
+        <location filename="../services/field/merge.py" line="146"/>
         <source>{name} ({table}), {field}</source>
         <translation>{name} ({table}), {field}</translation>
     </message>
     <message>
-        <location filename="../core/merge.py" line="169"/>
+        <location filename="../services/field/merge.py" line="171"/>
         <source>Save the edits of these layers before bringing a field package back: {layers}.</source>
         <translation>Enregistrez les modifications de ces couches avant de rapatrier un paquet terrain : {layers}.</translation>
     </message>
     <message>
-        <location filename="../core/merge_apply.py" line="34"/>
+        <location filename="../services/field/merge_apply.py" line="36"/>
         <source>Cannot merge the field package into {path} (table {table}): {error}. Nothing was changed in the dossier.</source>
         <translation>Impossible de fusionner le paquet terrain dans {path} (table {table}) : {error}. Rien n'a été modifié dans le dossier.</translation>
     </message>
     <message>
-        <location filename="../core/merge_state.py" line="211"/>
+        <location filename="../services/field/merge_state.py" line="211"/>
         <source>The field package {path} is damaged ({error}): nothing was merged. Copy it again from the tablet.</source>
         <translation>Le paquet terrain {path} est endommagé ({error}) : rien n'a été fusionné. Copiez-le à nouveau depuis la tablette.</translation>
     </message>
     <message>
-        <location filename="../core/pg_conflicts.py" line="53"/>
+        <location filename="../store/pg_conflicts.py" line="53"/>
         <source>The feature {fid} of {table} was changed in the meantime on another computer: nothing was written. Reload it and apply your change again.</source>
         <translation>L'entité {fid} de {table} a été modifiée entre-temps par un autre poste : rien n'a été écrit. Rechargez-la et refaites votre modification.</translation>
     </message>
     <message>
-        <location filename="../core/pg_conflicts.py" line="64"/>
+        <location filename="../store/pg_conflicts.py" line="64"/>
         <source>The feature {fid} of {table} was deleted in the meantime on another computer: nothing was written.</source>
         <translation>L'entité {fid} de {table} a été supprimée entre-temps par un autre poste : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../core/transaction.py" line="69"/>
+        <location filename="../store/rows.py" line="43"/>
         <source>Cannot write into {path} (table {table}): {error}. Nothing was changed.</source>
         <translation>Impossible d'écrire dans {path} (table {table}) : {error}. Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../core/transaction_pg.py" line="35"/>
+        <location filename="../store/transaction_pg.py" line="38"/>
         <source>The server refused the change of {table} in {schema}: {error}. Nothing was changed.</source>
         <translation>Le serveur a refusé la modification de {table} dans {schema} : {error}. Rien n'a été modifié.</translation>
     </message>
@@ -3235,12 +3220,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Ouvrir le répertoire</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="158"/>
+        <location filename="../gui/export_boards_dialog.py" line="160"/>
         <source>Choose at least one group.</source>
         <translation>Choisissez au moins un groupe.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="163"/>
+        <location filename="../gui/export_boards_dialog.py" line="165"/>
         <source>Cannot write into the folder {path}. Choose a folder you can write to.</source>
         <translation>Impossible d'écrire dans le répertoire {path}. Choisissez un répertoire accessible en écriture.</translation>
     </message>
@@ -3320,22 +3305,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Prendre le terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="282"/>
+        <location filename="../gui/photo_actions.py" line="285"/>
         <source>Field package of {group} merged: {inserted} added, {updated} updated, {deleted} deleted, {photos} photos copied, {conflicts} conflicts.</source>
         <translation>Paquet terrain de {group} fusionné : {inserted} entités ajoutées, {updated} modifiées, {deleted} supprimées, {photos} photos copiées, {conflicts} conflits.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="294"/>
+        <location filename="../gui/photo_actions.py" line="297"/>
         <source>Choose the value to keep for each conflict.</source>
         <translation>Choisissez la valeur à garder pour chaque conflit.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="326"/>
+        <location filename="../gui/photo_actions.py" line="329"/>
         <source>Conflicts settled: {field} values taken from the field, {office} kept from the office.</source>
         <translation>Conflits réglés : {field} valeurs prises du terrain, {office} gardées du bureau.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="330"/>
+        <location filename="../gui/photo_actions.py" line="333"/>
         <source>{n} conflicts remain (changed again meanwhile).</source>
         <translation>{n} conflits restent (modifiés à nouveau entre-temps).</translation>
     </message>
@@ -3390,42 +3375,42 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>{inserted} ajoutées, {updated} modifiées, {deleted} supprimées, {conflicts} conflits, {photos} photos copiées.</translation>
     </message>
     <message>
-        <location filename="../core/boards/engine.py" line="281"/>
+        <location filename="../boards/engine.py" line="278"/>
         <source>All boards in one PDF: {name}</source>
         <translation>Toutes les planches dans un seul PDF : {name}</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="91"/>
+        <location filename="../store/gpkg_replace.py" line="91"/>
         <source>{path} is open in the project ({layers}): remove these layers or choose another file; nothing was replaced.</source>
         <translation>{path} est ouvert dans le projet ({layers}) : retirez ces couches ou choisissez un autre fichier ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="125"/>
+        <location filename="../store/gpkg_replace.py" line="125"/>
         <source>{path} is still in use by another program ({files} cannot be removed): close it and try again; nothing was replaced.</source>
         <translation>{path} est encore utilisé par un autre programme (impossible de supprimer {files}) : fermez-le et réessayez ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="137"/>
+        <location filename="../store/gpkg_replace.py" line="137"/>
         <source>{path} cannot be replaced ({reason}); the old file is unchanged.</source>
         <translation>Impossible de remplacer {path} ({reason}) ; l'ancien fichier est intact.</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="174"/>
+        <location filename="../store/gpkg_replace.py" line="174"/>
         <source>The pending edits of {layer} could not be saved: save or discard them, then try again; nothing was replaced.</source>
         <translation>Les modifications en attente de {layer} n'ont pas pu être enregistrées : enregistrez-les ou annulez-les, puis réessayez ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../core/pg_schema.py" line="308"/>
+        <location filename="../store/pg_schema.py" line="307"/>
         <source>The schema {schema} belongs to the database itself and never holds a workshop: choose another schema name (for example atelier_poix_du_nord).</source>
         <translation>Le schéma {schema} appartient à la base de données elle-même et n'accueille jamais d'atelier : choisissez un autre nom de schéma (par exemple atelier_poix_du_nord).</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="208"/>
+        <location filename="../services/server/pg_sync.py" line="208"/>
         <source>The schema {schema} already exists on the server and was not made by the workshop plugin ({tables} tables): it is never replaced nor written into. Choose another schema name.</source>
         <translation>Le schéma {schema} existe déjà sur le serveur et n'a pas été créé par l'extension Atelier territorial ({tables} tables) : il n'est jamais remplacé ni modifié. Choisissez un autre nom de schéma.</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="234"/>
+        <location filename="../services/server/pg_sync.py" line="234"/>
         <source>The schema {schema} already holds a workshop: choose another name, or confirm that the server copy is replaced (it is then kept on the server as a dated backup).</source>
         <translation>Le schéma {schema} contient déjà un atelier : choisissez un autre nom, ou confirmez le remplacement de la copie du serveur (elle est alors conservée sur le serveur en sauvegarde datée).</translation>
     </message>
@@ -3445,17 +3430,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Remplacer le GeoPackage s'il existe (il est conservé en sauvegarde datée)</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="112"/>
+        <location filename="../gui/server_transfer.py" line="113"/>
         <source>Pending edits of {layers} could not be saved: nothing was published.</source>
         <translation>Les modifications en attente de {layers} n'ont pas pu être enregistrées : rien n'a été publié.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="123"/>
+        <location filename="../gui/server_transfer.py" line="124"/>
         <source>Replace the workshop on the server</source>
         <translation>Remplacer l'atelier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="123"/>
+        <location filename="../gui/server_transfer.py" line="124"/>
         <source>The schema {schema} on the server holds a workshop ({rows} features, created on {created}). It will be replaced by a copy of the dossier {dossier}.
 
 Nothing is deleted: the current workshop, with everything the groups saved on the server, is kept on the server as the schema {backup}.</source>
@@ -3464,7 +3449,7 @@ Nothing is deleted: the current workshop, with everything the groups saved on th
 Rien n'est supprimé : l'atelier actuel, avec tout ce que les groupes ont enregistré sur le serveur, est conservé sur le serveur dans le schéma {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="235"/>
+        <location filename="../gui/server_transfer.py" line="238"/>
         <source>Replace (keep a backup)</source>
         <translation>Remplacer (en gardant une sauvegarde)</translation>
     </message>
@@ -3474,7 +3459,7 @@ Rien n'est supprimé : l'atelier actuel, avec tout ce que les groupes ont enregi
         <translation>L'atelier précédent est conservé sur le serveur sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="222"/>
+        <location filename="../gui/server_transfer.py" line="225"/>
         <source>The GeoPackage {path} will be replaced by the workshop {schema} from the server.
 
 Nothing is deleted: the current file is kept beside it as {backup}.</source>
@@ -3483,17 +3468,17 @@ Nothing is deleted: the current file is kept beside it as {backup}.</source>
 Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="231"/>
+        <location filename="../gui/server_transfer.py" line="234"/>
         <source>{count} layers of the project read this file ({layers}): their pending edits are saved, they are closed while it is replaced, then show the fetched copy.</source>
         <translation>{count} couches du projet lisent ce fichier ({layers}) : leurs modifications en attente sont enregistrées, elles sont fermées pendant le remplacement, puis affichent la copie récupérée.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="235"/>
+        <location filename="../gui/server_transfer.py" line="238"/>
         <source>Replace the GeoPackage</source>
         <translation>Remplacer le GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="252"/>
+        <location filename="../gui/server_transfer.py" line="255"/>
         <source>These layers could not be reopened on {path}: {layers}</source>
         <translation>Ces couches n'ont pas pu être rouvertes sur {path} : {layers}</translation>
     </message>
@@ -3503,12 +3488,12 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Le GeoPackage précédent est conservé sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="114"/>
+        <location filename="../gui/steps/groups.py" line="115"/>
         <source>Delete the group “{name}” and everything it drew (route, stops, sequences, hypotheses, sites, diagnostic, issues)? The other groups are not touched. A dated copy of the dossier is kept in the “sauvegardes” folder beside it.</source>
         <translation>Supprimer le groupe « {name} » et tout ce qu'il a dessiné (parcours, arrêts, séquences, hypothèses, sites, diagnostic, enjeux) ? Les autres groupes ne sont pas touchés. Une copie datée du dossier est conservée dans le dossier « sauvegardes » à côté.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/groups.py" line="140"/>
+        <location filename="../gui/steps/groups.py" line="141"/>
         <source>Group “{name}” deleted ({count} features); copy kept: {backup}.</source>
         <translation>Groupe « {name} » supprimé ({count} entités) ; copie conservée : {backup}.</translation>
     </message>
@@ -3563,177 +3548,177 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>{count} entités copiées dans {schema}.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="153"/>
+        <location filename="../gui/photo_actions.py" line="156"/>
         <source>The photo task failed: {error}</source>
         <translation>La tâche photos a échoué : {error}</translation>
     </message>
     <message>
-        <location filename="../core/photos.py" line="269"/>
+        <location filename="../services/photos/photos.py" line="269"/>
         <source>No perimetre_etude nor commune layer in {path}: no area check</source>
         <translation>Ni couche perimetre_etude ni couche commune dans {path} : périmètre non vérifié</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="72"/>
+        <location filename="../gui/steps/enjeux.py" line="71"/>
         <source>Shape on the map:</source>
         <translation>Forme sur la carte :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/enjeux.py" line="86"/>
+        <location filename="../gui/steps/enjeux.py" line="85"/>
         <source>Place the issue on the map</source>
         <translation>Placer l'enjeu sur la carte</translation>
     </message>
     <message>
-        <location filename="../core/boards/frames.py" line="173"/>
+        <location filename="../boards/frames.py" line="174"/>
         <source>Layout template {path} unreadable ({error}): default zones used</source>
         <translation>Modèle de mise en page {path} illisible ({error}) : zones par défaut utilisées</translation>
     </message>
     <message>
-        <location filename="../core/boards/kept_layouts.py" line="226"/>
+        <location filename="../boards/kept_layouts.py" line="221"/>
         <source>Layout {name} retouched: kept as {kept}</source>
         <translation>Mise en page {name} retouchée : conservée sous le nom {kept}</translation>
     </message>
     <message>
-        <location filename="../core/boards/kept_layouts.py" line="234"/>
+        <location filename="../boards/kept_layouts.py" line="229"/>
         <source>Layout {name} retouched: the new one written as {target}</source>
         <translation>Mise en page {name} retouchée : la nouvelle est écrite sous le nom {target}</translation>
     </message>
     <message>
-        <location filename="../core/boards/presence.py" line="69"/>
+        <location filename="../boards/presence.py" line="69"/>
         <source>Table {table} missing in {path}</source>
         <translation>Table {table} absente de {path}</translation>
     </message>
     <message>
-        <location filename="../core/boards/source.py" line="99"/>
+        <location filename="../boards/source.py" line="57"/>
         <source>Commune table unreadable in {path}</source>
         <translation>Table commune illisible dans {path}</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="78"/>
+        <location filename="../services/toolbox/catalogue.py" line="55"/>
         <source>The toolbox comes with the groups: create the groups first.</source>
         <translation>La boîte à outils vient avec les groupes : créez d'abord les groupes.</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="147"/>
+        <location filename="../services/toolbox/catalogue.py" line="124"/>
         <source>Toolbox: {count} tools copied into {path}</source>
         <translation>Boîte à outils : {count} outils copiés dans {path}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_keep.py" line="132"/>
+        <location filename="../services/dossier/dossier_keep.py" line="133"/>
         <source>Rebuild kept the tables {tables}</source>
         <translation>La reconstruction a conservé les tables {tables}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="102"/>
+        <location filename="../services/dossier/dossier_project.py" line="108"/>
         <source>Style of {table} not saved: {error}</source>
         <translation>Style de {table} non enregistré : {error}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="108"/>
+        <location filename="../services/dossier/dossier_project.py" line="114"/>
         <source>Metadata of {table} not saved in the GeoPackage: {error}</source>
         <translation>Métadonnées de {table} non enregistrées dans le GeoPackage : {error}</translation>
     </message>
     <message>
-        <location filename="../core/dossier_project.py" line="114"/>
+        <location filename="../services/dossier/dossier_project.py" line="120"/>
         <source>Layer metadata not saved in the GeoPackage: {error}</source>
         <translation>Métadonnées des couches non enregistrées dans le GeoPackage : {error}</translation>
     </message>
     <message>
-        <location filename="../core/enjeux_project.py" line="96"/>
+        <location filename="../services/toolbox/enjeux_project.py" line="96"/>
         <source>Invalid relation {id}</source>
         <translation>Relation invalide : {id}</translation>
     </message>
     <message>
-        <location filename="../core/field_package.py" line="304"/>
+        <location filename="../services/field/field_package.py" line="303"/>
         <source>Offline basemap not rendered: {error}</source>
         <translation>Fond de plan hors ligne non généré : {error}</translation>
     </message>
     <message>
-        <location filename="../core/gpkg_replace.py" line="69"/>
+        <location filename="../store/gpkg_replace.py" line="69"/>
         <source>Could not remove {path}: {error}</source>
         <translation>Impossible de supprimer {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="71"/>
+        <location filename="../services/groups.py" line="75"/>
         <source>Groups {groups} in {path}</source>
         <translation>Groupes {groups} dans {path}</translation>
     </message>
     <message>
-        <location filename="../core/layer_styles.py" line="260"/>
+        <location filename="../styles/layer_styles.py" line="248"/>
         <source>Diagnostic style failed for {layer}</source>
         <translation>Échec du style de diagnostic pour {layer}</translation>
     </message>
     <message>
-        <location filename="../core/package_layers.py" line="61"/>
+        <location filename="../services/field/package_layers.py" line="62"/>
         <source>No tilesxyzmbtiles algorithm: the package has no offline basemap</source>
         <translation>Pas d'algorithme tilesxyzmbtiles : le paquet terrain n'a pas de fond de plan hors ligne</translation>
     </message>
     <message>
-        <location filename="../core/pg_listen.py" line="60"/>
+        <location filename="../store/pg_listen.py" line="60"/>
         <source>Server notifications stopped: {error}</source>
         <translation>Notifications du serveur arrêtées : {error}</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="194"/>
+        <location filename="../services/server/pg_sync.py" line="194"/>
         <source>{table}.{field}: {n} references to missing {parent} emptied</source>
         <translation>{table}.{field} : {n} références vers des {parent} disparus vidées</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="284"/>
+        <location filename="../services/server/pg_sync.py" line="284"/>
         <source>Workshop {name} kept as {backup} before being replaced</source>
         <translation>Atelier {name} conservé sous le nom {backup} avant d'être remplacé</translation>
     </message>
     <message>
-        <location filename="../core/pg_sync.py" line="322"/>
+        <location filename="../services/server/pg_sync.py" line="322"/>
         <source>{table} ({kind}) is not copied to the server</source>
         <translation>{table} ({kind}) n'est pas copiée sur le serveur</translation>
     </message>
     <message>
-        <location filename="../core/photos_summary.py" line="62"/>
+        <location filename="../services/photos/photos_summary.py" line="62"/>
         <source>{label}: 1 photo</source>
         <translation>{label} : 1 photo</translation>
     </message>
     <message>
-        <location filename="../core/photos_summary.py" line="63"/>
+        <location filename="../services/photos/photos_summary.py" line="63"/>
         <source>{label}: {n} photos</source>
         <translation>{label} : {n} photos</translation>
     </message>
     <message>
-        <location filename="../core/photos_summary.py" line="67"/>
+        <location filename="../services/photos/photos_summary.py" line="67"/>
         <source>(unnamed)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../core/photos_summary.py" line="69"/>
+        <location filename="../services/photos/photos_summary.py" line="69"/>
         <source>Unnumbered stop — {name}</source>
         <translation>Arrêt sans numéro — {name}</translation>
     </message>
     <message>
-        <location filename="../core/photos_summary.py" line="86"/>
+        <location filename="../services/photos/photos_summary.py" line="86"/>
         <source>{file}: {reason}</source>
         <translation>{file} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/photos_summary.py" line="110"/>
+        <location filename="../services/photos/photos_summary.py" line="110"/>
         <source>Imported, no stop close enough</source>
         <translation>Importées, sans arrêt assez proche</translation>
     </message>
     <message>
-        <location filename="../core/photos_summary.py" line="120"/>
+        <location filename="../services/photos/photos_summary.py" line="120"/>
         <source>Already imported</source>
         <translation>Déjà importées</translation>
     </message>
     <message>
-        <location filename="../core/postgis.py" line="264"/>
+        <location filename="../store/postgis.py" line="268"/>
         <source>Workshop {schema}: tables created {tables}, groups added {groups}</source>
         <translation>Atelier {schema} : tables créées {tables}, groupes ajoutés {groups}</translation>
     </message>
     <message>
-        <location filename="../core/saving.py" line="115"/>
+        <location filename="../store/saving.py" line="116"/>
         <source>{layer} saved after {tries} tries</source>
         <translation>{layer} enregistrée après {tries} essais</translation>
     </message>
     <message>
-        <location filename="../core/saving.py" line="121"/>
+        <location filename="../store/saving.py" line="122"/>
         <source>Saving {layer} failed (try {tries}): {errors}</source>
         <translation>Échec de l'enregistrement de {layer} (essai {tries}) : {errors}</translation>
     </message>
@@ -3813,22 +3798,22 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>L'export des planches a échoué</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="100"/>
+        <location filename="../gui/dock.py" line="101"/>
         <source>Open the next step of the workshop</source>
         <translation>Ouvrir l'étape suivante de l'atelier</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="132"/>
+        <location filename="../gui/dock.py" line="133"/>
         <source>Next step: {step}</source>
         <translation>Étape suivante : {step}</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="134"/>
+        <location filename="../gui/dock.py" line="135"/>
         <source>Every step of the day is done ✓</source>
         <translation>Toutes les étapes de la journée sont faites ✓</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="171"/>
+        <location filename="../gui/photo_actions.py" line="174"/>
         <source>{imported} photos imported for {group}, {attached} of them attached to a stop; {no_gps} without GPS, {outside} outside the study perimeter, {unreadable} unreadable, {already} already imported.</source>
         <translation>{imported} photos importées pour {group}, dont {attached} rattachées à un arrêt ; {no_gps} sans GPS, {outside} hors du périmètre d'étude, {unreadable} illisibles, {already} déjà importées.</translation>
     </message>

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 
-from ..core import saving
-from ..core.i18n import error_text, tr
 from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
 from ..paths import icon_path
+from ..store import saving
 
 
 class AtelierAlgorithm(QgsProcessingAlgorithm):

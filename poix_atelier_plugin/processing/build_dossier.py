@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""atelier:build_dossier (DESIGN.md Processing contract): a thin wrapper over core.dossier."""
+"""atelier:build_dossier (DESIGN.md Processing contract): a thin wrapper over services.dossier.dossier."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from qgis.core import (
 )
 
 from .. import compat
-from ..core.dossier import build_dossier
-from ..core.i18n import tr
+from ..infra.i18n import tr
+from ..services.dossier.dossier import build_dossier
 from .base import AtelierAlgorithm
 
 
@@ -91,7 +91,7 @@ class BuildDossier(AtelierAlgorithm):
 
     def _dossier_parameter(self, parameters, context) -> str:
         """The dossier a rebuild replaces: its pending edits are saved and carried over."""
-        from ..core.dossier import dossier_files
+        from ..services.dossier.dossier import dossier_files
 
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         code = (self.parameterAsString(parameters, "CODE_INSEE", context) or "").strip()

@@ -8,8 +8,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.i18n import tr
 from ..domain import vocab
+from ..infra.i18n import tr
+from ..store.postgis import is_pg
 from .base import AtelierAlgorithm
 
 
@@ -45,12 +46,12 @@ class CreateGroups(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputString("GROUPS", tr("Groups")))
 
     def process(self, parameters, context, feedback) -> dict:
-        from ..core.groups import create_groups
+        from ..services.groups import create_groups
 
         dossier = self.parameterAsString(parameters, "DOSSIER", context)
         names = self.parameterAsString(parameters, "GROUPS", context)
-        if dossier.startswith("pg:"):  # PostGIS workshop (core/postgis.py)
-            from ..core.postgis import create_groups as create_groups_pg
+        if is_pg(dossier):  # PostGIS workshop (store/postgis.py)
+            from ..store.postgis import create_groups as create_groups_pg
 
             groups, tables = create_groups_pg(dossier, names)
         else:

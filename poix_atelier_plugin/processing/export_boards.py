@@ -14,13 +14,13 @@ from qgis.core import (
 )
 
 from .. import compat
-from ..core.boards.base import BoardOptions, board_title
-from ..core.boards.engine import FORMATS, export_boards
-from ..core.boards.frames import BOARD_TYPES
-from ..core.boards.paper import ORIENTATIONS, PAPERS
-from ..core.i18n import tr
+from ..boards.base import BoardOptions, board_title
+from ..boards.engine import FORMATS, export_boards
+from ..boards.frames import BOARD_TYPES
+from ..boards.paper import ORIENTATIONS, PAPERS
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import parse_group_names
+from ..infra.i18n import tr
 from .base import AtelierAlgorithm
 
 PAPER_CHOICES = tuple(PAPERS)  # A4, A3, A2, A1, A0
@@ -120,7 +120,7 @@ class ExportBoards(AtelierAlgorithm):
         elif project is None:
             project = QgsProject()
         if not dossier and not project_path:
-            from ..core.settings import ProjectSettings
+            from ..infra.settings import ProjectSettings
 
             if not ProjectSettings.load(project).dossier_path:
                 raise AtelierError(QT_TR_NOOP("Give a project or a dossier."))

@@ -11,8 +11,8 @@ from qgis.core import (
 )
 
 from .. import compat
-from ..core import field_package
-from ..core.i18n import tr
+from ..infra.i18n import tr
+from ..services.field import field_package
 from .base import AtelierAlgorithm
 
 

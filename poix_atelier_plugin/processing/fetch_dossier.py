@@ -11,8 +11,8 @@ from qgis.core import (
     QgsProcessingParameterProviderConnection,
 )
 
-from ..core.i18n import tr
 from ..domain.errors import AtelierError
+from ..infra.i18n import tr
 from .base import AtelierAlgorithm
 
 
@@ -52,7 +52,7 @@ class FetchDossier(AtelierAlgorithm):
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Main thread: note whether layers of the project read the output file."""
-        from ..core import gpkg_replace
+        from ..store import gpkg_replace
 
         self._refused = None
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
@@ -63,8 +63,8 @@ class FetchDossier(AtelierAlgorithm):
         return super().prepareAlgorithm(parameters, context, feedback)
 
     def process(self, parameters, context, feedback) -> dict:
-        from ..core import pg_fetch
-        from ..core.postgis import PgWorkspace
+        from ..services.server import pg_fetch
+        from ..store.postgis import PgWorkspace
 
         if getattr(self, "_refused", None) is not None:
             raise self._refused

@@ -9,8 +9,8 @@ from qgis.core import (
 )
 
 from .. import compat
-from ..core import photos
-from ..core.i18n import tr
+from ..infra.i18n import tr
+from ..services.photos import photos
 from .base import AtelierAlgorithm
 
 

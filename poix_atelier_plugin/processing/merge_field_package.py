@@ -10,8 +10,8 @@ from qgis.core import (
 )
 
 from .. import compat
-from ..core import merge
-from ..core.i18n import tr
+from ..infra.i18n import tr
+from ..services.field import merge
 from .base import AtelierAlgorithm
 
 

@@ -10,8 +10,8 @@ from qgis.core import (
 )
 
 from .. import compat
-from ..core.i18n import tr
 from ..domain import vocab
+from ..infra.i18n import tr
 from .base import AtelierAlgorithm
 
 
@@ -52,7 +52,7 @@ class OrderStops(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputBoolean("FITS_SLOT", tr("Fits in the slot")))
 
     def process(self, parameters, context, feedback) -> dict:
-        from ..core.route import order_stops
+        from ..services.route import order_stops
 
         dossier = self.parameterAsString(parameters, "DOSSIER", context)
         groupe = self.parameterAsString(parameters, "GROUP", context)

@@ -4,7 +4,7 @@
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from ..core.i18n import tr
+from ..infra.i18n import tr
 from ..paths import icon_path
 
 

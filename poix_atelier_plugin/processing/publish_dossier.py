@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.i18n import tr
+from ..infra.i18n import tr
 from .base import AtelierAlgorithm
 
 
@@ -54,8 +54,8 @@ class PublishDossier(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputString("BACKUP", tr("Backup of the replaced workshop")))
 
     def process(self, parameters, context, feedback) -> dict:
-        from ..core import pg_sync
-        from ..core.postgis import PgWorkspace, check_schema_name
+        from ..services.server import pg_sync
+        from ..store.postgis import PgWorkspace, check_schema_name
 
         gpkg = self.parameterAsFile(parameters, "DOSSIER", context)
         connection = self.parameterAsConnectionName(parameters, "CONNECTION", context)

@@ -7,9 +7,9 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
-from ..core.i18n import tr
-from ..core.synthesis import WKB_TYPE, compute, output_fields, to_feature
 from ..domain import schema
+from ..infra.i18n import tr
+from ..services.synthesis import WKB_TYPE, compute, output_fields, to_feature
 from .base import AtelierAlgorithm
 
 

@@ -40,7 +40,7 @@ def dossier(tmp: Path) -> Path:
 def qgis_alone(layouts, folder: Path, options) -> float:
     from qgis.core import QgsLayoutExporter
 
-    from poix_atelier_plugin.core.boards.engine import image_settings, pdf_settings
+    from poix_atelier_plugin.boards.engine import image_settings, pdf_settings
 
     folder.mkdir()
     start = time.perf_counter()
@@ -70,8 +70,8 @@ def main() -> None:
 
     app = QgsApplication([], True)
     app.initQgis()
-    from poix_atelier_plugin.core.boards import BoardOptions
-    from poix_atelier_plugin.core.boards.engine import export_boards
+    from poix_atelier_plugin.boards import BoardOptions
+    from poix_atelier_plugin.boards.engine import export_boards
 
     options = BoardOptions(paper="A3", dpi=args.dpi, fmt="png" if args.png else "pdf")
     with tempfile.TemporaryDirectory() as name:

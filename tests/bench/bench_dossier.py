@@ -76,7 +76,7 @@ def write_source(path: Path, n_far: int) -> None:
 def timed_build(source: Path, out: Path) -> tuple[float, int, int]:
     from qgis.core import QgsVectorLayer
 
-    from poix_atelier_plugin.core.dossier import build_dossier
+    from poix_atelier_plugin.services.dossier.dossier import build_dossier
 
     communes = QgsVectorLayer(str(COMMUNES), "communes", "ogr")
     layer = QgsVectorLayer(f"{source}|layername=batiments", "Bâtiments", "ogr")
@@ -118,10 +118,10 @@ def timed_ogr2ogr(source: Path, dossier: Path, out: Path) -> float:
 
 
 def timed_clip_only(source: Path, dossier: Path, out: Path) -> float:
-    """Only the clip of the source (what ogr2ogr does), through core.dossier_sources."""
+    """Only the clip of the source (what ogr2ogr does), through services.dossier.dossier_sources."""
     from qgis.core import QgsVectorLayer
 
-    from poix_atelier_plugin.core.dossier_sources import clip_source
+    from poix_atelier_plugin.services.dossier.dossier_sources import clip_source
 
     zone = next(QgsVectorLayer(f"{dossier}|layername=perimetre_etude", "z", "ogr").getFeatures())
     layer = QgsVectorLayer(f"{source}|layername=batiments", "Bâtiments", "ogr")
@@ -169,9 +169,11 @@ def main() -> int:
         t_clip_small = best(lambda: timed_clip_only(small, dossier, work / "clip.gpkg"))
         t_clip = best(lambda: timed_clip_only(big, dossier, work / "clip.gpkg"))
         print(
-            f"clip only (core.dossier_sources.clip_source), {NEAR:,} features: {t_clip_small:.3f} s"
+            f"clip only (services.dossier.dossier_sources.clip_source), {NEAR:,} features: {t_clip_small:.3f} s"
         )
-        print(f"clip only (core.dossier_sources.clip_source), {TOTAL:,} features: {t_clip:.3f} s")
+        print(
+            f"clip only (services.dossier.dossier_sources.clip_source), {TOTAL:,} features: {t_clip:.3f} s"
+        )
         print(f"ratio clip only 200k / 2k: {t_clip / t_clip_small:.2f} (goal < 1.5)")
         print(f"ratio clip only / ogr2ogr: {t_clip / t_ogr:.2f}")
         print(

@@ -36,10 +36,10 @@ def main() -> None:
     app.initQgis()
     from helpers_enjeux import new_workspace
 
-    from poix_atelier_plugin.core import catalogue as cat
-    from poix_atelier_plugin.core.enjeux import add_enjeu, link_tool, set_enjeu_tools
-    from poix_atelier_plugin.core.proposal import group_proposal_html
     from poix_atelier_plugin.domain import catalogue as dom
+    from poix_atelier_plugin.services.toolbox import catalogue as cat
+    from poix_atelier_plugin.services.toolbox.enjeux import add_enjeu, link_tool, set_enjeu_tools
+    from poix_atelier_plugin.services.toolbox.proposal import group_proposal_html
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

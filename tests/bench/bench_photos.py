@@ -99,19 +99,19 @@ def main(runs: int = 3, count: int = 500) -> None:
             ours.append(time.perf_counter() - t)
             assert result["IMPORTED"] == count, result
         # where the difference goes: the same import with the file copies switched off
-        from poix_atelier_plugin.core import photos as core_photos
+        from poix_atelier_plugin.services.photos import photos as photos_service
 
         no_copy = []
-        real_copy = core_photos.copy_file
-        core_photos.copy_file = lambda source, target: target
+        real_copy = photos_service.copy_file
+        photos_service.copy_file = lambda source, target: target
         try:
             for run in range(runs):
                 dossier = hp.make_dossier(work / f"nocopy_{run}")
                 t = time.perf_counter()
-                core_photos.import_photos(dossier, "Groupe 1", folder, 50.0)
+                photos_service.import_photos(dossier, "Groupe 1", folder, 50.0)
                 no_copy.append(time.perf_counter() - t)
         finally:
-            core_photos.copy_file = real_copy
+            photos_service.copy_file = real_copy
         copies = []
         for run in range(runs):  # the floor: copying the files, which the contract requires
             target = work / f"copy_{run}"

@@ -2,13 +2,13 @@
 """Benchmark: three groups writing at once to PostGIS, and how fast the facilitator sees it.
 
 Starts a throw-away PostgreSQL 15 cluster (tests/helpers_pg.py), creates a
-workshop schema through the plugin's core, then:
+workshop schema through the plugin's services, then:
 
 1. three writer processes (tests/pg_worker.py, one per group, separate
    connections) make EDITS edits each (2/3 inserts, 1/3 version-checked
    updates, one transaction per edit): edits per second;
 2. notification latency: a separate process commits a stop while the
-   facilitator's layer is watched by core.pg_listen.ChangeListener; the
+   facilitator's layer is watched by store.pg_listen.ChangeListener; the
    time from COMMIT to the layer showing the new stop (reload done), idle
    and while the three writers run.
 
@@ -62,8 +62,9 @@ def main(edits: int) -> None:
     cluster, stop = helpers_pg.start_cluster(fsync=True)  # durable commits, like a real server
     try:
         helpers_pg_qgis.save_connection("bench", cluster, cluster.user, cluster.password)
-        from poix_atelier_plugin.core import pg_listen, pg_project, postgis
         from poix_atelier_plugin.domain.groups import normalise_groups
+        from poix_atelier_plugin.services.server import pg_project
+        from poix_atelier_plugin.store import pg_listen, postgis
 
         dossier = "pg:bench/bench"
         postgis.create_workspace(dossier, normalise_groups(GROUPS))

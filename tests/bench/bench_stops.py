@@ -48,15 +48,16 @@ def main() -> None:
 
 
 def bench_dossier(route, stops) -> None:
-    """The same through core on a real GeoPackage: read, number, write 10,000 stops."""
+    """The same through the services on a real GeoPackage: read, number, write 10,000 stops."""
     import tempfile
 
     from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsPointXY
 
     app = QgsApplication([], False)
     app.initQgis()
-    from poix_atelier_plugin.core import groups, workspace
-    from poix_atelier_plugin.core import route as core_route
+    from poix_atelier_plugin.services import groups
+    from poix_atelier_plugin.services import route as route_service
+    from poix_atelier_plugin.store import workspace
 
     with tempfile.TemporaryDirectory() as tmp:
         gpkg = Path(tmp) / "bench.gpkg"
@@ -77,13 +78,13 @@ def bench_dossier(route, stops) -> None:
             feats.append(f)
         layer.dataProvider().addFeatures(feats)
         t0 = time.perf_counter()
-        report = core_route.order_stops(gpkg, "Groupe 1", 120)
+        report = route_service.order_stops(gpkg, "Groupe 1", 120)
         first = time.perf_counter() - t0
         t0 = time.perf_counter()
-        core_route.order_stops(gpkg, "Groupe 1", 120)  # nothing changed: nothing written
+        route_service.order_stops(gpkg, "Groupe 1", 120)  # nothing changed: nothing written
         again = time.perf_counter() - t0
     print(
-        f"atelier:order_stops core on a GeoPackage, {report.stop_count} stops: {first:.2f} s "
+        f"atelier:order_stops services on a GeoPackage, {report.stop_count} stops: {first:.2f} s "
         f"(first numbering, all written), {again:.2f} s (renumbering, nothing changed)"
     )
 

@@ -7,9 +7,9 @@ from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ... import compat
-from ...core import groups as core_groups
-from ...core.i18n import tr
 from ...domain.errors import AtelierError
+from ...infra.i18n import tr
+from ...services import groups as groups_service
 from ..maptools import CaptureTool
 
 #: geometrytype of a split layer -> geometry kind of the capture tool
@@ -132,7 +132,7 @@ class StepPanel(QWidget):
             self.buttons["redo_drawing"].setEnabled(saver.can_redo())
 
     def add_drawn(self, layer, geometry, undo_text: str, after_accept=None) -> int | None:
-        """Added by core, then QGIS's own form, then saved to the dossier at once.
+        """Added by the services, then QGIS's own form, then saved to the dossier at once.
 
         Cancelling the form undoes the drawing. Once accepted, the drawing and what it
         changed in the group's layers (stop numbers) are written to disk, so a crash
@@ -142,7 +142,7 @@ class StepPanel(QWidget):
         stack.beginMacro(undo_text)
         fid, accepted = None, False
         try:
-            fid, warnings = core_groups.draw(layer, geometry)
+            fid, warnings = groups_service.draw(layer, geometry)
             for text in warnings:
                 self.context.warning(text)
             accepted = self.open_form(layer, fid)

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from ...core.i18n import error_text, tr
 from ...domain.errors import AtelierError
+from ...infra.i18n import error_text, tr
 from .base import StepPanel
 
 
@@ -39,7 +39,7 @@ class BoardsStep(StepPanel):
 
     def export_boards(self, checked: bool = False, boards=None, groups=None):
         """Open the export dialog (``boards``/``groups`` preselect); returns it once closed."""
-        from ..boards_export import open_export_dialog
+        from ..export_boards_dialog import open_export_dialog
 
         return open_export_dialog(self, boards=boards, groups=groups)
 
@@ -53,8 +53,8 @@ class BoardsStep(StepPanel):
         """Run atelier:synthesis and add its layer to the project."""
         from qgis.core import QgsProject
 
-        from ...core.boards.synthese import _convergence_style
-        from ...core.synthesis import compute, pieces_layer
+        from ...boards.synthese import _convergence_style
+        from ...services.synthesis import compute, pieces_layer
 
         if not self.context.dossier:
             self.context.warning(tr("Open or build a dossier first."))

@@ -6,9 +6,9 @@ from __future__ import annotations
 from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QLabel
 
-from ...core.i18n import tr
-from ...core.workspace import PROP_GROUP, PROP_TABLE
 from ...domain import vocab
+from ...infra.i18n import tr
+from ...store.workspace import PROP_GROUP, PROP_TABLE
 from .base import KINDS, StepPanel
 
 
@@ -93,7 +93,7 @@ class DiagnosticStep(StepPanel):
         self.summary.setText(tr("{group}: {counts}").format(group=groupe, counts=" · ".join(parts)))
 
     def restyle(self) -> int:
-        from ...core.diagnostic_style import style_diagnostic
+        from ...styles.diagnostic_style import style_diagnostic
 
         done = 0
         for geometry in KINDS:
@@ -113,7 +113,7 @@ class DiagnosticStep(StepPanel):
 
     # drawing ----------------------------------------------------------------------------
     def start_drawing(self, geometry: str | None = None):
-        from ...core.diagnostic_style import CATEGORY_COLOURS
+        from ...styles.diagnostic_style import CATEGORY_COLOURS
 
         geometry = geometry or self.kind_combo.currentData()
         self.stop_drawing()
@@ -137,7 +137,7 @@ class DiagnosticStep(StepPanel):
             self.buttons["add_diagnostic"].setChecked(False)
 
     def captured(self, geometry_code: str, geometry) -> int | None:
-        """Added by core, then QGIS's own form; cancelling the form undoes the drawing."""
+        """Added by the services, then QGIS's own form; cancelling the form undoes the drawing."""
         layer = diagnostic_layer(self.context.active_group, geometry_code)
         if layer is None:
             return None

@@ -9,10 +9,10 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 from qgis.gui import QgsCustomProjectOpenHandler
 from qgis.PyQt.QtWidgets import QFileDialog
 
-from ...core import dossier_offline, dossier_open
-from ...core.i18n import error_text, tr
-from ...core.settings import dossier_folder, remember_dossier_folder
 from ...domain.errors import QT_TR_NOOP, AtelierError
+from ...infra.i18n import error_text, tr
+from ...infra.settings import dossier_folder, remember_dossier_folder
+from ...services.dossier import dossier_offline, dossier_open
 from .base import StepPanel
 
 

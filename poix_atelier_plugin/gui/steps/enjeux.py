@@ -18,12 +18,11 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
 )
 
-from ...core.i18n import error_text, tr
 from ...domain import vocab
 from ...domain.errors import AtelierError
+from ...infra.i18n import error_text, tr
+from ...styles.diagnostic_style import LEVEL_COLOURS
 from .base import KINDS, StepPanel
-
-LEVEL_COLOURS = {"imperatif": "#c0392b", "important": "#d35400", "a_suivre": "#7f8c8d"}
 
 
 class EnjeuxStep(StepPanel):
@@ -111,7 +110,7 @@ class EnjeuxStep(StepPanel):
 
     # state --------------------------------------------------------------------------------
     def gpkg(self) -> str | None:
-        from ...core.catalogue import is_pg
+        from ...store.postgis import is_pg
 
         path = self.context.dossier
         if path and is_pg(path):
@@ -130,8 +129,8 @@ class EnjeuxStep(StepPanel):
         if gpkg is None:
             self.refresh()
             return
-        from ...core.catalogue import ensure_catalogue
-        from ...core.enjeux import ensure_catalogue_layers, setup_relations
+        from ...services.toolbox.catalogue import ensure_catalogue
+        from ...services.toolbox.enjeux import ensure_catalogue_layers, setup_relations
 
         try:
             ensure_catalogue(gpkg)
@@ -148,7 +147,7 @@ class EnjeuxStep(StepPanel):
         self.refresh()
 
     def refresh(self) -> None:
-        from ...core.enjeux import enjeu_links, read_enjeux
+        from ...services.toolbox.enjeux import enjeu_links, read_enjeux
 
         self.enjeux_list.clear()
         gpkg, groupe = self.gpkg(), self.context.active_group
@@ -203,7 +202,7 @@ class EnjeuxStep(StepPanel):
             self.context.error(tr("Open a dossier first."), 8)
             return None
         try:
-            from ...core.catalogue import ensure_catalogue
+            from ...services.toolbox.catalogue import ensure_catalogue
 
             ensure_catalogue(gpkg)
             dialog = ToolboxDialog(gpkg, self.iface.mainWindow(), self.context)
@@ -235,7 +234,7 @@ class EnjeuxStep(StepPanel):
         return dialog
 
     def delete_enjeu(self, fid: int | None, confirm: bool | None = None) -> bool:
-        from ...core.enjeux import delete_enjeu
+        from ...services.toolbox.enjeux import delete_enjeu
 
         gpkg = self.gpkg()
         if fid is None or gpkg is None:
@@ -262,7 +261,7 @@ class EnjeuxStep(StepPanel):
         return True
 
     def place_enjeu(self, fid: int | None = None, geometry: str | None = None):
-        """Capture a geometry on the canvas for the selected enjeu (core writes it)."""
+        """Capture a geometry on the canvas for the selected enjeu (services.toolbox writes it)."""
         self.stop_placing()
         fid = fid if fid is not None else self._selected()
         if fid is None or self.gpkg() is None:
@@ -275,7 +274,7 @@ class EnjeuxStep(StepPanel):
             self.place_button,
             KINDS[code],
             layers[0] if layers else None,
-            "#c0392b",
+            LEVEL_COLOURS["imperatif"],  # the capture line in the first level's red
             "atelier_tool_place_enjeu",
             lambda geom, f=fid: self._placed(f, geom),
             edit=False,
@@ -292,8 +291,8 @@ class EnjeuxStep(StepPanel):
     def _placed(self, fid: int, geometry) -> None:
         from qgis.core import QgsCoordinateTransform
 
-        from ...core.enjeux import set_enjeu_geometry
-        from ...core.workspace import crs
+        from ...services.toolbox.enjeux import set_enjeu_geometry
+        from ...store.workspace import crs
 
         layers = self._enjeux_layers()
         if not layers:  # the tool left the geometry in the canvas CRS

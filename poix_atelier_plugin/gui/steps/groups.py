@@ -8,10 +8,11 @@ from pathlib import Path
 from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import QInputDialog, QMessageBox
 
-from ...core import groups as core_groups
-from ...core import project_layers, workspace
-from ...core.i18n import tr
 from ...domain.errors import QT_TR_NOOP, AtelierError
+from ...infra.i18n import tr
+from ...services import groups as groups_service
+from ...services.dossier import project_layers
+from ...store import workspace
 from .base import StepPanel
 
 
@@ -81,7 +82,7 @@ class GroupsStep(StepPanel):
             specs = self.ask_groups(existing)
             if not specs:
                 return
-            registered, _tables = core_groups.create_groups(path, specs, update=True)
+            registered, _tables = groups_service.create_groups(path, specs, update=True)
             project = QgsProject.instance()
             wanted = {s.name for s in specs}
             project_layers.add_workspace_layers(
@@ -122,13 +123,13 @@ class GroupsStep(StepPanel):
             project = QgsProject.instance()
             # what the group still had in memory goes into the copy too
             self.context.saver.save(project_layers.group_layers(project, name))
-            from ...core import dossier_keep
+            from ...services.dossier import dossier_keep
 
             backups = dossier_keep.backup_files([path], Path(path).parent)
             for layer in project_layers.group_layers(project, name):
                 if layer.isEditable():
                     layer.rollBack()
-            counts = core_groups.delete_group(path, name)
+            counts = groups_service.delete_group(path, name)
             project_layers.remove_group_layers(project, name)
         except AtelierError as exc:
             self.context.error(exc)

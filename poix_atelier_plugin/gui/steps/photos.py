@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Dock step: Photos.
 
-``field_map`` belongs to the boards engineer (one layout engine); the other
-actions are implemented in gui/photo_actions.py.
+``field_map`` opens the boards dialog (one layout engine for every printed
+map); the other actions are in gui/photo_actions.py.
 """
 
-from ...core.i18n import tr
+from ...infra.i18n import tr
 from ..photo_actions import PhotoActions
 from .base import StepPanel
 
@@ -57,7 +57,7 @@ class PhotosStep(StepPanel):
 
     def field_map(self, checked: bool = False):
         """The boards dialog preset on the active group's field map (one layout engine)."""
-        from ..boards_export import open_export_dialog
+        from ..export_boards_dialog import open_export_dialog
 
         group = self.context.active_group
         return open_export_dialog(self, boards=["terrain"], groups=[group] if group else None)

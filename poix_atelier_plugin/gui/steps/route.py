@@ -8,10 +8,10 @@ from qgis.PyQt.QtCore import QLocale, QTimer
 from qgis.PyQt.QtWidgets import QFormLayout, QLabel, QSpinBox
 
 from ... import compat
-from ...core import project_layers
-from ...core import route as core_route
-from ...core.i18n import error_text, tr
 from ...domain.errors import QT_TR_NOOP, AtelierError
+from ...infra.i18n import error_text, tr
+from ...services import route as route_service
+from ...services.dossier import project_layers
 from ..maptools import CaptureTool
 from .base import StepPanel
 
@@ -179,7 +179,7 @@ class RouteStep(StepPanel):
             self._status(tr("Create the groups first, then pick the active group."), None)
             return
         try:
-            self.report, _placement, _feats = core_route.analyse(
+            self.report, _placement, _feats = route_service.analyse(
                 route, stops, self.slot_spin.value()
             )
         except AtelierError as exc:
@@ -223,7 +223,7 @@ class RouteStep(StepPanel):
                 raise AtelierError(
                     QT_TR_NOOP("Create the groups first, then pick the active group.")
                 )
-            report = core_route.order_layer_stops(route, stops, self.slot_spin.value())
+            report = route_service.order_layer_stops(route, stops, self.slot_spin.value())
             if not report.has_route:
                 raise AtelierError(QT_TR_NOOP("No route has been drawn for this group yet."))
         except AtelierError as exc:
@@ -256,9 +256,9 @@ class RouteStep(StepPanel):
             if not roads:
                 raise AtelierError(QT_TR_NOOP("The dossier has no road layer to follow."))
             existing = sorted(route.getFeatures(), key=lambda f: f.id())
-            if existing:  # the one core replaces: the person's own route can come back
+            if existing:  # the one services.route replaces: the person's own route can come back
                 self.context.saver.remember_change(route, existing[0])
-            core_route.follow_roads(route, stops, roads[0])
+            route_service.follow_roads(route, stops, roads[0])
             self.context.saver.save([route])
             self.number_stops(quiet=True)
         except AtelierError as exc:
@@ -300,7 +300,7 @@ class RouteStep(StepPanel):
         return (node.customProperty("atelier/couleur") if node else None) or "#d55e00"
 
     def captured(self, key: str, geometry) -> int | None:
-        """One drawn feature: added by core, form opened, stops renumbered; one undo step."""
+        """One drawn feature: added by the services, form opened, stops renumbered; one undo step."""
         table, geometry_type, _kind = DRAWINGS[key]
         layer = self.layer(table, geometry_type)
         if layer is None:
@@ -316,9 +316,9 @@ class RouteStep(StepPanel):
         """The stops' order after a stop or the route is drawn (inside the drawing's undo step)."""
         stops = self.layer("arrets")
         route = self.layer("parcours")
-        _report, placement, feats = core_route.analyse(route, stops, self.slot_spin.value())
+        _report, placement, feats = route_service.analyse(route, stops, self.slot_spin.value())
         if stops.isEditable() and placement is not None:
-            core_route.write_order(stops, placement, feats)
+            route_service.write_order(stops, placement, feats)
 
     def unload(self) -> None:
         self.stop_drawing()

@@ -1,0 +1,143 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Atlas of stops: one page per stop (QGIS atlas over the group's stops).
+
+Per-stop values computed in Python (planned time, photo paths, "photo not
+found" captions) are written into the layout as expression maps keyed by the
+stop's feature id, so the layout stays a normal, editable QGIS atlas.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsExpression,
+    QgsLayoutItemMap,
+    QgsLayoutObject,
+    QgsProperty,
+)
+from qgis.PyQt.QtCore import Qt
+
+from ..domain import vocab
+from ..domain.groups import GroupSpec
+from ..infra.i18n import tr
+from .base import Board, BoardContext
+from .data import clock
+from .group_boards import _note_on_map, _stops, group_extent
+from .items import MUTED
+
+PHOTO_SLOTS = 4
+ATLAS_SCALE = 2500
+
+
+def _map_expr(values: dict[int, str], default: str = "") -> str:
+    """``map_get(map('12', 'value', …), to_string(@atlas_featureid))``."""
+    if not values:
+        return QgsExpression.quotedString(default)
+    pairs = ", ".join(f"'{fid}', {QgsExpression.quotedString(v)}" for fid, v in values.items())
+    return (
+        f"coalesce(map_get(map({pairs}), to_string(@atlas_featureid)), "
+        f"{QgsExpression.quotedString(default)})"
+    )
+
+
+def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
+    board = Board(ctx, "atlas", group)
+    kit, lay, g = board.kit, ctx.layers, group.name
+    stops_l = lay.group_layer("arrets", g)
+    route_l = lay.group_layer("parcours", g)
+    obs_l = lay.group_layer("observations", g)
+    seq_l = lay.group_layer("sequences", g)
+    context = lay.context_layers(field=True)
+    own = [stops_l, obs_l, route_l, seq_l]
+    board.add_map(
+        own + context,
+        group_extent(ctx, group, own),
+        [stops_l, obs_l, route_l],
+        legend_columns=2,
+        scale=ATLAS_SCALE if stops_l is not None else None,
+    )
+    board.header(board.zones)
+    board.footer(board.zones)
+    board.page_labels[0].setText(  # one layout page per stop: count the stops
+        "[% " + QgsExpression.quotedString(tr("Page")) + " || ' ' || @atlas_featurenumber || "
+        "' / ' || @atlas_totalfeatures %]"
+    )
+    z = board.zones
+    if stops_l is None:
+        _note_on_map(board, tr("No stop placed for this group yet."))
+        kit.label(tr("No stop yet: the atlas has no page to show."), z["stop_title"], 14, bold=True)
+        return board
+    stops, _ = _stops(ctx, group)
+    themes = (
+        "CASE "
+        + " ".join(
+            f'WHEN "theme" = {QgsExpression.quotedString(k)} THEN {QgsExpression.quotedString(v)}'
+            for k, v in vocab.THEMES.items()
+        )
+        + " ELSE coalesce(\"theme\", '') END"
+    )
+    times = {s.fid: clock(ctx.options.start, s.arrival_min) for s in stops}
+    title = (
+        "[% " + QgsExpression.quotedString(tr("Stop")) + " || ' ' || "
+        "coalesce(to_string(\"ordre\"), '?') || ' \u2014 ' || coalesce(\"nom\", '') %]"
+    )
+    kit.expression_label(title, z["stop_title"], 16, bold=True, item_id="stop_title")
+    facts = (
+        "[% "
+        + themes
+        + " || '   \u00b7   ' || "
+        + QgsExpression.quotedString(tr("planned at"))
+        + " || ' ' || "
+        + _map_expr(times)
+        + " || '   \u00b7   ' || coalesce(to_string(\"duree_min\"), '0') || ' min' %]"
+    )
+    kit.expression_label(facts, z["stop_facts"], 10, color=MUTED, item_id="stop_facts")
+    notes = kit.expression_label(
+        "[% coalesce(\"notes\", '') %]", z["stop_notes"], 10, item_id="stop_notes"
+    )
+    notes.setVAlign(Qt.AlignmentFlag.AlignTop)
+    for slot in range(PHOTO_SLOTS):
+        paths, captions = {}, {}
+        for stop in stops:
+            if slot < len(stop.photos):
+                photo = stop.photos[slot]
+                if photo.exists:
+                    paths[stop.fid] = str(photo.absolute)
+                    captions[stop.fid] = photo.text or photo.absolute.name
+                else:
+                    captions[stop.fid] = tr("Photo not found: {path}").format(path=photo.path)
+            elif slot == 0:
+                captions[stop.fid] = tr("No photo for this stop.")
+        box = z[f"photo{slot + 1}"]
+        frame = kit.box(box, fill="#f4f4f4", stroke="#d0d0d0", width=0.2)
+        frame.setId(f"photo_frame{slot + 1}")
+        used = dict.fromkeys({**paths, **captions}, "1")
+        frame.dataDefinedProperties().setProperty(  # no empty grey box for an unused slot
+            QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
+            QgsProperty.fromExpression(_map_expr(used, "") + " = ''"),
+        )
+        pic = kit.picture("", box, item_id=f"photo{slot + 1}")
+        pic.dataDefinedProperties().setProperty(
+            QgsLayoutObject.DataDefinedProperty.PictureSource,
+            QgsProperty.fromExpression(_map_expr(paths)),
+        )
+        cap = kit.expression_label(
+            "[% " + _map_expr(captions) + " %]",
+            z[f"caption{slot + 1}"],
+            8.5,
+            color=MUTED,
+            item_id=f"caption{slot + 1}",
+        )
+        cap.setHAlign(Qt.AlignmentFlag.AlignHCenter)
+    layout_atlas = board.layout.atlas()
+    layout_atlas.setCoverageLayer(stops_l)
+    layout_atlas.setEnabled(True)
+    layout_atlas.setHideCoverage(False)
+    layout_atlas.setSortFeatures(True)
+    layout_atlas.setSortExpression('"ordre"')
+    layout_atlas.setSortAscending(True)
+    layout_atlas.setPageNameExpression("coalesce(to_string(\"ordre\"), '') || ' ' || \"nom\"")
+    board.map.setAtlasDriven(True)
+    board.map.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Fixed)
+    board.map.setScale(ATLAS_SCALE / ctx.k)
+    board.atlas_count = len(stops)
+    return board

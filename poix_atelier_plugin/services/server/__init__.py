@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Server workshops (PostGIS): publishing, fetching, the groups' projects."""
