@@ -4,7 +4,8 @@
 pytest-qgis starts one QgsApplication for the session (GUI enabled, offscreen
 platform set by the Makefile) and provides ``qgis_iface``, ``qgis_canvas``,
 ``qgis_new_project``, ``qgis_processing`` and ``qgis_bot``. This file adds the
-project's paths, the real data in ``../shared/data`` (skipped when absent),
+project's paths, the real data in ``../shared/data`` (skipped when absent, a
+failure in CI: tests/helpers_data.py),
 the French catalogue and the ``atelier`` Processing provider.
 
 QGIS is imported inside fixtures only, so pure ``domain/`` tests also run
@@ -23,8 +24,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-# Real, read-only data beside the repository (never copied into it).
-SHARED_DATA = REPO.parent / "shared" / "data"
+from helpers_data import SHARED_DATA, need  # noqa: E402 - tests/ is on sys.path from here
+
 # Set by scripts/trixie_chroot.sh: the QGIS 3.40 run inside Debian 13.
 IN_CHROOT = bool(os.environ.get("ATELIER_CHROOT"))
 # The QGIS version a chroot provides (scripts/trixie_chroot.sh): "3.40", "3.44".
@@ -65,27 +66,19 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """``../shared/data``: the real communes outlines and camera photos."""
-    if not SHARED_DATA.is_dir():
-        pytest.skip(f"real test data not found at {SHARED_DATA} (../shared/data beside the repo)")
-    return SHARED_DATA
+    return need(SHARED_DATA, "real test data (../shared/data beside the repo)")
 
 
 @pytest.fixture(scope="session")
 def communes_geojson(shared_data: Path) -> Path:
     """The 648 communes of the Nord (EPSG:4326, fields ``code`` and ``nom``)."""
-    path = shared_data / "communes" / "communes-59-nord.geojson"
-    if not path.is_file():
-        pytest.skip(f"{path} not found")
-    return path
+    return need(shared_data / "communes" / "communes-59-nord.geojson", "the Nord communes")
 
 
 @pytest.fixture(scope="session")
 def photos_dir(shared_data: Path) -> Path:
     """Camera files: ``gps/`` (Tuscany), ``phone/`` (mixed), ``invalid/`` (broken EXIF)."""
-    path = shared_data / "photos"
-    if not path.is_dir():
-        pytest.skip(f"{path} not found")
-    return path
+    return need(shared_data / "photos", "the camera photos")
 
 
 @pytest.fixture

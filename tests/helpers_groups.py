@@ -73,11 +73,11 @@ def roads_layer(gpkg: Path):
     return layer
 
 
-def sample_copy(folder: Path) -> Path | None:
-    """A copy of the committed sample dossier's GeoPackage, or None when absent."""
-    found = sorted(SAMPLE.glob("*.gpkg")) if SAMPLE.is_dir() else []
-    if not found:
-        return None
-    target = folder / found[0].name
-    shutil.copy(found[0], target)
+def sample_copy(folder: Path) -> Path:
+    """A copy of the committed sample dossier's GeoPackage (skip, or fail in CI, when absent)."""
+    from helpers_data import need_sample_gpkg
+
+    found = need_sample_gpkg()
+    target = folder / found.name
+    shutil.copy(found, target)
     return target

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from helpers_boards import T, flat, page_count, page_size_pt, pdftext
+from helpers_data import need
 
 REPO = Path(__file__).resolve().parent.parent
 A3_PT = (1190.55, 841.89)
@@ -20,12 +21,12 @@ A0_PT = (3370.39, 2383.94)
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing"),
-    pytest.mark.skipif(not (REPO / "sample_project.qgz").is_file(), reason="no sample yet"),
 ]
 
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
+    need(REPO / "sample_project.qgz", "the sample project (scripts/make_sample.py)")
     target = tmp_path_factory.mktemp("sample")
     shutil.copytree(REPO / "sample", target / "sample")
     shutil.copy2(REPO / "sample_project.qgz", target / "sample_project.qgz")

@@ -234,10 +234,10 @@ def test_merge_refuses_a_foreign_folder(qgis_app, dossier, tmp_path):
 
 @pytest.fixture
 def sample_copy(qgis_app, repo_root, tmp_path) -> Path:
-    """A copy of the committed sample dossier (skips when it is not built yet)."""
-    gpkg = repo_root / "sample" / "atelier_59464.gpkg"
-    if not gpkg.is_file():
-        pytest.skip("sample/atelier_59464.gpkg not built yet (scripts/make_sample.py)")
+    """A copy of the committed sample dossier (skip, or fail in CI, when it is not built)."""
+    from helpers_data import need_sample_gpkg
+
+    need_sample_gpkg()
     shutil.copytree(repo_root / "sample", tmp_path / "sample")
     return tmp_path / "sample" / "atelier_59464.gpkg"
 

@@ -74,8 +74,9 @@ def test_staged_plugin_has_what_qgis_needs_and_nothing_else(staged):
 
 def test_zip_passes_the_plugin_repository_checker(staged):
     _, zip_path = staged
-    if not CHECKER.is_file():
-        pytest.skip(f"{CHECKER} not found (../shared/checks beside the repo)")
+    from helpers_data import need
+
+    need(CHECKER, "the plugin repository checker (../shared/checks beside the repo)")
     result = subprocess.run(
         [sys.executable, str(CHECKER), str(zip_path)], capture_output=True, text=True, check=False
     )

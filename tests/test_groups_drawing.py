@@ -359,6 +359,7 @@ def test_drawing_on_a_copy_of_the_sample(
     tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent
 ):
     """The committed sample: its own streets are snapped to, its groups draw."""
+    from helpers_data import missing
     from helpers_groups import sample_copy
     from qgis.core import QgsApplication, QgsProject, QgsRectangle, QgsVectorLayer
     from qgis.PyQt.QtCore import QSize
@@ -369,8 +370,8 @@ def test_drawing_on_a_copy_of_the_sample(
     from poix_atelier_plugin.store import workspace
 
     gpkg = sample_copy(tmp_path)
-    if gpkg is None or "routes_et_rues" not in workspace.existing_tables(gpkg):
-        pytest.skip("no sample dossier with streets under sample/")
+    if "routes_et_rues" not in workspace.existing_tables(gpkg):
+        missing("the sample dossier has no streets (routes_et_rues)")
     project = QgsProject.instance()
     streets = QgsVectorLayer(f"{gpkg}|layername=routes_et_rues", "Routes et rues", "ogr")
     project.addMapLayer(streets)

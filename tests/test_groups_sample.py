@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 
-import pytest
 from helpers_groups import REPO, build_dossier, sample_copy
 
 
@@ -55,15 +54,14 @@ def test_populate_is_idempotent_and_numbers_stops(tmp_path, qgis_app):
 
 def test_order_stops_on_a_copy_of_the_sample(tmp_path, atelier_provider):
     import processing
+    from helpers_data import missing
 
     from poix_atelier_plugin.store import workspace
 
     gpkg = sample_copy(tmp_path)
-    if gpkg is None:
-        pytest.skip("no sample dossier under sample/ yet (scripts/make_sample.py)")
     groups = workspace.read_groups(gpkg)
     if not groups:
-        pytest.skip("the sample has no groups yet")
+        missing("the sample has no groups (scripts/make_sample.py)")
     for spec in groups:
         if not list(workspace.open_layer(gpkg, "parcours", spec.name).getFeatures()):
             continue

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from helpers_boards import T
-from helpers_groups import SAMPLE
+from helpers_data import need_sample_gpkg
 from helpers_panel import (
     Modal,
     answer,
@@ -119,12 +119,10 @@ def empty_dock(qgis_iface, qgis_new_project):
 
 
 def sample_copy(folder: Path) -> Path:
-    found = sorted(SAMPLE.glob("*.gpkg")) if SAMPLE.is_dir() else []
-    if not found:
-        pytest.skip("no sample dossier under sample/")
+    found = need_sample_gpkg()
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / found[0].name
-    shutil.copy(found[0], target)
+    target = folder / found.name
+    shutil.copy(found, target)
     return target
 
 

@@ -173,12 +173,12 @@ def test_processing_create_groups_on_the_server(pg_connection, atelier_provider)
 
 @pytest.mark.slow
 def test_round_trip_of_the_committed_sample(pg_connection, tmp_path, repo_root):
+    from helpers_data import need_sample_gpkg
+
     from poix_atelier_plugin.services.server import pg_fetch, pg_sync
     from poix_atelier_plugin.store import workspace
 
-    sample = repo_root / "sample" / "atelier_59464.gpkg"
-    if not sample.is_file():
-        pytest.skip("sample/atelier_59464.gpkg not built yet")
+    sample = need_sample_gpkg()
     dossier = pg_connection.dossier("atelier_poix_sample")
     counts = pg_sync.publish(sample, dossier, replace=True)
     back = tmp_path / "sample_back.gpkg"

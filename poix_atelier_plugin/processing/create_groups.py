@@ -4,14 +4,13 @@
 from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputString,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 
 from ..domain import vocab
 from ..infra.i18n import tr
 from ..store.postgis import is_pg
-from .base import AtelierAlgorithm
+from .base import AtelierAlgorithm, DossierParameter
 
 
 class CreateGroups(AtelierAlgorithm):
@@ -29,11 +28,8 @@ class CreateGroups(AtelierAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
-            QgsProcessingParameterFile(
-                "DOSSIER",
-                tr("Dossier (GeoPackage, or pg:<connection>/<schema> on a server)"),
-                # "All files (*)" lets a pg:<connection>/<schema> value through
-                fileFilter=tr("GeoPackage (*.gpkg)") + ";;" + tr("All files (*)"),
+            DossierParameter(
+                "DOSSIER", tr("Dossier (GeoPackage, or pg:<connection>/<schema> on a server)")
             )
         )
         self.addParameter(

@@ -21,7 +21,7 @@ from ..boards.paper import ORIENTATIONS, PAPERS
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import parse_group_names
 from ..infra.i18n import tr
-from .base import AtelierAlgorithm
+from .base import AtelierAlgorithm, DossierParameter
 
 PAPER_CHOICES = tuple(PAPERS)  # A4, A3, A2, A1, A0
 
@@ -52,11 +52,8 @@ class ExportBoards(AtelierAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFile(
-                "DOSSIER",
-                tr("Dossier (GeoPackage or pg:connection/schema)"),
-                extension="gpkg",
-                optional=True,
+            DossierParameter(
+                "DOSSIER", tr("Dossier (GeoPackage or pg:connection/schema)"), optional=True
             )
         )
         self.addParameter(

@@ -13,7 +13,7 @@ from qgis.core import (
 from .. import compat
 from ..infra.i18n import tr
 from ..services.field import field_package
-from .base import AtelierAlgorithm
+from .base import AtelierAlgorithm, DossierParameter
 
 
 class ExportFieldPackage(AtelierAlgorithm):
@@ -36,7 +36,7 @@ class ExportFieldPackage(AtelierAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterString("DOSSIER", tr("Dossier (GeoPackage)")))
+        self.addParameter(DossierParameter("DOSSIER", tr("Dossier (GeoPackage)")))
         self.addParameter(QgsProcessingParameterString("GROUP", tr("Group")))
         self.addParameter(
             QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder"))
@@ -58,7 +58,7 @@ class ExportFieldPackage(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputFile("PROJECT", tr("Field project")))
 
     def process(self, parameters, context, feedback) -> dict:
-        dossier = self.parameterAsString(parameters, "DOSSIER", context)
+        dossier = self.gpkg_dossier(parameters, context)
         group = self.parameterAsString(parameters, "GROUP", context)
         output = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         basemap = self.parameterAsBoolean(parameters, "BASEMAP", context)

@@ -11,7 +11,7 @@ from qgis.core import (
 from .. import compat
 from ..infra.i18n import tr
 from ..services.photos import photos
-from .base import AtelierAlgorithm
+from .base import AtelierAlgorithm, DossierParameter
 
 
 class ImportPhotos(AtelierAlgorithm):
@@ -30,7 +30,7 @@ class ImportPhotos(AtelierAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterString("DOSSIER", tr("Dossier (GeoPackage)")))
+        self.addParameter(DossierParameter("DOSSIER", tr("Dossier (GeoPackage)")))
         self.addParameter(QgsProcessingParameterString("GROUP", tr("Group")))
         self.addParameter(
             QgsProcessingParameterFile("FOLDER", tr("Photo folder"), behavior=compat.FILE_FOLDER)
@@ -54,7 +54,7 @@ class ImportPhotos(AtelierAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def process(self, parameters, context, feedback) -> dict:
-        dossier = self.parameterAsString(parameters, "DOSSIER", context)
+        dossier = self.gpkg_dossier(parameters, context)
         group = self.parameterAsString(parameters, "GROUP", context)
         folder = self.parameterAsFile(parameters, "FOLDER", context)
         tolerance = self.parameterAsDouble(parameters, "TOLERANCE_M", context)

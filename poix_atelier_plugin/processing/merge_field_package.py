@@ -12,7 +12,7 @@ from qgis.core import (
 from .. import compat
 from ..infra.i18n import tr
 from ..services.field import merge
-from .base import AtelierAlgorithm
+from .base import AtelierAlgorithm, DossierParameter
 
 
 class MergeFieldPackage(AtelierAlgorithm):
@@ -36,7 +36,7 @@ class MergeFieldPackage(AtelierAlgorithm):
         return super().flags() | compat.ALGORITHM_FLAG_NO_THREADING
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterString("DOSSIER", tr("Dossier (GeoPackage)")))
+        self.addParameter(DossierParameter("DOSSIER", tr("Dossier (GeoPackage)")))
         self.addParameter(
             QgsProcessingParameterString(
                 "PACKAGE", tr("Field package (its GeoPackage or its folder)")
@@ -51,7 +51,7 @@ class MergeFieldPackage(AtelierAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def process(self, parameters, context, feedback) -> dict:
-        dossier = self.parameterAsString(parameters, "DOSSIER", context)
+        dossier = self.gpkg_dossier(parameters, context)
         package = self.parameterAsString(parameters, "PACKAGE", context)
         project = context.project() or QgsProject.instance()
         report = merge.merge_field_package(

@@ -4,7 +4,6 @@
 from qgis.core import (
     QgsProcessingOutputBoolean,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -12,7 +11,7 @@ from qgis.core import (
 from .. import compat
 from ..domain import vocab
 from ..infra.i18n import tr
-from .base import AtelierAlgorithm
+from .base import AtelierAlgorithm, DossierParameter
 
 
 class OrderStops(AtelierAlgorithm):
@@ -29,11 +28,7 @@ class OrderStops(AtelierAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(
-            QgsProcessingParameterFile(
-                "DOSSIER", tr("Dossier (GeoPackage)"), fileFilter=tr("GeoPackage (*.gpkg)")
-            )
-        )
+        self.addParameter(DossierParameter("DOSSIER", tr("Dossier (GeoPackage)")))
         self.addParameter(QgsProcessingParameterString("GROUP", tr("Group")))
         self.addParameter(
             QgsProcessingParameterNumber(
@@ -54,7 +49,7 @@ class OrderStops(AtelierAlgorithm):
     def process(self, parameters, context, feedback) -> dict:
         from ..services.route import order_stops
 
-        dossier = self.parameterAsString(parameters, "DOSSIER", context)
+        dossier = self.gpkg_dossier(parameters, context)
         groupe = self.parameterAsString(parameters, "GROUP", context)
         slot = self.parameterAsInt(parameters, "SLOT_MIN", context)
         report = order_stops(dossier, groupe, slot)

@@ -6,13 +6,12 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterFile,
     QgsProcessingParameterProviderConnection,
     QgsProcessingParameterString,
 )
 
 from ..infra.i18n import tr
-from .base import AtelierAlgorithm
+from .base import AtelierAlgorithm, DossierParameter
 
 
 class PublishDossier(AtelierAlgorithm):
@@ -32,11 +31,7 @@ class PublishDossier(AtelierAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(
-            QgsProcessingParameterFile(
-                "DOSSIER", tr("Dossier (GeoPackage)"), fileFilter=tr("GeoPackage (*.gpkg)")
-            )
-        )
+        self.addParameter(DossierParameter("DOSSIER", tr("Dossier (GeoPackage)")))
         self.addParameter(
             QgsProcessingParameterProviderConnection(
                 "CONNECTION", tr("PostgreSQL connection"), "postgres"
@@ -57,7 +52,7 @@ class PublishDossier(AtelierAlgorithm):
         from ..services.server import pg_sync
         from ..store.postgis import PgWorkspace, check_schema_name
 
-        gpkg = self.parameterAsFile(parameters, "DOSSIER", context)
+        gpkg = self.gpkg_dossier(parameters, context)
         connection = self.parameterAsConnectionName(parameters, "CONNECTION", context)
         schema = (self.parameterAsString(parameters, "SCHEMA", context) or "").strip()
         replace = self.parameterAsBoolean(parameters, "REPLACE", context)

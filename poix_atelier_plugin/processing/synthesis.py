@@ -3,14 +3,14 @@
 
 from qgis.core import (
     QgsFeatureSink,
+    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
 )
 
 from ..domain import schema
 from ..infra.i18n import tr
 from ..services.synthesis import WKB_TYPE, compute, output_fields, to_feature
-from .base import AtelierAlgorithm
+from .base import AtelierAlgorithm, DossierParameter
 
 
 class Synthesis(AtelierAlgorithm):
@@ -28,11 +28,7 @@ class Synthesis(AtelierAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
-            QgsProcessingParameterFile(
-                "DOSSIER",
-                tr("Dossier (GeoPackage or pg:connection/schema)"),
-                extension="gpkg",
-            )
+            DossierParameter("DOSSIER", tr("Dossier (GeoPackage or pg:connection/schema)"))
         )
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Convergence")))
 
@@ -51,10 +47,17 @@ class Synthesis(AtelierAlgorithm):
             WKB_TYPE,
             QgsCoordinateReferenceSystem(schema.CRS_AUTHID),
         )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         for i, piece in enumerate(pieces):
             if feedback.isCanceled():
                 break
-            sink.addFeature(to_feature(piece, fields), QgsFeatureSink.Flag.FastInsert)
+            if not sink.addFeature(to_feature(piece, fields), QgsFeatureSink.Flag.FastInsert):
+                raise QgsProcessingException(
+                    tr("A convergence polygon could not be written to {output}: {error}").format(
+                        output=dest, error=sink.lastError()
+                    )
+                )
             feedback.setProgress(100.0 * (i + 1) / max(1, len(pieces)))
         shared = sum(1 for p in pieces if p.n_groups >= 2)
         feedback.pushInfo(
