@@ -275,3 +275,50 @@ def test_boards_step_synthesis_adds_a_layer(dock):
         if lyr.customProperty("atelier/synthesis")
     ]
     assert layers and max(f["n_groupes"] for f in layers[-1].getFeatures()) == 2
+
+
+def test_an_unexpected_failure_is_said_in_french_and_keeps_the_folder(
+    dock, tmp_path, qgis_iface, monkeypatch, caplog
+):
+    from qgis.core import Qgis
+
+    from poix_atelier_plugin.core.boards import engine
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "earlier.txt").write_text("kept")
+    real_build = engine.build
+    built = []
+
+    def second_board_breaks(ctx, job):  # a layer deleted under the export, say
+        if built:
+            raise RuntimeError("wrapped C/C++ object of type QgsVectorLayer has been deleted")
+        built.append(job)
+        return real_build(ctx, job)
+
+    monkeypatch.setattr(engine, "build", second_board_breaks)
+    qgis_iface.messageBar().clear_messages()
+    said = []
+
+    def read_and_close(dialog):
+        said.append(dialog.errorLabel.text())
+        click(cancel_button(dialog))
+
+    with Modal() as modal:
+        modal.on(ExportDialog(), fill_and_export(out, boards=("terrain",)))
+        modal.on(ExportDialog(), read_and_close, when=lambda d: d.errorLabel.text())
+        click(dock.step("boards").buttons["export_boards"])
+    (bar,) = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert said and said[0] in bar
+    assert T("The boards export failed") in bar and "has been deleted" in bar
+    assert "Traceback" not in bar
+    assert (
+        T(
+            "No board of this export was written; the files already in {folder} and the "
+            "dossier are unchanged."
+        ).format(folder=out)
+        in bar
+    )
+    assert any(r.exc_info and r.exc_info[0] is RuntimeError for r in caplog.records)
+    assert files_in(out) == ["earlier.txt"]
+    assert dock.step("boards").buttons["export_boards"].isEnabled()

@@ -252,3 +252,44 @@ def test_a_refusal_by_the_server_is_said_in_french(
     assert layer.isEditable() and layer.getFeature(fid)["notes"] == "mon texte"
     layer.rollBack()
     QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_a_failed_publish_is_said_in_french_and_the_server_is_unchanged(
+    step, pg_connection, tmp_path, monkeypatch, qgis_iface, caplog
+):
+    import psycopg2
+    from qgis.core import Qgis
+
+    from poix_atelier_plugin.core import pg_sync
+    from poix_atelier_plugin.gui import tasks
+    from tests.helpers_boards import T
+
+    gpkg = make_dossier(tmp_path / "atelier_59464.gpkg")
+    before = gpkg.read_bytes()
+    step.context.set_dossier(str(gpkg))
+    copy_rows = pg_sync._copy_rows
+    copied = []
+
+    def fails_midway(cur, name, table, layer, feedback=None):
+        if copied:  # one table already written in the transaction, then the disk fails
+            raise OSError(28, "No space left on device")
+        copied.append(table)
+        return copy_rows(cur, name, table, layer, feedback)
+
+    monkeypatch.setattr(pg_sync, "_copy_rows", fails_midway)
+    qgis_iface.messageBar().clear_messages()
+    with Driver() as driver:
+        driver.on("ServerDialog", fill_server_dialog(pg_connection.name, "atelier_gui_fail"))
+        step.buttons["publish_server"].click()
+        driver.wait(lambda: not driver.steps and not tasks.running())
+
+    (said,) = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert T("{task} failed").format(task=T("Publishing the dossier on the server")) in said
+    assert "No space left on device" in said and "Traceback" not in said
+    assert T("Your dossier {path} is unchanged.").format(path=gpkg) in said
+    assert any(r.exc_info and r.exc_info[0] is OSError for r in caplog.records)
+    assert gpkg.read_bytes() == before
+    with psycopg2.connect(pg_connection.cluster.dsn()) as conn, conn.cursor() as cur:
+        cur.execute("SELECT to_regnamespace('atelier_gui_fail')")
+        assert cur.fetchone()[0] is None  # the half copy was rolled back
+    conn.close()

@@ -29,9 +29,10 @@ from ..domain.errors import AtelierError
 LOG = logging.getLogger(__name__)
 
 
-def _run(context, description: str, function, on_success, on_end=None) -> QgsTask:
+def _run(context, description: str, function, on_success, on_end=None, kept="") -> QgsTask:
     """``function()`` in a QgsTask; back in the main thread an error goes to the message
-    bar, a result to ``on_success(result)``; ``on_end()`` runs in every case."""
+    bar (with ``kept``: what is kept), a result to ``on_success(result)``; ``on_end()``
+    runs in every case."""
     from . import tasks
 
     def work(_task):
@@ -42,7 +43,14 @@ def _run(context, description: str, function, on_success, on_end=None) -> QgsTas
             if exception is None and isinstance(result, BaseException):
                 exception, result = result, None
             if exception is not None:
-                context.error(exception if isinstance(exception, AtelierError) else str(exception))
+                if isinstance(exception, AtelierError):
+                    context.error(exception)
+                else:  # a bug or the system: French words, the traceback in the log
+                    context.failed(
+                        tr("{task} failed").format(task=description),
+                        exception,
+                        kept,
+                    )
                 return
             on_success(result)
         finally:
@@ -150,6 +158,7 @@ def publish(step_panel) -> None:
             gpkg, ws.dossier, replace, backup=target["backup"] if target else None
         ),
         done,
+        kept=tr("Your dossier {path} is unchanged.").format(path=gpkg),
     )
 
 
@@ -271,4 +280,5 @@ def fetch(step_panel) -> None:
         lambda: pg_fetch.fetch(ws.dossier, gpkg, replace),
         done,
         on_end=reopen,
+        kept=tr("The GeoPackage {path} is as it was before.").format(path=gpkg),
     )
