@@ -276,3 +276,102 @@ def test_boards_step_synthesis_adds_a_layer(dock):
         if lyr.customProperty("atelier/synthesis")
     ]
     assert layers and max(f["n_groupes"] for f in layers[-1].getFeatures()) == 2
+
+
+def test_an_unexpected_failure_is_said_in_french_and_keeps_the_folder(
+    dock, tmp_path, qgis_iface, monkeypatch, caplog
+):
+    from qgis.core import Qgis
+
+    from poix_atelier_plugin.boards import engine
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "earlier.txt").write_text("kept")
+    real_build = engine.build
+    built = []
+
+    def second_board_breaks(ctx, job):  # a layer deleted under the export, say
+        if built:
+            raise RuntimeError("wrapped C/C++ object of type QgsVectorLayer has been deleted")
+        built.append(job)
+        return real_build(ctx, job)
+
+    monkeypatch.setattr(engine, "build", second_board_breaks)
+    qgis_iface.messageBar().clear_messages()
+    said = []
+
+    def read_and_close(dialog):
+        said.append(dialog.errorLabel.text())
+        click(cancel_button(dialog))
+
+    with Modal() as modal:
+        modal.on(ExportDialog(), fill_and_export(out, boards=("terrain",)))
+        modal.on(ExportDialog(), read_and_close, when=lambda d: d.errorLabel.text())
+        click(dock.step("boards").buttons["export_boards"])
+    (bar,) = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert said and said[0] in bar
+    assert T("The boards export failed") in bar and "has been deleted" in bar
+    assert "Traceback" not in bar
+    assert (
+        T(
+            "No board of this export was written; the files already in {folder} and the "
+            "dossier are unchanged."
+        ).format(folder=out)
+        in bar
+    )
+    assert any(r.exc_info and r.exc_info[0] is RuntimeError for r in caplog.records)
+    assert files_in(out) == ["earlier.txt"]
+    assert dock.step("boards").buttons["export_boards"].isEnabled()
+
+
+def test_an_atlas_kept_in_the_project_shows_later_edits(qgis_iface, qgis_new_project, tmp_path):
+    import re
+
+    from qgis.core import QgsLayoutExporter, QgsProject
+
+    source = make_dossier(tmp_path / "d", ("Groupe 1",), 3)
+    dock = open_dock(qgis_iface, source)
+    try:
+        export_from_panel(dock, tmp_path / "first", boards=("atlas",), groups=("Groupe 1",))
+    finally:
+        dock.unload()
+        dock.hide()
+        dock.deleteLater()
+    project = QgsProject.instance()
+    try:
+        layout = project.layoutManager().layoutByName(f"{T('Atlas of stops')} — Groupe 1")
+        first = flat(pdftext(tmp_path / "first" / "atlas_Groupe_1.pdf", 1, 1))
+        assert "Arrêt 1 « Groupe 1 »" in first and "Vue 1" in first
+
+        # after the export the stop is renamed and its photo captioned again, in the project
+        stops = layout.atlas().coverageLayer()
+        (stop,) = [f for f in stops.getFeatures() if f["ordre"] == 1]
+        assert stops.dataProvider().changeAttributeValues(
+            {stop.id(): {stops.fields().indexOf("nom"): "Moulin renommé"}}
+        )
+        caption = layout.itemById("caption1")
+        (obs_id,) = set(re.findall(r"layer:='([^']+)'", caption.text()))
+        observations = project.mapLayer(obs_id)
+        (photo,) = [
+            f
+            for f in observations.getFeatures()
+            if f["arret_id"] == stop.id() and f["texte"] == "Vue 1"
+        ]
+        assert observations.dataProvider().changeAttributeValues(
+            {photo.id(): {observations.fields().indexOf("texte"): "Vue du moulin"}}
+        )
+        for layer in (stops, observations):
+            layer.reload()
+
+        # exported again as from the layout designer: the layout is not built again
+        again = tmp_path / "again.pdf"
+        result, error = QgsLayoutExporter.exportToPdf(
+            layout.atlas(), str(again), QgsLayoutExporter.PdfExportSettings()
+        )
+        assert result == QgsLayoutExporter.ExportResult.Success, error
+        text = flat(pdftext(again, 1, 1))
+        assert "Moulin renommé" in text and "Vue du moulin" in text
+        assert "Arrêt 1 « Groupe 1 »" not in text and "Vue 1" not in text
+    finally:
+        project.clear()  # these board layers must not serve the next tests

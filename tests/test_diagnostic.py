@@ -162,3 +162,74 @@ def test_sample_diagnostic_is_idempotent_and_links_sites_by_name(tmp_path):
     extent = layer.extent()
     assert 742000 < extent.xMinimum() and extent.xMaximum() < 746500
     assert 7007500 < extent.yMinimum() and extent.yMaximum() < 7012600
+
+
+def test_pictograms_are_stored_by_name_and_found_on_another_computer(tmp_path):
+    import shutil
+    import zipfile
+
+    from qgis.core import (
+        QgsApplication,
+        QgsExpression,
+        QgsExpressionContext,
+        QgsExpressionContextUtils,
+        QgsProject,
+        QgsSettings,
+        QgsSvgMarkerSymbolLayer,
+        QgsSymbolLayerUtils,
+    )
+
+    from poix_atelier_plugin import compat
+    from poix_atelier_plugin.styles.diagnostic_style import THEME_SVG, style_diagnostic
+
+    here = tmp_path / "ici"
+    here.mkdir()
+    gpkg = new_workspace(here)
+    add_row(
+        gpkg,
+        "diagnostic",
+        {"groupe": "Groupe 1", "categorie": "atout", "theme": "patrimoine", "texte": "Église"},
+        "POINT(743100 7010100)",
+    )
+    layer = group_layer(gpkg, "diagnostic", "Groupe 1", "Point")
+    style_diagnostic(layer, "Point")
+    project = QgsProject()
+    project.addMapLayer(layer)
+    assert project.write(str(here / "atelier.qgz"))
+    with zipfile.ZipFile(here / "atelier.qgz") as qgz:
+        (name,) = [n for n in qgz.namelist() if n.endswith(".qgs")]
+        text = qgz.read(name).decode("utf-8")
+    library = QgsApplication.pkgDataPath() + "/svg"
+    assert THEME_SVG["patrimoine"] in text
+    assert library not in text and str(Path(library).resolve()) not in text
+
+    # another computer: the dossier elsewhere, the SVG library at another place
+    there = tmp_path / "ailleurs"
+    shutil.copytree(here, there)
+    other_library = tmp_path / "bibliotheque_svg"
+    for svg in THEME_SVG.values():
+        (other_library / svg).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(Path(library) / svg, other_library / svg)
+    settings = QgsSettings()
+    kept = settings.value("svg/searchPathsForSVG", [])
+    settings.setValue("svg/searchPathsForSVG", [str(other_library)])
+    try:
+        reopened = QgsProject()
+        assert reopened.read(str(there / "atelier.qgz"))
+        (layer,) = reopened.mapLayers().values()
+        feature = next(layer.getFeatures())
+        categories = layer.renderer().categories()  # copies kept alive while reading them
+        (svg,) = [
+            sl
+            for sl in categories[0].symbol().symbolLayers()
+            if isinstance(sl, QgsSvgMarkerSymbolLayer)
+        ]
+        prop = svg.dataDefinedProperties().property(compat.SYMBOL_PROPERTY_NAME)
+        context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+        context.setFeature(feature)
+        name = QgsExpression(prop.expressionString()).evaluate(context)
+        assert name == THEME_SVG["patrimoine"]
+        found = QgsSymbolLayerUtils.svgSymbolNameToPath(name, reopened.pathResolver())
+        assert Path(found) == other_library / THEME_SVG["patrimoine"]
+    finally:
+        settings.setValue("svg/searchPathsForSVG", kept)

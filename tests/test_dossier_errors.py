@@ -235,3 +235,32 @@ def test_folder_names_qgis_cannot_open_are_refused(atelier_provider, tmp_path):
     message = _fails(_params(_communes(tmp_path), out))
     assert "%20" in message and "renommez le dossier" in message  # i18n
     assert files_in(out) == []
+
+
+def test_a_source_failing_to_clip_is_named_and_leaves_nothing(
+    qgis_app, tmp_path, monkeypatch, caplog
+):
+    import sqlite3
+
+    from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.infra.i18n import error_text
+    from poix_atelier_plugin.services.dossier import dossier_sources
+    from poix_atelier_plugin.services.dossier.dossier import build_dossier
+
+    src = write_layer(
+        tmp_path / "pts.gpkg", "pts", "Point", "EPSG:2154", [(f"POINT({POIX[0]} {POIX[1]})", ["1"])]
+    )
+
+    def locked(*_args, **_kw):  # the source's file held by another program
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(dossier_sources, "clip_source", locked)
+    out = tmp_path / "out"
+    with pytest.raises(AtelierError) as info:
+        build_dossier(_communes(tmp_path), "59464", out, sources=[layer(src, "pts", "Arbres")])
+    said = error_text(info.value)
+    assert "Arbres" in said and "database is locked" in said
+    assert any(
+        r.exc_info and r.exc_info[0] is sqlite3.OperationalError for r in caplog.records
+    )  # the traceback is in the log
+    assert files_in(out) == []

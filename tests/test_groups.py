@@ -165,3 +165,19 @@ def test_self_intersecting_polygon_repaired_or_refused():
         clean_geometry(QgsGeometry.fromWkt("Polygon((0 0, 1 1, 2 2, 0 0))"), poly)
     with pytest.raises(AtelierError, match="two different points"):
         clean_geometry(QgsGeometry.fromWkt("LineString(0 0, 0 0)"), QgsWkbTypes.LineGeometry)
+
+
+def test_a_failing_diagnostic_style_falls_back_to_a_plain_one(monkeypatch, caplog, qgis_app):
+    from qgis.core import QgsVectorLayer
+
+    from poix_atelier_plugin.styles import diagnostic_style, layer_styles
+
+    def broken(layer, geometry=None):  # an SVG folder that cannot be read, say
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(diagnostic_style, "style_diagnostic", broken)
+    layer = QgsVectorLayer("Point?crs=EPSG:2154&field=theme:string", "Diagnostic", "memory")
+    layer_styles.style_layer(layer, "diagnostic", "#1f78b4")
+    assert layer.renderer() is not None
+    (record,) = [r for r in caplog.records if r.exc_info]
+    assert "Diagnostic" in record.getMessage() and "Input/output error" in record.getMessage()

@@ -321,3 +321,44 @@ def test_second_import_of_chosen_files_says_already_imported(shown_step, qgis_if
                 T("{label}: {n} photos").format(label=T("Already imported"), n=2),
             ]
         click(dialog.buttons.button(dialog.buttons.StandardButton.Close))
+
+
+def test_an_unreadable_photo_is_said_in_french_and_nothing_is_lost(
+    shown_step, qgis_iface, tmp_path, monkeypatch, caplog
+):
+    from qgis.core import Qgis
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    from poix_atelier_plugin.services.photos import photos
+    from poix_atelier_plugin.store import workspace
+    from tests.helpers_boards import T
+    from tests.helpers_modal import Modal
+
+    step = shown_step
+    folder = tmp_path / "cam"
+    hp.make_photo_at(folder / "IMG_1.jpg", 743705.0, 7010495.0)
+    dossier = Path(step.context.dossier)
+    before = workspace.open_layer(dossier, "observations").featureCount()
+
+    def unreadable(path):  # the disk refuses the read, below the plugin's own checks
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(photos, "file_digest", unreadable)
+    with Modal() as modal:
+        modal.on(QFileDialog, fill_file_dialog(folder), name="choose the folder")
+        press_menu_item(step.buttons["import_photos"], "importFolder")
+    wait_for(step.photo_actions)
+
+    (said,) = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert T("{task} failed").format(task=T("Importing photos")) in said
+    assert "Permission denied" in said and "Traceback" not in said
+    assert T("Your photos stay where they were and the dossier keeps its last saved state.") in said
+    assert (
+        T("The details are in the log (View > Panels > Log Messages, tab Atelier territorial).")
+        in said
+    )
+    # the traceback went to the plugin's log
+    assert any(r.exc_info and r.exc_info[0] is PermissionError for r in caplog.records)
+    assert (folder / "IMG_1.jpg").is_file()
+    assert workspace.open_layer(dossier, "observations").featureCount() == before
+    assert step.photo_actions.task is None  # the next import is not refused as busy

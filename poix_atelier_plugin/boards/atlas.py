@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Atlas of stops: one page per stop (QGIS atlas over the group's stops).
 
-Per-stop values computed in Python (planned time, photo paths, "photo not
-found" captions) are written into the layout as expression maps keyed by the
-stop's feature id, so the layout stays a normal, editable QGIS atlas.
+The stop's name, notes and photos are expressions read from the atlas
+feature and its observations when a page is drawn: an edit after the layout
+was built shows at the next export. Only the planned time, computed in
+Python from the route, is an expression map keyed by the stop's feature id.
+The layout stays a normal, editable QGIS atlas.
 """
 
 from __future__ import annotations
@@ -37,6 +39,64 @@ def _map_expr(values: dict[int, str], default: str = "") -> str:
         f"coalesce(map_get(map({pairs}), to_string(@atlas_featureid)), "
         f"{QgsExpression.quotedString(default)})"
     )
+
+
+def _photo_slot(obs_l, slot: int, folder: str, missing: list[str]) -> tuple[str, str, str]:
+    """Picture source, caption and "slot used" expressions of photo ``slot`` of a page.
+
+    They read the observations of the atlas feature when the page is drawn, so
+    a photo added, a caption or a stop edited after the layout was built shows
+    at the next export without building it again. ``missing``: the photos
+    whose file was not found when the layout was built (QGIS 3.22 has no
+    expression to test a file).
+    """
+    q = QgsExpression.quotedString
+
+    def nth(expression: str) -> str:
+        return (
+            f"array_get(aggregate(layer:={q(obs_l.id())}, aggregate:='array_agg', "
+            f"expression:={expression}, "
+            "filter:=\"arret_id\" = @atlas_featureid AND coalesce(\"photo\", '') <> '', "
+            f'order_by:="photo"), {slot})'
+        )
+
+    photo = nth('"photo"')
+    text = nth("coalesce(\"texte\", '')")
+    gone = f"{photo} IN ({', '.join(q(m) for m in missing)})" if missing else "false"
+    absolute = (  # a path stored absolute (/…, C:…) or relative to the dossier's folder
+        f"CASE WHEN left({photo}, 1) = '/' OR substr({photo}, 2, 1) = ':' THEN {photo} "
+        f"ELSE {q(folder.rstrip('/') + '/')} || {photo} END"
+    )
+    source = f"CASE WHEN {photo} IS NULL OR {gone} THEN '' ELSE {absolute} END"
+    not_found = f"replace({q(tr('Photo not found: {path}'))}, '{{path}}', {photo})"
+    empty = q(tr("No photo for this stop.")) if slot == 0 else "''"
+    caption = (
+        f"CASE WHEN {photo} IS NULL THEN {empty} WHEN {gone} THEN {not_found} "
+        f"ELSE coalesce(nullif({text}, ''), file_name({photo})) END"
+    )
+    used = "true" if slot == 0 else f"{photo} IS NOT NULL"
+    return source, caption, used
+
+
+def _frozen_slot(stops, slot: int) -> tuple[str, str, str]:
+    """The same as ``_photo_slot`` with the values of now, keyed by the stop's feature id.
+
+    What a page shows while the observations layer is not in the open project
+    (QGIS 3.22 looks an aggregate's layer up there only).
+    """
+    paths, captions = {}, {}
+    for stop in stops:
+        if slot < len(stop.photos):
+            photo = stop.photos[slot]
+            if photo.exists:
+                paths[stop.fid] = str(photo.absolute)
+                captions[stop.fid] = photo.text or photo.absolute.name
+            else:
+                captions[stop.fid] = tr("Photo not found: {path}").format(path=photo.path)
+        elif slot == 0:
+            captions[stop.fid] = tr("No photo for this stop.")
+    used = dict.fromkeys({**paths, **captions}, "1")
+    return _map_expr(paths), _map_expr(captions), _map_expr(used, "") + " <> ''"
 
 
 def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
@@ -95,33 +155,31 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
         "[% coalesce(\"notes\", '') %]", z["stop_notes"], 10, item_id="stop_notes"
     )
     notes.setVAlign(Qt.AlignmentFlag.AlignTop)
+    missing = sorted({p.path for stop in stops for p in stop.photos if not p.exists})
     for slot in range(PHOTO_SLOTS):
-        paths, captions = {}, {}
-        for stop in stops:
-            if slot < len(stop.photos):
-                photo = stop.photos[slot]
-                if photo.exists:
-                    paths[stop.fid] = str(photo.absolute)
-                    captions[stop.fid] = photo.text or photo.absolute.name
-                else:
-                    captions[stop.fid] = tr("Photo not found: {path}").format(path=photo.path)
-            elif slot == 0:
-                captions[stop.fid] = tr("No photo for this stop.")
+        source, caption, used = _frozen_slot(stops, slot)
+        if obs_l is not None:
+            # the observations read at each export once the layer is in the open
+            # project (the engine adds it after this export; a scratch project
+            # never has it): until then try() falls back to the values of now
+            live = _photo_slot(obs_l, slot, str(ctx.dossier.folder), missing)
+            source, caption, used = (
+                f"try({now_}, {then})" for now_, then in zip(live, (source, caption, used))
+            )
         box = z[f"photo{slot + 1}"]
         frame = kit.box(box, fill="#f4f4f4", stroke="#d0d0d0", width=0.2)
         frame.setId(f"photo_frame{slot + 1}")
-        used = dict.fromkeys({**paths, **captions}, "1")
         frame.dataDefinedProperties().setProperty(  # no empty grey box for an unused slot
             QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
-            QgsProperty.fromExpression(_map_expr(used, "") + " = ''"),
+            QgsProperty.fromExpression(f"NOT ({used})"),
         )
         pic = kit.picture("", box, item_id=f"photo{slot + 1}")
         pic.dataDefinedProperties().setProperty(
             QgsLayoutObject.DataDefinedProperty.PictureSource,
-            QgsProperty.fromExpression(_map_expr(paths)),
+            QgsProperty.fromExpression(source),
         )
         cap = kit.expression_label(
-            "[% " + _map_expr(captions) + " %]",
+            "[% " + caption + " %]",
             z[f"caption{slot + 1}"],
             8.5,
             color=MUTED,

@@ -12,9 +12,10 @@ export, and clearing the project cancels the one in progress.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 
-from qgis.core import Qgis, QgsFeedback, QgsProject
+from qgis.core import Qgis, QgsFeedback, QgsProcessingException, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QProgressDialog, QPushButton
@@ -133,9 +134,17 @@ def run_export(context, options, folder: str, parent=None, policy: str = "") -> 
     except AtelierError as exc:
         result.cancelled = feedback.isCanceled()
         result.error = error_text(exc)
-    except Exception as exc:  # a person never sees a traceback; the log keeps it
-        LOG.exception(tr("The boards export failed"))
-        result.error = tr("The boards could not be exported: {error}").format(error=exc)
+    except (OSError, RuntimeError, ValueError, sqlite3.Error, QgsProcessingException) as exc:
+        # a person never sees a traceback: French words in the bar, the log keeps it
+        result.cancelled = feedback.isCanceled()
+        result.error = context.failed(
+            tr("The boards export failed"),
+            exc,
+            tr(
+                "No board of this export was written; the files already in {folder} and the "
+                "dossier are unchanged."
+            ).format(folder=folder),
+        )
     finally:
         for signal in signals:
             signal.disconnect(feedback.cancel)

@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..infra.i18n import error_text, tr
 from ..infra.settings import ProjectSettings
 from .auth import unlock_for
+
+LOG = logging.getLogger(__name__)
 
 
 class AtelierContext(QObject):
@@ -84,3 +88,21 @@ class AtelierContext(QObject):
         self.iface.messageBar().pushMessage(
             tr("Atelier territorial"), text, Qgis.MessageLevel.Critical, duration
         )
+
+    def failed(self, what: str, error: BaseException, kept: str = "") -> str:
+        """A failure the person did not cause: French words in the bar, the traceback in the log.
+
+        ``what``: what failed; ``kept``: what is kept (nothing lost, where it is).
+        Returns the text shown.
+        """
+        text = tr("{what}: {error}.").format(
+            what=what, error=error_text(error) or type(error).__name__
+        )
+        text = " ".join(part for part in (text, kept, where_details()) if part)
+        LOG.error("%s", text, exc_info=(type(error), error, error.__traceback__))
+        self.error(text)
+        return text
+
+
+def where_details() -> str:
+    return tr("The details are in the log (View > Panels > Log Messages, tab Atelier territorial).")

@@ -12,6 +12,7 @@ open. "Cancel" closes it and writes nothing.
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from qgis.core import QgsProject
@@ -185,6 +186,13 @@ class ExportBoardsDialog(QDialog, FORM_CLASS):
             names = retouched_layouts(options, self.context.dossier or None, QgsProject.instance())
         except AtelierError as exc:
             self.say(error_text(exc))
+            return
+        except (OSError, sqlite3.Error, RuntimeError) as exc:  # the dossier unreadable
+            self.say(
+                self.context.failed(
+                    tr("The boards export could not start"), exc, tr("Nothing was written.")
+                )
+            )
             return
         policy = self.ask_retouched(names) if names else ""
         if policy is None:

@@ -11,6 +11,7 @@ Results go to the message bar, stop by stop behind its "Details…" button
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from qgis.core import QgsFeedback, QgsProject
@@ -152,8 +153,14 @@ class PhotoActions(QObject):
         except AtelierError as exc:
             self.context.error(exc)
             return None
-        except (OSError, RuntimeError) as exc:  # reported in French words, not a traceback
-            self.context.error(tr("The photo task failed: {error}").format(error=str(exc)))
+        except (OSError, RuntimeError, ValueError, sqlite3.Error) as exc:
+            # French words in the bar, the traceback in the log; the dossier's last
+            # save (just above) and the photo files themselves are untouched
+            self.context.failed(
+                tr("{task} failed").format(task=description),
+                exc,
+                tr("Your photos stay where they were and the dossier keeps its last saved state."),
+            )
             return None
         finally:
             self.task = None

@@ -108,8 +108,35 @@ def _watch_layers(layers) -> None:
         layer.editingStarted.connect(guard.snapshot)
         layer.beforeCommitChanges.connect(lambda *_a, g=guard: before_commit(g))
         layer.afterCommitChanges.connect(lambda g=guard: g.layer.isEditable() and g.snapshot())
+        layer.raiseError.connect(lambda text, lyr=layer: said_by_the_server(lyr, text))
         layer_id = layer.id()
         layer.willBeDeleted.connect(lambda lid=layer_id: _GUARDS.pop(lid, None))
+
+
+def said_by_the_server(layer: QgsVectorLayer, text: str) -> None:
+    """The server's version trigger refused a commit: say it in the person's words.
+
+    The trigger's text is technical English for the log; the person reads what
+    happened and that the edits are still in the layer's edit buffer.
+    """
+    from qgis.core import Qgis
+
+    from ..store.pg_conflicts import conflict_message
+
+    message = conflict_message(text)
+    if message is None:
+        return
+    message += " " + tr(
+        "Your edits of {layer} are kept in the layer, still being edited: "
+        "nothing of yours was lost."
+    ).format(layer=layer.name())
+    LOG.warning("%s", message)
+    from qgis.utils import iface
+
+    if iface is not None:
+        iface.messageBar().pushMessage(
+            tr("Atelier territorial"), message, Qgis.MessageLevel.Warning, 0
+        )
 
 
 def describe(conflict) -> str:

@@ -30,9 +30,10 @@ from .auth import unlock_auth
 LOG = logging.getLogger(__name__)
 
 
-def _run(context, description: str, function, on_success, on_end=None) -> QgsTask:
+def _run(context, description: str, function, on_success, on_end=None, kept="") -> QgsTask:
     """``function()`` in a QgsTask; back in the main thread an error goes to the message
-    bar, a result to ``on_success(result)``; ``on_end()`` runs in every case."""
+    bar (with ``kept``: what is kept), a result to ``on_success(result)``; ``on_end()``
+    runs in every case."""
     from . import tasks
 
     def work(_task):
@@ -43,7 +44,14 @@ def _run(context, description: str, function, on_success, on_end=None) -> QgsTas
             if exception is None and isinstance(result, BaseException):
                 exception, result = result, None
             if exception is not None:
-                context.error(exception if isinstance(exception, AtelierError) else str(exception))
+                if isinstance(exception, AtelierError):
+                    context.error(exception)
+                else:  # a bug or the system: French words, the traceback in the log
+                    context.failed(
+                        tr("{task} failed").format(task=description),
+                        exception,
+                        kept,
+                    )
                 return
             on_success(result)
         finally:
@@ -151,6 +159,7 @@ def publish(step_panel) -> None:
             gpkg, ws.dossier, replace, backup=target["backup"] if target else None
         ),
         done,
+        kept=tr("Your dossier {path} is unchanged.").format(path=gpkg),
     )
 
 
@@ -274,4 +283,5 @@ def fetch(step_panel) -> None:
         lambda: pg_fetch.fetch(ws.dossier, gpkg, replace),
         done,
         on_end=reopen,
+        kept=tr("The GeoPackage {path} is as it was before.").format(path=gpkg),
     )

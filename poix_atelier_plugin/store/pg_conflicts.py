@@ -26,6 +26,11 @@ from .rows import plain_value as _plain
 LOG = logging.getLogger(__name__)
 
 VERSION = "version"
+#: Two geometries closer than this (in the layer's units, metres in Lambert-93)
+#: are the same: QGIS and PostGIS print coordinates with different digits.
+GEOM_TOLERANCE = 1e-6
+#: the same in degrees, for a layer in geographic coordinates
+GEOM_TOLERANCE_DEGREES = 1e-9
 
 
 @dataclass
@@ -46,6 +51,89 @@ class Conflict:
 def is_conflict_error(exc: BaseException) -> bool:
     """A refusal by the server's version trigger (SQLSTATE 40001, our message)."""
     return "atelier_conflict" in str(getattr(exc, "pgerror", None) or exc)
+
+
+def conflict_message(text: str) -> str | None:
+    """The person's words for the server trigger's refusal found in ``text`` (None: none).
+
+    The trigger's text is technical English (``atelier_conflict: <table> <fid> …``):
+    the marker is kept stable for the code, the person reads a translated sentence.
+    """
+    import re
+
+    from .i18n import error_text
+
+    found = re.search(r"atelier_conflict: (\S+) (\d+)", str(text or ""))
+    if found is None:
+        return None
+    return error_text(changed_error(found.group(1), int(found.group(2))))
+
+
+def comparable(value):
+    """A value as Python compares it, whoever read it (psycopg2 or a QGIS provider).
+
+    NULL, None and a QVariant NULL are None; numbers are floats (Decimal, int
+    and float alike); dates and times are Python's; text stays text.
+    """
+    import datetime as dt
+    from decimal import Decimal
+
+    value = _plain(value)
+    if value is None:
+        return None
+    for qt_name, to_python in (
+        ("QDateTime", "toPyDateTime"),
+        ("QDate", "toPyDate"),
+        ("QTime", "toPyTime"),
+    ):
+        if type(value).__name__ == qt_name:
+            if qt_name == "QDateTime":
+                # an instant: compared in UTC seconds, whatever zone either side used
+                ms = value.toMSecsSinceEpoch()
+                return dt.datetime.fromtimestamp(ms // 1000, dt.timezone.utc).replace(
+                    microsecond=ms % 1000 * 1000
+                )
+            return getattr(value, to_python)()
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.astimezone()  # a naive server time is local, as QGIS reads it
+        # QGIS keeps milliseconds, PostgreSQL microseconds
+        value = value.replace(microsecond=value.microsecond // 1000 * 1000)
+        return value.astimezone(dt.timezone.utc)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, Decimal)):
+        return float(value)
+    if hasattr(value, "toPyObject"):  # another QVariant
+        return comparable(value.toPyObject())
+    return value
+
+
+def same_value(a, b) -> bool:
+    """Equal once normalised (see ``comparable``); numbers within a relative 1e-9."""
+    import math
+
+    a, b = comparable(a), comparable(b)
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    if isinstance(a, float) != isinstance(b, float):
+        # a number read as text by one side (an unknown type): compare the text
+        return str(a) == str(b)
+    return a == b
+
+
+def same_geometry(a: str | None, b: str | None, tolerance: float = GEOM_TOLERANCE) -> bool:
+    """Two WKT geometries are the same within ``tolerance`` (empty and None alike)."""
+    from qgis.core import QgsGeometry
+
+    ga = QgsGeometry.fromWkt(a) if a else QgsGeometry()
+    gb = QgsGeometry.fromWkt(b) if b else QgsGeometry()
+    if ga.isEmpty() or gb.isEmpty():
+        return ga.isEmpty() and gb.isEmpty()
+    if ga.type() != gb.type():
+        return False
+    distance = ga.hausdorffDistance(gb)
+    return 0 <= distance <= tolerance
 
 
 def changed_error(table: str, fid) -> AtelierError:
@@ -165,6 +253,13 @@ class ConflictGuard:
         self.ws = postgis.parse_dossier(dossier)
         self.uri = QgsDataSourceUri(layer.source())  # works without the named connection
         self.base: dict[int, dict] = {}
+        # fid → the server's version, for rows someone saved again without
+        # changing anything: my edit goes through on top, nobody is asked
+        self.unchanged: dict[int, int] = {}
+        crs = layer.crs()
+        self.tolerance = (
+            GEOM_TOLERANCE_DEGREES if crs.isValid() and crs.isGeographic() else GEOM_TOLERANCE
+        )
 
     def snapshot(self) -> None:
         """Remember every row as it is now (call when editing starts)."""
@@ -172,8 +267,10 @@ class ConflictGuard:
         self.base = {}
         for feat in self.layer.dataProvider().getFeatures():
             row = {n: _plain(feat[n]) for n in names}
-            row["__geom"] = feat.geometry().asWkt(3) if feat.hasGeometry() else None
+            # full precision: a rounded copy would differ from the server's text
+            row["__geom"] = feat.geometry().asWkt() if feat.hasGeometry() else None
             self.base[int(feat.id())] = row
+        self.unchanged = {}
 
     def _touched(self) -> tuple[dict[int, dict], set[int]]:
         buffer = self.layer.editBuffer()
@@ -188,7 +285,7 @@ class ConflictGuard:
                 )
         for fid, geom in buffer.changedGeometries().items():
             if fid >= 0:
-                mine.setdefault(fid, {})["__geom"] = geom.asWkt(3)
+                mine.setdefault(fid, {})["__geom"] = geom.asWkt()
         return mine, {fid for fid in buffer.deletedFeatureIds() if fid >= 0}
 
     def check(self) -> list[Conflict]:
@@ -217,6 +314,7 @@ class ConflictGuard:
         finally:
             conn.close()
         conflicts = []
+        self.unchanged = {}
         for fid in fids:
             base = self.base.get(fid)
             if base is None:
@@ -238,12 +336,14 @@ class ConflictGuard:
                     if name in (VERSION, "modifie_le"):
                         continue
                     theirs = row[i]
-                    if str(theirs) != str(base.get(name)) and not (
-                        theirs is None and base.get(name) is None
-                    ):
+                    if not same_value(theirs, base.get(name)):
                         conflict.theirs[name] = (base.get(name), theirs)
-                if geom and row[-1] != base.get("__geom"):
+                if geom and not same_geometry(row[-1], base.get("__geom"), self.tolerance):
                     conflict.theirs["__geom"] = (base.get("__geom"), row[-1])
+                if not conflict.theirs:
+                    # saved again with the same values: nothing of theirs to lose
+                    self.unchanged[fid] = conflict.their_version
+                    continue
             conflicts.append(conflict)
         return conflicts
 
@@ -261,7 +361,7 @@ class ConflictGuard:
             base = self.base.get(fid)
             if base is None:
                 continue
-            expected = int(base.get(VERSION) or 0)
+            expected = int(self.unchanged.get(fid) or base.get(VERSION) or 0)
             if keep_mine and fid in keep_mine and versions and versions.get(fid):
                 expected = int(versions[fid])
             self.layer.changeAttributeValue(fid, index, -expected)

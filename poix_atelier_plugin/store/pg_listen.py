@@ -54,9 +54,11 @@ class ChangeListener(QObject):
     def _read(self, *_args) -> None:
         if self.conn is None or self.conn.closed:
             return
+        import psycopg2
+
         try:
             self.conn.poll()
-        except Exception as exc:  # noqa: BLE001 - psycopg2.Error: server gone
+        except (psycopg2.Error, OSError) as exc:  # the server or the network gone
             LOG.warning(tr("Server notifications stopped: {error}").format(error=exc))
             self.close()
             return

@@ -236,11 +236,13 @@ def workshop_row_count(cur, name: str) -> int:
 
 
 def _require_postgis(cur, connection: str) -> None:
+    import psycopg2
+
     cur.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
     if cur.fetchone() is None:
         try:
             cur.execute("CREATE EXTENSION IF NOT EXISTS postgis")
-        except Exception as exc:
+        except psycopg2.Error as exc:
             raise AtelierError(
                 QT_TR_NOOP(
                     "PostGIS is not enabled in the database of {connection} and cannot be "

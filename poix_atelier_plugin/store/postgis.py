@@ -112,10 +112,12 @@ def connection_uri(connection: str) -> QgsDataSourceUri:
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     found = None
     if metadata is not None:
+        from qgis.core import QgsProviderConnectionException
+
         try:
             found = metadata.findConnection(connection)
-        except Exception:  # noqa: BLE001 - QgsProviderConnectionException when unknown
-            found = None
+        except QgsProviderConnectionException:
+            found = None  # not a QGIS connection: a libpq service of that name, below
     if found is not None:
         return QgsDataSourceUri(found.uri())
     return QgsDataSourceUri(f"service='{_libpq_quote(connection)}'")

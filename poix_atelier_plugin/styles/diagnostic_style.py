@@ -75,12 +75,16 @@ def _exists(path: str) -> bool:
 
 
 def theme_expression() -> str:
-    """CASE expression giving the pictogram path of ``"theme"`` (empty: no pictogram)."""
+    """CASE expression giving the pictogram of ``"theme"`` (empty: no pictogram).
+
+    The pictograms are named relative to the SVG library (``symbol/x.svg``), never
+    by this computer's absolute path: QGIS resolves a name through its SVG search
+    paths when it draws, so a project saved here shows them on another computer.
+    """
     whens = []
     for theme, name in THEME_SVG.items():
-        path = svg_path(name)
-        if path:
-            whens.append(f"WHEN \"theme\" = '{theme}' THEN '{path}'")
+        if svg_path(name):
+            whens.append(f"WHEN \"theme\" = '{theme}' THEN '{name}'")
     return "CASE " + " ".join(whens) + " ELSE NULL END" if whens else "NULL"
 
 

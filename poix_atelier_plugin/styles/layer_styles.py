@@ -25,7 +25,8 @@ from qgis.PyQt.QtGui import QColor
 
 from .. import compat
 from ..domain import vocab
-from ..infra.i18n import tr
+from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
 from . import photo_style
 from .diagnostic_style import style_diagnostic
 from .label_format import placement, text_format
@@ -244,8 +245,17 @@ def style_layer(
             style_diagnostic(layer, geometry)
             layer.triggerRepaint()
             return
-        except Exception:  # a failing style must not stop group creation
-            LOG.exception(tr("Diagnostic style failed for {layer}").format(layer=layer.name()))
+        except (AtelierError, OSError, RuntimeError, ValueError, KeyError) as exc:
+            # a failing style must not stop group creation: the plain style
+            # below is applied instead, nothing of the group is lost
+            LOG.warning(
+                "%s",
+                tr(
+                    "The diagnostic style of {layer} could not be applied ({error}): "
+                    "a plain style is used instead."
+                ).format(layer=layer.name(), error=error_text(exc)),
+                exc_info=True,
+            )
     if table == "parcours":
         style_route(layer, colour, route_offset(order))
     else:

@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsMapLayer,
+    QgsProcessingException,
     QgsVectorLayer,
 )
 
@@ -337,7 +339,15 @@ def _build_in(
             )
         except AtelierError:
             raise
-        except Exception as exc:  # a broken source must not kill the whole dossier
+        except (OSError, RuntimeError, ValueError, sqlite3.Error, QgsProcessingException) as exc:
+            # said to the person in words; the traceback stays in the log
+            log.warning(
+                "%s",
+                tr("The source {layer} could not be clipped: {reason}").format(
+                    layer=title, reason=error_text(exc)
+                ),
+                exc_info=True,
+            )
             raise AtelierError(
                 QT_TR_NOOP("The source {layer} could not be clipped: {reason}"),
                 layer=title,

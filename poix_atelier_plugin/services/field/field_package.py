@@ -36,6 +36,7 @@ from qgis.core import (
     QgsEditorWidgetSetup,
     QgsFeedback,
     QgsLayerTreeGroup,
+    QgsProcessingException,
     QgsProject,
     QgsRasterLayer,
     QgsVectorLayer,
@@ -44,7 +45,7 @@ from qgis.core import (
 from ...domain import schema
 from ...domain.errors import QT_TR_NOOP, AtelierError
 from ...forms.forms import configure_form
-from ...infra.i18n import tr
+from ...infra.i18n import error_text, tr
 from ...infra.user_paths import absolute
 from ...store import workspace
 from ...store.sqlite_ro import connect_readonly
@@ -299,8 +300,13 @@ def export_field_package(
                 gpkg, target, zoom_max=zoom_max or 16, feedback=feedback
             ):
                 tiles = target
-        except Exception as exc:  # noqa: BLE001 - the basemap is a bonus, never a failure
-            LOG.warning(tr("Offline basemap not rendered: {error}").format(error=exc))
+        except (AtelierError, OSError, RuntimeError, QgsProcessingException) as exc:
+            # the basemap is a bonus: the package is written without it, and said so
+            LOG.warning(
+                "%s",
+                tr("Offline basemap not rendered: {error}").format(error=error_text(exc)),
+                exc_info=True,
+            )
     build_project(package, gpkg, groupe, tiles)
     for side_file in package.glob("*.aux.xml"):  # GDAL statistics left by opening the tiles
         side_file.unlink()
