@@ -64,9 +64,9 @@ class Modal:
         if self.errors or time.monotonic() > self.deadline or not self.steps:
             if widget is not None and (self.errors or time.monotonic() > self.deadline):
                 if not self.errors:
-                    said = widget.errorLabel.text() if hasattr(widget, "errorLabel") else ""
                     self.errors.append(
-                        f"timeout: {[s[3] for s in self.steps]}, open: {widget!r} {said}"
+                        f"timeout: {[s[3] for s in self.steps]}, open: {describe(widget)}"
+                        f" (already acted on: {any(w is widget for w in self.seen)})"
                     )
                 self.steps.clear()
                 widget.close()  # unblock exec(): the test fails with the errors
@@ -103,3 +103,20 @@ def click(widget) -> None:
 
     assert widget.isVisible(), f"{widget.objectName()} is not shown"
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def describe(widget) -> str:
+    """What a person sees in a window left open: its title, texts and buttons."""
+    from qgis.PyQt.QtWidgets import QAbstractButton, QLabel, QLineEdit
+
+    seen = [f"{type(widget).__name__} {widget.windowTitle()!r}"]
+    for child in widget.findChildren(QLabel):
+        if child.isVisible() and child.text().strip():
+            seen.append(f"label {child.text().strip()[:80]!r}")
+    for child in widget.findChildren(QLineEdit):
+        if child.isVisible():
+            seen.append(f"edit {child.objectName()}={child.text()!r}")
+    for child in widget.findChildren(QAbstractButton):
+        if child.isVisible() and child.text():
+            seen.append(f"button {child.text()!r}{'' if child.isEnabled() else ' (disabled)'}")
+    return "; ".join(seen)

@@ -182,15 +182,21 @@ def rows(gpkg, query: str, *params) -> list[tuple]:
         return con.execute(query, params).fetchall()
 
 
-def form_ok(modal: Modal, **typed) -> Modal:
+def form_ok(modal: Modal, meanwhile=None, **typed) -> Modal:
     """The feature form QGIS opens after a drawing: ``typed`` values keyed into the
-    fields' own editors (field name -> text), then its OK button clicked."""
+    fields' own editors (field name -> text), then its OK button clicked.
+
+    ``meanwhile`` runs first, while the form is open (something the software
+    does in the background as the person reads the form).
+    """
     from qgis.gui import QgsAttributeDialog
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtTest import QTest
     from qgis.PyQt.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 
     def fill(dialog) -> None:
+        if meanwhile is not None:
+            meanwhile()
         for field, text in typed.items():
             editors = [
                 w
@@ -349,6 +355,36 @@ def test_add_stop_is_saved_and_numbered(sample, qgis_canvas):
     assert len(stops) == 9
     new = [f for f in stops if f["nom"] == "Lavoir du centre"]
     assert len(new) == 1 and new[0]["groupe"] == "Groupe 1" and near(new[0], -20, 150)
+    assert sorted(f["ordre"] for f in stops) == list(range(1, 10))
+
+
+def test_a_save_while_the_stop_form_is_open_keeps_the_stop(sample, qgis_canvas):
+    """Each save of the route renumbers the stops a moment later; when that moment
+    falls while a person fills in a new stop's form, the stop must neither be
+    committed half-filled nor lose the name typed (seen on QGIS 3.44: the form
+    stayed open, OK did nothing)."""
+    from qgis.core import QgsProject
+
+    gpkg, dock = sample
+    route = [
+        lyr
+        for lyr in QgsProject.instance().mapLayers().values()
+        if lyr.customProperty("atelier/table") == "parcours"
+        and lyr.customProperty("atelier/groupe") == "Groupe 1"
+    ]
+    assert len(route) == 1
+
+    def route_saved() -> None:
+        route[0].afterCommitChanges.emit()  # what QGIS says after each save of the route
+        settle(400)  # the renumbering it schedules comes due with the form open
+
+    with Modal() as modal:
+        form_ok(modal, meanwhile=route_saved, nom="Ancienne brasserie")
+        press(dock, "add_stop")
+        draw(qgis_canvas, [(60, 120)], closed=False)
+    stops = on_disk(gpkg, "arrets")
+    new = [f for f in stops if f["nom"] == "Ancienne brasserie"]
+    assert len(stops) == 9 and len(new) == 1 and near(new[0], 60, 120)
     assert sorted(f["ordre"] for f in stops) == list(range(1, 10))
 
 

@@ -15,6 +15,7 @@ deletes it from the file, "Redo" writes it back.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 
 from qgis.core import QgsExpression, QgsFeature, QgsFeatureRequest, QgsProject
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
@@ -46,6 +47,19 @@ class Saver(QObject):
         self.base_interval = RETRY_MS
         self.timer.setInterval(RETRY_MS)
         self.timer.timeout.connect(self.retry)
+        #: layers whose feature form is open: their edit buffer holds the feature
+        #: being filled in, inside an undo macro a commit would break
+        self.in_form: set[str] = set()
+
+    @contextmanager
+    def form_open(self, layer):
+        """While a feature form is open on ``layer``, nothing commits it: the feature
+        is saved with the person's answers once the form is closed."""
+        self.in_form.add(layer.id())
+        try:
+            yield
+        finally:
+            self.in_form.discard(layer.id())
 
     # saving --------------------------------------------------------------------------
     def save(self, layers) -> bool:
@@ -59,6 +73,8 @@ class Saver(QObject):
         for layer in layers:
             if layer is None or not saving.has_pending(layer):
                 continue
+            if layer.id() in self.in_form:
+                continue  # saved by the drawing once its form is closed
             path = saving.layer_file(layer) or layer.source()
             if path in refused:
                 self.failing.setdefault(layer.id(), "")

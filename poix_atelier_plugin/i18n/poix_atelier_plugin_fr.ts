@@ -49,7 +49,7 @@
         <translation>Aucun dossier ouvert</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="67"/>
+        <location filename="../processing/export_boards.py" line="64"/>
         <source>Boards</source>
         <translation>Planches</translation>
     </message>
@@ -124,7 +124,7 @@
         <translation>Proposition d'accompagnement…</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="46"/>
+        <location filename="../processing/create_groups.py" line="42"/>
         <source>Groups</source>
         <translation>Groupes</translation>
     </message>
@@ -219,7 +219,7 @@
         <translation>Afficher le panneau de l'atelier (dossier, groupes, planches)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="29"/>
+        <location filename="../processing/base.py" line="100"/>
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
@@ -229,7 +229,7 @@
         <translation>Créer un dossier communal</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="21"/>
+        <location filename="../processing/create_groups.py" line="20"/>
         <source>Create the group workspace</source>
         <translation>Créer l'espace de travail des groupes</translation>
     </message>
@@ -249,7 +249,7 @@
         <translation>Importer des photos géolocalisées</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="22"/>
+        <location filename="../processing/order_stops.py" line="21"/>
         <source>Number stops along the route</source>
         <translation>Numéroter les arrêts le long du parcours</translation>
     </message>
@@ -639,12 +639,12 @@
         <translation>Chaque photo géolocalisée du répertoire devient une observation du groupe, copiée sous DCIM/&lt;groupe&gt;/ à côté du dossier et rattachée à l'arrêt le plus proche dans la limite de la tolérance. Les photos sans GPS, hors du périmètre d'étude ou illisibles sont comptées et listées dans le journal, sans être importées. Importer de nouveau les mêmes photos n'ajoute rien.</translation>
     </message>
     <message>
-        <location filename="../processing/publish_dossier.py" line="35"/>
+        <location filename="../processing/publish_dossier.py" line="34"/>
         <source>Dossier (GeoPackage)</source>
         <translation>Dossier (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="37"/>
+        <location filename="../processing/order_stops.py" line="32"/>
         <source>Group</source>
         <translation>Groupe</translation>
     </message>
@@ -714,27 +714,27 @@
         <translation>Dossier (GeoPackage ou pg:connexion/schéma)</translation>
     </message>
     <message>
-        <location filename="../processing/synthesis.py" line="37"/>
+        <location filename="../processing/synthesis.py" line="33"/>
         <source>Convergence</source>
         <translation>Convergence</translation>
     </message>
     <message>
-        <location filename="../processing/synthesis.py" line="43"/>
+        <location filename="../processing/synthesis.py" line="39"/>
         <source>Reading the candidate sites of every group…</source>
         <translation>Lecture des sites de projet de tous les groupes…</translation>
     </message>
     <message>
-        <location filename="../processing/synthesis.py" line="60"/>
+        <location filename="../processing/synthesis.py" line="63"/>
         <source>{n} pieces, {shared} shared by two groups or more.</source>
         <translation>{n} portions, {shared} partagées par deux groupes ou plus.</translation>
     </message>
     <message>
-        <location filename="../boards/atlas.py" line="66"/>
+        <location filename="../boards/atlas.py" line="126"/>
         <source>No stop placed for this group yet.</source>
         <translation>Aucun arrêt placé pour ce groupe pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../boards/atlas.py" line="67"/>
+        <location filename="../boards/atlas.py" line="127"/>
         <source>No stop yet: the atlas has no page to show.</source>
         <translation>Pas encore d'arrêt : l'atlas n'a aucune page à afficher.</translation>
     </message>
@@ -744,7 +744,7 @@
         <translation>Arrêt</translation>
     </message>
     <message>
-        <location filename="../boards/atlas.py" line="84"/>
+        <location filename="../boards/atlas.py" line="144"/>
         <source>planned at</source>
         <translation>prévu à</translation>
     </message>
@@ -754,7 +754,7 @@
         <translation>Photo introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../boards/atlas.py" line="109"/>
+        <location filename="../boards/atlas.py" line="97"/>
         <source>No photo for this stop.</source>
         <translation>Aucune photo pour cet arrêt.</translation>
     </message>
@@ -889,17 +889,17 @@
         <translation>Outils et pourquoi</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="126"/>
+        <location filename="../services/field/field_package.py" line="127"/>
         <source>Stops</source>
         <translation>Arrêts</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="131"/>
+        <location filename="../services/field/field_package.py" line="132"/>
         <source>Route</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="130"/>
+        <location filename="../services/field/field_package.py" line="131"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
@@ -954,92 +954,92 @@
         <translation>Aucun groupe n'a encore dessiné de site de projet.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="66"/>
+        <location filename="../services/dossier/dossier.py" line="68"/>
         <source>The output folder {folder} is read-only: choose another folder.</source>
         <translation>Le dossier de sortie {folder} est en lecture seule : choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="76"/>
+        <location filename="../services/dossier/dossier.py" line="78"/>
         <source>The output folder {folder} is a file, not a folder.</source>
         <translation>Le dossier de sortie {folder} est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="91"/>
+        <location filename="../services/dossier/dossier.py" line="93"/>
         <source>The folder {folder} already holds a dossier for {insee} ({files}). Choose another folder or tick Overwrite to replace it.</source>
         <translation>Le dossier {folder} contient déjà un dossier cartographique pour {insee} ({files}). Choisissez un autre dossier ou cochez « Écraser » pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="124"/>
+        <location filename="../services/dossier/dossier.py" line="126"/>
         <source>The source {layer} cannot be read as a vector layer.</source>
         <translation>La source {layer} ne peut pas être lue comme une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="129"/>
+        <location filename="../services/dossier/dossier.py" line="131"/>
         <source>The source {layer} has no geometry: skipped.</source>
         <translation>La source {layer} n'a pas de géométrie : ignorée.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="133"/>
+        <location filename="../services/dossier/dossier.py" line="135"/>
         <source>The source {layer} is empty: skipped.</source>
         <translation>La source {layer} est vide : ignorée.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="193"/>
+        <location filename="../services/dossier/dossier.py" line="195"/>
         <source>Give the INSEE code of the commune.</source>
         <translation>Indiquez le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="195"/>
+        <location filename="../services/dossier/dossier.py" line="197"/>
         <source>The buffer must be between 0 and 50,000 m (got {buffer}).</source>
         <translation>La zone tampon doit être comprise entre 0 et 50 000 m (valeur reçue : {buffer}).</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="201"/>
+        <location filename="../services/dossier/dossier.py" line="203"/>
         <source>Finding the commune {code}…</source>
         <translation>Recherche de la commune {code}…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="234"/>
+        <location filename="../services/dossier/dossier.py" line="236"/>
         <source>Moving the dossier in place…</source>
         <translation>Mise en place du dossier…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="250"/>
+        <location filename="../services/dossier/dossier.py" line="252"/>
         <source>Dossier ready: {path}</source>
         <translation>Dossier prêt : {path}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="278"/>
+        <location filename="../services/dossier/dossier.py" line="280"/>
         <source>Writing the commune…</source>
         <translation>Écriture de la commune…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="325"/>
+        <location filename="../services/dossier/dossier.py" line="327"/>
         <source>Clipping {layer}…</source>
         <translation>Découpage de {layer}…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="348"/>
+        <location filename="../services/dossier/dossier.py" line="358"/>
         <source>{layer}: {n} invalid geometries repaired.</source>
         <translation>{layer} : {n} géométries non valides réparées.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="354"/>
+        <location filename="../services/dossier/dossier.py" line="364"/>
         <source>{layer}: {n} invalid geometries could not be repaired and were left out.</source>
         <translation>{layer} : {n} géométries non valides n'ont pas pu être réparées et ont été écartées.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="360"/>
+        <location filename="../services/dossier/dossier.py" line="370"/>
         <source>{layer}: no feature inside the study area.</source>
         <translation>{layer} : aucune entité dans le périmètre d'étude.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="376"/>
+        <location filename="../services/dossier/dossier.py" line="386"/>
         <source>Styling and writing the project…</source>
         <translation>Application des styles et écriture du projet…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="381"/>
+        <location filename="../services/dossier/dossier.py" line="391"/>
         <source>{n} online layers are unreachable now (offline?): kept in the project.</source>
         <translation>{n} couches en ligne sont inaccessibles pour l'instant (hors ligne ?) : conservées dans le projet.</translation>
     </message>
@@ -1079,22 +1079,22 @@
         <translation>Outils des enjeux</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="208"/>
+        <location filename="../services/field/field_package.py" line="209"/>
         <source>Field package — {group}</source>
         <translation>Paquet terrain — {group}</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="213"/>
+        <location filename="../services/field/field_package.py" line="214"/>
         <source>Dossier (read only)</source>
         <translation>Dossier (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="216"/>
+        <location filename="../services/field/field_package.py" line="217"/>
         <source>Field work — {group}</source>
         <translation>Travail de terrain — {group}</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="228"/>
+        <location filename="../services/field/field_package.py" line="229"/>
         <source>Offline basemap</source>
         <translation>Fond de plan hors ligne</translation>
     </message>
@@ -1104,7 +1104,7 @@
         <translation>Impossible d'écrire le projet {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="330"/>
+        <location filename="../services/field/field_package.py" line="336"/>
         <source>{path} is not a field package.</source>
         <translation>{path} n'est pas un paquet terrain.</translation>
     </message>
@@ -1229,12 +1229,12 @@
         <translation>{path} n'est pas un paquet terrain d'un seul groupe (groupes : {groups}).</translation>
     </message>
     <message>
-        <location filename="../store/pg_conflicts.py" line="139"/>
+        <location filename="../store/pg_conflicts.py" line="227"/>
         <source>Someone else changed this feature of {table} (number {fid}) since you started: reload it and apply your change again.</source>
         <translation>Quelqu'un d'autre a modifié cette entité de {table} (numéro {fid}) depuis que vous avez commencé : rechargez-la et appliquez de nouveau votre modification.</translation>
     </message>
     <message>
-        <location filename="../store/pg_conflicts.py" line="150"/>
+        <location filename="../store/pg_conflicts.py" line="238"/>
         <source>The feature {fid} of {table} was deleted by someone else.</source>
         <translation>L'entité {fid} de {table} a été supprimée par quelqu'un d'autre.</translation>
     </message>
@@ -1254,32 +1254,32 @@
         <translation>Il n'y a pas d'atelier {schema} sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="127"/>
+        <location filename="../services/field/field_package.py" line="128"/>
         <source>Observations and photos</source>
         <translation>Observations et photos</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="128"/>
+        <location filename="../services/field/field_package.py" line="129"/>
         <source>Hypotheses (points)</source>
         <translation>Hypothèses (points)</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="129"/>
+        <location filename="../services/field/field_package.py" line="130"/>
         <source>Hypotheses (areas)</source>
         <translation>Hypothèses (surfaces)</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="132"/>
+        <location filename="../services/field/field_package.py" line="133"/>
         <source>Project sites</source>
         <translation>Sites de projet</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="133"/>
+        <location filename="../services/field/field_package.py" line="134"/>
         <source>Diagnostic (points)</source>
         <translation>Diagnostic (points)</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="135"/>
+        <location filename="../services/field/field_package.py" line="136"/>
         <source>Diagnostic (areas)</source>
         <translation>Diagnostic (surfaces)</translation>
     </message>
@@ -1369,37 +1369,37 @@
         <translation>Le nom de schéma {name} est trop long (63 octets au plus).</translation>
     </message>
     <message>
-        <location filename="../store/postgis.py" line="161"/>
+        <location filename="../store/postgis.py" line="163"/>
         <source>The QGIS authentication database is locked: enter the master password to use the connection {connection}.</source>
         <translation>La base de données d'authentification de QGIS est verrouillée : saisissez le mot de passe principal pour utiliser la connexion {connection}.</translation>
     </message>
     <message>
-        <location filename="../store/postgis.py" line="179"/>
+        <location filename="../store/postgis.py" line="181"/>
         <source>The server refused the user name or password of the connection {connection}. Check the authentication configuration.</source>
         <translation>Le serveur a refusé le nom d'utilisateur ou le mot de passe de la connexion {connection}. Vérifiez la configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../store/postgis.py" line="187"/>
+        <location filename="../store/postgis.py" line="189"/>
         <source>The database of the connection {connection} does not exist.</source>
         <translation>La base de données de la connexion {connection} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../store/postgis.py" line="191"/>
+        <location filename="../store/postgis.py" line="193"/>
         <source>Cannot reach the PostgreSQL server of {connection}: {error}</source>
         <translation>Impossible de joindre le serveur PostgreSQL de {connection} : {error}</translation>
     </message>
     <message>
-        <location filename="../store/pg_schema.py" line="244"/>
+        <location filename="../store/pg_schema.py" line="246"/>
         <source>PostGIS is not enabled in the database of {connection} and cannot be enabled with your rights: ask the administrator to run CREATE EXTENSION postgis.</source>
         <translation>PostGIS n'est pas activé dans la base de données de {connection} et ne peut pas l'être avec vos droits : demandez à l'administrateur d'exécuter CREATE EXTENSION postgis.</translation>
     </message>
     <message>
-        <location filename="../store/postgis.py" line="259"/>
+        <location filename="../store/postgis.py" line="261"/>
         <source>The server refused to create the workshop {schema}: {error}</source>
         <translation>Le serveur a refusé de créer l'atelier {schema} : {error}</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="134"/>
+        <location filename="../services/field/field_package.py" line="135"/>
         <source>Diagnostic (lines)</source>
         <translation>Diagnostic (lignes)</translation>
     </message>
@@ -1594,42 +1594,42 @@
         <translation>Créneau de visite :</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="280"/>
+        <location filename="../gui/steps/route.py" line="285"/>
         <source>Create the groups first, then pick the active group.</source>
         <translation>Créez d'abord les groupes, puis choisissez le groupe actif.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="190"/>
+        <location filename="../gui/steps/route.py" line="195"/>
         <source>{km} km</source>
         <translation>{km} km</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="194"/>
+        <location filename="../gui/steps/route.py" line="199"/>
         <source>{min} min at {speed} km/h</source>
         <translation>{min} min à {speed} km/h</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="197"/>
+        <location filename="../gui/steps/route.py" line="202"/>
         <source>{min} min ({count} stops)</source>
         <translation>{min} min ({count} arrêts)</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="200"/>
+        <location filename="../gui/steps/route.py" line="205"/>
         <source>{total} min of {slot} min</source>
         <translation>{total} min sur {slot} min</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="204"/>
+        <location filename="../gui/steps/route.py" line="209"/>
         <source>No route yet: draw it with “Draw the route”.</source>
         <translation>Pas encore de parcours : tracez-le avec « Tracer le parcours ».</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="206"/>
+        <location filename="../gui/steps/route.py" line="211"/>
         <source>It fits: {margin} min to spare.</source>
         <translation>Ça tient : {margin} min de marge.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="238"/>
+        <location filename="../gui/steps/route.py" line="243"/>
         <source>{count} stops numbered along {km} km.</source>
         <translation>{count} arrêts numérotés sur {km} km.</translation>
     </message>
@@ -1709,27 +1709,27 @@
         <translation>{layer} : {written} entités conservées.</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="24"/>
+        <location filename="../processing/create_groups.py" line="23"/>
         <source>Creates the workspace tables (route, stops, sequences, hypotheses, observations, project sites, diagnostic, issues…) in the dossier and registers the groups. Group names are separated by semicolons. Existing tables and drawings are kept.</source>
         <translation>Crée les tables de l'espace de travail (parcours, arrêts, séquences, hypothèses, observations, sites de projet, diagnostic, enjeux…) dans le dossier et enregistre les groupes. Les noms des groupes sont séparés par des points-virgules. Les tables et les dessins existants sont conservés.</translation>
     </message>
     <message>
-        <location filename="../processing/publish_dossier.py" line="35"/>
+        <location filename="../processing/fetch_dossier.py" line="45"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="39"/>
+        <location filename="../processing/create_groups.py" line="35"/>
         <source>Groups (names separated by ;)</source>
         <translation>Groupes (noms séparés par ;)</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="45"/>
+        <location filename="../processing/create_groups.py" line="41"/>
         <source>Tables of the workspace</source>
         <translation>Tables de l'espace de travail</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="59"/>
+        <location filename="../processing/create_groups.py" line="55"/>
         <source>Groups: {names}</source>
         <translation>Groupes : {names}</translation>
     </message>
@@ -1764,37 +1764,37 @@
         <translation>Paquet terrain écrit dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="25"/>
+        <location filename="../processing/order_stops.py" line="24"/>
         <source>Numbers the group&apos;s stops in the order the route reaches them, measures the route (ellipsoidal length), and compares walking time plus time at the stops with the visit slot. Stops far from the route are kept and reported.</source>
         <translation>Numérote les arrêts du groupe dans l'ordre où le parcours les atteint, mesure le parcours (longueur ellipsoïdale) et compare le temps de marche augmenté du temps passé aux arrêts au créneau de visite. Les arrêts éloignés du parcours sont conservés et signalés.</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="38"/>
+        <location filename="../processing/order_stops.py" line="33"/>
         <source>Visit slot (minutes)</source>
         <translation>Créneau de visite (minutes)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="49"/>
+        <location filename="../processing/order_stops.py" line="44"/>
         <source>Route length (m)</source>
         <translation>Longueur du parcours (m)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="50"/>
+        <location filename="../processing/order_stops.py" line="45"/>
         <source>Walking time (min)</source>
         <translation>Temps de marche (min)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="51"/>
+        <location filename="../processing/order_stops.py" line="46"/>
         <source>Total time with stops (min)</source>
         <translation>Temps total avec les arrêts (min)</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="52"/>
+        <location filename="../processing/order_stops.py" line="47"/>
         <source>Fits in the slot</source>
         <translation>Tient dans le créneau</translation>
     </message>
     <message>
-        <location filename="../processing/order_stops.py" line="63"/>
+        <location filename="../processing/order_stops.py" line="58"/>
         <source>{count} stops, {length} m, {total} min for a slot of {slot} min.</source>
         <translation>{count} arrêts, {length} m, {total} min pour un créneau de {slot} min.</translation>
     </message>
@@ -2054,77 +2054,77 @@
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="63"/>
+        <location filename="../gui/photo_actions.py" line="64"/>
         <source>A photo is attached to the nearest stop within this distance</source>
         <translation>Une photo est rattachée à l'arrêt le plus proche situé à moins de cette distance</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="66"/>
+        <location filename="../gui/photo_actions.py" line="67"/>
         <source>Attach to a stop within:</source>
         <translation>Rattacher à un arrêt situé à moins de :</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="71"/>
+        <location filename="../gui/photo_actions.py" line="72"/>
         <source>A folder of photos…</source>
         <translation>Un répertoire de photos…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="72"/>
+        <location filename="../gui/photo_actions.py" line="73"/>
         <source>Selected photos…</source>
         <translation>Photos choisies…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="265"/>
+        <location filename="../gui/photo_actions.py" line="272"/>
         <source>Open or build a dossier first (step 1).</source>
         <translation>Ouvrez ou créez d'abord un dossier (étape 1).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="83"/>
+        <location filename="../gui/photo_actions.py" line="84"/>
         <source>Choose the active group first (step 2).</source>
         <translation>Choisissez d'abord le groupe actif (étape 2).</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="89"/>
+        <location filename="../gui/photo_actions.py" line="90"/>
         <source>Please wait: the previous photo task is still running.</source>
         <translation>Veuillez patienter : la tâche photo précédente est encore en cours.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="96"/>
+        <location filename="../gui/photo_actions.py" line="97"/>
         <source>Folder of the group&apos;s photos</source>
         <translation>Dossier des photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="106"/>
+        <location filename="../gui/photo_actions.py" line="107"/>
         <source>Photos of the group</source>
         <translation>Photos du groupe</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="106"/>
+        <location filename="../gui/photo_actions.py" line="107"/>
         <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</source>
         <translation>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="124"/>
+        <location filename="../gui/photo_actions.py" line="125"/>
         <source>Importing photos</source>
         <translation>Import des photos</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="237"/>
+        <location filename="../gui/photo_actions.py" line="244"/>
         <source>Where to write the field package</source>
         <translation>Où écrire le paquet terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="247"/>
+        <location filename="../gui/photo_actions.py" line="254"/>
         <source>Field package of {group} written to &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</source>
         <translation>Paquet terrain de {group} écrit dans &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="254"/>
+        <location filename="../gui/photo_actions.py" line="261"/>
         <source>Exporting the field package of {group}</source>
         <translation>Export du paquet terrain de {group}</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="267"/>
+        <location filename="../gui/photo_actions.py" line="274"/>
         <source>Field package to bring back</source>
         <translation>Paquet terrain à réintégrer</translation>
     </message>
@@ -2189,7 +2189,7 @@
         <translation>Proposition exportée : {files}</translation>
     </message>
     <message>
-        <location filename="../processing/publish_dossier.py" line="22"/>
+        <location filename="../processing/publish_dossier.py" line="21"/>
         <source>Publish the dossier on the server</source>
         <translation>Publier le dossier sur le serveur</translation>
     </message>
@@ -2565,27 +2565,27 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>{count} outils exportés dans {path}.</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="31"/>
+        <location filename="../processing/create_groups.py" line="30"/>
         <source>Dossier (GeoPackage, or pg:&lt;connection&gt;/&lt;schema&gt; on a server)</source>
         <translation>Dossier (GeoPackage, ou pg:&lt;connexion&gt;/&lt;schéma&gt; sur un serveur)</translation>
     </message>
     <message>
-        <location filename="../processing/create_groups.py" line="31"/>
+        <location filename="../processing/base.py" line="64"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="106"/>
+        <location filename="../services/dossier/dossier.py" line="108"/>
         <source>Cannot create the output folder {folder}: {reason}</source>
         <translation>Impossible de créer le répertoire de sortie {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="243"/>
+        <location filename="../services/dossier/dossier.py" line="245"/>
         <source>Cannot write the dossier in {folder}: {reason}</source>
         <translation>Impossible d'écrire le dossier dans {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="341"/>
+        <location filename="../services/dossier/dossier.py" line="351"/>
         <source>The source {layer} could not be clipped: {reason}</source>
         <translation>La source {layer} n'a pas pu être découpée : {reason}</translation>
     </message>
@@ -2655,22 +2655,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Copier un atelier du serveur dans un GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="191"/>
+        <location filename="../gui/server_transfer.py" line="200"/>
         <source>Open the facilitator&apos;s project, which shows every group live?</source>
         <translation>Ouvrir le projet de l'animateur, qui montre tous les groupes en direct ?</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="147"/>
+        <location filename="../gui/server_transfer.py" line="155"/>
         <source>Publishing the dossier on the server</source>
         <translation>Publication du dossier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="262"/>
+        <location filename="../gui/server_transfer.py" line="271"/>
         <source>Workshop {schema} copied into {path} ({count} features).</source>
         <translation>Atelier {schema} copié dans {path} ({count} entités).</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="271"/>
+        <location filename="../gui/server_transfer.py" line="280"/>
         <source>Fetching the workshop from the server</source>
         <translation>Rapatriement de l'atelier depuis le serveur</translation>
     </message>
@@ -2680,47 +2680,47 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>géométrie</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="122"/>
+        <location filename="../gui/server_actions.py" line="149"/>
         <source>Feature {fid}: deleted by someone else.</source>
         <translation>Entité {fid} : supprimée par quelqu'un d'autre.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="127"/>
+        <location filename="../gui/server_actions.py" line="154"/>
         <source>Feature {fid}: they changed {changes}.</source>
         <translation>Entité {fid} : quelqu'un d'autre a modifié {changes}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="127"/>
+        <location filename="../gui/server_actions.py" line="154"/>
         <source>nothing visible</source>
         <translation>rien de visible</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="130"/>
+        <location filename="../gui/server_actions.py" line="157"/>
         <source>you deleted it</source>
         <translation>vous l'avez supprimée</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="135"/>
+        <location filename="../gui/server_actions.py" line="162"/>
         <source>You: {mine}.</source>
         <translation>Vous : {mine}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="142"/>
+        <location filename="../gui/server_actions.py" line="169"/>
         <source>Someone else changed the same features</source>
         <translation>Quelqu'un d'autre a modifié les mêmes entités</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="143"/>
+        <location filename="../gui/server_actions.py" line="170"/>
         <source>While you were editing {layer}, someone else saved changes to {count} of the features you changed. Which version do you keep?</source>
         <translation>Pendant que vous modifiiez {layer}, quelqu'un d'autre a enregistré des modifications sur {count} des entités que vous avez modifiées. Quelle version gardez-vous ?</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="150"/>
+        <location filename="../gui/server_actions.py" line="177"/>
         <source>Keep mine</source>
         <translation>Garder ma version</translation>
     </message>
     <message>
-        <location filename="../gui/server_actions.py" line="151"/>
+        <location filename="../gui/server_actions.py" line="178"/>
         <source>Take theirs</source>
         <translation>Prendre leur version</translation>
     </message>
@@ -2750,52 +2750,52 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Projet (.qgz) du dossier</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="62"/>
+        <location filename="../processing/export_boards.py" line="59"/>
         <source>Groups (names separated by &apos;;&apos;, empty: every group)</source>
         <translation>Groupes (noms séparés par « ; », vide : tous les groupes)</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="76"/>
+        <location filename="../processing/export_boards.py" line="73"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="81"/>
+        <location filename="../processing/export_boards.py" line="78"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="81"/>
+        <location filename="../processing/export_boards.py" line="78"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="81"/>
+        <location filename="../processing/export_boards.py" line="78"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="89"/>
+        <location filename="../processing/export_boards.py" line="86"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="94"/>
+        <location filename="../processing/export_boards.py" line="91"/>
         <source>Resolution (dpi)</source>
         <translation>Résolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="107"/>
+        <location filename="../processing/export_boards.py" line="104"/>
         <source>Files written</source>
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="117"/>
+        <location filename="../processing/export_boards.py" line="114"/>
         <source>The project {path} cannot be read.</source>
         <translation>Le projet {path} ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="126"/>
+        <location filename="../processing/export_boards.py" line="123"/>
         <source>Give a project or a dossier.</source>
         <translation>Indiquez un projet ou un dossier.</translation>
     </message>
@@ -2850,7 +2850,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="81"/>
+        <location filename="../services/dossier/dossier.py" line="83"/>
         <source>The output folder {folder} holds a %-escape (like %20) that QGIS cannot open: rename the folder.</source>
         <translation>Le nom du dossier de sortie {folder} contient un échappement % (comme %20) que QGIS ne sait pas ouvrir : renommez le dossier.</translation>
     </message>
@@ -2870,57 +2870,57 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../gui/boards_export.py" line="89"/>
+        <location filename="../gui/boards_export.py" line="90"/>
         <source>Exporting the boards</source>
         <translation>Export des planches</translation>
     </message>
     <message>
-        <location filename="../gui/boards_export.py" line="151"/>
+        <location filename="../gui/boards_export.py" line="160"/>
         <source>{n} files written in {folder}.</source>
         <translation>{n} fichiers écrits dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="48"/>
+        <location filename="../gui/export_boards_dialog.py" line="49"/>
         <source>Export the boards</source>
         <translation>Exporter les planches</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="49"/>
+        <location filename="../gui/export_boards_dialog.py" line="50"/>
         <source>Each group&apos;s field map, diagnostic, restitution, atlas of stops and support proposal, and the cross-group synthesis. The layouts are also added to the project (Project &gt; Layouts) so they can be retouched before printing.</source>
         <translation>Pour chaque groupe : carte de terrain, diagnostic, restitution, atlas des arrêts et proposition d'accompagnement, ainsi que la synthèse inter-groupes. Les mises en page sont aussi ajoutées au projet (Projet &gt; Mises en page) pour pouvoir être retouchées avant impression.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="74"/>
+        <location filename="../gui/export_boards_dialog.py" line="75"/>
         <source>PDF (vector)</source>
         <translation>PDF (vectoriel)</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="75"/>
+        <location filename="../gui/export_boards_dialog.py" line="76"/>
         <source>PNG (image)</source>
         <translation>PNG (image)</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="89"/>
+        <location filename="../gui/export_boards_dialog.py" line="90"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="130"/>
+        <location filename="../gui/export_boards_dialog.py" line="131"/>
         <source>Each page: {w} × {h} pixels.</source>
         <translation>Chaque page : {w} × {h} pixels.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="132"/>
+        <location filename="../gui/export_boards_dialog.py" line="133"/>
         <source>Vector PDF: one file per board and one combined file.</source>
         <translation>PDF vectoriel : un fichier par planche et un fichier regroupant toutes les planches.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="157"/>
+        <location filename="../gui/export_boards_dialog.py" line="158"/>
         <source>Choose at least one board.</source>
         <translation>Choisissez au moins une planche.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="163"/>
+        <location filename="../gui/export_boards_dialog.py" line="164"/>
         <source>Choose an output folder.</source>
         <translation>Choisissez un répertoire de sortie.</translation>
     </message>
@@ -2930,12 +2930,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="73"/>
+        <location filename="../gui/server_transfer.py" line="81"/>
         <source>The QGIS authentication database stays locked: nothing was copied.</source>
         <translation>La base de données d'authentification de QGIS reste verrouillée : rien n'a été copié.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="178"/>
+        <location filename="../gui/server_transfer.py" line="187"/>
         <source>Dossier published in {schema} ({count} features). Facilitator&apos;s project: {path} (and one project per group beside it)</source>
         <translation>Dossier publié dans {schema} ({count} entités). Projet de l'animateur : {path} (et un projet par groupe à côté)</translation>
     </message>
@@ -3030,17 +3030,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Délimitez la zone sur laquelle porte l'hypothèse, clic droit pour terminer</translation>
     </message>
     <message>
-        <location filename="../gui/saver.py" line="70"/>
+        <location filename="../gui/saver.py" line="86"/>
         <source>{layer}: the drawings kept in memory are now saved.</source>
         <translation>{layer} : les tracés gardés en mémoire sont maintenant enregistrés.</translation>
     </message>
     <message>
-        <location filename="../gui/saver.py" line="82"/>
+        <location filename="../gui/saver.py" line="98"/>
         <source>{layer} could not be saved ({error}). What you drew is kept in memory and will be saved as soon as possible; do not close QGIS before this message says it is saved.</source>
         <translation>{layer} n'a pas pu être enregistré ({error}). Ce que vous avez tracé est gardé en mémoire et sera enregistré dès que possible ; ne fermez pas QGIS avant que ce message ne dise que c'est enregistré.</translation>
     </message>
     <message>
-        <location filename="../gui/saver.py" line="99"/>
+        <location filename="../gui/saver.py" line="115"/>
         <source>unknown error</source>
         <translation>erreur inconnue</translation>
     </message>
@@ -3050,7 +3050,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Annuler le dernier tracé</translation>
     </message>
     <message>
-        <location filename="../gui/saver.py" line="165"/>
+        <location filename="../gui/saver.py" line="181"/>
         <source>Last drawing on {layer} undone.</source>
         <translation>Dernier tracé annulé sur {layer}.</translation>
     </message>
@@ -3060,7 +3060,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Rétablir le tracé</translation>
     </message>
     <message>
-        <location filename="../gui/saver.py" line="171"/>
+        <location filename="../gui/saver.py" line="187"/>
         <source>Drawing on {layer} restored.</source>
         <translation>Tracé rétabli sur {layer}.</translation>
     </message>
@@ -3075,7 +3075,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Remet le tracé qui vient d'être annulé</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="230"/>
+        <location filename="../services/dossier/dossier.py" line="232"/>
         <source>Keeping the groups' work…</source>
         <translation>Conservation du travail des groupes…</translation>
     </message>
@@ -3100,12 +3100,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>La table {table} des groupes a perdu des lignes en étant reprise ({before} → {after}) ; le dossier n'a pas été remplacé.</translation>
     </message>
     <message>
-        <location filename="../gui/steps/route.py" line="267"/>
+        <location filename="../gui/steps/route.py" line="272"/>
         <source>The route now follows the roads and is saved; “Undo the last drawing” puts your route back.</source>
         <translation>Le parcours suit maintenant les routes et il est enregistré ; « Annuler le dernier tracé » remet votre parcours.</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="58"/>
+        <location filename="../processing/base.py" line="153"/>
         <source>Pending edits of {layers} could not be saved; they are not included.</source>
         <translation>Les modifications en cours de {layers} n'ont pas pu être enregistrées ; elles ne sont pas prises en compte.</translation>
     </message>
@@ -3125,7 +3125,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>{name} (retouchée, gardée le {date})</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="263"/>
+        <location filename="../gui/export_boards_dialog.py" line="271"/>
         <source>The boards are already being exported: wait for the export in progress to end.</source>
         <translation>Les planches sont déjà en cours d'export : attendez la fin de l'export en cours.</translation>
     </message>
@@ -3185,12 +3185,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le paquet terrain {path} est endommagé ({error}) : rien n'a été fusionné. Copiez-le à nouveau depuis la tablette.</translation>
     </message>
     <message>
-        <location filename="../store/pg_conflicts.py" line="53"/>
+        <location filename="../store/pg_conflicts.py" line="141"/>
         <source>The feature {fid} of {table} was changed in the meantime on another computer: nothing was written. Reload it and apply your change again.</source>
         <translation>L'entité {fid} de {table} a été modifiée entre-temps par un autre poste : rien n'a été écrit. Rechargez-la et refaites votre modification.</translation>
     </message>
     <message>
-        <location filename="../store/pg_conflicts.py" line="64"/>
+        <location filename="../store/pg_conflicts.py" line="152"/>
         <source>The feature {fid} of {table} was deleted in the meantime on another computer: nothing was written.</source>
         <translation>L'entité {fid} de {table} a été supprimée entre-temps par un autre poste : rien n'a été écrit.</translation>
     </message>
@@ -3205,52 +3205,47 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le serveur a refusé la modification de {table} dans {schema} : {error}. Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../gui/boards_export.py" line="87"/>
+        <location filename="../gui/boards_export.py" line="88"/>
         <source>Preparing the boards…</source>
         <translation>Préparation des planches…</translation>
     </message>
     <message>
-        <location filename="../gui/boards_export.py" line="138"/>
-        <source>The boards could not be exported: {error}</source>
-        <translation>Les planches n'ont pas pu être exportées : {error}</translation>
-    </message>
-    <message>
-        <location filename="../gui/boards_export.py" line="153"/>
+        <location filename="../gui/boards_export.py" line="162"/>
         <source>Open the folder</source>
         <translation>Ouvrir le répertoire</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="160"/>
+        <location filename="../gui/export_boards_dialog.py" line="161"/>
         <source>Choose at least one group.</source>
         <translation>Choisissez au moins un groupe.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="165"/>
+        <location filename="../gui/export_boards_dialog.py" line="166"/>
         <source>Cannot write into the folder {path}. Choose a folder you can write to.</source>
         <translation>Impossible d'écrire dans le répertoire {path}. Choisissez un répertoire accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="211"/>
+        <location filename="../gui/export_boards_dialog.py" line="219"/>
         <source>Retouched layouts</source>
         <translation>Mises en page retouchées</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="213"/>
+        <location filename="../gui/export_boards_dialog.py" line="221"/>
         <source>The layout “{name}” was retouched: replace it?</source>
         <translation>La mise en page « {name} » a été retouchée : la remplacer ?</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="217"/>
+        <location filename="../gui/export_boards_dialog.py" line="225"/>
         <source>Replace: the new layout takes the name, the retouched one is kept under a dated name. Write under a new name: the retouched one keeps its name, the new one is written beside it. Nothing is deleted.</source>
         <translation>Remplacer : la nouvelle mise en page prend le nom, la retouchée est gardée sous un nom daté. Écrire sous un nouveau nom : la retouchée garde son nom, la nouvelle est écrite à côté. Rien n'est supprimé.</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="224"/>
+        <location filename="../gui/export_boards_dialog.py" line="232"/>
         <source>Replace</source>
         <translation>Remplacer</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="226"/>
+        <location filename="../gui/export_boards_dialog.py" line="234"/>
         <source>Write under a new name</source>
         <translation>Écrire sous un nouveau nom</translation>
     </message>
@@ -3305,22 +3300,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Prendre le terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="285"/>
+        <location filename="../gui/photo_actions.py" line="292"/>
         <source>Field package of {group} merged: {inserted} added, {updated} updated, {deleted} deleted, {photos} photos copied, {conflicts} conflicts.</source>
         <translation>Paquet terrain de {group} fusionné : {inserted} entités ajoutées, {updated} modifiées, {deleted} supprimées, {photos} photos copiées, {conflicts} conflits.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="297"/>
+        <location filename="../gui/photo_actions.py" line="304"/>
         <source>Choose the value to keep for each conflict.</source>
         <translation>Choisissez la valeur à garder pour chaque conflit.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="329"/>
+        <location filename="../gui/photo_actions.py" line="336"/>
         <source>Conflicts settled: {field} values taken from the field, {office} kept from the office.</source>
         <translation>Conflits réglés : {field} valeurs prises du terrain, {office} gardées du bureau.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="333"/>
+        <location filename="../gui/photo_actions.py" line="340"/>
         <source>{n} conflicts remain (changed again meanwhile).</source>
         <translation>{n} conflits restent (modifiés à nouveau entre-temps).</translation>
     </message>
@@ -3400,7 +3395,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Les modifications en attente de {layer} n'ont pas pu être enregistrées : enregistrez-les ou annulez-les, puis réessayez ; rien n'a été remplacé.</translation>
     </message>
     <message>
-        <location filename="../store/pg_schema.py" line="307"/>
+        <location filename="../store/pg_schema.py" line="309"/>
         <source>The schema {schema} belongs to the database itself and never holds a workshop: choose another schema name (for example atelier_poix_du_nord).</source>
         <translation>Le schéma {schema} appartient à la base de données elle-même et n'accueille jamais d'atelier : choisissez un autre nom de schéma (par exemple atelier_poix_du_nord).</translation>
     </message>
@@ -3415,7 +3410,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le schéma {schema} contient déjà un atelier : choisissez un autre nom, ou confirmez le remplacement de la copie du serveur (elle est alors conservée sur le serveur en sauvegarde datée).</translation>
     </message>
     <message>
-        <location filename="../gui/export_boards_dialog.py" line="216"/>
+        <location filename="../gui/export_boards_dialog.py" line="224"/>
         <source>These layouts were retouched: replace them?</source>
         <translation>Ces mises en page ont été retouchées : les remplacer ?</translation>
     </message>
@@ -3430,17 +3425,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Remplacer le GeoPackage s'il existe (il est conservé en sauvegarde datée)</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="113"/>
+        <location filename="../gui/server_transfer.py" line="121"/>
         <source>Pending edits of {layers} could not be saved: nothing was published.</source>
         <translation>Les modifications en attente de {layers} n'ont pas pu être enregistrées : rien n'a été publié.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="124"/>
+        <location filename="../gui/server_transfer.py" line="132"/>
         <source>Replace the workshop on the server</source>
         <translation>Remplacer l'atelier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="124"/>
+        <location filename="../gui/server_transfer.py" line="132"/>
         <source>The schema {schema} on the server holds a workshop ({rows} features, created on {created}). It will be replaced by a copy of the dossier {dossier}.
 
 Nothing is deleted: the current workshop, with everything the groups saved on the server, is kept on the server as the schema {backup}.</source>
@@ -3449,17 +3444,17 @@ Nothing is deleted: the current workshop, with everything the groups saved on th
 Rien n'est supprimé : l'atelier actuel, avec tout ce que les groupes ont enregistré sur le serveur, est conservé sur le serveur dans le schéma {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="238"/>
+        <location filename="../gui/server_transfer.py" line="247"/>
         <source>Replace (keep a backup)</source>
         <translation>Remplacer (en gardant une sauvegarde)</translation>
     </message>
     <message>
-        <location filename="../processing/publish_dossier.py" line="68"/>
+        <location filename="../processing/publish_dossier.py" line="63"/>
         <source>The previous workshop is kept on the server as {backup}.</source>
         <translation>L'atelier précédent est conservé sur le serveur sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="225"/>
+        <location filename="../gui/server_transfer.py" line="234"/>
         <source>The GeoPackage {path} will be replaced by the workshop {schema} from the server.
 
 Nothing is deleted: the current file is kept beside it as {backup}.</source>
@@ -3468,17 +3463,17 @@ Nothing is deleted: the current file is kept beside it as {backup}.</source>
 Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="234"/>
+        <location filename="../gui/server_transfer.py" line="243"/>
         <source>{count} layers of the project read this file ({layers}): their pending edits are saved, they are closed while it is replaced, then show the fetched copy.</source>
         <translation>{count} couches du projet lisent ce fichier ({layers}) : leurs modifications en attente sont enregistrées, elles sont fermées pendant le remplacement, puis affichent la copie récupérée.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="238"/>
+        <location filename="../gui/server_transfer.py" line="247"/>
         <source>Replace the GeoPackage</source>
         <translation>Remplacer le GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="255"/>
+        <location filename="../gui/server_transfer.py" line="264"/>
         <source>These layers could not be reopened on {path}: {layers}</source>
         <translation>Ces couches n'ont pas pu être rouvertes sur {path} : {layers}</translation>
     </message>
@@ -3508,12 +3503,12 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Copie un schéma d'atelier d'un serveur PostgreSQL/PostGIS dans un GeoPackage, pour travailler hors ligne. Un GeoPackage existant n'est remplacé qu'une fois le nouveau complet, et il est conservé à côté sous le nom &lt;nom&gt;_sauvegarde_&lt;date&gt;_&lt;heure&gt;.gpkg. Un GeoPackage lu par des couches du projet est refusé : retirez-les d'abord, ou utilisez « Récupérer en local » du panneau, qui les ferme puis les rouvre.</translation>
     </message>
     <message>
-        <location filename="../processing/publish_dossier.py" line="40"/>
+        <location filename="../processing/publish_dossier.py" line="35"/>
         <source>PostgreSQL connection</source>
         <translation>Connexion PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../processing/publish_dossier.py" line="53"/>
+        <location filename="../processing/publish_dossier.py" line="48"/>
         <source>Workshop schema</source>
         <translation>Schéma de l'atelier</translation>
     </message>
@@ -3528,29 +3523,24 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Sauvegarde du fichier remplacé</translation>
     </message>
     <message>
-        <location filename="../processing/publish_dossier.py" line="25"/>
+        <location filename="../processing/publish_dossier.py" line="24"/>
         <source>Copies a GeoPackage dossier (its layers, the groups&apos; work, the catalogue, the styles) into a PostgreSQL/PostGIS schema, so that every group works live. The schema must be new, or a workshop schema made by this plugin: any other schema, and public, pg_*, information_schema and topology, are always refused. With Replace, the current workshop is first renamed &lt;schema&gt;_sauvegarde_&lt;date&gt;_&lt;time&gt; and kept on the server; nothing is ever deleted.</source>
         <translation>Copie un dossier GeoPackage (ses couches, le travail des groupes, le catalogue, les styles) dans un schéma PostgreSQL/PostGIS, pour que chaque groupe travaille en direct. Le schéma doit être nouveau, ou un schéma d'atelier créé par cette extension : tout autre schéma, ainsi que public, pg_*, information_schema et topology, est toujours refusé. Avec « Remplacer », l'atelier existant est d'abord renommé &lt;schéma&gt;_sauvegarde_&lt;date&gt;_&lt;heure&gt; et conservé sur le serveur ; rien n'est jamais supprimé.</translation>
     </message>
     <message>
-        <location filename="../processing/publish_dossier.py" line="46"/>
+        <location filename="../processing/publish_dossier.py" line="41"/>
         <source>Replace the workshop if the schema already holds one (kept as a backup)</source>
         <translation>Remplacer l'atelier si le schéma en contient déjà un (conservé en sauvegarde)</translation>
     </message>
     <message>
-        <location filename="../processing/publish_dossier.py" line="54"/>
+        <location filename="../processing/publish_dossier.py" line="49"/>
         <source>Backup of the replaced workshop</source>
         <translation>Sauvegarde de l'atelier remplacé</translation>
     </message>
     <message>
-        <location filename="../processing/publish_dossier.py" line="73"/>
+        <location filename="../processing/publish_dossier.py" line="68"/>
         <source>{count} features copied into {schema}.</source>
         <translation>{count} entités copiées dans {schema}.</translation>
-    </message>
-    <message>
-        <location filename="../gui/photo_actions.py" line="156"/>
-        <source>The photo task failed: {error}</source>
-        <translation>La tâche photos a échoué : {error}</translation>
     </message>
     <message>
         <location filename="../services/photos/photos.py" line="269"/>
@@ -3628,7 +3618,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Relation invalide : {id}</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="303"/>
+        <location filename="../services/field/field_package.py" line="305"/>
         <source>Offline basemap not rendered: {error}</source>
         <translation>Fond de plan hors ligne non généré : {error}</translation>
     </message>
@@ -3643,17 +3633,12 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Groupes {groups} dans {path}</translation>
     </message>
     <message>
-        <location filename="../styles/layer_styles.py" line="248"/>
-        <source>Diagnostic style failed for {layer}</source>
-        <translation>Échec du style de diagnostic pour {layer}</translation>
-    </message>
-    <message>
         <location filename="../services/field/package_layers.py" line="62"/>
         <source>No tilesxyzmbtiles algorithm: the package has no offline basemap</source>
         <translation>Pas d'algorithme tilesxyzmbtiles : le paquet terrain n'a pas de fond de plan hors ligne</translation>
     </message>
     <message>
-        <location filename="../store/pg_listen.py" line="60"/>
+        <location filename="../store/pg_listen.py" line="62"/>
         <source>Server notifications stopped: {error}</source>
         <translation>Notifications du serveur arrêtées : {error}</translation>
     </message>
@@ -3708,7 +3693,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Déjà importées</translation>
     </message>
     <message>
-        <location filename="../store/postgis.py" line="268"/>
+        <location filename="../store/postgis.py" line="270"/>
         <source>Workshop {schema}: tables created {tables}, groups added {groups}</source>
         <translation>Atelier {schema} : tables créées {tables}, groupes ajoutés {groups}</translation>
     </message>
@@ -3793,7 +3778,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>À faire : imprimer les planches.</translation>
     </message>
     <message>
-        <location filename="../gui/boards_export.py" line="137"/>
+        <location filename="../gui/boards_export.py" line="140"/>
         <source>The boards export failed</source>
         <translation>L'export des planches a échoué</translation>
     </message>
@@ -3813,7 +3798,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Toutes les étapes de la journée sont faites ✓</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="174"/>
+        <location filename="../gui/photo_actions.py" line="181"/>
         <source>{imported} photos imported for {group}, {attached} of them attached to a stop; {no_gps} without GPS, {outside} outside the study perimeter, {unreadable} unreadable, {already} already imported.</source>
         <translation>{imported} photos importées pour {group}, dont {attached} rattachées à un arrêt ; {no_gps} sans GPS, {outside} hors du périmètre d'étude, {unreadable} illisibles, {already} déjà importées.</translation>
     </message>
@@ -3871,6 +3856,76 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <location filename="../gui/steps/diagnostic.py" line="107"/>
         <source>Diagnostic style applied to {count} layers.</source>
         <translation>Style du diagnostic appliqué à {count} couches.</translation>
+    </message>
+    <message>
+        <location filename="../gui/boards_export.py" line="140"/>
+        <source>No board of this export was written; the files already in {folder} and the dossier are unchanged.</source>
+        <translation>Aucune planche de cet export n’a été écrite ; les fichiers déjà présents dans {folder} et le dossier sont inchangés.</translation>
+    </message>
+    <message>
+        <location filename="../gui/context.py" line="98"/>
+        <source>{what}: {error}.</source>
+        <translation>{what} : {error}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/context.py" line="108"/>
+        <source>The details are in the log (View &gt; Panels &gt; Log Messages, tab Atelier territorial).</source>
+        <translation>Le détail est dans le journal (Vue &gt; Panneaux &gt; Journal des messages, onglet Atelier territorial).</translation>
+    </message>
+    <message>
+        <location filename="../gui/export_boards_dialog.py" line="191"/>
+        <source>The boards export could not start</source>
+        <translation>L’export des planches n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <location filename="../gui/export_boards_dialog.py" line="191"/>
+        <source>Nothing was written.</source>
+        <translation>Rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_transfer.py" line="50"/>
+        <source>{task} failed</source>
+        <translation>Échec : {task}</translation>
+    </message>
+    <message>
+        <location filename="../gui/photo_actions.py" line="159"/>
+        <source>Your photos stay where they were and the dossier keeps its last saved state.</source>
+        <translation>Vos photos restent où elles étaient et le dossier garde son dernier état enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_actions.py" line="129"/>
+        <source>Your edits of {layer} are kept in the layer, still being edited: nothing of yours was lost.</source>
+        <translation>Vos modifications de {layer} sont gardées dans la couche, toujours en cours d’édition : rien de votre travail n’est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_transfer.py" line="155"/>
+        <source>Your dossier {path} is unchanged.</source>
+        <translation>Votre dossier {path} est inchangé.</translation>
+    </message>
+    <message>
+        <location filename="../gui/server_transfer.py" line="280"/>
+        <source>The GeoPackage {path} is as it was before.</source>
+        <translation>Le GeoPackage {path} est tel qu’il était avant.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="45"/>
+        <source>The dossier must be a GeoPackage (.gpkg) or a workshop on a server written pg:&lt;connection&gt;/&lt;schema&gt;, not {value}.</source>
+        <translation>Le dossier doit être un GeoPackage (.gpkg) ou un atelier sur un serveur écrit pg:&lt;connexion&gt;/&lt;schéma&gt;, et non {value}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="123"/>
+        <source>“{algorithm}” works on a GeoPackage dossier; {dossier} is a workshop on a server.</source>
+        <translation>« {algorithm} » travaille sur un dossier GeoPackage ; {dossier} est un atelier sur un serveur.</translation>
+    </message>
+    <message>
+        <location filename="../processing/synthesis.py" line="56"/>
+        <source>A convergence polygon could not be written to {output}: {error}</source>
+        <translation>Un polygone de convergence n’a pas pu être écrit dans {output} : {error}</translation>
+    </message>
+    <message>
+        <location filename="../styles/layer_styles.py" line="251"/>
+        <source>The diagnostic style of {layer} could not be applied ({error}): a plain style is used instead.</source>
+        <translation>Le style du diagnostic de {layer} n’a pas pu être appliqué ({error}) : un style simple est utilisé à la place.</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,7 @@ def conflict_message(text: str) -> str | None:
     """
     import re
 
-    from .i18n import error_text
+    from ..infra.i18n import error_text
 
     found = re.search(r"atelier_conflict: (\S+) (\d+)", str(text or ""))
     if found is None:

@@ -145,7 +145,8 @@ class StepPanel(QWidget):
             fid, warnings = groups_service.draw(layer, geometry)
             for text in warnings:
                 self.context.warning(text)
-            accepted = self.open_form(layer, fid)
+            with self.context.saver.form_open(layer):
+                accepted = self.open_form(layer, fid)
             if accepted and after_accept is not None:
                 after_accept()
         except AtelierError as exc:

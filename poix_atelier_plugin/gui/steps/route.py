@@ -163,6 +163,11 @@ class RouteStep(StepPanel):
         stops = self.layer("arrets")
         if stops is None:
             return
+        if self.context.saver.in_form:
+            # a feature form is open: numbering now would edit and commit the stops
+            # under the feature being filled in; the drawing's own save comes back here
+            QTimer.singleShot(250, self._renumber_saved)
+            return
         self.number_stops(quiet=True)
 
     def _slot_changed(self, value: int) -> None:
