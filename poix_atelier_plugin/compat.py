@@ -42,6 +42,14 @@ def _pick(new: str, old: str) -> Any:
         return _resolve(old)
 
 
+# --- forms -------------------------------------------------------------------
+
+#: A form laid out field by field (QGIS's drag-and-drop designer).
+FORM_LAYOUT_DRAG_AND_DROP = _pick(
+    "Qgis.AttributeFormLayout.DragAndDrop", "QgsEditFormConfig.EditorLayout.TabLayout"
+)
+
+
 # --- field types -----------------------------------------------------------
 
 if QGIS_VERSION_INT >= 33800:

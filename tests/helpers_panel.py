@@ -196,3 +196,65 @@ def wait_until(condition, seconds: float = 60.0, what: str = "") -> None:
         time.sleep(0.02)
         assert time.monotonic() < end, f"timed out waiting for {what or condition}"
     QCoreApplication.processEvents()
+
+
+# feature forms ----------------------------------------------------------------------
+def form_ok(modal, meanwhile=None, **typed):
+    """The feature form QGIS opens after a drawing: ``typed`` values keyed into the
+    fields' own editors (field name -> text), then its OK button clicked.
+
+    ``meanwhile`` runs first, while the form is open (something the software
+    does in the background as the person reads the form).
+    """
+    from qgis.gui import QgsAttributeDialog
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
+    def fill(dialog) -> None:
+        if meanwhile is not None:
+            meanwhile()
+        for field, text in typed.items():
+            editors = [
+                w
+                for w in dialog.findChildren((QLineEdit, QTextEdit, QPlainTextEdit), field)
+                if w.isVisible()
+            ]
+            assert editors, f"no editor for {field!r} in {dialog.windowTitle()!r}"
+            QTest.mouseClick(editors[0], Qt.MouseButton.LeftButton)
+            QTest.keyClicks(editors[0], text)
+        settle(300)  # the form checks its constraints as the text changes
+        ok(dialog)
+
+    return modal.on(QgsAttributeDialog, fill, name="feature form")
+
+
+class LayerTools:
+    """What QGIS's desktop gives the attribute form; the test interface has none."""
+
+    instance = None
+
+    @classmethod
+    def get(cls):
+        from qgis.core import QgsFeature, QgsVectorLayerTools
+
+        if cls.instance is None:
+
+            class Tools(QgsVectorLayerTools):
+                def addFeature(self, *args, **kwargs):
+                    return False, QgsFeature()
+
+                def startEditing(self, layer):
+                    return layer.startEditing()
+
+                def stopEditing(self, layer, allowCancel=True):  # noqa: N803
+                    return layer.commitChanges()
+
+                def saveEdits(self, layer):
+                    return layer.commitChanges(False)
+
+                def copyMoveFeatures(self, *args, **kwargs):
+                    return False
+
+            cls.instance = Tools()
+        return cls.instance

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers_dossier import POIX, files_in, mixed_sources
+from helpers_panel import press
 
 
 @pytest.fixture()
@@ -105,7 +106,7 @@ def test_open_a_geopackage_alone(step, communes_geojson, tmp_path, qgis_iface):
     result = build_dossier(communes, "59464", tmp_path / "d #1 l'été ?", sources=layers)
     QgsProject.instance().clear()
     step.ask_dossier_path = lambda: result.gpkg
-    step.buttons["open_dossier"].click()
+    press(step, "open_dossier")
     project = QgsProject.instance()
     themes = [g.customProperty("atelier/theme") for g in project.layerTreeRoot().children()]
     assert themes == ["contexte", "foncier", "patrimoine", "mobilite"]

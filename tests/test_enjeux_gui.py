@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from helpers_enjeux import add_row
 from helpers_groups import TRICKY, X0, Y0, build_dossier
+from helpers_panel import LayerTools, Modal, canvas_click, form_ok, press, settle
 
 from poix_atelier_plugin.domain import catalogue as dom
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def dossier(tmp_path, qgis_iface, qgis_canvas, qgis_new_project):
+def dossier(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, monkeypatch):
     from qgis.core import QgsProject
 
     from poix_atelier_plugin.gui.context import AtelierContext
@@ -21,6 +22,8 @@ def dossier(tmp_path, qgis_iface, qgis_canvas, qgis_new_project):
 
     gpkg = build_dossier(tmp_path)
     project_layers.add_workspace_layers(QgsProject.instance(), gpkg)
+    # the feature form needs the desktop's layer tools; the test interface has none
+    monkeypatch.setattr(qgis_iface, "vectorLayerTools", LayerTools.get, raising=False)
     context = AtelierContext(qgis_iface)
     context.set_dossier(str(gpkg))
     context.set_active_group(TRICKY)
@@ -160,20 +163,15 @@ def test_diagnostic_step_draws_an_area_and_issues_step_shows_the_proposal(
     qgis_canvas.setDestinationCrs(workspace.crs())
     qgis_canvas.setExtent(QgsRectangle(X0 - 800, Y0 - 600, X0 + 800, Y0 + 600))
     step = DiagnosticStep(context)
-    step.open_form = lambda layer, fid: True
     step.kind_combo.setCurrentIndex(step.kind_combo.findData("Polygon"))
-    step.buttons["add_diagnostic"].click()
-    tool = qgis_canvas.mapTool()
-    assert tool is step.tool
-    for dx, dy in ((0, 0), (200, 0), (200, 150)):
-        p = qgis_canvas.getCoordinateTransform().transform(X0 + dx, Y0 + dy)
-        pos = QPoint(round(p.x()), round(p.y()))
-        tool.canvasReleaseEvent(
-            QgsMapMouseEvent(qgis_canvas, QEvent.MouseButtonRelease, pos, Qt.LeftButton)
-        )
-    tool.canvasReleaseEvent(
-        QgsMapMouseEvent(qgis_canvas, QEvent.MouseButtonRelease, pos, Qt.RightButton)
-    )
+    with Modal() as modal:
+        form_ok(modal)  # QGIS's own form, answered with its OK button
+        press(step, "add_diagnostic")
+        assert qgis_canvas.mapTool() is step.tool
+        for dx, dy in ((0, 0), (200, 0), (200, 150)):
+            canvas_click(qgis_canvas, X0 + dx, Y0 + dy)
+        canvas_click(qgis_canvas, X0 + 200, Y0 + 150, Qt.MouseButton.RightButton)
+        settle(100)
     layer = diagnostic_layer(TRICKY, "Polygon")
     feats = list(layer.getFeatures())
     assert len(feats) == 1 and feats[0]["groupe"] == TRICKY

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from helpers_groups import TRICKY, X0, Y0, build_dossier, roads_layer
+from helpers_panel import press
 
 pytestmark = pytest.mark.gui
 
@@ -199,7 +200,7 @@ def test_renumber_after_a_stop_moves(setup, qgis_canvas):
     first = next(f for f in stops.getFeatures() if f["ordre"] == 1)
     stops.changeGeometry(first.id(), QgsGeometry.fromWkt(f"Point({X0 + 550} {Y0})"))
     _click(qgis_canvas, step.start_drawing("add_stop"), 580, 400)  # 400 m off the route
-    step.buttons["order_stops"].click()
+    press(step, "order_stops")
     assert stops.getFeature(first.id())["ordre"] == 2
     far = [f for f in stops.getFeatures() if f["ecart_m"] > 300]
     assert len(far) == 1 and stops.selectedFeatureIds() == [far[0].id()]
@@ -282,7 +283,7 @@ def test_groups_step_creates_and_deletes(setup, qgis_iface):
     groups_step.ask_groups = lambda existing: (
         existing + [GroupSpec("Les Podéens", "#123456", "Mme Adviser", 90)]
     )
-    groups_step.buttons["create_groups"].click()
+    press(groups_step, "create_groups")
     assert seen
     names = [g.name for g in workspace.read_groups(gpkg)]
     assert names[-1] == "Les Podéens"
@@ -302,7 +303,7 @@ def test_groups_step_creates_and_deletes(setup, qgis_iface):
 
     with Modal() as modal:  # the person says no: nothing happens
         modal.on(QInputDialog, pick).on(QMessageBox, answer(QMessageBox.StandardButton.No))
-        groups_step.buttons["delete_group"].click()
+        press(groups_step, "delete_group")
     assert TRICKY in [g.name for g in workspace.read_groups(gpkg)]
     asked = []
     with Modal() as modal:
@@ -313,7 +314,7 @@ def test_groups_step_creates_and_deletes(setup, qgis_iface):
                 box.button(QMessageBox.StandardButton.Yes).click(),
             ),
         )
-        groups_step.buttons["delete_group"].click()
+        press(groups_step, "delete_group")
     assert "sauvegardes" in asked[0]  # i18n: says a copy is kept
     assert TRICKY not in [g.name for g in workspace.read_groups(gpkg)]
     copies = list((gpkg.parent / "sauvegardes").glob("*.gpkg"))
@@ -337,7 +338,7 @@ def test_route_along_the_roads(setup, qgis_canvas):
     _draw(qgis_canvas, step, "draw_route", [(-500, 60), (60, 800), (560, -300)])  # cross-country
     for x, y in [(-500, 60), (60, 800), (560, -300)]:
         _click(qgis_canvas, step.start_drawing("add_stop"), x, y)
-    step.buttons["follow_roads"].click()
+    press(step, "follow_roads")
     feats = list(route.getFeatures())
     assert len(feats) == 1
     line = feats[0].geometry().asPolyline()
@@ -349,7 +350,7 @@ def test_route_along_the_roads(setup, qgis_canvas):
     saved = workspace.open_layer(gpkg, "parcours", TRICKY)
     assert len(next(saved.getFeatures()).geometry().asPolyline()) == 8  # on disk already
     # the person's own route comes back with the panel's undo, in the file too
-    step.buttons["undo_drawing"].click()
+    press(step, "undo_drawing")
     assert len(next(route.getFeatures()).geometry().asPolyline()) == 3
     saved = workspace.open_layer(gpkg, "parcours", TRICKY)
     assert len(next(saved.getFeatures()).geometry().asPolyline()) == 3

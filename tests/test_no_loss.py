@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from helpers_panel import press
 
 pytestmark = pytest.mark.gui
 
@@ -150,7 +151,7 @@ def test_regrouping_keeps_unsaved_edits(dossier, qgis_iface):
         dialog.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(200, fill_and_click_ok)
-    step.buttons["create_groups"].click()
+    press(step, "create_groups")
     assert seen == [GroupDialog]
     same = project_layers.find_layer(project, "arrets", "Groupe 2")
     assert same is stops  # the same layer, restyled in place

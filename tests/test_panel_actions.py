@@ -19,11 +19,13 @@ import pytest
 from helpers_boards import T
 from helpers_data import need_sample_gpkg
 from helpers_panel import (
+    LayerTools,
     Modal,
     answer,
     canvas_click,
     click,
     file_dialog,
+    form_ok,
     ok,
     press,
     settle,
@@ -38,41 +40,10 @@ TALMA = (744230.0, 7010080.0)
 
 
 # the state a person works in --------------------------------------------------------
-class _LayerTools:
-    """What QGIS's desktop gives the attribute form; the test interface has none."""
-
-    instance = None
-
-    @classmethod
-    def get(cls):
-        from qgis.core import QgsFeature, QgsVectorLayerTools
-
-        if cls.instance is None:
-
-            class Tools(QgsVectorLayerTools):
-                def addFeature(self, *args, **kwargs):
-                    return False, QgsFeature()
-
-                def startEditing(self, layer):
-                    return layer.startEditing()
-
-                def stopEditing(self, layer, allowCancel=True):  # noqa: N803
-                    return layer.commitChanges()
-
-                def saveEdits(self, layer):
-                    return layer.commitChanges(False)
-
-                def copyMoveFeatures(self, *args, **kwargs):
-                    return False
-
-            cls.instance = Tools()
-        return cls.instance
-
-
 @pytest.fixture(autouse=True)
 def desktop_like(qgis_iface, monkeypatch):
     """The feature form needs the desktop's layer tools; messages start empty."""
-    monkeypatch.setattr(qgis_iface, "vectorLayerTools", _LayerTools.get, raising=False)
+    monkeypatch.setattr(qgis_iface, "vectorLayerTools", LayerTools.get, raising=False)
     qgis_iface.messageBar().clear_messages()
     yield
     qgis_iface.messageBar().clear_messages()
@@ -180,36 +151,6 @@ def gdal_sql(gpkg, statement: str) -> None:
 def rows(gpkg, query: str, *params) -> list[tuple]:
     with closing(sqlite3.connect(str(gpkg))) as con:
         return con.execute(query, params).fetchall()
-
-
-def form_ok(modal: Modal, meanwhile=None, **typed) -> Modal:
-    """The feature form QGIS opens after a drawing: ``typed`` values keyed into the
-    fields' own editors (field name -> text), then its OK button clicked.
-
-    ``meanwhile`` runs first, while the form is open (something the software
-    does in the background as the person reads the form).
-    """
-    from qgis.gui import QgsAttributeDialog
-    from qgis.PyQt.QtCore import Qt
-    from qgis.PyQt.QtTest import QTest
-    from qgis.PyQt.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
-
-    def fill(dialog) -> None:
-        if meanwhile is not None:
-            meanwhile()
-        for field, text in typed.items():
-            editors = [
-                w
-                for w in dialog.findChildren((QLineEdit, QTextEdit, QPlainTextEdit), field)
-                if w.isVisible()
-            ]
-            assert editors, f"no editor for {field!r} in {dialog.windowTitle()!r}"
-            QTest.mouseClick(editors[0], Qt.MouseButton.LeftButton)
-            QTest.keyClicks(editors[0], text)
-        settle(300)  # the form checks its constraints as the text changes
-        ok(dialog)
-
-    return modal.on(QgsAttributeDialog, fill, name="feature form")
 
 
 def draw(canvas, points, closed: bool = True) -> None:
@@ -356,6 +297,35 @@ def test_add_stop_is_saved_and_numbered(sample, qgis_canvas):
     new = [f for f in stops if f["nom"] == "Lavoir du centre"]
     assert len(new) == 1 and new[0]["groupe"] == "Groupe 1" and near(new[0], -20, 150)
     assert sorted(f["ordre"] for f in stops) == list(range(1, 10))
+
+
+def test_the_stop_form_reads_as_a_form_not_a_table(sample, qgis_canvas):
+    """The form of a new stop: titled with the layer and group, the next number,
+    no "NULL" anywhere, no computed distances, no child table of photos."""
+    from qgis.PyQt.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    gpkg, dock = sample
+    seen = {}
+
+    def look(dialog) -> None:
+        seen["title"] = dialog.windowTitle()
+        seen["texts"] = [w.text() for w in dialog.findChildren(QLineEdit) if w.isVisible()]
+        seen["choices"] = [w.currentText() for w in dialog.findChildren(QComboBox) if w.isVisible()]
+        seen["buttons"] = [
+            w.text() for w in dialog.findChildren(QAbstractButton) if w.isVisible() and w.text()
+        ]
+
+    with Modal() as modal:
+        form_ok(modal, meanwhile=lambda: look(modal.seen[-1]), nom="Calvaire")
+        press(dock, "add_stop")
+        draw(qgis_canvas, [(-120, 60)], closed=False)
+    assert seen["title"] == "Arrêts — Groupe 1"
+    shown = seen["texts"] + seen["choices"]
+    assert not [t for t in shown if "NULL" in t], shown
+    assert "9" in seen["texts"]  # the next number, until numbered along the route
+    assert "(aucun)" in seen["choices"]
+    assert not [b for b in seen["buttons"] if "Child" in b or "enfant" in b], seen["buttons"]
+    assert len([f for f in on_disk(gpkg, "arrets") if f["nom"] == "Calvaire"]) == 1
 
 
 def test_a_save_while_the_stop_form_is_open_keeps_the_stop(sample, qgis_canvas):
@@ -563,6 +533,38 @@ def test_field_map_prints_the_groups_pdf(boards_gpkg, tmp_path, qgis_iface, qgis
     assert len(pdfs) == 1 and "Groupe_2" in pdfs[0], pdfs
 
 
+def test_add_diagnostic_point_is_saved_then_undone(sample, qgis_canvas):
+    """A diagnostic point: the kind picked with the keyboard in the step's list, the
+    point clicked, its form answered (a category chosen), saved; then undone."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QComboBox
+
+    gpkg, dock = sample
+    step = dock.step("diagnostic")
+    dock.toolBox.setCurrentWidget(step)
+    QTest.keyClick(step.kind_combo, Qt.Key.Key_Home)  # the first kind: a point
+    assert step.kind_combo.currentData() == "Point"
+    before = {f.id() for f in on_disk(gpkg, "diagnostic", geometry="Point")}
+
+    def category(dialog) -> None:
+        (combo,) = [c for c in dialog.findChildren(QComboBox, "categorie") if c.isVisible()] or [
+            c for c in dialog.findChildren(QComboBox) if c.isVisible()
+        ][:1]
+        QTest.keyClick(combo, Qt.Key.Key_Down)  # past "(aucun)": the first category
+
+    with Modal() as modal:
+        form_ok(modal, meanwhile=lambda: category(modal.seen[-1]))
+        press(dock, "add_diagnostic")
+        draw(qgis_canvas, [(60, -60)], closed=False)
+    (new,) = [f for f in on_disk(gpkg, "diagnostic", geometry="Point") if f.id() not in before]
+    assert near(new, 60, -60), new.geometry().asWkt()
+    assert new["groupe"] == "Groupe 1" and new["categorie"] not in (None, "")
+    press(dock, "undo_drawing")
+    settle()
+    assert {f.id() for f in on_disk(gpkg, "diagnostic", geometry="Point")} == before
+
+
 def test_style_diagnostic_styles_the_groups_layers(sample, qgis_iface):
     from qgis.core import QgsSingleSymbolRenderer, QgsSymbol
 
@@ -653,3 +655,51 @@ def test_synthesis_adds_the_convergence_layer(sample, qgis_iface):
     said = messages(qgis_iface, "Success")
     text = T("{shared} places chosen by two groups or more.").split("}", 1)[1]
     assert any(text in m for m in said), said
+
+
+# every button is pressed by a test ---------------------------------------------------
+def pressed_keys(folder: Path = TESTS) -> set[str]:
+    """Panel keys a test clicks with the mouse, read from tests/*.py: ``press(…, "k")``,
+    ``click(….buttons["k"])``, ``QTest.mouseClick(….buttons["k"], …)``,
+    ``press_menu_item(….buttons["k"], …)`` and ``export_from_panel(…, "k", …)``."""
+    import ast
+
+    def key_of(node) -> str | None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "buttons"
+        ):
+            return key_of(node.slice)
+        return None
+
+    keys = set()
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+            if name == "press" and len(node.args) >= 2:
+                found = key_of(node.args[1])
+            elif name in ("click", "mouseClick", "press_menu_item"):
+                found = key_of(node.args[0]) if isinstance(node.args[0], ast.Subscript) else None
+            elif name == "export_from_panel":
+                given = [k.value for k in node.keywords if k.arg == "key"] + node.args[3:4]
+                found = key_of(given[0]) if given else None
+            else:
+                found = None
+            if found:
+                keys.add(found)
+    return keys
+
+
+def test_every_panel_button_is_pressed_by_a_test(empty_dock):
+    from poix_atelier_plugin.gui.dock import STEPS
+
+    panel = {key for step in empty_dock.steps.values() for key in step.buttons}
+    assert len(empty_dock.steps) == len(STEPS)
+    assert {"open_dossier", "draw_route", "synthesis", "publish_server"} <= panel
+    missing = sorted(panel - pressed_keys())
+    assert not missing, f"panel buttons no test clicks: {missing}"

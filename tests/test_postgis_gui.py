@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers_panel import press
 from helpers_pg import pg_cluster  # noqa: F401
 from helpers_pg_qgis import make_dossier, pg_connection  # noqa: F401
 from helpers_server_gui import Driver, click_no, fill_server_dialog
@@ -48,7 +49,7 @@ def test_publish_from_the_dock_opens_a_live_project(step, pg_connection, tmp_pat
     with Driver() as driver:
         driver.on("ServerDialog", check_and_fill)
         driver.on("openFacilitatorProject", click_no)
-        step.buttons["publish_server"].click()
+        press(step, "publish_server")
         driver.wait(lambda: not driver.steps and not tasks.running())
     project_file = tmp_path / "atelier_gui_serveur.qgz"
     assert project_file.exists()
@@ -280,7 +281,7 @@ def test_a_failed_publish_is_said_in_french_and_the_server_is_unchanged(
     qgis_iface.messageBar().clear_messages()
     with Driver() as driver:
         driver.on("ServerDialog", fill_server_dialog(pg_connection.name, "atelier_gui_fail"))
-        step.buttons["publish_server"].click()
+        press(step, "publish_server")
         driver.wait(lambda: not driver.steps and not tasks.running())
 
     (said,) = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)

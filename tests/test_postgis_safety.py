@@ -15,6 +15,7 @@ import re
 import sqlite3
 
 import pytest
+from helpers_panel import press
 from helpers_pg import pg_cluster  # noqa: F401
 from helpers_pg_qgis import make_dossier, pg_connection  # noqa: F401
 from helpers_server_gui import Driver, click_no, confirm, fill_server_dialog
@@ -281,7 +282,7 @@ def test_publish_then_fetch_from_the_panel(step, pg_connection, tmp_path, qgis_i
     with Driver() as driver:
         driver.on("ServerDialog", fill_server_dialog(pg_connection.name, name))
         driver.on("openFacilitatorProject", click_no)
-        step.buttons["publish_server"].click()
+        press(step, "publish_server")
         driver.wait(lambda: not driver.steps and not tasks.running())
     assert not bar.get_messages(Qgis.MessageLevel.Critical), bar.get_messages(Qgis.Critical)
     assert _psql(cluster, f'SELECT count(*) FROM "{name}".arrets')[0][0] == 12
@@ -298,7 +299,7 @@ def test_publish_then_fetch_from_the_panel(step, pg_connection, tmp_path, qgis_i
     with Driver() as driver:
         driver.on("ServerDialog", fill_server_dialog(pg_connection.name, name, gpkg, True))
         driver.on("confirmReplaceGeoPackage", confirm(asked))
-        step.buttons["fetch_local"].click()
+        press(step, "fetch_local")
         driver.wait(lambda: not driver.steps and not tasks.running())
     assert not bar.get_messages(Qgis.MessageLevel.Critical), bar.get_messages(Qgis.Critical)
     assert "sauvegarde" in asked[0] and "Arrêts" in asked[0]
@@ -328,7 +329,7 @@ def test_publish_then_fetch_from_the_panel(step, pg_connection, tmp_path, qgis_i
         driver.on("ServerDialog", fill_server_dialog(pg_connection.name, name, gpkg, True))
         driver.on("confirmReplaceWorkshop", confirm(asked))
         driver.on("openFacilitatorProject", click_no)
-        step.buttons["publish_server"].click()
+        press(step, "publish_server")
         driver.wait(lambda: not driver.steps and not tasks.running())
     assert not bar.get_messages(Qgis.MessageLevel.Critical), bar.get_messages(Qgis.Critical)
     backups = _schemas(cluster, f"{name}_sauvegarde%")
@@ -348,7 +349,7 @@ def test_the_panel_refuses_public_without_asking(step, pg_connection, tmp_path, 
     step.context.set_dossier(str(gpkg))
     with Driver() as driver:
         driver.on("ServerDialog", fill_server_dialog(pg_connection.name, "public", gpkg, True))
-        step.buttons["publish_server"].click()
+        press(step, "publish_server")
         driver.wait(lambda: not driver.steps and not tasks.running())
     errors = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
     assert errors and "public" in errors[-1]

@@ -8,11 +8,13 @@ labels. Field aliases go through ``tr`` (English source, French shipped).
 from __future__ import annotations
 
 from qgis.core import (
+    QgsAttributeEditorField,
     QgsDefaultValue,
     QgsEditorWidgetSetup,
     QgsExpression,
     QgsFieldConstraints,
     QgsProject,
+    QgsValueMapFieldFormatter,
     QgsVectorLayer,
 )
 
@@ -24,10 +26,36 @@ from ..styles.photo_style import apply_photo_form
 
 
 def value_map(values: dict[str, str]) -> QgsEditorWidgetSetup:
-    """A drop-down list: French label shown, code stored, in the vocabulary's order."""
+    """A drop-down list: French label shown, code stored, in the vocabulary's order.
+
+    The first entry stands for "nothing chosen yet", so an empty value reads
+    "(aucun)" rather than QGIS's "(NULL)".
+    """
+    entries = [{tr("(none)"): QgsValueMapFieldFormatter.NULL_VALUE}]
     return QgsEditorWidgetSetup(
-        "ValueMap", {"map": [{label: code} for code, label in values.items()]}
+        "ValueMap", {"map": entries + [{label: code} for code, label in values.items()]}
     )
+
+
+#: Figures the plugin computes (along the route): shown in the panel and on the
+#: boards, never typed, so not in the form where they would read "NULL".
+COMPUTED = ("distance_m", "ecart_m")
+#: Names a person types: empty text rather than NULL, which QGIS shows as "NULL".
+TYPED_NAMES = ("nom", "titre")
+
+
+def compact_layout(layer: QgsVectorLayer) -> None:
+    """The form lists the fields a person fills, one under the other: no computed
+    figures, no child tables, no empty "Actions" section (QGIS's generated form)."""
+    config = layer.editFormConfig()
+    root = config.invisibleRootContainer()
+    root.clear()
+    for idx, field in enumerate(layer.fields()):
+        if field.name() in COMPUTED or layer.editorWidgetSetup(idx).type() == "Hidden":
+            continue
+        root.addChildElement(QgsAttributeEditorField(field.name(), idx, root))
+    config.setLayout(compat.FORM_LAYOUT_DRAG_AND_DROP)
+    layer.setEditFormConfig(config)
 
 
 def _aliases() -> dict[str, str]:
@@ -112,9 +140,17 @@ def _range(lo: float, hi: float, step: float, precision: int = 0) -> QgsEditorWi
 
 
 def configure_form(
-    layer: QgsVectorLayer, table: str, groupe: str | None = None, project=None
+    layer: QgsVectorLayer,
+    table: str,
+    groupe: str | None = None,
+    project=None,
+    compact: bool = True,
 ) -> None:
-    """Widgets, aliases, defaults and constraints of one group layer."""
+    """Widgets, aliases, defaults and constraints of one group layer.
+
+    ``compact``: the desktop form (see ``compact_layout``); the field package
+    keeps QGIS's generated form, whose stop form lists its photos in QField.
+    """
     project = project or QgsProject.instance()
     groupe = groupe if groupe is not None else layer.customProperty(workspace.PROP_GROUP)
     for name, alias in _aliases().items():
@@ -128,6 +164,9 @@ def configure_form(
         _default(layer, "groupe", QgsExpression.quotedValue(groupe))
         _read_only(layer, "groupe")
     _set(layer, "theme", value_map(vocab.THEMES))
+    for name in TYPED_NAMES:
+        if not layer.defaultValueDefinition(layer.fields().indexOf(name)).expression():
+            _default(layer, name, "''")
     _set(layer, "texte", _text(True))
     _set(layer, "notes", _text(True))
     _set(layer, "description", _text(True))
@@ -141,6 +180,8 @@ def configure_form(
         )
         _set(layer, "duree_min", _range(0, 240, 5))
         _default(layer, "duree_min", "10")
+        # the next number until the stops are numbered along the route
+        _default(layer, "ordre", 'coalesce(maximum("ordre"), 0) + 1')
         for name in ("ordre", "distance_m", "ecart_m"):
             _read_only(layer, name)
         _set(layer, "distance_m", _range(0, 1e6, 1))
@@ -194,6 +235,8 @@ def configure_form(
     config = layer.editFormConfig()
     config.setSuppress(compat.FORM_SUPPRESS_OFF)
     layer.setEditFormConfig(config)
+    if compact:
+        compact_layout(layer)
 
 
 def _stop_picker(layer: QgsVectorLayer, groupe: str | None, project) -> None:

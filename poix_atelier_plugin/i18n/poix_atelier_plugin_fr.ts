@@ -799,7 +799,7 @@
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="41"/>
+        <location filename="../forms/forms.py" line="69"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -819,7 +819,7 @@
         <translation>réalisé avec QGIS et l'extension Atelier territorial</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="37"/>
+        <location filename="../forms/forms.py" line="65"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
@@ -1109,7 +1109,7 @@
         <translation>{path} n'est pas un paquet terrain.</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="35"/>
+        <location filename="../forms/forms.py" line="63"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
@@ -1119,42 +1119,42 @@
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="40"/>
+        <location filename="../forms/forms.py" line="68"/>
         <source>Time at the stop (min)</source>
         <translation>Temps à l'arrêt (min)</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="42"/>
+        <location filename="../forms/forms.py" line="70"/>
         <source>Distance along the route (m)</source>
         <translation>Distance le long du parcours (m)</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="43"/>
+        <location filename="../forms/forms.py" line="71"/>
         <source>Distance from the route (m)</source>
         <translation>Distance au parcours (m)</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="44"/>
+        <location filename="../forms/forms.py" line="72"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="45"/>
+        <location filename="../forms/forms.py" line="73"/>
         <source>Speed (km/h)</source>
         <translation>Vitesse (km/h)</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="46"/>
+        <location filename="../forms/forms.py" line="74"/>
         <source>Atmosphere</source>
         <translation>Ambiance</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="47"/>
+        <location filename="../forms/forms.py" line="75"/>
         <source>Character</source>
         <translation>Caractère</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="48"/>
+        <location filename="../forms/forms.py" line="76"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -1164,22 +1164,22 @@
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="51"/>
+        <location filename="../forms/forms.py" line="79"/>
         <source>Taken on</source>
         <translation>Prise le</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="52"/>
+        <location filename="../forms/forms.py" line="80"/>
         <source>Bearing (°)</source>
         <translation>Azimut (°)</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="53"/>
+        <location filename="../forms/forms.py" line="81"/>
         <source>Raised by</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="54"/>
+        <location filename="../forms/forms.py" line="82"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -1189,37 +1189,37 @@
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="57"/>
+        <location filename="../forms/forms.py" line="85"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="59"/>
+        <location filename="../forms/forms.py" line="87"/>
         <source>Project site</source>
         <translation>Site de projet</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="135"/>
+        <location filename="../forms/forms.py" line="174"/>
         <source>A stop needs a name, so that everyone finds it on the field map.</source>
         <translation>Un arrêt doit avoir un nom, pour que chacun le retrouve sur la carte de terrain.</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="153"/>
+        <location filename="../forms/forms.py" line="194"/>
         <source>Discovery route</source>
         <translation>Parcours de découverte</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="158"/>
+        <location filename="../forms/forms.py" line="199"/>
         <source>Write the hypothesis in a sentence: what you expect to see here.</source>
         <translation>Formulez l'hypothèse en une phrase : ce que vous vous attendez à voir ici.</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="169"/>
+        <location filename="../forms/forms.py" line="210"/>
         <source>Give the site a short name (for example “friche rue de Neuville”).</source>
         <translation>Donnez un nom court au site (par exemple « friche rue de Neuville »).</translation>
     </message>
     <message>
-        <location filename="../forms/forms.py" line="184"/>
+        <location filename="../forms/forms.py" line="225"/>
         <source>Say whether it is a strength, a weakness, an opportunity or a threat.</source>
         <translation>Indiquez s'il s'agit d'un atout, d'une faiblesse, d'une opportunité ou d'une menace.</translation>
     </message>
@@ -3926,6 +3926,11 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <location filename="../styles/layer_styles.py" line="251"/>
         <source>The diagnostic style of {layer} could not be applied ({error}): a plain style is used instead.</source>
         <translation>Le style du diagnostic de {layer} n’a pas pu être appliqué ({error}) : un style simple est utilisé à la place.</translation>
+    </message>
+    <message>
+        <location filename="../forms/forms.py" line="34"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
     </message>
 </context>
 <context>

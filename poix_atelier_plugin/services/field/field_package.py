@@ -148,7 +148,7 @@ def _style_and_forms(project: QgsProject, layers: list, groupe: str, colour: str
     for layer in layers:
         table = layer.customProperty(workspace.PROP_TABLE)
         style_layer(layer, table, colour, layer.customProperty(workspace.PROP_GEOMETRY))
-        configure_form(layer, table, groupe, project)
+        configure_form(layer, table, groupe, project, compact=False)
 
 
 def _editable_layers(gpkg: Path, groupe: str, project: QgsProject) -> list[QgsVectorLayer]:

@@ -28,7 +28,6 @@ Photos the package refers to are copied back under the dossier's ``DCIM/``.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +40,7 @@ from ...domain.errors import QT_TR_NOOP, AtelierError
 from ...domain.three_way import KEEP_OFFICE, TAKE_FIELD, Conflict
 from ...infra.i18n import tr
 from ...infra.user_paths import same_path
-from ...store import workspace
+from ...store import saving, workspace
 from ..photos import photos
 from . import field_package, merge_apply, merge_state
 
@@ -176,18 +175,9 @@ def _refuse_pending_edits(project: QgsProject, dossier: Path) -> None:
         )
 
 
-def pending_saver(project: QgsProject) -> Callable[[Path], None] | None:
+def pending_saver(project: QgsProject) -> Callable[[Path], None]:
     """``before_read`` that saves the project's pending edits on the dossier (store.saving)."""
-    try:
-        saving = importlib.import_module(".saving", __package__)
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").endswith("store.saving"):
-            raise
-        return None
-    save = getattr(saving, "save_pending", None)
-    if save is None:
-        return None
-    return lambda dossier: save(project, str(dossier))
+    return lambda dossier: saving.save_pending(project, str(dossier))
 
 
 def reload_layers(project: QgsProject, dossier: Path) -> int:
