@@ -193,13 +193,14 @@ def shoot_steps(index):
         STATE["window_width"] = window.width()
         window.grab().save(str(OUT / "desktop_panel.png"))
         dump()
-        (OUT / "done").write_text("panel")
+        later(100, lambda: shoot_dialog("toolbox"))
         return
     box.setCurrentIndex(index)
 
     def shoot():
         step = box.widget(index)
         dock.grab().save(str(OUT / f"panel_{step.STEP_ID}.png"))
+        screen().save(str(OUT / f"desktop_{step.STEP_ID}.png"))  # the map beside the step
         cut = []
         for button in step.findChildren(QPushButton):
             if button.isVisible() and button.width() < button.sizeHint().width():
@@ -256,3 +257,27 @@ def wait_for_files(tries=0):
 
 
 later(500, start)
+
+
+def screen():
+    """The whole X screen, the dialogs over the main window included."""
+    return QApplication.primaryScreen().grabWindow(0)
+
+
+def shoot_dialog(key, then=None):
+    """A dialog of the "Enjeux" step opened with its button, pictured over QGIS, closed."""
+    dock = plugin().dock
+    step = dock.step("enjeux")
+    dock.toolBox.setCurrentWidget(step)
+    click(step.buttons[key])
+
+    def shoot():
+        screen().save(str(OUT / f"desktop_{key}.png"))
+        for dialog in list(step.dialogs):
+            dialog.close()
+        if key == "toolbox":
+            later(300, lambda: shoot_dialog("proposal"))
+        else:
+            (OUT / "done").write_text("panel")
+
+    later(1500, shoot)

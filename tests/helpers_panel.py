@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from helpers_modal import Modal, click
+from helpers_modal import Modal, click, describe
 
 __all__ = [
     "STEP_TITLES",
@@ -258,3 +258,64 @@ class LayerTools:
 
             cls.instance = Tools()
         return cls.instance
+
+
+class FormAnswerer:
+    """Answers every feature form that opens, as a person clicking its OK (or
+    Cancel) button, for tests that draw many features with the map tools."""
+
+    #: the innermost answerer answers (a test may cancel inside a fixture that accepts)
+    _stack: list = []
+
+    def __init__(self, accept: bool = True):
+        from qgis.PyQt.QtCore import QTimer
+
+        self.accept = accept
+        self.answered = 0
+        self.tried: list = []
+        self.errors: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._tick)
+
+    def __enter__(self):
+        FormAnswerer._stack.append(self)
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.timer.stop()
+        FormAnswerer._stack.remove(self)
+        if exc[0] is None:
+            assert not self.errors, "\n".join(self.errors)
+
+    def _tick(self) -> None:
+        from qgis.gui import QgsAttributeDialog
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtTest import QTest
+        from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+
+        if FormAnswerer._stack[-1] is not self:
+            return
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QgsAttributeDialog) or not dialog.isVisible():
+            return
+        if dialog in self.tried:  # OK clicked and the form still open: a rule refused
+            self.errors.append(f"the form stayed open after OK: {describe(dialog)}")
+            dialog.reject()
+            return
+        self.answered += 1
+        if self.accept:
+            self.tried.append(dialog)
+            # a stop needs a name (a hard rule of its form): typed as a person would
+            for edit in dialog.findChildren(QLineEdit, "nom"):
+                if edit.isVisible() and not edit.text():
+                    QTest.mouseClick(edit, Qt.MouseButton.LeftButton)
+                    QTest.keyClicks(edit, f"Dessin {self.answered}")
+            ok(dialog)
+            return
+        for box in dialog.findChildren(QDialogButtonBox):
+            button = box.button(QDialogButtonBox.StandardButton.Cancel)
+            if button is not None and button.isVisible():
+                click(button)
+                return

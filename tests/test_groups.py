@@ -91,7 +91,11 @@ def test_forms(dossier, qgis_new_project):
     fields = stops.fields()
     theme = stops.editorWidgetSetup(fields.indexOf("theme"))
     assert theme.type() == "ValueMap"
-    assert {v for d in theme.config()["map"] for v in d.values()} == set(vocab.THEMES)
+    from qgis.core import QgsValueMapFieldFormatter
+
+    codes = [v for d in theme.config()["map"] for v in d.values()]
+    # "(aucun)" first, for a theme not chosen yet, then the vocabulary in its order
+    assert codes == [QgsValueMapFieldFormatter.NULL_VALUE, *vocab.THEMES]
     nom = fields.indexOf("nom")
     assert "trim" in stops.constraintExpression(nom)
     assert stops.constraintDescription(nom)
@@ -170,12 +174,12 @@ def test_self_intersecting_polygon_repaired_or_refused():
 def test_a_failing_diagnostic_style_falls_back_to_a_plain_one(monkeypatch, caplog, qgis_app):
     from qgis.core import QgsVectorLayer
 
-    from poix_atelier_plugin.styles import diagnostic_style, layer_styles
+    from poix_atelier_plugin.styles import layer_styles
 
     def broken(layer, geometry=None):  # an SVG folder that cannot be read, say
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(diagnostic_style, "style_diagnostic", broken)
+    monkeypatch.setattr(layer_styles, "style_diagnostic", broken)
     layer = QgsVectorLayer("Point?crs=EPSG:2154&field=theme:string", "Diagnostic", "memory")
     layer_styles.style_layer(layer, "diagnostic", "#1f78b4")
     assert layer.renderer() is not None

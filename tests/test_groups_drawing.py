@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 from helpers_groups import TRICKY, X0, Y0, build_dossier, roads_layer
-from helpers_panel import press
+from helpers_panel import FormAnswerer, LayerTools, press
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def setup(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent):
+def setup(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent, monkeypatch):
     from qgis.core import QgsApplication, QgsProject, QgsRectangle
     from qgis.PyQt.QtCore import QSize
 
@@ -34,16 +34,18 @@ def setup(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent):
     qgis_canvas.setLayers([roads])
     qgis_canvas.setExtent(QgsRectangle(X0 - 800, Y0 - 600, X0 + 800, Y0 + 1000))
     qgis_canvas.refresh()
+    # the feature form needs the desktop's layer tools; the test interface has none
+    monkeypatch.setattr(qgis_iface, "vectorLayerTools", LayerTools.get, raising=False)
     context = AtelierContext(qgis_iface)
     context.set_dossier(str(gpkg))
     context.set_active_group(TRICKY)
     step = RouteStep(context)
-    step.open_form = lambda layer, fid: True  # the user accepts the form
     groups_step = GroupsStep(context)
     # the desktop keeps the canvas snapping in sync with the project; do it here
     qgis_canvas.snappingUtils().setConfig(project.snappingConfig())
     qgis_iface.messageBar().clear_messages()
-    yield gpkg, context, step, groups_step
+    with FormAnswerer():  # QGIS's own form after each drawing, answered with its OK
+        yield gpkg, context, step, groups_step
     step.unload()
     _forget_snapping(qgis_canvas)
     qgis_parent.hide()
@@ -264,8 +266,9 @@ def test_cancelled_form_adds_nothing(setup, qgis_canvas):
     from poix_atelier_plugin.services.dossier import project_layers
 
     _gpkg, _context, step, _ = setup
-    step.open_form = lambda layer, fid: False
-    _click(qgis_canvas, step.start_drawing("add_stop"), 0, 0)
+    with FormAnswerer(accept=False) as forms:  # the form's Cancel button
+        _click(qgis_canvas, step.start_drawing("add_stop"), 0, 0)
+    assert forms.answered == 1
     stops = project_layers.find_layer(QgsProject.instance(), "arrets", TRICKY)
     assert stops.featureCount() == 0
 
@@ -357,7 +360,7 @@ def test_route_along_the_roads(setup, qgis_canvas):
 
 
 def test_drawing_on_a_copy_of_the_sample(
-    tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent
+    tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent, monkeypatch
 ):
     """The committed sample: its own streets are snapped to, its groups draw."""
     from helpers_data import missing
@@ -391,12 +394,13 @@ def test_drawing_on_a_copy_of_the_sample(
         context.set_dossier(str(gpkg))
         context.set_active_group("Groupe 3")
         step = RouteStep(context)
-        step.open_form = lambda layer, fid: True
         qgis_canvas.snappingUtils().setConfig(project.snappingConfig())
         route = project_layers.find_layer(project, "parcours", "Groupe 3")
         before = {f.id() for f in route.getFeatures()}
         points = [(0, 0), (b.x() - ox, b.y() - oy)]
-        _draw(qgis_canvas, step, "draw_route", points, dx=3, origin=(ox, oy))
+        monkeypatch.setattr(qgis_iface, "vectorLayerTools", LayerTools.get, raising=False)
+        with FormAnswerer():  # QGIS's own form, answered with its OK
+            _draw(qgis_canvas, step, "draw_route", points, dx=3, origin=(ox, oy))
         new = [f for f in route.getFeatures() if f.id() not in before]
         assert len(new) == 1 and new[0].id() > 0  # written to the GeoPackage already
         line = new[0].geometry().asPolyline()

@@ -129,17 +129,22 @@ def test_same_feature_conflict_detected_with_a_choice(pg_connection, live):
     # "take theirs" on the next conflict keeps their value
     assert layer.startEditing()
     guard.snapshot()
+    (current,) = _query(
+        cluster, 'SELECT theme FROM "atelier_poix_live".arrets WHERE fid = %s', (fid,)
+    )[0]
+    # a real change on their side (the same value written again is no conflict)
+    theirs, mine = [t for t in ("patrimoine", "paysage", "economie") if t != current][:2]
     with psycopg2.connect(cluster.dsn()) as other, other.cursor() as cur:
         cur.execute(
-            'UPDATE "atelier_poix_live".arrets SET theme = %s WHERE fid = %s', ("patrimoine", fid)
+            'UPDATE "atelier_poix_live".arrets SET theme = %s WHERE fid = %s', (theirs, fid)
         )
     other.close()
-    layer.changeAttributeValue(fid, names.index("theme"), "economie")
+    layer.changeAttributeValue(fid, names.index("theme"), mine)
     (conflict,) = guard.check()
     guard.take_theirs(conflict)
     assert layer.commitChanges(), layer.commitErrors()
     row = _query(cluster, 'SELECT theme FROM "atelier_poix_live".arrets WHERE fid = %s', (fid,))
-    assert row[0][0] == "patrimoine"
+    assert row[0][0] == theirs
     # a services helper for scripts: a stale version raises a clear message
     with psycopg2.connect(cluster.dsn()) as conn, conn.cursor() as cur:
         with pytest.raises(AtelierError) as err:

@@ -73,7 +73,8 @@ def test_every_contract_id_is_there(atelier_provider):
 def test_dossier_is_one_parameter_taking_both_forms(atelier_provider, alg_id):
     from poix_atelier_plugin.processing.base import DossierParameter
 
-    definition = _algorithm(alg_id).parameterDefinition("DOSSIER")
+    alg = _algorithm(alg_id)  # kept: the definition lives as long as its algorithm
+    definition = alg.parameterDefinition("DOSSIER")
     assert isinstance(definition, DossierParameter)
     # the "file" widget of the Processing dialog (file picker) and of the model builder
     assert definition.type() == "file"
@@ -101,16 +102,20 @@ def test_qgis_own_file_parameter_refuses_pg_with_an_extension(qgis_app):
 def test_the_dialog_widget_is_a_file_picker_that_keeps_a_pg_value(atelier_provider, qgis_iface):
     from qgis.gui import QgsFileWidget, QgsGui, QgsProcessingGui
 
-    definition = _algorithm("synthesis").parameterDefinition("DOSSIER")
+    alg = _algorithm("synthesis")  # kept: the definition lives as long as its algorithm
+    definition = alg.parameterDefinition("DOSSIER")
     wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(
         definition, QgsProcessingGui.Standard
     )
     assert wrapper is not None
-    widget = wrapper.createWrappedWidget(None)
+    from qgis.core import QgsProcessingContext
+
+    context = QgsProcessingContext()
+    widget = wrapper.createWrappedWidget(context)
     try:
         assert widget.findChildren(QgsFileWidget) or isinstance(widget, QgsFileWidget)
         for value in ("pg:Atelier DDTM/atelier_poix", "C:\\Ateliers\\atelier_59464.gpkg"):
-            wrapper.setParameterValue(value, None)
+            wrapper.setParameterValue(value, context)
             assert wrapper.parameterValue() == value
     finally:
         widget.deleteLater()
@@ -210,7 +215,8 @@ def server_dossier(pg_connection, tmp_path_factory):
 def test_synthesis_reads_a_server_dossier(atelier_provider, server_dossier):
     import processing
 
-    definition = _algorithm("synthesis").parameterDefinition("DOSSIER")
+    alg = _algorithm("synthesis")  # kept: the definition lives as long as its algorithm
+    definition = alg.parameterDefinition("DOSSIER")
     assert definition.checkValueIsAcceptable(server_dossier)
     result = processing.run(
         "atelier:synthesis", {"DOSSIER": server_dossier, "OUTPUT": "TEMPORARY_OUTPUT"}

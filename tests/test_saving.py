@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from helpers_groups import TRICKY, X0, Y0, build_dossier, roads_layer
+from helpers_panel import FormAnswerer, LayerTools
 
 pytestmark = pytest.mark.gui
 
@@ -36,7 +37,7 @@ def _on_disk(gpkg: Path, where: str = "1") -> int:
 
 
 @pytest.fixture
-def route_step(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent):
+def route_step(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent, monkeypatch):
     from qgis.core import QgsProject, QgsRectangle
     from qgis.PyQt.QtCore import QSize
 
@@ -57,9 +58,11 @@ def route_step(tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent)
     context.set_dossier(str(gpkg))
     context.set_active_group(TRICKY)
     step = RouteStep(context)
-    step.open_form = lambda layer, fid: True  # the form's OK (clicked for real in test_desktop)
+    # the feature form needs the desktop's layer tools; the test interface has none
+    monkeypatch.setattr(qgis_iface, "vectorLayerTools", LayerTools.get, raising=False)
     qgis_iface.messageBar().clear_messages()
-    yield gpkg, context, step
+    with FormAnswerer():  # QGIS's own form after each drawing, answered with its OK
+        yield gpkg, context, step
     step.unload()
     context.saver.unload()
     for layer in project.mapLayers().values():
@@ -165,7 +168,7 @@ def test_three_processes_drawing_into_one_geopackage(tmp_path):
 
 
 def test_reload_then_draw_then_saved(
-    tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent
+    tmp_path, qgis_iface, qgis_canvas, qgis_new_project, qgis_parent, monkeypatch
 ):
     """Plugin loaded, unloaded, loaded again (Plugin Reloader), then a stop drawn is on disk."""
     from qgis.core import QgsProject, QgsRectangle
@@ -199,8 +202,9 @@ def test_reload_then_draw_then_saved(
         qgis_canvas.setDestinationCrs(workspace.crs())
         qgis_canvas.setExtent(QgsRectangle(X0 - 800, Y0 - 600, X0 + 800, Y0 + 1000))
         step = dock.step("route")
-        step.open_form = lambda layer, fid: True
-        _click_stop(qgis_canvas, step, 0, 300)
+        monkeypatch.setattr(qgis_iface, "vectorLayerTools", LayerTools.get, raising=False)
+        with FormAnswerer():  # QGIS's own form, answered with its OK
+            _click_stop(qgis_canvas, step, 0, 300)
         _settle()
         assert _on_disk(gpkg) == 1
         stops = project_layers.find_layer(project, "arrets", TRICKY)

@@ -135,7 +135,8 @@ def test_below_the_gui_nothing_shows_a_dialog():
     offenders = [
         module
         for module, text in _sources()
-        if not module.startswith(("gui/", "plugin.py"))
+        # compat.py only resolves QAction's module for Qt 5 and Qt 6, it shows nothing
+        if not module.startswith(("gui/", "plugin.py", "compat.py"))
         and re.search(r"QtWidgets|setMasterPassword\(|QMessageBox|QInputDialog", text)
     ]
     assert offenders == []

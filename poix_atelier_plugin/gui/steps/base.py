@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QLabel, QMenuBar, QPushButton, QVBoxLayout, QWidget
 
 from ... import compat
 from ...domain.errors import AtelierError
@@ -178,8 +178,12 @@ class StepPanel(QWidget):
         dialog = QgsAttributeDialog(layer, feature, False, self.iface.mainWindow(), True, context)
         groupe = layer.customProperty("atelier/groupe") or ""
         dialog.setWindowTitle(f"{layer.name()} — {groupe}" if groupe else layer.name())
+        # QGIS's "Actions" menu offers to duplicate the feature being created: not
+        # something to do from the form of a new drawing
+        for bar in dialog.findChildren(QMenuBar):
+            bar.setVisible(False)
         screen = self.iface.mainWindow().screen().availableGeometry()
-        size = (640, min(screen.height() - 80, 160 + 40 * len(layer.fields())))
+        size = (640, min(screen.height() - 80, _form_height(layer)))
         # after QGIS restores the dialog's last geometry, when it shows
         QTimer.singleShot(
             0, lambda: dialog.resize(max(dialog.width(), size[0]), max(dialog.height(), size[1]))
@@ -188,3 +192,16 @@ class StepPanel(QWidget):
 
     def unload(self) -> None:
         """Release map tools, signals, tasks (override when needed)."""
+
+
+def _form_height(layer) -> int:
+    """Room for the fields the form shows, the long texts taller (pixels)."""
+    root = layer.editFormConfig().invisibleRootContainer()
+    names = [child.name() for child in root.children()] or layer.fields().names()
+    multiline = [
+        name
+        for name in names
+        if layer.fields().indexOf(name) >= 0
+        and layer.editorWidgetSetup(layer.fields().indexOf(name)).config().get("IsMultiline")
+    ]
+    return 120 + 36 * len(names) + 64 * len(multiline)
