@@ -31,7 +31,6 @@ from qgis.PyQt.QtCore import QDate, QLocale
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import GroupSpec
 from ..infra.i18n import tr
-from . import frames
 from .atlas import atlas
 from .base import Board, BoardContext, BoardOptions, layout_name
 from .combined import export_combined
@@ -42,6 +41,7 @@ from .paper import PAPERS, page_size
 from .session import CanceledError, StepFeedback, check, one_at_a_time, save_edits, say
 from .source import Dossier, open_dossier
 from .synthese import synthese
+from .templates import BOARD_TYPES
 
 LOG = logging.getLogger(__name__)
 PER_GROUP = ("terrain", "diagnostic", "restitution", "atlas", "proposition")
@@ -82,12 +82,12 @@ def check_options(options: BoardOptions) -> None:
         raise AtelierError(QT_TR_NOOP("Unknown format {fmt}: use pdf or png."), fmt=options.fmt)
     if not 36 <= int(options.dpi) <= 1200:
         raise AtelierError(QT_TR_NOOP("The resolution must be between 36 and 1200 dpi."))
-    unknown = [b for b in options.boards if b not in frames.BOARD_TYPES]
+    unknown = [b for b in options.boards if b not in BOARD_TYPES]
     if unknown or not options.boards:
         raise AtelierError(
             QT_TR_NOOP("Unknown board type {boards}: use {known}."),
             boards=", ".join(unknown) or "\u2014",
-            known=", ".join(frames.BOARD_TYPES),
+            known=", ".join(BOARD_TYPES),
         )
 
 

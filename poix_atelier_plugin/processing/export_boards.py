@@ -16,8 +16,8 @@ from qgis.core import (
 from .. import compat
 from ..boards.base import BoardOptions, board_title
 from ..boards.engine import FORMATS, export_boards
-from ..boards.frames import BOARD_TYPES
 from ..boards.paper import ORIENTATIONS, PAPERS
+from ..boards.templates import BOARD_TYPES
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import parse_group_names
 from ..infra.i18n import tr
