@@ -22,7 +22,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qgis.core import Qgis, QgsFeedback, QgsLayoutExporter, QgsProject
@@ -31,6 +31,7 @@ from qgis.PyQt.QtCore import QDate, QLocale
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import GroupSpec
 from ..infra.i18n import tr
+from ..infra.settings import UserSettings
 from .atlas import atlas
 from .base import Board, BoardContext, BoardOptions, layout_name
 from .combined import export_combined
@@ -250,6 +251,8 @@ def export_boards(
 
 def _export(output, options, dossier, project, feedback, policy) -> list[str]:
     check_options(options)
+    if not options.templates:  # the agency's templates folder set once in the profile
+        options = replace(options, templates=UserSettings.load().board_templates or None)
     project = project if project is not None else QgsProject()
     save_edits(project, dossier)
     opened = open_dossier(dossier, project)

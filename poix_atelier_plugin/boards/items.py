@@ -29,8 +29,6 @@ from .tables import TableMixin
 
 INK = QColor("#1d1d1b")
 MUTED = QColor("#5a5a5a")
-ACCENT = QColor("#00487a")
-RULE = QColor("#b8b8b8")
 FONT_FAMILIES = (
     "Open Sans",
     "Source Sans Pro",
@@ -123,20 +121,6 @@ class Kit(TableMixin):
             item.setId(item_id)
         self.layout.addLayoutItem(item)
         self.place(item, *box, page=page)
-        return item
-
-    def expression_label(
-        self,
-        template: str,
-        box,
-        size: float = 10,
-        bold: bool = False,
-        color: QColor = INK,
-        item_id: str = "",
-    ) -> QgsLayoutItemLabel:
-        """A label whose ``[% %]`` are evaluated (atlas fields), still plain text."""
-        item = self.label("", box, size, bold, color, item_id=item_id)
-        item.setText(template)
         return item
 
     def box(

@@ -27,6 +27,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from .. import compat
 from ..domain.errors import QT_TR_NOOP, AtelierError
+from ..infra.i18n import tr
 from ..paths import template_path
 from .paper import page_size
 from .scaling import scale_item_style
@@ -99,7 +100,7 @@ def load_template(layout, path: Path, clear: bool = True) -> list:
     """Load ``path`` into ``layout``; the items it added (pages excluded)."""
     items, ok = layout.loadFromTemplate(read_template(path), QgsReadWriteContext(), clear)
     if not ok:
-        raise _unreadable(path, "QGIS could not load it")
+        raise _unreadable(path, tr("QGIS could not load it as a layout."))
     return [i for i in items if not isinstance(i, QgsLayoutItemPage)]
 
 

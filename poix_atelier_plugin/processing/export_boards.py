@@ -99,6 +99,14 @@ class ExportBoards(AtelierAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterFile(
+                "TEMPLATES",
+                tr("Folder of the agency's own layout templates (empty: the plugin's)"),
+                behavior=compat.FILE_FOLDER,
+                optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder"))
         )
         self.addOutput(QgsProcessingOutputString("FILES", tr("Files written")))
@@ -130,6 +138,7 @@ class ExportBoards(AtelierAlgorithm):
             orientation=ORIENTATIONS[self.parameterAsEnum(parameters, "ORIENTATION", context)],
             fmt=FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)],
             dpi=self.parameterAsInt(parameters, "DPI", context),
+            templates=self.parameterAsFile(parameters, "TEMPLATES", context) or None,
         )
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         files = export_boards(folder, options, dossier=dossier, project=project, feedback=feedback)
