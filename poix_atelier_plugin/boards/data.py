@@ -11,6 +11,7 @@ from qgis.core import QgsGeometry, QgsVectorLayer
 from ..domain import vocab
 from ..domain.proposal import build_proposal
 from ..domain.stops import speed_for
+from ..store.rows import plain_value
 from ..store.tables import open_table
 from .source import Dossier
 
@@ -19,7 +20,7 @@ DEFAULT_START = "10:00"
 
 
 def _v(value):
-    return None if value is None or str(value) == "NULL" else value
+    return plain_value(value)
 
 
 @dataclass

@@ -27,6 +27,7 @@ from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..infra.i18n import error_text, tr
 from ..store import workspace
 from ..store.pg_conflicts import changed_error
+from ..store.rows import plain_value
 from .groups import new_feature
 
 LOG = logging.getLogger(__name__)
@@ -81,17 +82,11 @@ def route_lines(layer: QgsVectorLayer) -> tuple[list[list[tuple[float, float]]],
     return lines, attrs
 
 
-def _value(v):
-    """A QVariant NULL read from a feature becomes None."""
-    try:
-        return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
-    except TypeError:
-        return v
-
-
 def _stops(layer: QgsVectorLayer):
     feats = [f for f in layer.getFeatures() if f.hasGeometry()]
-    feats.sort(key=lambda f: (_value(f["ordre"]) is None, _value(f["ordre"]) or 0, f.id()))
+    feats.sort(
+        key=lambda f: (plain_value(f["ordre"]) is None, plain_value(f["ordre"]) or 0, f.id())
+    )
     return feats
 
 
@@ -106,7 +101,7 @@ def analyse(
     lines, attrs = route_lines(route_layer)
     feats = _stops(stops_layer)
     report.stop_count = len(feats)
-    minutes = [_value(f["duree_min"]) for f in feats]
+    minutes = [plain_value(f["duree_min"]) for f in feats]
     if not lines:
         report.warnings.append(
             error_text(AtelierError(QT_TR_NOOP("No route has been drawn for this group yet.")))
@@ -120,7 +115,9 @@ def analyse(
     da = distance_area(route_layer.crs())
     geom = QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in merged])
     report.length_m = da.measureLength(geom)
-    report.speed_kmh = rules.speed_for(_value(attrs.get("mode")), _value(attrs.get("vitesse_kmh")))
+    report.speed_kmh = rules.speed_for(
+        plain_value(attrs.get("mode")), plain_value(attrs.get("vitesse_kmh"))
+    )
     t = rules.timing(report.length_m, minutes, report.speed_kmh, report.slot_min)
     report.walk_min, report.stop_min, report.total_min, report.fits_slot = (
         t.walk_min,
@@ -168,9 +165,9 @@ def write_order(stops_layer: QgsVectorLayer, placement, feats) -> int:
             idx["distance_m"]: round(place.distance_m, 1),
             idx["ecart_m"]: round(place.offset_m, 1),
         }
-        old = {i: _value(feat.attribute(i)) for i in values}
+        old = {i: plain_value(feat.attribute(i)) for i in values}
         if any(old[i] is None or abs(float(old[i]) - float(v)) > 0.05 for i, v in values.items()):
-            read = _value(feat.attribute(version_idx)) if version_idx >= 0 else None
+            read = plain_value(feat.attribute(version_idx)) if version_idx >= 0 else None
             if read is not None:  # its negative: always sent, checked by the trigger
                 values[version_idx] = -abs(int(read))
             changes[feat.id()] = values

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import compat
 from ..domain import schema
 from ..domain.errors import QT_TR_NOOP, AtelierError
 
@@ -26,12 +27,9 @@ class Row:
 
 
 def plain_value(value):
-    """A QVariant NULL (or None) as None, anything else as it is."""
-    if value is None:
-        return None
-    if hasattr(value, "isNull") and value.isNull():
-        return None
-    return value
+    """A QVariant NULL (or None) as None, anything else as it is: the one NULL
+    normaliser of the plugin (a text "NULL" typed by a person stays a text)."""
+    return None if compat.is_null(value) else value
 
 
 def columns(table: str) -> list[str]:

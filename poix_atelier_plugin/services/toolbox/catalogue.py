@@ -25,6 +25,7 @@ from ...domain import catalogue as dom
 from ...domain.errors import QT_TR_NOOP, AtelierError
 from ...infra.i18n import tr
 from ...paths import resource
+from ...store.rows import plain_value
 from ...store.tables import is_pg, open_table
 from ...store.transaction import read_versions, transaction  # noqa: F401 - read_versions for the GUI
 from ...store.workspace import existing_tables, new_uid
@@ -62,8 +63,8 @@ def _tool_of(feat) -> dom.Tool:
     """A Tool from a feature or a transaction row's values."""
 
     def val(name: str) -> str:
-        value = feat[name]
-        return "" if value is None or str(value) == "NULL" else str(value)
+        value = plain_value(feat[name])
+        return "" if value is None else str(value)
 
     return dom.Tool(*(val(name) for name in dom.EXPORT_HEADER))
 
@@ -181,8 +182,8 @@ def _links_in(writer, fid: int) -> list[ToolLink]:
     for row in rows:
         enjeu_id = row.values["enjeu_id"]
         titre, groupe = enjeux.get(int(enjeu_id) if enjeu_id is not None else -1, ("", ""))
-        comment = row.values["commentaire"]
-        text = "" if comment is None or str(comment) == "NULL" else str(comment)
+        comment = plain_value(row.values["commentaire"])
+        text = "" if comment is None else str(comment)
         out.append(
             ToolLink(row.fid, int(enjeu_id or -1), str(titre), str(groupe), text, row.version)
         )

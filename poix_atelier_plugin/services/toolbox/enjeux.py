@@ -29,16 +29,12 @@ from ... import compat
 from ...domain import vocab
 from ...domain.errors import QT_TR_NOOP, AtelierError
 from ...infra.i18n import tr
+from ...store.rows import plain_value
 from ...store.tables import is_pg, open_table
 from ...store.transaction import read_versions, transaction
 from ...store.workspace import new_uid
 
 LOG = logging.getLogger(__name__)
-
-
-def _value(feat: QgsFeature, name: str):
-    value = feat[name]
-    return None if value is None or str(value) == "NULL" else value
 
 
 def _exists(gpkg, table: str, fid) -> bool:
@@ -232,7 +228,7 @@ def read_enjeux(gpkg, groupe: str) -> list[dict]:
     layer = open_table(gpkg, "enjeux", groupe)
     names = ("titre", "niveau", "theme", "site_id", "description")
     return [
-        {"fid": f.id(), **{n: _value(f, n) for n in names}, "has_geometry": f.hasGeometry()}
+        {"fid": f.id(), **{n: plain_value(f[n]) for n in names}, "has_geometry": f.hasGeometry()}
         for f in layer.getFeatures()
     ]
 
@@ -241,7 +237,7 @@ def read_sites(gpkg, groupe: str | None = None) -> dict[int, str]:
     """Candidate sites (fid → name), of one group or all."""
     layer = open_table(gpkg, "sites_projet", groupe)
     return {
-        f.id(): str(_value(f, "nom") or tr("Site {fid}").format(fid=f.id()))
+        f.id(): str(plain_value(f["nom"]) or tr("Site {fid}").format(fid=f.id()))
         for f in layer.getFeatures()
     }
 
@@ -313,9 +309,9 @@ def enjeu_links(gpkg, enjeu_fid: int | None = None) -> list[dict]:
     return [
         {
             "fid": f.id(),
-            "enjeu_id": _value(f, "enjeu_id"),
-            "outil_id": _value(f, "outil_id"),
-            "commentaire": _value(f, "commentaire") or "",
+            "enjeu_id": plain_value(f["enjeu_id"]),
+            "outil_id": plain_value(f["outil_id"]),
+            "commentaire": plain_value(f["commentaire"]) or "",
         }
         for f in layer.getFeatures(request)
     ]
