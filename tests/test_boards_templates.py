@@ -41,11 +41,12 @@ def test_every_shipped_template_loads_with_the_ids_the_engine_fills(qgis_app):
         template_file,
     )
 
+    project = QgsProject()  # a layout keeps a plain pointer to its project
     checked = 0
     for kind, orientation, continuation in _templates():
         path = template_file(kind, orientation, continuation)
         assert path.is_file(), path
-        layout = QgsPrintLayout(QgsProject())
+        layout = QgsPrintLayout(project)
         items = load_template(layout, path)  # loadFromTemplate, raises when QGIS cannot
         assert items, path.name
         check_ids(layout, kind, path, continuation)
@@ -61,21 +62,20 @@ def test_every_shipped_template_loads_with_the_ids_the_engine_fills(qgis_app):
 def test_a_template_without_an_item_the_engine_fills_is_refused(qgis_app, tmp_path):
     from qgis.core import QgsPrintLayout, QgsProject
 
-    from poix_atelier_plugin.boards.templates import check_ids, template_file
+    from poix_atelier_plugin.boards.templates import check_ids, load_template, template_file
     from poix_atelier_plugin.domain.errors import AtelierError
 
     text = template_file("diagnostic", "landscape").read_text(encoding="utf-8")
     broken = tmp_path / "board_diagnostic_landscape.qpt"
     broken.write_text(text.replace('id="legend"', 'id="ma_legende"'), encoding="utf-8")
-    from poix_atelier_plugin.boards.templates import load_template
-
-    layout = QgsPrintLayout(QgsProject())
+    project = QgsProject()  # a layout keeps a plain pointer to its project
+    layout = QgsPrintLayout(project)
     load_template(layout, broken)
     with pytest.raises(AtelierError, match="legend"):
         check_ids(layout, "diagnostic", broken)
     (tmp_path / "bad.qpt").write_text("<Layout", encoding="utf-8")
     with pytest.raises(AtelierError, match="cannot be read"):
-        load_template(QgsPrintLayout(QgsProject()), tmp_path / "bad.qpt")
+        load_template(QgsPrintLayout(project), tmp_path / "bad.qpt")
 
 
 def _title_box(pdf: Path) -> tuple[float, float, float]:
@@ -101,7 +101,8 @@ def _retouch(path: Path) -> None:
     from poix_atelier_plugin import compat
     from poix_atelier_plugin.boards.templates import load_template
 
-    layout = QgsPrintLayout(QgsProject())
+    project = QgsProject()  # a layout keeps a plain pointer to its project
+    layout = QgsPrintLayout(project)
     load_template(layout, path)
     title = layout.itemById("title")
     title.attemptMove(QgsLayoutPoint(120, 60, compat.LAYOUT_MILLIMETERS))
