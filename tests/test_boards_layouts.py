@@ -122,7 +122,7 @@ def test_processing_never_replaces_a_retouched_layout(dock, tmp_path, atelier_pr
     import processing
     from qgis.core import QgsLayoutPoint, QgsProject, QgsUnitTypes
 
-    from poix_atelier_plugin.boards.frames import BOARD_TYPES
+    from poix_atelier_plugin.boards.templates import BOARD_TYPES
 
     name = T("Cross-group synthesis")
     params = {

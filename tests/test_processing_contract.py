@@ -229,7 +229,7 @@ def test_synthesis_reads_a_server_dossier(atelier_provider, server_dossier):
 def test_export_boards_reads_a_server_dossier(atelier_provider, server_dossier, tmp_path):
     import processing
 
-    from poix_atelier_plugin.boards.frames import BOARD_TYPES
+    from poix_atelier_plugin.boards.templates import BOARD_TYPES
 
     out = tmp_path / "planches"
     result = processing.run(

@@ -2,7 +2,7 @@
 """The boards (planches): one layout engine for every printed map of the workshop."""
 
 from .base import BoardOptions
-from .frames import BOARD_TYPES
 from .paper import ORIENTATIONS, PAPERS
+from .templates import BOARD_TYPES
 
 __all__ = ["BOARD_TYPES", "ORIENTATIONS", "PAPERS", "BoardOptions"]

@@ -16,15 +16,13 @@ from qgis.core import (
     QgsLayoutObject,
     QgsProperty,
 )
-from qgis.PyQt.QtCore import Qt
 
 from ..domain import vocab
 from ..domain.groups import GroupSpec
 from ..infra.i18n import tr
-from .base import Board, BoardContext
+from .base import Board, BoardContext, set_text
 from .data import clock
 from .group_boards import _note_on_map, _stops, group_extent
-from .items import MUTED
 
 PHOTO_SLOTS = 4
 ATLAS_SCALE = 2500
@@ -101,7 +99,7 @@ def _frozen_slot(stops, slot: int) -> tuple[str, str, str]:
 
 def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
     board = Board(ctx, "atlas", group)
-    kit, lay, g = board.kit, ctx.layers, group.name
+    lay, g = ctx.layers, group.name
     stops_l = lay.group_layer("arrets", g)
     route_l = lay.group_layer("parcours", g)
     obs_l = lay.group_layer("observations", g)
@@ -112,19 +110,20 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
         own + context,
         group_extent(ctx, group, own),
         [stops_l, obs_l, route_l],
-        legend_columns=2,
         scale=ATLAS_SCALE if stops_l is not None else None,
     )
-    board.header(board.zones)
-    board.footer(board.zones)
+    board.header()
+    board.footer()
     board.page_labels[0].setText(  # one layout page per stop: count the stops
         "[% " + QgsExpression.quotedString(tr("Page")) + " || ' ' || @atlas_featurenumber || "
         "' / ' || @atlas_totalfeatures %]"
     )
-    z = board.zones
     if stops_l is None:
         _note_on_map(board, tr("No stop placed for this group yet."))
-        kit.label(tr("No stop yet: the atlas has no page to show."), z["stop_title"], 14, bold=True)
+        set_text(board.item("stop_title"), tr("No stop yet: the atlas has no page to show."))
+        for name in ("stop_facts", "stop_notes"):
+            set_text(board.item(name), "")
+        board.remove(*(f"{n}{i}" for i in range(1, 5) for n in ("photo_frame", "photo", "caption")))
         return board
     stops, _ = _stops(ctx, group)
     themes = (
@@ -140,7 +139,7 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
         "[% " + QgsExpression.quotedString(tr("Stop")) + " || ' ' || "
         "coalesce(to_string(\"ordre\"), '?') || ' \u2014 ' || coalesce(\"nom\", '') %]"
     )
-    kit.expression_label(title, z["stop_title"], 16, bold=True, item_id="stop_title")
+    board.item("stop_title").setText(title)
     facts = (
         "[% "
         + themes
@@ -150,11 +149,8 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
         + _map_expr(times)
         + " || '   \u00b7   ' || coalesce(to_string(\"duree_min\"), '0') || ' min' %]"
     )
-    kit.expression_label(facts, z["stop_facts"], 10, color=MUTED, item_id="stop_facts")
-    notes = kit.expression_label(
-        "[% coalesce(\"notes\", '') %]", z["stop_notes"], 10, item_id="stop_notes"
-    )
-    notes.setVAlign(Qt.AlignmentFlag.AlignTop)
+    board.item("stop_facts").setText(facts)
+    board.item("stop_notes").setText("[% coalesce(\"notes\", '') %]")
     missing = sorted({p.path for stop in stops for p in stop.photos if not p.exists})
     for slot in range(PHOTO_SLOTS):
         source, caption, used = _frozen_slot(stops, slot)
@@ -166,26 +162,17 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
             source, caption, used = (
                 f"try({now_}, {then})" for now_, then in zip(live, (source, caption, used))
             )
-        box = z[f"photo{slot + 1}"]
-        frame = kit.box(box, fill="#f4f4f4", stroke="#d0d0d0", width=0.2)
-        frame.setId(f"photo_frame{slot + 1}")
+        frame = board.item(f"photo_frame{slot + 1}")
         frame.dataDefinedProperties().setProperty(  # no empty grey box for an unused slot
             QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
             QgsProperty.fromExpression(f"NOT ({used})"),
         )
-        pic = kit.picture("", box, item_id=f"photo{slot + 1}")
+        pic = board.item(f"photo{slot + 1}")
         pic.dataDefinedProperties().setProperty(
             QgsLayoutObject.DataDefinedProperty.PictureSource,
             QgsProperty.fromExpression(source),
         )
-        cap = kit.expression_label(
-            "[% " + caption + " %]",
-            z[f"caption{slot + 1}"],
-            8.5,
-            color=MUTED,
-            item_id=f"caption{slot + 1}",
-        )
-        cap.setHAlign(Qt.AlignmentFlag.AlignHCenter)
+        board.item(f"caption{slot + 1}").setText("[% " + caption + " %]")
     layout_atlas = board.layout.atlas()
     layout_atlas.setCoverageLayer(stops_l)
     layout_atlas.setEnabled(True)

@@ -6,25 +6,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qgis.core import (
-    QgsLayoutItemPage,
+    QgsExpression,
+    QgsLayoutPoint,
     QgsLayoutSize,
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor
 
 from .. import compat
 from ..domain.groups import GroupSpec
 from ..infra.i18n import tr
-from . import frames
 from .credits import credit_line
-from .items import ACCENT, MUTED, Kit
+from .items import Kit, fill_legend, fill_scalebar, plain
 from .layers import BoardLayers, has_features
-from .paper import page_size, scale_factor
+from .paper import scale_factor
 from .source import Dossier
+from .templates import BOARD_TYPES, add_continuation, layout_item, open_board
+
+#: Space between the last table column and the notes of a continuation page (A3 mm).
+GAP = 6.0
 
 
 def board_title(kind: str) -> str:
@@ -40,7 +42,7 @@ def board_title(kind: str) -> str:
 
 @dataclass
 class BoardOptions:
-    boards: list[str] = field(default_factory=lambda: list(frames.BOARD_TYPES))
+    boards: list[str] = field(default_factory=lambda: list(BOARD_TYPES))
     groups: list[str] | None = None  # None: every group
     paper: str = "A3"
     orientation: str = "landscape"
@@ -50,6 +52,7 @@ class BoardOptions:
     start: str = "10:00"  # start of the field visit (planned times)
     add_to_project: bool = True
     combined: bool = True
+    templates: str | None = None  # an agency's own templates folder (boards.templates)
 
 
 @dataclass
@@ -67,23 +70,37 @@ class BoardContext:
 
 
 class Board:
-    """One layout being built: its kit, zones and header."""
+    """One layout filled from its template: header, map, legend, tables."""
 
     def __init__(self, ctx: BoardContext, kind: str, group: GroupSpec | None):
         self.ctx = ctx
         self.kind = kind
         self.group = group
         self.layout = QgsPrintLayout(ctx.project)
-        self.layout.initializeDefaults()
-        w, h = page_size(ctx.options.paper, ctx.options.orientation)
-        self.layout.pageCollection().page(0).setPageSize(
-            QgsLayoutSize(w, h, compat.LAYOUT_MILLIMETERS)
-        )
+        opts = ctx.options
+        open_board(self.layout, kind, opts.paper, opts.orientation, ctx.k, opts.templates)
         self.layout.setName(layout_name(kind, group))
         self.kit = Kit(self.layout, ctx.k)
-        self.zones = frames.zones(kind, ctx.options.orientation)
         self.shown: list[QgsVectorLayer] = []
-        self.map = None
+        self.map = self.item("map")
+        self.page_labels: list = []
+        self.notes_pages: dict = {}
+
+    def item(self, item_id: str):
+        """The first page's item of ``item_id`` in the template (None when absent)."""
+        return layout_item(self.layout, item_id, 0)
+
+    def zone(self, item_id: str) -> tuple[float, float, float, float]:
+        """Where the item ``item_id`` sits, in A3 design mm (for items drawn over it)."""
+        rect = self.item(item_id).mapRectToScene(self.item(item_id).rect())
+        k = self.kit.k
+        return rect.x() / k, rect.y() / k, rect.width() / k, rect.height() / k
+
+    def remove(self, *item_ids: str) -> None:
+        for item_id in item_ids:
+            item = self.item(item_id)
+            if item is not None:
+                self.layout.removeLayoutItem(item)
 
     # header and footer -----------------------------------------------------
     def subtitle(self) -> str:
@@ -95,61 +112,27 @@ class Board:
             )
         return self.group.name
 
-    def header(self, zones: dict, page: int = 0, continued: bool = False) -> None:
-        kit = self.kit
-        title = f"{self.ctx.dossier.commune} \u2014 {self.ctx.date_text}"
-        kit.label(
-            title, zones["title"], 20, bold=True, page=page, item_id="title" if not page else ""
-        )
-        kit.label(
-            self.subtitle(),
-            zones["subtitle"],
-            11.5,
-            color=MUTED,
-            page=page,
-            item_id="subtitle" if not page else "",
-        )
+    def header(self, items=None, page: int = 0, continued: bool = False) -> None:
+        """Title block texts; ``items``: a continuation page's items by id."""
+        get = items.get if items is not None else self.item
+        set_text(get("title"), f"{self.ctx.dossier.commune} \u2014 {self.ctx.date_text}")
+        set_text(get("subtitle"), self.subtitle())
         kind = board_title(self.kind) + (" " + tr("(continued)") if continued else "")
-        kit.label(
-            kind,
-            zones["kind"],
-            13,
-            bold=True,
-            color=ACCENT,
-            align=Qt.AlignmentFlag.AlignRight,
-            page=page,
-        )
-        t = zones["title"]
-        kit.line(
-            t[0],
-            zones["subtitle"][1] + zones["subtitle"][3] + 2,
-            zones["kind"][0] + zones["kind"][2] - t[0],
-            page=page,
-            color="#00487a",
-            width=0.5,
-        )
-        self._page_label(zones["page"], page)
+        set_text(get("kind"), kind)
+        label = get("page")
+        if label is not None:
+            label.setText(
+                "[% "
+                + QgsExpression.quotedString(tr("Page"))
+                + " || ' ' || "
+                + str(page + 1)
+                + " || ' / ' || @layout_numpages %]"
+            )
+            self.page_labels.append(label)
 
-    def _page_label(self, box, page: int) -> None:
-        from qgis.core import QgsExpression
-
-        text = (
-            "[% "
-            + QgsExpression.quotedString(tr("Page"))
-            + " || ' ' || "
-            + str(page + 1)
-            + " || ' / ' || @layout_numpages %]"
-        )
-        item = self.kit.label("", box, 9, color=MUTED, align=Qt.AlignmentFlag.AlignRight, page=page)
-        item.setText(text)
-        self.page_labels = getattr(self, "page_labels", [])
-        self.page_labels.append(item)
-
-    def footer(self, zones: dict, page: int = 0) -> None:
-        line = credit_line(self.shown)
-        self.kit.label(
-            line, zones["credits"], 7, color=MUTED, page=page, item_id="credits" if not page else ""
-        )
+    def footer(self, items=None) -> None:
+        get = items.get if items is not None else self.item
+        set_text(get("credits"), credit_line(self.shown))
 
     # map ----------------------------------------------------------------------
     def add_map(
@@ -157,40 +140,32 @@ class Board:
         layers: list[QgsVectorLayer],
         extent: QgsRectangle,
         legend_layers,
-        legend_columns: int = 1,
-        zone: str = "map",
         scale: float | None = None,
     ) -> None:
-        kit = self.kit
         self.shown = [lyr for lyr in layers if lyr is not None]
-        self.map = kit.map(self.zones[zone], self.shown, padded(extent, 0.08))
+        item = self.map
+        if self.shown:
+            item.setCrs(self.shown[0].crs())
+        item.setLayers(self.shown)
+        item.setKeepLayerSet(True)
+        item.zoomToExtent(padded(extent, 0.08))
         if scale:
-            self.map.setScale(scale / self.ctx.k)  # the same ground on any sheet
+            item.setScale(scale / self.ctx.k)  # the same ground on any sheet
         legend_layers = [lyr for lyr in legend_layers if lyr]
         if abs(self.ctx.k - 1.0) > 1e-6:
             clones = self._scaled_layers(self.shown)
             self.shown = [clones[lyr.id()] for lyr in self.shown]
             legend_layers = [clones.get(lyr.id(), lyr) for lyr in legend_layers]
-            self.map.setLayers(self.shown)
-        if "legend" in self.zones:
-            kit.legend(
-                self.zones["legend"],
-                self.map,
-                legend_layers,
-                tr("Legend"),
-                columns=legend_columns,
-            )
-        z = self.zones["north"]
-        kit.box(z, fill="255,255,255,215", stroke="255,255,255,0", width=0)
-        kit.north_arrow((z[0] + 1.5, z[1] + 1, z[2] - 3, z[3] - 2), self.map)
-        s = self.zones["scalebar"]
-        kit.box(
-            (s[0] - 1.5, s[1] - 1.5, min(s[2], 75), s[3] + 1),
-            fill="255,255,255,215",
-            stroke="255,255,255,0",
-            width=0,
-        )
-        kit.scalebar(s[0], s[1], self.map, max_width=min(s[2], 75) - 14)
+            item.setLayers(self.shown)
+        legend = self.item("legend")
+        if legend is not None:
+            fill_legend(legend, item, legend_layers, tr("Legend"), self.ctx.k)
+        for linked in (self.item("north_arrow"), self.item("scalebar")):
+            if linked is not None and linked.linkedMap() is None:
+                linked.setLinkedMap(item)
+        bar = self.item("scalebar")
+        if bar is not None:
+            fill_scalebar(bar, item)
 
     def _scaled_layers(self, layers: list[QgsVectorLayer]) -> dict:
         """Copies of the layers whose symbols and labels grow with the sheet.
@@ -212,25 +187,43 @@ class Board:
         return out
 
     # continuation pages ---------------------------------------------------------
-    def continuation(self, page: int) -> list:
-        zones = frames.zones(self.kind, self.ctx.options.orientation, continuation=True)
-        self.header(zones, page=page, continued=True)
-        self.footer(zones, page=page)
-        if "notes" in zones:  # drawn once the table is laid out (fill_notes)
-            self.notes_pages = getattr(self, "notes_pages", {})
-            self.notes_pages[page] = zones["notes"]
-        return [zones[k] for k in sorted(z for z in zones if z.startswith("table"))]
+    def continuation(self) -> tuple[int, list]:
+        """A continuation page: its number and where the table flows on it."""
+        opts = self.ctx.options
+        page, found = add_continuation(
+            self.layout, self.kind, opts.orientation, self.ctx.k, opts.templates
+        )
+        self.header(found, page=page, continued=True)
+        self.footer(found)
+        if "notes" in found:  # ruled once the table is laid out (fill_notes)
+            self.notes_pages[page] = (found["notes"], found.get("notes_title"))
+        return page, [found[k] for k in sorted(z for z in found if z.startswith("table"))]
 
     def fill_notes(self, table) -> None:
-        """Notes on continuation pages, from the table's last column to the margin."""
-        for page, box in getattr(self, "notes_pages", {}).items():
-            right = frames.MARGIN
-            for frame in table.frames():
-                if frame.page() == page and not frame.isEmpty():
-                    edge = frame.sceneBoundingRect().right() / self.kit.k + frames.GAP
-                    right = max(right, edge)
-            right = min(right, box[0])
-            notes_box(self.kit, (right, box[1], box[0] + box[2] - right, box[3]), page)
+        """Notes on continuation pages, from the table's last column to the notes' edge."""
+        k = self.kit.k
+        for page, (shape, title) in self.notes_pages.items():
+            box = shape.mapRectToScene(shape.rect())
+            right = box.x()
+            edges = [
+                frame.sceneBoundingRect().right() + GAP * k
+                for frame in table.frames()
+                if frame.page() == page and not frame.isEmpty()
+            ]
+            if edges:
+                right = min(max(edges), box.x())
+            shape.attemptMove(QgsLayoutPoint(right, box.y(), compat.LAYOUT_MILLIMETERS))
+            shape.attemptResize(
+                QgsLayoutSize(box.right() - right, box.height(), compat.LAYOUT_MILLIMETERS)
+            )
+            if title is not None:
+                pos = title.positionWithUnits()
+                shift = right - box.x()
+                title.attemptMove(
+                    QgsLayoutPoint(pos.x() + shift, pos.y(), compat.LAYOUT_MILLIMETERS)
+                )
+                set_text(title, tr("Notes"))
+            rule_notes(self.kit, shape, page)
 
 
 #: Layer property: the layout a sheet-scaled copy of a layer was made for.
@@ -267,20 +260,19 @@ def extent_of(layers: list[QgsVectorLayer | None]) -> QgsRectangle | None:
     return out
 
 
-def notes_box(kit: Kit, box, page: int = 0) -> None:
-    """A ruled area for handwritten notes."""
-    x, y, w, h = box
-    kit.box(box, fill=None, stroke="#8a8a8a", width=0.35, page=page)
-    kit.label(tr("Notes"), (x + 3, y + 2.5, w - 6, 6), 10, bold=True, color=ACCENT, page=page)
+def rule_notes(kit: Kit, shape, page: int = 0) -> None:
+    """Lines to write on, across the notes rectangle of the template."""
+    k = kit.k
+    rect = shape.mapRectToScene(shape.rect())
+    top = kit.layout.pageCollection().page(page).pos().y()
+    x, y, w, h = rect.x() / k, (rect.y() - top) / k, rect.width() / k, rect.height() / k
     line_y = y + 16
     while line_y < y + h - 4:
         kit.line(x + 3, line_y, w - 6, page=page, color="#c8c8c8", width=0.2)
         line_y += 8
 
 
-def page_count_item(layout) -> int:
-    return layout.pageCollection().pageCount()
-
-
-PAGE = QgsLayoutItemPage
-WHITE = QColor("#ffffff")
+def set_text(label, text: str) -> None:
+    """A template label's text, printed as written (user text is never markup)."""
+    if label is not None:
+        label.setText(plain(text))

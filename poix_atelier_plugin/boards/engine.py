@@ -22,7 +22,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from qgis.core import Qgis, QgsFeedback, QgsLayoutExporter, QgsProject
@@ -31,7 +31,7 @@ from qgis.PyQt.QtCore import QDate, QLocale
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import GroupSpec
 from ..infra.i18n import tr
-from . import frames
+from ..infra.settings import UserSettings
 from .atlas import atlas
 from .base import Board, BoardContext, BoardOptions, layout_name
 from .combined import export_combined
@@ -42,6 +42,7 @@ from .paper import PAPERS, page_size
 from .session import CanceledError, StepFeedback, check, one_at_a_time, save_edits, say
 from .source import Dossier, open_dossier
 from .synthese import synthese
+from .templates import BOARD_TYPES
 
 LOG = logging.getLogger(__name__)
 PER_GROUP = ("terrain", "diagnostic", "restitution", "atlas", "proposition")
@@ -82,12 +83,12 @@ def check_options(options: BoardOptions) -> None:
         raise AtelierError(QT_TR_NOOP("Unknown format {fmt}: use pdf or png."), fmt=options.fmt)
     if not 36 <= int(options.dpi) <= 1200:
         raise AtelierError(QT_TR_NOOP("The resolution must be between 36 and 1200 dpi."))
-    unknown = [b for b in options.boards if b not in frames.BOARD_TYPES]
+    unknown = [b for b in options.boards if b not in BOARD_TYPES]
     if unknown or not options.boards:
         raise AtelierError(
             QT_TR_NOOP("Unknown board type {boards}: use {known}."),
             boards=", ".join(unknown) or "\u2014",
-            known=", ".join(frames.BOARD_TYPES),
+            known=", ".join(BOARD_TYPES),
         )
 
 
@@ -250,6 +251,8 @@ def export_boards(
 
 def _export(output, options, dossier, project, feedback, policy) -> list[str]:
     check_options(options)
+    if not options.templates:  # the agency's templates folder set once in the profile
+        options = replace(options, templates=UserSettings.load().board_templates or None)
     project = project if project is not None else QgsProject()
     save_edits(project, dossier)
     opened = open_dossier(dossier, project)

@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import Qt
 from ..domain import vocab
 from ..domain.groups import GroupSpec
 from ..infra.i18n import tr
-from .base import Board, BoardContext, extent_of, notes_box
+from .base import Board, BoardContext, extent_of, rule_notes, set_text
 from .data import attach_photos, clock, diagnostic_rows, read_photos, read_proposal, read_stops
 from .items import MUTED
 
@@ -46,7 +46,7 @@ def terrain(ctx: BoardContext, group: GroupSpec) -> Board:
     context = lay.context_layers(field=True)
     own = [stops_l, route_l, seq_l]
     board.add_map(own + context, group_extent(ctx, group, own), own + context[:1])
-    board.header(board.zones)
+    board.header()
     stops, _ = _stops(ctx, group)
     rows = [
         [
@@ -58,31 +58,19 @@ def terrain(ctx: BoardContext, group: GroupSpec) -> Board:
         ]
         for s in stops
     ]
-    headings = [
-        (tr("No."), 8),
-        (tr("Stop"), 46),
-        (tr("Theme"), 22),
-        (tr("Time"), 13),
-        (tr("Min"), 10),
-    ]
+    headings = [tr("No."), tr("Stop"), tr("Theme"), tr("Time"), tr("Min")]
     if route_l is None:
         _note_on_map(board, tr("No route drawn for this group yet."))
-    table = board.kit.table(
-        headings,
-        rows,
-        board.zones["table"],
-        size=8.5,
-        continuation=board.continuation,
-        item_id="stop_table",
-    )
+    table = board.kit.fill_table(board.item("stop_table"), headings, rows, board.continuation)
     board.fill_notes(table)
-    notes_box(board.kit, board.zones["notes"])
-    board.footer(board.zones)
+    set_text(board.item("notes_title"), tr("Notes"))
+    rule_notes(board.kit, board.item("notes"))
+    board.footer()
     return board
 
 
 def _note_on_map(board: Board, text: str) -> None:
-    m = board.zones["map"]
+    m = board.zone("map")
     board.kit.box((m[0] + 4, m[1] + 4, 110, 10), fill="#fff3cd", stroke="#e0a800", width=0.3)
     board.kit.label(text, (m[0] + 7, m[1] + 6.5, 104, 6), 10, bold=True, color=MUTED)
 
@@ -95,21 +83,14 @@ def diagnostic(ctx: BoardContext, group: GroupSpec) -> Board:
     sites = lay.group_layer("sites_projet", g)
     context = lay.context_layers()
     own = diag + hyp + [sites]
-    board.add_map(own + context, group_extent(ctx, group, own), own + context[:1], legend_columns=1)
-    board.header(board.zones)
+    board.add_map(own + context, group_extent(ctx, group, own), own + context[:1])
+    board.header()
     rows = diagnostic_rows(diag)
     if not diag:
         _note_on_map(board, tr("No diagnostic drawn for this group yet."))
-    headings = [(tr("Category"), 20), (tr("Theme"), 21), (tr("Observation"), 64)]
-    board.kit.table(
-        headings,
-        rows,
-        board.zones["table"],
-        size=8,
-        continuation=board.continuation,
-        item_id="diagnostic_table",
-    )
-    board.footer(board.zones)
+    headings = [tr("Category"), tr("Theme"), tr("Observation")]
+    board.kit.fill_table(board.item("diagnostic_table"), headings, rows, board.continuation)
+    board.footer()
     return board
 
 
@@ -152,18 +133,12 @@ def restitution(ctx: BoardContext, group: GroupSpec) -> Board:
     context = lay.context_layers()
     own = [stops_l, route_l] + enjeux + [sites]
     board.add_map(own + context, group_extent(ctx, group, own), own + context[:1])
-    board.header(board.zones)
-    headings = [(tr("Level"), 17), (tr("Issue"), 44), (tr("Tools"), 44)]
-    board.kit.table(
-        headings,
-        enjeux_rows(ctx, group, comments=False),
-        board.zones["table"],
-        size=8,
-        continuation=board.continuation,
-        item_id="enjeux_table",
-    )
+    board.header()
+    headings = [tr("Level"), tr("Issue"), tr("Tools")]
+    rows = enjeux_rows(ctx, group, comments=False)
+    board.kit.fill_table(board.item("enjeux_table"), headings, rows, board.continuation)
     photo_strip(board, ctx, group)
-    board.footer(board.zones)
+    board.footer()
     return board
 
 
@@ -176,10 +151,9 @@ def photo_strip(board: Board, ctx: BoardContext, group: GroupSpec, count: int = 
             best = next((p for p in stop.photos if p.exists), stop.photos[0])
             chosen.append((stop, best))
     chosen = chosen[:count]
-    x, y, w, h = board.zones["photos"]
+    x, y, w, h = board.zone("photos")
     kit = board.kit
-    if not chosen:
-        kit.box((x, y, w, h), None, "#c8c8c8", 0.3)
+    if not chosen:  # the template's frame of the strip stays, with why it is empty
         kit.label(
             tr("No photo attached to the stops yet."),
             (x, y + h / 2 - 3, w, 6),
@@ -188,6 +162,7 @@ def photo_strip(board: Board, ctx: BoardContext, group: GroupSpec, count: int = 
             align=Qt.AlignmentFlag.AlignHCenter,
         )
         return
+    board.remove("photos")
     gap = 4.0
     cw = (w - gap * (count - 1)) / count
     for i, (stop, photo) in enumerate(chosen):
@@ -215,20 +190,11 @@ def proposition(ctx: BoardContext, group: GroupSpec) -> Board:
     context = lay.context_layers()
     own = enjeux + [sites]
     board.add_map(own + context, group_extent(ctx, group, own), own + context[:1])
-    board.header(board.zones)
+    board.header()
     rows = enjeux_rows(ctx, group, comments=True)
-    t = board.zones["table"]
-    level_w = 24
-    rest = t[2] - level_w - 9  # cell margins
-    headings = [
-        (tr("Level"), level_w),
-        (tr("Issue"), rest * 0.42),
-        (tr("Tools and why"), rest * 0.58),
-    ]
-    board.kit.table(
-        headings, rows, t, size=9, continuation=board.continuation, item_id="proposal_table"
-    )
-    board.footer(board.zones)
+    headings = [tr("Level"), tr("Issue"), tr("Tools and why")]
+    board.kit.fill_table(board.item("proposal_table"), headings, rows, board.continuation)
+    board.footer()
     return board
 
 

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Layout items every board uses, sized for the A3 design and scaled by ``k``.
+"""What the boards add to their template's items, and how they fill legend and scale bar.
 
-Every length given here is in millimetres on the A3 design; ``Kit`` multiplies
-it by the paper factor so that fonts, boxes and margins keep their proportions
-on any sheet.
+The template holds what every board of a type shows; ``Kit`` draws what
+depends on the data (a note on an empty map, photos, ruled notes lines).
+Every length given to it is in millimetres on the A3 design; it multiplies
+it by the paper factor so that fonts, boxes and margins keep their
+proportions on any sheet.
 """
 
 from __future__ import annotations
@@ -13,16 +15,10 @@ import math
 from qgis.core import (
     QgsApplication,
     QgsLayoutItemLabel,
-    QgsLayoutItemLegend,
-    QgsLayoutItemMap,
     QgsLayoutItemPicture,
-    QgsLayoutItemScaleBar,
     QgsLayoutItemShape,
-    QgsLayoutMeasurement,
     QgsLayoutPoint,
     QgsLayoutSize,
-    QgsLegendStyle,
-    QgsRectangle,
     QgsTextFormat,
 )
 from qgis.PyQt.QtCore import QRectF, Qt
@@ -33,8 +29,6 @@ from .tables import TableMixin
 
 INK = QColor("#1d1d1b")
 MUTED = QColor("#5a5a5a")
-ACCENT = QColor("#00487a")
-RULE = QColor("#b8b8b8")
 FONT_FAMILIES = (
     "Open Sans",
     "Source Sans Pro",
@@ -129,20 +123,6 @@ class Kit(TableMixin):
         self.place(item, *box, page=page)
         return item
 
-    def expression_label(
-        self,
-        template: str,
-        box,
-        size: float = 10,
-        bold: bool = False,
-        color: QColor = INK,
-        item_id: str = "",
-    ) -> QgsLayoutItemLabel:
-        """A label whose ``[% %]`` are evaluated (atlas fields), still plain text."""
-        item = self.label("", box, size, bold, color, item_id=item_id)
-        item.setText(template)
-        return item
-
     def box(
         self,
         box,
@@ -181,115 +161,6 @@ class Kit(TableMixin):
     ):
         return self.box((x, y, w, 0.01), None, color, width, page)
 
-    def map(self, box, layers: list, extent: QgsRectangle, item_id: str = "map"):
-        item = QgsLayoutItemMap(self.layout)
-        item.setId(item_id)
-        self.layout.addLayoutItem(item)
-        self.place(item, *box)
-        item.setCrs(layers[0].crs() if layers else item.crs())
-        item.setLayers(layers)
-        item.setKeepLayerSet(True)
-        item.setFrameEnabled(True)
-        item.setFrameStrokeColor(RULE)
-        item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3 * self.k))
-        item.setBackgroundColor(QColor("#ffffff"))
-        item.zoomToExtent(extent)
-        return item
-
-    def legend(
-        self,
-        box,
-        map_item,
-        layers: list,
-        title: str,
-        columns: int = 1,
-        size: float = 8.5,
-        filter_by_map: bool = True,
-    ):
-        item = QgsLayoutItemLegend(self.layout)
-        item.setId("legend")
-        # no resizing while the project's whole tree is cloned: that would draw every
-        # legend node of the project (the slowest step of a board otherwise)
-        item.setResizeToContents(False)
-        self.layout.addLayoutItem(item)
-        root = own_layer_tree(item)
-        for layer in layers:
-            root.addLayer(layer)
-        item.setLinkedMap(map_item)
-        item.setTitle(title)
-        item.setLegendFilterByMapEnabled(filter_by_map)
-        for style, fsize, bold in (
-            (QgsLegendStyle.Style.Title, size + 2.5, True),
-            (QgsLegendStyle.Style.Group, size + 0.5, True),
-            (QgsLegendStyle.Style.Subgroup, size + 0.5, True),
-            (QgsLegendStyle.Style.SymbolLabel, size, False),
-        ):
-            if hasattr(QgsLegendStyle, "setTextFormat"):  # QGIS >= 3.30
-                item.rstyle(style).setTextFormat(self.text_format(fsize, bold))
-            else:
-                item.setStyleFont(style, self.font(fsize, bold))
-            item.rstyle(style).setMargin(QgsLegendStyle.Side.Top, 1.2 * self.k)
-        if not hasattr(QgsLegendStyle, "setTextFormat"):
-            item.setFontColor(INK)
-        item.setSymbolWidth(6 * self.k)
-        item.setSymbolHeight(3.5 * self.k)
-        item.setWmsLegendWidth(40 * self.k)
-        item.setBoxSpace(1.5 * self.k)
-        item.setColumnSpace(3 * self.k)
-        item.setColumnCount(columns)
-        item.setSplitLayer(True)
-        item.setEqualColumnWidth(False)
-        item.setResizeToContents(False)
-        item.setWrapString("")
-        if abs(self.k - 1.0) > 1e-6:
-            grow_legend_symbols(item, self.k)
-        item.updateLegend()
-        self.place(item, *box)
-        return item
-
-    def scalebar(self, x: float, y: float, map_item, max_width: float = 60.0):
-        item = QgsLayoutItemScaleBar(self.layout)
-        item.setId("scalebar")
-        self.layout.addLayoutItem(item)
-        item.setLinkedMap(map_item)
-        item.setStyle("Single Box")
-        item.setTextFormat(self.text_format(7.5))
-        item.setHeight(2.0 * self.k)
-        _line_width(item, 0.3 * self.k)
-        item.setLabelBarSpace(1.2 * self.k)
-        item.setBoxContentSpace(0.0)
-        metres = map_item.scale() / 1000.0 * (max_width * self.k)
-        if metres >= 4000:
-            item.setUnits(compat.DISTANCE_KILOMETERS)
-            item.setMapUnitsPerScaleBarUnit(1000.0)
-            item.setUnitLabel("km")
-        else:
-            item.setUnits(compat.DISTANCE_METERS)
-            item.setMapUnitsPerScaleBarUnit(1.0)
-            item.setUnitLabel("m")
-        item.setUnitsPerSegment(nice_step(metres / 4) / item.mapUnitsPerScaleBarUnit())
-        fit = _fit_width_mode()
-        if fit is not None:  # nice segments that follow the map's scale when retouched
-            item.setSegmentSizeMode(fit)
-            item.setMinimumBarWidth(max_width * self.k * 0.45)
-            item.setMaximumBarWidth(max_width * self.k)
-        item.setNumberOfSegments(4)
-        item.setNumberOfSegmentsLeft(0)
-        item.attemptMove(QgsLayoutPoint(x * self.k, y * self.k, compat.LAYOUT_MILLIMETERS))
-        item.update()
-        return item
-
-    def north_arrow(self, box, map_item):
-        item = QgsLayoutItemPicture(self.layout)
-        item.setId("north_arrow")
-        self.layout.addLayoutItem(item)
-        item.setPicturePath(north_arrow_svg())
-        item.setLinkedMap(map_item)
-        item.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
-        item.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
-        self.place(item, *box)
-        return item
-
     def picture(self, path: str, box, page: int = 0, item_id: str = ""):
         item = QgsLayoutItemPicture(self.layout)
         if item_id:
@@ -302,26 +173,41 @@ class Kit(TableMixin):
         return item
 
 
-def own_layer_tree(legend):
-    """Like ``setAutoUpdateModel(False)`` then ``clear()``, without building the
-    legend of every project layer (the costly part): the empty copy of the
-    project's tree is given to the legend through its XML."""
-    from qgis.core import QgsReadWriteContext
-    from qgis.PyQt.QtXml import QDomDocument
+def fill_legend(legend, map_item, layers: list, title: str, k: float) -> None:
+    """The template's legend showing ``layers``, as far as ``map_item`` shows them.
 
-    doc, context = QDomDocument(), QgsReadWriteContext()
-    holder, tree_holder = doc.createElement("Items"), doc.createElement("Tree")
-    legend.writeXml(holder, doc, context)
-    element = holder.firstChildElement()
-    tree = legend.layout().project().layerTreeRoot().clone()
-    tree.clear()
-    tree.writeXml(tree_holder, context)
-    old = element.firstChildElement("layer-tree")
-    if not old.isNull():
-        element.removeChild(old)
-    element.appendChild(tree_holder.firstChildElement())
-    legend.readXml(element, doc, context)
-    return legend.model().rootGroup()
+    A template legend keeps a layer tree of its own (auto update off): the
+    board's layers go into it, the project's tree is never touched. One left
+    on auto update shows the project's layers, as the agency chose.
+    """
+    if legend.linkedMap() is None:
+        legend.setLinkedMap(map_item)
+    legend.setTitle(title)
+    if legend.autoUpdateModel():
+        return
+    root = legend.model().rootGroup()
+    root.removeAllChildren()
+    for layer in layers:
+        root.addLayer(layer)
+    if abs(k - 1.0) > 1e-6:
+        grow_legend_symbols(legend, k)
+    legend.updateLegend()
+
+
+def fill_scalebar(bar, map_item) -> None:
+    """Round segments (1, 2 or 5 x 10^n m or km) filling the bar's maximum width."""
+    metres = map_item.scale() / 1000.0 * bar.maximumBarWidth()
+    if metres >= 4000:
+        bar.setUnits(compat.DISTANCE_KILOMETERS)
+        bar.setMapUnitsPerScaleBarUnit(1000.0)
+        bar.setUnitLabel("km")
+    else:
+        bar.setUnits(compat.DISTANCE_METERS)
+        bar.setMapUnitsPerScaleBarUnit(1.0)
+        bar.setUnitLabel("m")
+    segments = max(bar.numberOfSegments(), 1)
+    bar.setUnitsPerSegment(nice_step(metres / segments) / bar.mapUnitsPerScaleBarUnit())
+    bar.update()
 
 
 def grow_legend_symbols(legend, k: float) -> None:
@@ -348,21 +234,6 @@ def grow_legend_symbols(legend, k: float) -> None:
                 continue
             QgsMapLayerLegendUtils.setLegendNodeCustomSymbol(node, index, symbol)
         model.refreshLayerLegend(node)
-
-
-def _line_width(item, width: float) -> None:
-    """Scale bar line width: a line symbol from QGIS 3.20, setLineWidth before."""
-    symbol = item.lineSymbol().clone() if hasattr(item, "lineSymbol") else None
-    if symbol is None:
-        item.setLineWidth(width)
-        return
-    symbol.setWidth(width)
-    symbol.setWidthUnit(compat.RENDER_MILLIMETERS)
-    item.setLineSymbol(symbol)
-
-
-def _fit_width_mode():
-    return compat.SCALEBAR_FIT_WIDTH
 
 
 def nice_step(value: float) -> float:

@@ -12,19 +12,14 @@ from __future__ import annotations
 
 import logging
 
-from qgis.core import (
-    QgsFeatureRequest,
-    QgsFillSymbol,
-    QgsLineSymbol,
-    QgsProject,
-    QgsVectorLayer,
-)
+from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
 
 from .. import compat
 from ..domain.errors import AtelierError
 from ..infra.i18n import tr
 from ..store.tables import open_table
 from ..store.workspace import PROP_GEOMETRY, PROP_GROUP, PROP_TABLE
+from ..styles import dossier_styles
 from ..styles.layer_styles import style_layer
 from .presence import group_presence
 from .source import Dossier
@@ -283,36 +278,13 @@ def _has_db_style(layer: QgsVectorLayer) -> bool:
     return bool(count)
 
 
-def style_context(layer: QgsVectorLayer, kind: str) -> None:
-    """A quiet background when the dossier carries no style of its own."""
-    from qgis.core import QgsSingleSymbolRenderer
+#: Context kinds of the boards → the dossier style of styles.dossier_styles.
+DOSSIER_KINDS = {"batiment": "batiment", "parcelle": "parcelle", "hydro": "cours_eau"}
 
-    if kind == "commune":
-        symbol = QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": "#c0392b", "outline_width": "0.8"}
-        )
-    elif kind == "communes_voisines":
-        symbol = QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": "#9a9a9a", "outline_width": "0.3"}
-        )
-    elif kind == "batiment":
-        symbol = QgsFillSymbol.createSimple(
-            {"color": "#d6d0c8", "outline_color": "#b0a89c", "outline_width": "0.1"}
-        )
-    elif kind == "parcelle":
-        symbol = QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": "#d9c9b6", "outline_width": "0.1"}
-        )
-    elif kind == "hydro":
-        symbol = (
-            QgsLineSymbol.createSimple({"line_color": "#5b9bd5", "line_width": "0.6"})
-            if layer.geometryType() == compat.GEOMETRY_LINE
-            else QgsFillSymbol.createSimple({"color": "#bcd7ef", "outline_style": "no"})
-        )
+
+def style_context(layer: QgsVectorLayer, kind: str) -> None:
+    """The dossier's own style (styles.dossier_styles) when the table carries none."""
+    if kind in ("commune", "communes_voisines"):
+        dossier_styles.style_context(layer, kind)
     else:
-        symbol = (
-            QgsLineSymbol.createSimple({"line_color": "#9e9e9e", "line_width": "0.5"})
-            if layer.geometryType() == compat.GEOMETRY_LINE
-            else QgsFillSymbol.createSimple({"color": "#eeeeee", "outline_color": "#aaaaaa"})
-        )
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+        dossier_styles.style_source(layer, DOSSIER_KINDS.get(kind, kind))

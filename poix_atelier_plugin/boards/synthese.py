@@ -95,24 +95,17 @@ def synthese(ctx: BoardContext, group=None) -> Board:
     board.add_map(
         own + context, ext or group_extent(ctx, ctx.dossier.groups[0], []), own + context[:1]
     )
-    board.header(board.zones)
+    board.header()
     names = _site_names(ctx)
     rows = [
         [str(p.n_groups), p.label, _names_in(names, p.geometry), f"{p.geometry.area / 10000:.2f}"]
         for p in shared
     ]
-    headings = [(tr("Groups"), 12), (tr("Which groups"), 36), (tr("Sites"), 45), (tr("ha"), 10)]
-    board.kit.table(
-        headings,
-        rows,
-        board.zones["table"],
-        size=8.5,
-        continuation=board.continuation,
-        item_id="convergence_table",
-    )
+    headings = [tr("Groups"), tr("Which groups"), tr("Sites"), tr("ha")]
+    board.kit.fill_table(board.item("convergence_table"), headings, rows, board.continuation)
     if not site_layers:
         _note_on_map(board, tr("No candidate site drawn by any group yet."))
-    board.footer(board.zones)
+    board.footer()
     return board
 
 

@@ -1,109 +1,63 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Plain text tables that flow onto new pages (stop list, diagnostic, enjeux).
+"""The template's text tables filled with rows that flow onto new pages.
 
-A mixin of ``items.Kit``: lengths are A3 design millimetres scaled by ``k``.
+A mixin of ``items.Kit``. The table (columns, widths, fonts, colours) is the
+template's; the board gives the translated headings and the rows. When the
+rows do not fit, continuation pages come from the board's ``_suite``
+template, whose ``table1``, ``table2``… rectangles receive new frames.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from qgis.core import (
-    QgsLayoutFrame,
-    QgsLayoutItemTextTable,
-    QgsLayoutMultiFrame,
-    QgsLayoutTable,
-    QgsLayoutTableColumn,
-    QgsLayoutTableStyle,
-    QgsLayoutUtils,
-)
-from qgis.PyQt.QtCore import QRectF, Qt
-from qgis.PyQt.QtGui import QColor
+from qgis.core import QgsLayoutFrame, QgsLayoutMultiFrame, QgsLayoutUtils
+from qgis.PyQt.QtCore import QRectF
 
-ACCENT = QColor("#00487a")
-RULE = QColor("#b8b8b8")
+#: A table never flows onto more pages than this (a guard against a template
+#: whose continuation frames hold no row).
+MAX_PAGES = 200
 
 
 class TableMixin:
-    def table(
+    def fill_table(
         self,
-        headings: list[tuple[str, float]],
+        frame,
+        headings: list[str],
         rows: list[list[str]],
-        box,
-        size: float = 8.5,
-        continuation: Callable[[int], list] | None = None,
-        item_id: str = "",
-    ) -> QgsLayoutItemTextTable:
-        """A plain text table that flows onto new pages when long.
+        continuation: Callable[[], tuple[int, list]],
+    ):
+        """Fill the table of the template frame ``frame``; returns the table.
 
-        ``headings`` are (title, width in design mm). ``continuation(page)``
-        gives the frame boxes of a continuation page (creating its headers);
-        without it, continuation frames repeat ``box`` on the following pages.
+        ``continuation()`` adds a page and gives its number and the scene
+        rectangles (mm) of the frames to add there.
         """
-        table = QgsLayoutItemTextTable(self.layout)
-        columns = []
-        for title, width in headings:
-            col = QgsLayoutTableColumn(title)
-            col.setWidth(width * self.k)
-            col.setHAlignment(Qt.AlignmentFlag.AlignLeft)
-            columns.append(col)
+        table = frame.multiFrame()
+        columns = table.columns()
+        for column, heading in zip(columns, headings):
+            column.setHeading(heading)
         table.setColumns(columns)
-        table.setHeaderTextFormat(self.text_format(size, True, QColor("#ffffff")))
-        table.setContentTextFormat(self.text_format(size))
-        table.setHeaderHAlignment(QgsLayoutTable.HeaderHAlignment.FollowColumn)
-        table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)
-        table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
-        table.setCellMargin(1.2 * self.k)
-        table.setGridStrokeWidth(0.2 * self.k)
-        table.setGridColor(RULE)
-        table.setHorizontalGrid(True)
-        table.setVerticalGrid(False)
-        table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
-        table.setEmptyTableMessage("\u2014")
-
-        header = QgsLayoutTableStyle()
-        header.enabled = True
-        header.cellBackgroundColor = ACCENT
-        table.setCellStyle(QgsLayoutTable.CellStyleGroup.HeaderRow, header)
-        even = QgsLayoutTableStyle()
-        even.enabled = True
-        even.cellBackgroundColor = QColor("#f1f4f7")
-        table.setCellStyle(QgsLayoutTable.CellStyleGroup.EvenRows, even)
+        width = len(columns)
         # contents last: every setter above lays the whole table out again
-        table.setContents([[str(c) for c in row] for row in rows])
-        self.layout.addMultiFrame(table)
+        table.setContents([[str(c) for c in row[:width]] for row in rows])
         table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
-        self._frame(table, self.rect(*box), item_id)
-        self.flow(table, len(rows), box, continuation)
+        self.flow(table, len(rows), continuation)
         return table
 
-    def _frame(self, table, rect: QRectF, item_id: str = "") -> QgsLayoutFrame:
-        frame = QgsLayoutFrame(self.layout, table)
-        frame.attemptSetSceneRect(rect)
-        if item_id and table.frameCount() == 0:
-            frame.setId(item_id)
-        table.addFrame(frame)
-        return frame
-
-    def flow(self, table, n_rows: int, box, continuation) -> None:
+    def flow(self, table, n_rows: int, continuation) -> None:
         """Add frames on new pages until every row of ``table`` is shown."""
         context = QgsLayoutUtils.createRenderContextForLayout(self.layout, None)
         table.recalculateFrameSizes()
-        guard = 0
-        while n_rows and table.rowRange(context, table.frameCount() - 1)[1] < n_rows:
-            guard += 1
-            if guard > 200:
-                break
-            pages = self.layout.pageCollection()
-            pages.extendByNewPage()
-            page = pages.pageCount() - 1
-            boxes = continuation(page) if continuation else [box]
-            added = 0
-            for b in boxes:
-                self._frame(table, self.rect(*b, page=page))
+        for _ in range(MAX_PAGES):
+            if not n_rows or table.rowRange(context, table.frameCount() - 1)[1] >= n_rows:
+                return
+            _, rects = continuation()
+            if not rects:
+                return
+            for rect in rects:
+                frame = QgsLayoutFrame(self.layout, table)
+                frame.attemptSetSceneRect(QRectF(rect))
+                table.addFrame(frame)
                 table.recalculateFrameSizes()
-                added += 1
                 if table.rowRange(context, table.frameCount() - 1)[1] >= n_rows:
-                    break
-            if not added:
-                break
+                    return

@@ -27,8 +27,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..boards.base import BoardOptions, board_title
-from ..boards.frames import BOARD_TYPES
 from ..boards.paper import ORIENTATIONS, PAPERS, pixel_size
+from ..boards.templates import BOARD_TYPES
 from ..domain.errors import AtelierError
 from ..infra.i18n import error_text, tr
 from ..infra.settings import UserSettings

@@ -37,6 +37,8 @@ class UserSettings:
     buffer_m: float = 500.0
     #: the panel was open when QGIS closed: it opens again at the next start
     panel_open: bool = False
+    #: an agency's own board templates (board_*.qpt); empty: the plugin's
+    board_templates: str = ""
 
     @classmethod
     def load(cls) -> UserSettings:

@@ -16,8 +16,8 @@ from qgis.core import (
 from .. import compat
 from ..boards.base import BoardOptions, board_title
 from ..boards.engine import FORMATS, export_boards
-from ..boards.frames import BOARD_TYPES
 from ..boards.paper import ORIENTATIONS, PAPERS
+from ..boards.templates import BOARD_TYPES
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import parse_group_names
 from ..infra.i18n import tr
@@ -99,6 +99,14 @@ class ExportBoards(AtelierAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterFile(
+                "TEMPLATES",
+                tr("Folder of the agency's own layout templates (empty: the plugin's)"),
+                behavior=compat.FILE_FOLDER,
+                optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder"))
         )
         self.addOutput(QgsProcessingOutputString("FILES", tr("Files written")))
@@ -130,6 +138,7 @@ class ExportBoards(AtelierAlgorithm):
             orientation=ORIENTATIONS[self.parameterAsEnum(parameters, "ORIENTATION", context)],
             fmt=FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)],
             dpi=self.parameterAsInt(parameters, "DPI", context),
+            templates=self.parameterAsFile(parameters, "TEMPLATES", context) or None,
         )
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         files = export_boards(folder, options, dossier=dossier, project=project, feedback=feedback)

@@ -1,29 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Where things go on each board: zones read from the .qpt templates.
+"""Where each item of the shipped board templates sits on the A3 design (mm).
 
-Each board type has a QGIS layout template per orientation in
-``resources/templates/board_<type>_<orientation>.qpt``, designed on A3. A
-template is a set of rectangles whose item ids name a zone (``zone:map``,
-``zone:legend``…): open one in QGIS's layout designer, move or resize the
-rectangles, save, and every board of that type follows. The default zones
-below write the shipped templates (``write_templates``) and stand in for a
-missing or broken template.
+Only ``make_board_templates.py`` reads these: once written, the .qpt files
+are the reference, and an agency moves items in QGIS's layout designer.
 """
 
 from __future__ import annotations
 
-import logging
-import xml.etree.ElementTree as ET
-from pathlib import Path
-
-from .. import compat
-from ..infra.i18n import tr
-from ..paths import template_path
-from .items import Kit
-from .paper import page_size
-
-LOG = logging.getLogger(__name__)
-BOARD_TYPES = ("terrain", "diagnostic", "restitution", "atlas", "synthese", "proposition")
+A3 = {"landscape": (420.0, 297.0), "portrait": (297.0, 420.0)}
 Box = tuple[float, float, float, float]
 HEADER = 33.0  # title block height (design mm)
 FOOTER = 15.0
@@ -44,7 +28,7 @@ def _common(w: float, h: float) -> dict[str, Box]:
 
 def default_zones(kind: str, orientation: str) -> dict[str, Box]:
     """Zones of the A3 design (mm), before scaling to the paper."""
-    w, h = page_size("A3", orientation)
+    w, h = A3[orientation]
     top, bottom = HEADER, h - FOOTER
     zones = _common(w, h)
     x1 = w - MARGIN
@@ -125,7 +109,7 @@ def default_zones(kind: str, orientation: str) -> dict[str, Box]:
 
 def continuation_zones(kind: str, orientation: str) -> dict[str, Box]:
     """Table frames of a continuation page (the table flows into them, in order)."""
-    w, h = page_size("A3", orientation)
+    w, h = A3[orientation]
     top, bottom = HEADER, h - FOOTER
     zones = _common(w, h)
     width = w - 2 * MARGIN
@@ -141,74 +125,3 @@ def continuation_zones(kind: str, orientation: str) -> dict[str, Box]:
         x = MARGIN + cols * (PANEL + GAP)
         zones["notes"] = (x, top, w - MARGIN - x, bottom - top)
     return zones
-
-
-def template_file(kind: str, orientation: str) -> Path:
-    return template_path(f"board_{kind}_{orientation}.qpt")
-
-
-def read_zones(path: Path) -> dict[str, Box]:
-    """Rectangles whose id starts with ``zone:`` in a layout template (mm)."""
-    zones: dict[str, Box] = {}
-    root = ET.parse(str(path)).getroot()
-    for item in root.iter("LayoutItem"):
-        item_id = item.get("id", "")
-        if not item_id.startswith("zone:"):
-            continue
-        x, y, unit = item.get("position", "0,0,mm").split(",")
-        w, h, _ = item.get("size", "0,0,mm").split(",")
-        zones[item_id[5:]] = (float(x), float(y), float(w), float(h))
-    return zones
-
-
-def zones(kind: str, orientation: str, continuation: bool = False) -> dict[str, Box]:
-    """The template's zones, completed by the defaults (a template may omit some)."""
-    defaults = (continuation_zones if continuation else default_zones)(kind, orientation)
-    suffix = "_suite" if continuation else ""
-    path = template_path(f"board_{kind}{suffix}_{orientation}.qpt")
-    if not path.is_file():
-        return defaults
-    try:
-        found = read_zones(path)
-    except (ET.ParseError, ValueError, OSError) as exc:
-        LOG.warning(
-            tr("Layout template {path} unreadable ({error}): default zones used").format(
-                path=path, error=exc
-            )
-        )
-        return defaults
-    if continuation:  # table frames come from the template when it has any
-        if any(k.startswith("table") for k in found):
-            defaults = {k: v for k, v in defaults.items() if not k.startswith("table")}
-    return {**defaults, **found}
-
-
-def write_templates(folder: Path | None = None) -> list[Path]:
-    """Write the shipped templates from the default zones (needs QGIS)."""
-    from qgis.core import QgsLayoutItemShape, QgsPrintLayout, QgsProject, QgsReadWriteContext
-
-    written = []
-    for kind in BOARD_TYPES:
-        for orientation in ("landscape", "portrait"):
-            for cont in (False, True) if kind != "atlas" else (False,):
-                project = QgsProject()
-                layout = QgsPrintLayout(project)
-                layout.initializeDefaults()
-                w, h = page_size("A3", orientation)
-                from qgis.core import QgsLayoutSize
-
-                layout.pageCollection().page(0).setPageSize(
-                    QgsLayoutSize(w, h, compat.LAYOUT_MILLIMETERS)
-                )
-                suffix = "_suite" if cont else ""
-                layout.setName(f"board_{kind}{suffix}_{orientation}")
-                kit = Kit(layout, 1.0)
-                source = (continuation_zones if cont else default_zones)(kind, orientation)
-                for name, box in source.items():
-                    shape = kit.box(box, None, "#e0007a", 0.3, item_id=f"zone:{name}")
-                    shape.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
-                name = f"board_{kind}{suffix}_{orientation}.qpt"
-                path = (Path(folder) if folder else template_path("")) / name
-                if layout.saveAsTemplate(str(path), QgsReadWriteContext()):
-                    written.append(path)
-    return written
