@@ -366,12 +366,20 @@ def test_an_atlas_kept_in_the_project_shows_later_edits(qgis_iface, qgis_new_pro
 
         # exported again as from the layout designer: the layout is not built again
         again = tmp_path / "again.pdf"
-        result, error = QgsLayoutExporter.exportToPdf(
-            layout.atlas(), str(again), QgsLayoutExporter.PdfExportSettings()
-        )
+        settings = QgsLayoutExporter.PdfExportSettings()
+        # text kept as text, as the boards export does (QGIS 3.40+ defaults to outlines)
+        settings.textRenderFormat = _always_text()
+        result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(again), settings)
         assert result == QgsLayoutExporter.ExportResult.Success, error
         text = flat(pdftext(again, 1, 1))
         assert "Moulin renommé" in text and "Vue du moulin" in text
         assert "Arrêt 1 « Groupe 1 »" not in text and "Vue 1" not in text
     finally:
         project.clear()  # these board layers must not serve the next tests
+
+
+def _always_text():
+    from qgis.core import Qgis, QgsRenderContext
+
+    formats = getattr(Qgis, "TextRenderFormat", None)
+    return formats.AlwaysText if formats is not None else QgsRenderContext.TextFormatAlwaysText
