@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 from helpers_dossier import layer, mixed_sources
+from helpers_pg import pg_cluster  # noqa: F401 - the fixture of pg_connection
+from helpers_pg_qgis import pg_connection  # noqa: F401 - a fixture
 
 from tests import helpers_photos as hp
 
@@ -250,3 +252,62 @@ def test_photo_import_in_a_python_thread_reads_no_project_instance(
     result = run_in_thread("atelier:import_photos", params)
     assert result["IMPORTED"] == 2 and result["OUTSIDE_AREA"] == 0
     assert off_main_reads == [], off_main_reads[0]
+
+
+# the panel's server copies ---------------------------------------------------------
+
+
+@pytest.fixture
+def step(qgis_iface, qgis_new_project):
+    from poix_atelier_plugin.gui import server_actions
+    from poix_atelier_plugin.gui.context import AtelierContext
+    from poix_atelier_plugin.gui.steps.groups import GroupsStep
+
+    qgis_iface.messageBar().clear_messages()
+    panel = GroupsStep(AtelierContext(qgis_iface))
+    yield panel
+    panel.unload()
+    server_actions.uninstall()
+
+
+@pytest.mark.gui
+def test_publish_then_fetch_from_the_panel_open_their_layers_on_the_main_thread(
+    step, pg_connection, tmp_path, qgis_iface, monkeypatch, off_main_writes
+):
+    """On QGIS 3.22 an OGR layer opened by a task while the main thread opened another
+    deadlocked the panel's publish-then-fetch."""
+    from helpers_panel import press
+    from helpers_pg_qgis import make_dossier
+    from helpers_server_gui import Driver, click_no, fill_server_dialog
+    from qgis.core import Qgis, QgsVectorLayer
+
+    from poix_atelier_plugin.gui import tasks
+    from poix_atelier_plugin.services.server import pg_fetch, pg_sync
+
+    opened_off_main: list[str] = []
+
+    class Recording(QgsVectorLayer):
+        def __init__(self, *args):
+            if _off_main():
+                opened_off_main.append(str(args[0]))
+            super().__init__(*args)
+
+    for module in (pg_sync, pg_fetch):
+        monkeypatch.setattr(module, "QgsVectorLayer", Recording)
+    bar = qgis_iface.messageBar()
+    name = "atelier_fils_panneau"
+    gpkg = make_dossier(tmp_path / "atelier_59464.gpkg")
+    step.context.set_dossier(str(gpkg))
+    with Driver() as driver:
+        driver.on("ServerDialog", fill_server_dialog(pg_connection.name, name))
+        driver.on("openFacilitatorProject", click_no)
+        press(step, "publish_server")
+        driver.wait(lambda: not driver.steps and not tasks.running())
+    copy = tmp_path / "copie.gpkg"
+    with Driver() as driver:
+        driver.on("ServerDialog", fill_server_dialog(pg_connection.name, name, copy))
+        press(step, "fetch_local")
+        driver.wait(lambda: not driver.steps and not tasks.running())
+    assert not bar.get_messages(Qgis.MessageLevel.Critical), bar.get_messages(Qgis.Critical)
+    assert copy.is_file() and (tmp_path / f"{name}_serveur.qgz").is_file()
+    assert opened_off_main == [] and off_main_writes == []
