@@ -122,9 +122,12 @@ class PhotoActions(QObject):
             return None
         dossier, group = ready
         tolerance = self.tolerance.value()
+        transforms = QgsProject.instance().transformContext()
         return self._start(
             tr("Importing photos"),
-            lambda feedback: photos.import_photos(dossier, group, sources, tolerance, feedback),
+            lambda feedback: photos.import_photos(
+                dossier, group, sources, tolerance, feedback, transforms
+            ),
             lambda report: self.imported(dossier, group, report),
         )
 

@@ -2,9 +2,8 @@
 """The panel's "Publish the dossier on the server" and "Fetch to local".
 
 Both ask for the server in ServerDialog, then run the same services as
-``atelier:publish_dossier`` / ``atelier:fetch_dossier`` in a QgsTask (kept
-alive by gui/tasks.py until it ends: a finished task's wrapper is never
-touched again). What would be replaced is said first, in French, with the
+``atelier:publish_dossier`` / ``atelier:fetch_dossier`` on the main thread
+(see ``_run``). What would be replaced is said first, in French, with the
 name of the backup that is kept:
 
 - publishing over a workshop renames it on the server to a dated backup;
@@ -20,7 +19,7 @@ import logging
 import re
 from pathlib import Path
 
-from qgis.core import QgsProject, QgsTask
+from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..domain.errors import AtelierError
@@ -30,35 +29,33 @@ from .auth import unlock_auth
 LOG = logging.getLogger(__name__)
 
 
-def _run(context, description: str, function, on_success, on_end=None, kept="") -> QgsTask:
-    """``function()`` in a QgsTask; back in the main thread an error goes to the message
+def _run(context, description: str, function, on_success, on_end=None, kept="") -> None:
+    """``function()`` on the main thread, under a busy cursor; an error goes to the message
     bar (with ``kept``: what is kept), a result to ``on_success(result)``; ``on_end()``
-    runs in every case."""
-    from . import tasks
+    runs in every case.
 
-    def work(_task):
-        return function()
+    Not in a QgsTask: the copies open OGR and PostgreSQL layers through QGIS's providers
+    and save styles through them, and on QGIS 3.22 a task opening an OGR layer while the
+    main thread opened another deadlocked (publishing, then fetching, from the panel).
+    """
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QApplication
 
-    def finished(exception, result=None):
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
         try:
-            if exception is None and isinstance(result, BaseException):
-                exception, result = result, None
-            if exception is not None:
-                if isinstance(exception, AtelierError):
-                    context.error(exception)
-                else:  # a bug or the system: French words, the traceback in the log
-                    context.failed(
-                        tr("{task} failed").format(task=description),
-                        exception,
-                        kept,
-                    )
-                return
-            on_success(result)
+            result = function()
         finally:
-            if on_end is not None:
-                on_end()
-
-    return tasks.start(QgsTask.fromFunction(description, work, on_finished=finished))
+            QApplication.restoreOverrideCursor()
+    except AtelierError as exc:
+        context.error(exc)
+    except Exception as exc:  # noqa: BLE001 - a bug or the system: said in French, logged
+        context.failed(tr("{task} failed").format(task=description), exc, kept)
+    else:
+        on_success(result)
+    finally:
+        if on_end is not None:
+            on_end()
 
 
 def _ask_workspace(step_panel, mode):

@@ -82,6 +82,15 @@ class DossierParameter(QgsProcessingParameterFile):
         return dossier_problem(value) is None
 
 
+def on_main_thread() -> bool:
+    """Whether the caller runs on the application's thread (processing.run from the console,
+    the dialog for FlagNoThreading) rather than in a QgsTask's worker thread."""
+    from qgis.PyQt.QtCore import QCoreApplication, QThread
+
+    app = QCoreApplication.instance()
+    return app is not None and QThread.currentThread() == app.thread()
+
+
 class AtelierAlgorithm(QgsProcessingAlgorithm):
     """Subclasses define ``ID``, ``display_name()``, ``initAlgorithm`` and ``process``."""
 

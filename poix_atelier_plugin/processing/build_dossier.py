@@ -17,9 +17,10 @@ from qgis.core import (
 )
 
 from .. import compat
-from ..infra.i18n import tr
-from ..services.dossier.dossier import build_dossier
-from .base import AtelierAlgorithm
+from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
+from ..services.dossier.dossier import build_data, finish_dossier
+from .base import AtelierAlgorithm, on_main_thread
 
 
 class BuildDossier(AtelierAlgorithm):
@@ -99,22 +100,31 @@ class BuildDossier(AtelierAlgorithm):
             return ""
         return str(dossier_files(folder, code)[0])
 
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Main thread (in the dialog): the layers are looked up in the project here."""
+        if not super().prepareAlgorithm(parameters, context, feedback):
+            return False
+        self._layers = (
+            self.parameterAsVectorLayer(parameters, "COMMUNES", context),
+            self.parameterAsLayerList(parameters, "SOURCES", context) or [],
+        )
+        return True
+
     def process(self, parameters, context, feedback) -> dict:
-        communes = self.parameterAsVectorLayer(parameters, "COMMUNES", context)
+        """The GeoPackage, in the worker thread; its project waits for postProcessAlgorithm."""
+        layers, self._layers = getattr(self, "_layers", None), None
+        communes, sources = layers or (
+            self.parameterAsVectorLayer(parameters, "COMMUNES", context),
+            self.parameterAsLayerList(parameters, "SOURCES", context) or [],
+        )
         code = self.parameterAsString(parameters, "CODE_INSEE", context)
         code_field = self.parameterAsString(parameters, "CODE_FIELD", context)
         buffer_m = self.parameterAsDouble(parameters, "BUFFER", context)
-        sources = self.parameterAsLayerList(parameters, "SOURCES", context) or []
         online = self.parameterAsBool(parameters, "ONLINE_LAYERS", context)
         overwrite = self.parameterAsBool(parameters, "OVERWRITE", context)
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-
-        def progress(percent: float, message: str) -> None:
-            feedback.setProgress(percent)
-            if message:
-                feedback.pushInfo(message)
-
-        result = build_dossier(
+        self._pending = None
+        self._pending = build_data(
             communes,
             code,
             folder,
@@ -123,9 +133,59 @@ class BuildDossier(AtelierAlgorithm):
             sources=sources,
             online=online,
             overwrite=overwrite,
-            progress=progress,
+            progress=self._progress(feedback),
             cancelled=feedback.isCanceled,
+            transform_context=context.transformContext(),
         )
+        self._folder = folder
+        if on_main_thread():  # processing.run, the model builder, FlagNoThreading callers
+            pending, self._pending = self._pending, None
+            return self._finish(pending, feedback)
+        return self._results(self._pending.result, folder)
+
+    @staticmethod
+    def _progress(feedback):
+        def progress(percent: float, message: str) -> None:
+            feedback.setProgress(percent)
+            if message:
+                feedback.pushInfo(message)
+
+        return progress
+
+    @staticmethod
+    def _results(result, folder: str) -> dict:
+        from ..services.dossier.dossier import dossier_files
+
+        gpkg, qgz = dossier_files(folder, result.insee)
+        return {
+            "DOSSIER": str(gpkg),
+            "PROJECT": str(qgz),
+            "OUTPUT_FOLDER": folder,
+            "COMMUNE_NAME": result.commune_name,
+            "AREA_KM2": result.area_km2,
+        }
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """Main thread, after a background run: the project is built and moved in place here.
+
+        QGIS calls this on the main thread when the dialog (or a QgsProcessingAlgRunnerTask)
+        ran the algorithm in a worker thread: a QgsProject is not built in a worker thread.
+        QGIS only logs an exception raised here and keeps processAlgorithm's results, so a
+        failure is reported and the results lose DOSSIER and PROJECT.
+        """
+        pending, self._pending = getattr(self, "_pending", None), None
+        if pending is None:
+            return super().postProcessAlgorithm(context, feedback)
+        try:
+            results = self._finish(pending, feedback)
+        except AtelierError as exc:
+            feedback.reportError(error_text(exc), True)
+            return {"OUTPUT_FOLDER": self._folder}
+        super().postProcessAlgorithm(context, feedback)  # layers on the dossier reread it
+        return results
+
+    def _finish(self, pending, feedback) -> dict:
+        result = finish_dossier(pending, self._progress(feedback))
         feedback.pushInfo(
             tr("{name}: {area:.2f} km², {n} neighbouring communes.").format(
                 name=result.commune_name, area=result.area_km2, n=len(result.neighbours)
@@ -147,10 +207,4 @@ class BuildDossier(AtelierAlgorithm):
             )
         for backup in result.backups:
             feedback.pushInfo(tr("Previous file kept as {path}.").format(path=backup))
-        return {
-            "DOSSIER": result.gpkg,
-            "PROJECT": result.project,
-            "OUTPUT_FOLDER": folder,
-            "COMMUNE_NAME": result.commune_name,
-            "AREA_KM2": result.area_km2,
-        }
+        return self._results(result, self._folder)

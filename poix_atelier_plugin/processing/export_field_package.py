@@ -11,9 +11,10 @@ from qgis.core import (
 )
 
 from .. import compat
-from ..infra.i18n import tr
+from ..domain.errors import AtelierError
+from ..infra.i18n import error_text, tr
 from ..services.field import field_package
-from .base import AtelierAlgorithm, DossierParameter
+from .base import AtelierAlgorithm, DossierParameter, on_main_thread
 
 
 class ExportFieldPackage(AtelierAlgorithm):
@@ -58,14 +59,42 @@ class ExportFieldPackage(AtelierAlgorithm):
         self.addOutput(QgsProcessingOutputFile("PROJECT", tr("Field project")))
 
     def process(self, parameters, context, feedback) -> dict:
+        self._pending = None
         dossier = self.gpkg_dossier(parameters, context)
         group = self.parameterAsString(parameters, "GROUP", context)
         output = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         basemap = self.parameterAsBoolean(parameters, "BASEMAP", context)
         zoom_max = self.parameterAsInt(parameters, "ZOOM_MAX", context)
-        package = field_package.export_field_package(
-            dossier, group, output, basemap=basemap, zoom_max=zoom_max, feedback=feedback
-        )
+        package, gpkg = field_package.export_field_data(dossier, group, output, feedback)
+        self._pending = (package, gpkg, group, basemap, zoom_max)
+        self._pending_folder = output
+        if on_main_thread():  # processing.run, models, FlagNoThreading callers
+            return self._finish(feedback)
+        return {
+            "PACKAGE": str(package),
+            "PROJECT": str(package / f"{field_package.package_name(group)}.qgz"),
+        }
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """Main thread, after a background run: the basemap and the project are made here.
+
+        Both build a QgsProject (the basemap renders one through a nested processing.run),
+        which is not done in a worker thread. QGIS only logs an exception raised here, so
+        a failure is reported and the results lose PACKAGE and PROJECT.
+        """
+        if getattr(self, "_pending", None) is None:
+            return super().postProcessAlgorithm(context, feedback)
+        try:
+            results = self._finish(feedback)
+        except AtelierError as exc:
+            feedback.reportError(error_text(exc), True)
+            return {"OUTPUT_FOLDER": self._pending_folder}
+        super().postProcessAlgorithm(context, feedback)
+        return results
+
+    def _finish(self, feedback) -> dict:
+        (package, gpkg, group, basemap, zoom_max), self._pending = self._pending, None
+        field_package.finish_field_package(package, gpkg, group, basemap, zoom_max, feedback)
         project = field_package.package_project(package)
         feedback.pushInfo(tr("Field package written to {path}").format(path=str(package)))
         return {"PACKAGE": str(package), "PROJECT": str(project)}

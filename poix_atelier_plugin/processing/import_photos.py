@@ -58,7 +58,9 @@ class ImportPhotos(AtelierAlgorithm):
         group = self.parameterAsString(parameters, "GROUP", context)
         folder = self.parameterAsFile(parameters, "FOLDER", context)
         tolerance = self.parameterAsDouble(parameters, "TOLERANCE_M", context)
-        report = photos.import_photos(dossier, group, folder, tolerance, feedback)
+        report = photos.import_photos(
+            dossier, group, folder, tolerance, feedback, context.transformContext()
+        )
         for title, issues in (
             (tr("Without GPS position"), report.no_gps),
             (tr("Outside the study perimeter"), report.outside),

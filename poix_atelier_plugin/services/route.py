@@ -17,7 +17,6 @@ from qgis.core import (
     QgsDistanceArea,
     QgsGeometry,
     QgsPointXY,
-    QgsProject,
     QgsVectorLayer,
 )
 
@@ -63,7 +62,9 @@ def distance_area(
     crs=None, context: QgsCoordinateTransformContext | None = None
 ) -> QgsDistanceArea:
     da = QgsDistanceArea()
-    da.setSourceCrs(crs or workspace.crs(), context or QgsProject.instance().transformContext())
+    # never the project instance: order_stops runs in worker threads
+    context = context if context is not None else QgsCoordinateTransformContext()
+    da.setSourceCrs(crs or workspace.crs(), context)
     da.setEllipsoid(ELLIPSOID)
     return da
 
@@ -112,7 +113,7 @@ def analyse(
     merged, merge_warnings = rules.merge_lines(lines)
     report.warnings.extend(error_text(w) for w in merge_warnings)
     report.has_route = True
-    da = distance_area(route_layer.crs())
+    da = distance_area(route_layer.crs(), route_layer.transformContext())
     geom = QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in merged])
     report.length_m = da.measureLength(geom)
     report.speed_kmh = rules.speed_for(

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsExpression,
     QgsFeature,
     QgsFields,
-    QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
@@ -155,12 +154,19 @@ def open_layer(
     geometry: str | None = None,
     name: str | None = None,
     load_style: bool = True,
+    transform_context: QgsCoordinateTransformContext | None = None,
 ) -> QgsVectorLayer:
     """A contract table, filtered on ``groupe`` when given (the filter is in the URI).
 
     ``load_style=False`` skips the default style for layers restyled anyway.
+    ``transform_context``: the caller's (a Processing context's copy); the
+    project instance is not read here, as this also runs in worker threads.
+    A layer added to a project takes that project's context anyway.
     """
-    options = QgsVectorLayer.LayerOptions(QgsProject.instance().transformContext())
+    context = (
+        transform_context if transform_context is not None else QgsCoordinateTransformContext()
+    )
+    options = QgsVectorLayer.LayerOptions(context)
     options.loadDefaultStyle = load_style
     layer = QgsVectorLayer(layer_uri(gpkg, table, geometry, groupe), name or table, "ogr", options)
     if not layer.isValid():

@@ -18,7 +18,7 @@ from qgis.core import (
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
-    QgsProject,
+    QgsPathResolver,
     QgsProperty,
     QgsRendererCategory,
     QgsSimpleMarkerSymbolLayer,
@@ -64,7 +64,8 @@ THEME_LETTER = {k: v[0] for k, v in vocab.THEMES.items()}
 
 def svg_path(name: str) -> str:
     """Absolute path of a library SVG, or '' when this QGIS does not ship it."""
-    path = QgsSymbolLayerUtils.svgSymbolNameToPath(name, QgsProject.instance().pathResolver())
+    # a library name needs no project's folder; styles are also made in worker threads
+    path = QgsSymbolLayerUtils.svgSymbolNameToPath(name, QgsPathResolver())
     return path if path and path.lower().endswith(".svg") and _exists(path) else ""
 
 

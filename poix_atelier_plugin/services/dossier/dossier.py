@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qgis.core import (
+    QgsCoordinateTransformContext,
     QgsFeature,
     QgsFields,
     QgsGeometry,
@@ -182,11 +183,75 @@ def build_dossier(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     themes: dict[str, str] | None = None,
+    transform_context: QgsCoordinateTransformContext | None = None,
 ) -> DossierResult:
     """Build ``atelier_<INSEE>.gpkg`` and ``.qgz`` in ``output_folder``.
 
     ``themes`` maps a source layer id to a theme key (overrides the name keywords
     and the ``atelier/theme`` custom property of the source).
+
+    Both halves in the calling thread: the main thread's way. A worker thread
+    calls ``build_data`` and hands the result to ``finish_dossier`` on the main
+    thread, which writes the project.
+    """
+    pending = build_data(
+        communes,
+        code_insee,
+        output_folder,
+        code_field=code_field,
+        buffer_m=buffer_m,
+        sources=sources,
+        online=online,
+        overwrite=overwrite,
+        progress=progress,
+        cancelled=cancelled,
+        themes=themes,
+        transform_context=transform_context,
+    )
+    return finish_dossier(pending, progress)
+
+
+@dataclass
+class PendingDossier:
+    """The GeoPackage built in its temporary folder, waiting for its project."""
+
+    tmp: Path
+    output_folder: Path
+    result: DossierResult
+    specs: list[DossierLayer]
+    extent: object  # QgsRectangle of the study area
+    online: bool
+
+    def discard(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _cannot_write(folder, exc: OSError) -> AtelierError:
+    return AtelierError(
+        QT_TR_NOOP("Cannot write the dossier in {folder}: {reason}"),
+        folder=str(folder),
+        reason=exc.strerror or str(exc),
+    )
+
+
+def build_data(
+    communes: QgsVectorLayer,
+    code_insee: str,
+    output_folder: str | Path,
+    code_field: str | None = None,
+    buffer_m: float = 500.0,
+    sources: Sequence[QgsMapLayer] = (),
+    online: bool = False,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    themes: dict[str, str] | None = None,
+    transform_context: QgsCoordinateTransformContext | None = None,
+) -> PendingDossier:
+    """The dossier's GeoPackage, in a temporary folder: safe in a worker thread.
+
+    Reads no project: ``transform_context`` is the caller's (a Processing
+    context's copy). No QgsProject is built here; ``finish_dossier`` does it.
     """
     progress = progress or (lambda _p, _m: None)
     cancelled = cancelled or (lambda: False)
@@ -201,7 +266,7 @@ def build_dossier(
     src.check_communes_layer(communes)
     field_name = src.detect_code_field(communes, code_field or None)
     progress(2, tr("Finding the commune {code}…").format(code=code))
-    commune, geometry = src.find_commune(communes, field_name, code)
+    commune, geometry = src.find_commune(communes, field_name, code, transform_context)
     name = _commune_name(commune) or code
     perimeter = geometry.buffer(float(buffer_m), 16) if buffer_m > 0 else QgsGeometry(geometry)
     kept_sources, warnings = _check_sources(sources)
@@ -211,7 +276,7 @@ def build_dossier(
         # No SQLite fsyncs while building: the files are in a temporary folder until the
         # end (QGIS's OGR provider opens them on its own connections, hence a GDAL option).
         with gdal_option("OGR_SQLITE_SYNCHRONOUS", "OFF"):
-            result = _build_in(
+            result, specs = _build_in(
                 tmp,
                 communes,
                 commune,
@@ -221,16 +286,51 @@ def build_dossier(
                 name,
                 float(buffer_m),
                 kept_sources,
-                online,
                 progress,
                 cancelled,
                 themes or {},
+                transform_context,
             )
-        result.warnings[:0] = warnings
+    except AtelierError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise _cannot_write(output_folder, exc) from exc
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    result.warnings[:0] = warnings
+    return PendingDossier(tmp, Path(output_folder), result, specs, perimeter.boundingBox(), online)
+
+
+def finish_dossier(pending: PendingDossier, progress: Progress | None = None) -> DossierResult:
+    """Main thread: the project of a built GeoPackage, the groups' work kept, all moved in place."""
+    progress = progress or (lambda _p, _m: None)
+    result, tmp, output_folder = pending.result, pending.tmp, pending.output_folder
+    code = result.insee
+    try:
+        built_gpkg, built_qgz = dossier_files(tmp, code)
+        progress(90, tr("Styling and writing the project…"))
+        with gdal_option("OGR_SQLITE_SYNCHRONOUS", "OFF"):
+            result.offline_layers = build_project(
+                str(built_qgz),
+                str(built_gpkg),
+                pending.specs,
+                code,
+                result.commune_name,
+                pending.extent,
+                pending.online,
+            )
+        if result.offline_layers:
+            result.warnings.append(
+                tr("{n} online layers are unreachable now (offline?): kept in the project.").format(
+                    n=len(result.offline_layers)
+                )
+            )
         gpkg, qgz = dossier_files(output_folder, code)
         if gpkg.exists() or qgz.exists():  # OVERWRITE: keep the work, back the old files up
             progress(96, tr("Keeping the groups' work…"))
-            built_gpkg, built_qgz = dossier_files(tmp, code)
             result.kept_tables = dossier_keep.keep_work(gpkg, built_gpkg, built_qgz)
             result.backups = [str(p) for p in dossier_keep.backup_files([gpkg, qgz], output_folder)]
         progress(98, tr("Moving the dossier in place…"))
@@ -242,13 +342,9 @@ def build_dossier(
     except AtelierError:
         raise
     except OSError as exc:
-        raise AtelierError(
-            QT_TR_NOOP("Cannot write the dossier in {folder}: {reason}"),
-            folder=str(output_folder),
-            reason=exc.strerror or str(exc),
-        ) from exc
+        raise _cannot_write(output_folder, exc) from exc
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        pending.discard()
     progress(100, tr("Dossier ready: {path}").format(path=result.project))
     return result
 
@@ -263,11 +359,11 @@ def _build_in(
     name: str,
     buffer_m: float,
     sources: list[QgsVectorLayer],
-    online: bool,
     progress: Progress,
     cancelled: Callable[[], bool],
     themes: dict[str, str],
-) -> DossierResult:
+    transform_context: QgsCoordinateTransformContext | None,
+) -> tuple[DossierResult, list[DossierLayer]]:
     gpkg_path, qgz_path = dossier_files(tmp, code)
     gpkg = str(gpkg_path)
     fields = _context_fields(communes)
@@ -280,7 +376,7 @@ def _build_in(
     progress(5, tr("Writing the commune…"))
     src.write_features(gpkg, "commune", fields, polygon, [feature], True)
 
-    found = src.neighbours(communes, commune, geometry)
+    found = src.neighbours(communes, commune, geometry, transform_context=transform_context)
     neighbour_features = []
     for n in found:
         out = _copy(n, fields)
@@ -336,6 +432,7 @@ def _build_in(
                 table,
                 cancelled,
                 lambda f, s=start: progress(s + f * span, ""),
+                transform_context,
             )
         except AtelierError:
             raise
@@ -383,14 +480,4 @@ def _build_in(
         )
     if cancelled():
         raise AtelierError(QT_TR_NOOP("Cancelled."))
-    progress(90, tr("Styling and writing the project…"))
-    result.offline_layers = build_project(
-        str(qgz_path), gpkg, specs, code, name, perimeter.boundingBox(), online
-    )
-    if result.offline_layers:
-        result.warnings.append(
-            tr("{n} online layers are unreachable now (offline?): kept in the project.").format(
-                n=len(result.offline_layers)
-            )
-        )
-    return result
+    return result, specs

@@ -18,11 +18,11 @@ from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
     QgsGeometry,
-    QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -147,8 +147,13 @@ def check_communes_layer(layer: QgsVectorLayer | None) -> None:
         )
 
 
-def _to_target(layer_crs: QgsCoordinateReferenceSystem) -> QgsCoordinateTransform:
-    return QgsCoordinateTransform(layer_crs, TARGET_CRS, QgsProject.instance())
+def _to_target(
+    layer_crs: QgsCoordinateReferenceSystem, context: QgsCoordinateTransformContext | None = None
+) -> QgsCoordinateTransform:
+    # the caller's context (a Processing context's copy): this runs in worker threads,
+    # where the project instance must not be read
+    context = context if context is not None else QgsCoordinateTransformContext()
+    return QgsCoordinateTransform(layer_crs, TARGET_CRS, context)
 
 
 def _repair(geometry: QgsGeometry) -> tuple[QgsGeometry, bool]:
@@ -160,7 +165,10 @@ def _repair(geometry: QgsGeometry) -> tuple[QgsGeometry, bool]:
 
 
 def find_commune(
-    layer: QgsVectorLayer, code_field: str, code: str
+    layer: QgsVectorLayer,
+    code_field: str,
+    code: str,
+    transform_context: QgsCoordinateTransformContext | None = None,
 ) -> tuple[QgsFeature, QgsGeometry]:
     """The commune feature and its geometry in Lambert-93."""
     code = str(code).strip()
@@ -179,16 +187,20 @@ def find_commune(
         )
     feature = layer.getFeature(found[0].id())
     geometry = QgsGeometry(feature.geometry())
-    geometry.transform(_to_target(layer.crs()))
+    geometry.transform(_to_target(layer.crs(), transform_context))
     geometry, _ = _repair(geometry)
     return feature, geometry
 
 
 def neighbours(
-    layer: QgsVectorLayer, commune: QgsFeature, commune_2154: QgsGeometry, tolerance: float = 5.0
+    layer: QgsVectorLayer,
+    commune: QgsFeature,
+    commune_2154: QgsGeometry,
+    tolerance: float = 5.0,
+    transform_context: QgsCoordinateTransformContext | None = None,
 ) -> list[QgsFeature]:
     """Communes touching the commune (within ``tolerance`` m: simplified outlines leave gaps)."""
-    xform = _to_target(layer.crs())
+    xform = _to_target(layer.crs(), transform_context)
     probe = commune_2154.buffer(tolerance, 4)
     rect = xform.transformBoundingBox(probe.boundingBox(), Qgis.TransformDirection.Reverse)
     engine = QgsGeometry.createGeometryEngine(probe.constGet())
@@ -255,8 +267,9 @@ def write_features(
         if overwrite_file or not os.path.exists(path)
         else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     )
+    # the data is already in TARGET_CRS: no transform, so no project context to read
     writer = QgsVectorFileWriter.create(
-        path, fields, wkb_type, TARGET_CRS, QgsProject.instance().transformContext(), options
+        path, fields, wkb_type, TARGET_CRS, QgsCoordinateTransformContext(), options
     )
     if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         message = writer.errorMessage()
@@ -318,10 +331,11 @@ def clip_source(
     table: str,
     cancelled: Callable[[], bool],
     progress: Callable[[float], None] | None = None,
+    transform_context: QgsCoordinateTransformContext | None = None,
 ) -> ClipStats:
     """Clip ``layer`` to ``perimeter`` (EPSG:2154), write ``table``; reads only the perimeter's bbox."""
     stats = ClipStats(table=table, name=source_title(layer))
-    xform = _to_target(layer.crs())
+    xform = _to_target(layer.crs(), transform_context)
     rect = xform.transformBoundingBox(perimeter.boundingBox(), Qgis.TransformDirection.Reverse)
     rect.grow(rect.width() * 1e-6 + 1e-9)
     geometry_type = layer.geometryType()

@@ -275,7 +275,25 @@ def export_field_package(
     zoom_max: int | None = None,
     feedback: QgsFeedback | None = None,
 ) -> Path:
-    """Write the package folder of ``groupe`` under ``output_folder``; returns the folder."""
+    """Write the package folder of ``groupe`` under ``output_folder``; returns the folder.
+
+    Both halves in the calling thread, the main thread's way; a worker thread calls
+    ``export_field_data`` and leaves ``finish_field_package`` to the main thread.
+    """
+    package, gpkg = export_field_data(dossier, groupe, output_folder, feedback)
+    return finish_field_package(package, gpkg, groupe, basemap, zoom_max, feedback)
+
+
+def export_field_data(
+    dossier: str | Path,
+    groupe: str,
+    output_folder: str | Path,
+    feedback: QgsFeedback | None = None,
+) -> tuple[Path, Path]:
+    """The package folder with the group's GeoPackage and photos: safe in a worker thread.
+
+    Neither a project nor a layer of one is touched; returns (folder, GeoPackage).
+    """
     photos.dossier_folder(dossier)  # a GeoPackage dossier (raises otherwise)
     src = absolute(dossier)
     photos.check_group(src, groupe)
@@ -292,6 +310,18 @@ def export_field_package(
     copy_group_photos(src, package, gpkg)
     if feedback is not None:
         feedback.setProgress(20)
+    return package, gpkg
+
+
+def finish_field_package(
+    package: Path,
+    gpkg: Path,
+    groupe: str,
+    basemap: bool = True,
+    zoom_max: int | None = None,
+    feedback: QgsFeedback | None = None,
+) -> Path:
+    """Main thread: the offline basemap (a project rendered) and the package's project."""
     tiles = None
     if basemap:
         target = package / BASEMAP_NAME

@@ -33,13 +33,13 @@ from pathlib import Path
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
     QgsExifTools,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeedback,
     QgsGeometry,
     QgsPointXY,
-    QgsProject,
 )
 from qgis.PyQt.QtCore import QDateTime
 from qgis.PyQt.QtGui import QImageReader
@@ -171,8 +171,17 @@ def read_photo(path: str | Path) -> PhotoInfo:
 
 
 # dossier ---------------------------------------------------------------------
-def study_area(gpkg: str | Path) -> QgsGeometry | None:
-    """The study perimeter in EPSG:2154 (``perimetre_etude``, else ``commune``)."""
+def study_area(
+    gpkg: str | Path, transform_context: QgsCoordinateTransformContext | None = None
+) -> QgsGeometry | None:
+    """The study perimeter in EPSG:2154 (``perimetre_etude``, else ``commune``).
+
+    ``transform_context``: the caller's; the project instance is not read, as this
+    runs in worker threads too.
+    """
+    context = (
+        transform_context if transform_context is not None else QgsCoordinateTransformContext()
+    )
     tables = workspace.existing_tables(gpkg)
     for name in ("perimetre_etude", "commune"):
         if name not in tables:
@@ -183,7 +192,7 @@ def study_area(gpkg: str | Path) -> QgsGeometry | None:
             continue
         area = QgsGeometry.unaryUnion(geoms)
         if layer.crs() != workspace.crs():
-            xform = QgsCoordinateTransform(layer.crs(), workspace.crs(), QgsProject.instance())
+            xform = QgsCoordinateTransform(layer.crs(), workspace.crs(), context)
             area.transform(xform)
         return area
     return None
@@ -249,8 +258,16 @@ def import_photos(
     sources: str | Path | list,
     tolerance_m: float | None = None,
     feedback: QgsFeedback | None = None,
+    transform_context: QgsCoordinateTransformContext | None = None,
 ) -> ImportReport:
-    """Import a folder (or a list of files) of photos as observations of ``groupe``."""
+    """Import a folder (or a list of files) of photos as observations of ``groupe``.
+
+    ``transform_context``: the caller's, taken on the main thread (a Processing
+    context's copy); this runs in worker threads.
+    """
+    context = (
+        transform_context if transform_context is not None else QgsCoordinateTransformContext()
+    )
     tolerance = DEFAULT_TOLERANCE_M if tolerance_m is None else float(tolerance_m)
     gpkg = str(dossier)
     target_dir = group_photo_dir(gpkg, groupe)
@@ -260,7 +277,7 @@ def import_photos(
         files = list_photos(sources)
     else:
         files = [Path(p) for p in sources]
-    area = study_area(gpkg)
+    area = study_area(gpkg, context)
     engine = None
     if area is not None:
         engine = QgsGeometry.createGeometryEngine(area.constGet())
@@ -269,7 +286,7 @@ def import_photos(
         LOG.warning(
             tr("No perimetre_etude nor commune layer in {path}: no area check").format(path=gpkg)
         )
-    to_2154 = QgsCoordinateTransform(_WGS84, workspace.crs(), QgsProject.instance())
+    to_2154 = QgsCoordinateTransform(_WGS84, workspace.crs(), context)
     stops = group_stops(gpkg, groupe)
     layer = workspace.open_layer(gpkg, "observations")
     known = existing_uids(gpkg, groupe, layer)
