@@ -4,22 +4,22 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../store/workspace.py" line="81"/>
+        <location filename="../store/workspace.py" line="80"/>
         <source>{path} is not a readable GeoPackage ({error}).</source>
         <translation>{path} n'est pas un GeoPackage lisible ({error}).</translation>
     </message>
     <message>
-        <location filename="../store/workspace.py" line="109"/>
+        <location filename="../store/workspace.py" line="108"/>
         <source>Cannot create the table {table} in {path}: {error}</source>
         <translation>Impossible de créer la table {table} dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../store/workspace.py" line="167"/>
+        <location filename="../store/workspace.py" line="173"/>
         <source>The table {table} cannot be opened in {path}.</source>
         <translation>La table {table} ne peut pas être ouverte dans {path}.</translation>
     </message>
     <message>
-        <location filename="../store/workspace.py" line="229"/>
+        <location filename="../store/workspace.py" line="235"/>
         <source>Cannot write the groups into {path}.</source>
         <translation>Impossible d'écrire les groupes dans {path}.</translation>
     </message>
@@ -204,7 +204,7 @@
         <translation>Noter une hypothèse</translation>
     </message>
     <message>
-        <location filename="../services/route.py" line="181"/>
+        <location filename="../services/route.py" line="179"/>
         <source>Number the stops</source>
         <translation>Numéroter les arrêts</translation>
     </message>
@@ -219,12 +219,12 @@
         <translation>Afficher le panneau de l'atelier (dossier, groupes, planches)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="100"/>
+        <location filename="../processing/base.py" line="109"/>
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="29"/>
+        <location filename="../processing/build_dossier.py" line="30"/>
         <source>Build a commune dossier</source>
         <translation>Créer un dossier communal</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>Exporter les planches cartographiques</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="27"/>
+        <location filename="../processing/export_field_package.py" line="28"/>
         <source>Export a field package</source>
         <translation>Exporter un paquet terrain</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>Le parcours doit compter au moins deux points.</translation>
     </message>
     <message>
-        <location filename="../services/route.py" line="111"/>
+        <location filename="../services/route.py" line="107"/>
         <source>No route has been drawn for this group yet.</source>
         <translation>Aucun parcours n'a encore été dessiné pour ce groupe.</translation>
     </message>
@@ -314,12 +314,12 @@
         <translation>La couche des communes {layer} doit contenir des polygones (elle contient : {kind}).</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_sources.py" line="172"/>
+        <location filename="../services/dossier/dossier_sources.py" line="180"/>
         <source>No commune has the INSEE code {code} in the layer {layer} (field {field}).</source>
         <translation>Aucune commune n'a le code INSEE {code} dans la couche {layer} (champ {field}).</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_sources.py" line="337"/>
+        <location filename="../services/dossier/dossier_sources.py" line="351"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -399,22 +399,22 @@
         <translation>Le dossier {path} n'a pas encore de groupes : créez d'abord les groupes.</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/catalogue.py" line="90"/>
+        <location filename="../services/toolbox/catalogue.py" line="91"/>
         <source>Cannot write the toolbox into {path}: {error}</source>
         <translation>Impossible d'écrire la boîte à outils dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/enjeux.py" line="276"/>
+        <location filename="../services/toolbox/enjeux.py" line="272"/>
         <source>This tool is no longer in the catalogue.</source>
         <translation>Cet outil n'est plus dans le catalogue.</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/catalogue.py" line="235"/>
+        <location filename="../services/toolbox/catalogue.py" line="236"/>
         <source>Cannot write {path}: {error}</source>
         <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/catalogue.py" line="254"/>
+        <location filename="../services/toolbox/catalogue.py" line="255"/>
         <source>Cannot read {path}: {error}</source>
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
@@ -529,7 +529,7 @@
         <translation>Dessinez une seule partie à la fois.</translation>
     </message>
     <message>
-        <location filename="../services/route.py" line="296"/>
+        <location filename="../services/route.py" line="294"/>
         <source>The layer {layer} cannot be edited.</source>
         <translation>La couche {layer} n'est pas modifiable.</translation>
     </message>
@@ -609,27 +609,27 @@
         <translation>aucune position GPS dans les métadonnées EXIF</translation>
     </message>
     <message>
-        <location filename="../services/photos/photos.py" line="195"/>
+        <location filename="../services/photos/photos.py" line="204"/>
         <source>The group {group} does not exist in this dossier (groups: {groups}).</source>
         <translation>Le groupe {group} n'existe pas dans ce dossier (groupes : {groups}).</translation>
     </message>
     <message>
-        <location filename="../services/photos/photos.py" line="291"/>
+        <location filename="../services/photos/photos.py" line="308"/>
         <source>file not found</source>
         <translation>fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../services/photos/photos.py" line="300"/>
+        <location filename="../services/photos/photos.py" line="317"/>
         <source>taken outside the study perimeter ({lat:.5f}, {lon:.5f})</source>
         <translation>prise hors du périmètre d'étude ({lat:.5f}, {lon:.5f})</translation>
     </message>
     <message>
-        <location filename="../services/photos/photos.py" line="367"/>
+        <location filename="../services/photos/photos.py" line="384"/>
         <source>Cannot write the observations into {path}: {error}</source>
         <translation>Impossible d'écrire les observations dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../services/photos/photos.py" line="355"/>
+        <location filename="../services/photos/photos.py" line="372"/>
         <source>The photo {path} does not exist.</source>
         <translation>La photo {path} n'existe pas.</translation>
     </message>
@@ -699,7 +699,7 @@
         <translation>Illisibles</translation>
     </message>
     <message>
-        <location filename="../processing/import_photos.py" line="70"/>
+        <location filename="../processing/import_photos.py" line="72"/>
         <source>{imported} imported, {no_gps} without GPS, {outside} outside the perimeter, {unreadable} unreadable, {already} already imported.</source>
         <translation>{imported} importées, {no_gps} sans GPS, {outside} hors du périmètre, {unreadable} illisibles, {already} déjà importées.</translation>
     </message>
@@ -729,12 +729,12 @@
         <translation>{n} portions, {shared} partagées par deux groupes ou plus.</translation>
     </message>
     <message>
-        <location filename="../boards/atlas.py" line="126"/>
+        <location filename="../boards/atlas.py" line="122"/>
         <source>No stop placed for this group yet.</source>
         <translation>Aucun arrêt placé pour ce groupe pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../boards/atlas.py" line="127"/>
+        <location filename="../boards/atlas.py" line="123"/>
         <source>No stop yet: the atlas has no page to show.</source>
         <translation>Pas encore d'arrêt : l'atlas n'a aucune page à afficher.</translation>
     </message>
@@ -744,32 +744,32 @@
         <translation>Arrêt</translation>
     </message>
     <message>
-        <location filename="../boards/atlas.py" line="144"/>
+        <location filename="../boards/atlas.py" line="143"/>
         <source>planned at</source>
         <translation>prévu à</translation>
     </message>
     <message>
-        <location filename="../boards/group_boards.py" line="200"/>
+        <location filename="../boards/group_boards.py" line="175"/>
         <source>Photo not found: {path}</source>
         <translation>Photo introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../boards/atlas.py" line="97"/>
+        <location filename="../boards/atlas.py" line="95"/>
         <source>No photo for this stop.</source>
         <translation>Aucune photo pour cet arrêt.</translation>
     </message>
     <message>
-        <location filename="../boards/base.py" line="32"/>
+        <location filename="../boards/base.py" line="34"/>
         <source>Field map</source>
         <translation>Carte de terrain</translation>
     </message>
     <message>
-        <location filename="../boards/base.py" line="34"/>
+        <location filename="../boards/base.py" line="36"/>
         <source>Restitution</source>
         <translation>Restitution</translation>
     </message>
     <message>
-        <location filename="../boards/base.py" line="35"/>
+        <location filename="../boards/base.py" line="37"/>
         <source>Atlas of stops</source>
         <translation>Atlas des arrêts</translation>
     </message>
@@ -779,22 +779,22 @@
         <translation>Proposition d'accompagnement</translation>
     </message>
     <message>
-        <location filename="../boards/base.py" line="91"/>
+        <location filename="../boards/base.py" line="108"/>
         <source>All groups</source>
         <translation>Tous les groupes</translation>
     </message>
     <message>
-        <location filename="../boards/base.py" line="112"/>
+        <location filename="../boards/base.py" line="120"/>
         <source>(continued)</source>
         <translation>(suite)</translation>
     </message>
     <message>
-        <location filename="../boards/base.py" line="136"/>
+        <location filename="../boards/base.py" line="124"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../boards/base.py" line="176"/>
+        <location filename="../boards/base.py" line="162"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
@@ -829,22 +829,22 @@
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../boards/group_boards.py" line="65"/>
+        <location filename="../boards/group_boards.py" line="61"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../boards/group_boards.py" line="66"/>
+        <location filename="../boards/group_boards.py" line="61"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../boards/group_boards.py" line="69"/>
+        <location filename="../boards/group_boards.py" line="63"/>
         <source>No route drawn for this group yet.</source>
         <translation>Aucun parcours dessiné pour ce groupe pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../boards/group_boards.py" line="102"/>
+        <location filename="../boards/group_boards.py" line="90"/>
         <source>No diagnostic drawn for this group yet.</source>
         <translation>Aucun diagnostic dessiné pour ce groupe pour l'instant.</translation>
     </message>
@@ -854,12 +854,12 @@
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../boards/group_boards.py" line="103"/>
+        <location filename="../boards/group_boards.py" line="91"/>
         <source>Observation</source>
         <translation>Observation</translation>
     </message>
     <message>
-        <location filename="../boards/group_boards.py" line="130"/>
+        <location filename="../boards/group_boards.py" line="111"/>
         <source>site: {site}</source>
         <translation>site : {site}</translation>
     </message>
@@ -874,17 +874,17 @@
         <translation>Enjeu</translation>
     </message>
     <message>
-        <location filename="../boards/group_boards.py" line="156"/>
+        <location filename="../boards/group_boards.py" line="137"/>
         <source>Tools</source>
         <translation>Outils</translation>
     </message>
     <message>
-        <location filename="../boards/group_boards.py" line="183"/>
+        <location filename="../boards/group_boards.py" line="157"/>
         <source>No photo attached to the stops yet.</source>
         <translation>Aucune photo rattachée aux arrêts pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../boards/group_boards.py" line="226"/>
+        <location filename="../boards/group_boards.py" line="195"/>
         <source>Tools and why</source>
         <translation>Outils et pourquoi</translation>
     </message>
@@ -904,22 +904,22 @@
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../boards/layers.py" line="54"/>
+        <location filename="../boards/layers.py" line="49"/>
         <source>Candidate sites</source>
         <translation>Sites de projet</translation>
     </message>
     <message>
-        <location filename="../boards/layers.py" line="55"/>
+        <location filename="../boards/layers.py" line="50"/>
         <source>Hypotheses</source>
         <translation>Hypothèses</translation>
     </message>
     <message>
-        <location filename="../boards/layers.py" line="57"/>
+        <location filename="../boards/layers.py" line="52"/>
         <source>Issues</source>
         <translation>Enjeux</translation>
     </message>
     <message>
-        <location filename="../boards/layers.py" line="82"/>
+        <location filename="../boards/layers.py" line="77"/>
         <source>Boards (layers of the printed boards)</source>
         <translation>Planches (couches des planches imprimées)</translation>
     </message>
@@ -949,122 +949,122 @@
         <translation>Groupes concernés</translation>
     </message>
     <message>
-        <location filename="../boards/synthese.py" line="114"/>
+        <location filename="../boards/synthese.py" line="107"/>
         <source>No candidate site drawn by any group yet.</source>
         <translation>Aucun groupe n'a encore dessiné de site de projet.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="68"/>
+        <location filename="../services/dossier/dossier.py" line="69"/>
         <source>The output folder {folder} is read-only: choose another folder.</source>
         <translation>Le dossier de sortie {folder} est en lecture seule : choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="78"/>
+        <location filename="../services/dossier/dossier.py" line="79"/>
         <source>The output folder {folder} is a file, not a folder.</source>
         <translation>Le dossier de sortie {folder} est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="93"/>
+        <location filename="../services/dossier/dossier.py" line="94"/>
         <source>The folder {folder} already holds a dossier for {insee} ({files}). Choose another folder or tick Overwrite to replace it.</source>
         <translation>Le dossier {folder} contient déjà un dossier cartographique pour {insee} ({files}). Choisissez un autre dossier ou cochez « Écraser » pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="126"/>
+        <location filename="../services/dossier/dossier.py" line="127"/>
         <source>The source {layer} cannot be read as a vector layer.</source>
         <translation>La source {layer} ne peut pas être lue comme une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="131"/>
+        <location filename="../services/dossier/dossier.py" line="132"/>
         <source>The source {layer} has no geometry: skipped.</source>
         <translation>La source {layer} n'a pas de géométrie : ignorée.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="135"/>
+        <location filename="../services/dossier/dossier.py" line="136"/>
         <source>The source {layer} is empty: skipped.</source>
         <translation>La source {layer} est vide : ignorée.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="195"/>
+        <location filename="../services/dossier/dossier.py" line="260"/>
         <source>Give the INSEE code of the commune.</source>
         <translation>Indiquez le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="197"/>
+        <location filename="../services/dossier/dossier.py" line="262"/>
         <source>The buffer must be between 0 and 50,000 m (got {buffer}).</source>
         <translation>La zone tampon doit être comprise entre 0 et 50 000 m (valeur reçue : {buffer}).</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="203"/>
+        <location filename="../services/dossier/dossier.py" line="268"/>
         <source>Finding the commune {code}…</source>
         <translation>Recherche de la commune {code}…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="236"/>
+        <location filename="../services/dossier/dossier.py" line="336"/>
         <source>Moving the dossier in place…</source>
         <translation>Mise en place du dossier…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="252"/>
+        <location filename="../services/dossier/dossier.py" line="348"/>
         <source>Dossier ready: {path}</source>
         <translation>Dossier prêt : {path}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="280"/>
+        <location filename="../services/dossier/dossier.py" line="376"/>
         <source>Writing the commune…</source>
         <translation>Écriture de la commune…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="327"/>
+        <location filename="../services/dossier/dossier.py" line="423"/>
         <source>Clipping {layer}…</source>
         <translation>Découpage de {layer}…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="358"/>
+        <location filename="../services/dossier/dossier.py" line="455"/>
         <source>{layer}: {n} invalid geometries repaired.</source>
         <translation>{layer} : {n} géométries non valides réparées.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="364"/>
+        <location filename="../services/dossier/dossier.py" line="461"/>
         <source>{layer}: {n} invalid geometries could not be repaired and were left out.</source>
         <translation>{layer} : {n} géométries non valides n'ont pas pu être réparées et ont été écartées.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="370"/>
+        <location filename="../services/dossier/dossier.py" line="467"/>
         <source>{layer}: no feature inside the study area.</source>
         <translation>{layer} : aucune entité dans le périmètre d'étude.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="386"/>
+        <location filename="../services/dossier/dossier.py" line="314"/>
         <source>Styling and writing the project…</source>
         <translation>Application des styles et écriture du projet…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="391"/>
+        <location filename="../services/dossier/dossier.py" line="326"/>
         <source>{n} online layers are unreachable now (offline?): kept in the project.</source>
         <translation>{n} couches en ligne sont inaccessibles pour l'instant (hors ligne ?) : conservées dans le projet.</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/enjeux.py" line="55"/>
+        <location filename="../services/toolbox/enjeux.py" line="51"/>
         <source>Cannot write into {path}: {error}</source>
         <translation>Impossible d'écrire dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/enjeux.py" line="79"/>
+        <location filename="../services/toolbox/enjeux.py" line="75"/>
         <source>An issue needs a title.</source>
         <translation>Un enjeu doit avoir un intitulé.</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/enjeux.py" line="148"/>
+        <location filename="../services/toolbox/enjeux.py" line="144"/>
         <source>The candidate site of this issue no longer exists.</source>
         <translation>Le site de projet de cet enjeu n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/enjeux.py" line="125"/>
+        <location filename="../services/toolbox/enjeux.py" line="121"/>
         <source>This issue no longer exists.</source>
         <translation>Cet enjeu n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/enjeux.py" line="244"/>
+        <location filename="../services/toolbox/enjeux.py" line="240"/>
         <source>Site {fid}</source>
         <translation>Site {fid}</translation>
     </message>
@@ -1104,7 +1104,7 @@
         <translation>Impossible d'écrire le projet {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="336"/>
+        <location filename="../services/field/field_package.py" line="366"/>
         <source>{path} is not a field package.</source>
         <translation>{path} n'est pas un paquet terrain.</translation>
     </message>
@@ -1224,7 +1224,7 @@
         <translation>Indiquez s'il s'agit d'un atout, d'une faiblesse, d'une opportunité ou d'une menace.</translation>
     </message>
     <message>
-        <location filename="../services/field/merge.py" line="102"/>
+        <location filename="../services/field/merge.py" line="101"/>
         <source>{path} is not a one-group field package (groups: {groups}).</source>
         <translation>{path} n'est pas un paquet terrain d'un seul groupe (groupes : {groups}).</translation>
     </message>
@@ -1439,12 +1439,12 @@
         <translation>Aucun outil choisi pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../services/route.py" line="142"/>
+        <location filename="../services/route.py" line="140"/>
         <source>The visit takes {total} min but the slot is {slot} min: shorten the route or the stops.</source>
         <translation>La visite dure {total} min mais le créneau est de {slot} min : raccourcissez le parcours ou les arrêts.</translation>
     </message>
     <message>
-        <location filename="../services/route.py" line="191"/>
+        <location filename="../services/route.py" line="189"/>
         <source>The stop numbers could not be written in {layer}.</source>
         <translation>Les numéros d'arrêt n'ont pas pu être écrits dans {layer}.</translation>
     </message>
@@ -1454,7 +1454,7 @@
         <translation>Il n'y a aucun groupe nommé « {groupe} ».</translation>
     </message>
     <message>
-        <location filename="../services/route.py" line="237"/>
+        <location filename="../services/route.py" line="235"/>
         <source>No route has been drawn for the group “{groupe}” yet.</source>
         <translation>Aucun parcours n'a encore été dessiné pour le groupe « {groupe} ».</translation>
     </message>
@@ -1634,77 +1634,77 @@
         <translation>{count} arrêts numérotés sur {km} km.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="32"/>
+        <location filename="../processing/build_dossier.py" line="33"/>
         <source>Builds the cartographic dossier of one commune: a GeoPackage (commune, neighbouring communes, study area = commune + buffer, every source clipped to the study area in Lambert-93, styles) and a QGIS project grouped by theme. Only features inside the study area are read. Online IGN and Géorisques layers are added when asked; they stay in the project even offline. An existing dossier of the same commune is only replaced with Overwrite.</source>
         <translation>Crée le dossier cartographique d'une commune : un GeoPackage (commune, communes voisines, périmètre d'étude = commune + zone tampon, chaque source découpée sur le périmètre d'étude en Lambert-93, styles) et un projet QGIS organisé par thème. Seules les entités situées dans le périmètre d'étude sont lues. Les couches en ligne IGN et Géorisques sont ajoutées sur demande ; elles restent dans le projet même hors ligne. Un dossier existant de la même commune n'est remplacé qu'avec l'option Écraser.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="42"/>
+        <location filename="../processing/build_dossier.py" line="43"/>
         <source>Communes layer</source>
         <translation>Couche des communes</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="47"/>
+        <location filename="../processing/build_dossier.py" line="48"/>
         <source>INSEE code</source>
         <translation>Code INSEE</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="48"/>
+        <location filename="../processing/build_dossier.py" line="49"/>
         <source>INSEE code field (detected when empty)</source>
         <translation>Champ du code INSEE (détecté si vide)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="56"/>
+        <location filename="../processing/build_dossier.py" line="57"/>
         <source>Buffer around the commune (m)</source>
         <translation>Zone tampon autour de la commune (m)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="66"/>
+        <location filename="../processing/build_dossier.py" line="67"/>
         <source>Source layers to clip</source>
         <translation>Couches sources à découper</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="74"/>
+        <location filename="../processing/build_dossier.py" line="75"/>
         <source>Add online layers (IGN, Géorisques)</source>
         <translation>Ajouter les couches en ligne (IGN, Géorisques)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="79"/>
+        <location filename="../processing/build_dossier.py" line="80"/>
         <source>Overwrite an existing dossier of this commune</source>
         <translation>Écraser un dossier existant de cette commune</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="41"/>
+        <location filename="../processing/export_field_package.py" line="42"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="87"/>
+        <location filename="../processing/build_dossier.py" line="88"/>
         <source>Dossier GeoPackage</source>
         <translation>GeoPackage du dossier</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="88"/>
+        <location filename="../processing/build_dossier.py" line="89"/>
         <source>Dossier project</source>
         <translation>Projet du dossier</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="89"/>
+        <location filename="../processing/build_dossier.py" line="90"/>
         <source>Commune name</source>
         <translation>Nom de la commune</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="90"/>
+        <location filename="../processing/build_dossier.py" line="91"/>
         <source>Commune area (km²)</source>
         <translation>Superficie de la commune (km²)</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="129"/>
+        <location filename="../processing/build_dossier.py" line="189"/>
         <source>{name}: {area:.2f} km², {n} neighbouring communes.</source>
         <translation>{name} : {area:.2f} km², {n} communes voisines.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="135"/>
+        <location filename="../processing/build_dossier.py" line="195"/>
         <source>{layer}: {written} features kept.</source>
         <translation>{layer} : {written} entités conservées.</translation>
     </message>
@@ -1734,32 +1734,32 @@
         <translation>Groupes : {names}</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="30"/>
+        <location filename="../processing/export_field_package.py" line="31"/>
         <source>Writes a folder to copy to a phone or tablet (QField, Mergin Maps): a GeoPackage with the group&apos;s editable layers and the dossier&apos;s layers (read only), a project with relative paths and photo forms, the group&apos;s photos under DCIM/ and an offline basemap (MBTiles) rendered from the dossier&apos;s own layers. An existing package is never overwritten.</source>
         <translation>Écrit un dossier à copier sur un téléphone ou une tablette (QField, Mergin Maps) : un GeoPackage avec les couches modifiables du groupe et les couches du dossier (en lecture seule), un projet en chemins relatifs avec des formulaires photo, les photos du groupe dans DCIM/ et un fond de plan hors ligne (MBTiles) rendu à partir des couches du dossier lui-même. Un paquet existant n'est jamais écrasé.</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="44"/>
+        <location filename="../processing/export_field_package.py" line="45"/>
         <source>Render an offline basemap (MBTiles)</source>
         <translation>Générer un fond de plan hors ligne (MBTiles)</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="47"/>
+        <location filename="../processing/export_field_package.py" line="48"/>
         <source>Basemap maximum zoom level</source>
         <translation>Niveau de zoom maximal du fond de plan</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="57"/>
+        <location filename="../processing/export_field_package.py" line="58"/>
         <source>Field package</source>
         <translation>Paquet terrain</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="58"/>
+        <location filename="../processing/export_field_package.py" line="59"/>
         <source>Field project</source>
         <translation>Projet terrain</translation>
     </message>
     <message>
-        <location filename="../processing/export_field_package.py" line="70"/>
+        <location filename="../processing/export_field_package.py" line="99"/>
         <source>Field package written to {path}</source>
         <translation>Paquet terrain écrit dans {path}</translation>
     </message>
@@ -1799,82 +1799,82 @@
         <translation>{count} arrêts, {length} m, {total} min pour un créneau de {slot} min.</translation>
     </message>
     <message>
-        <location filename="../boards/engine.py" line="82"/>
+        <location filename="../boards/engine.py" line="83"/>
         <source>Unknown format {fmt}: use pdf or png.</source>
         <translation>Format inconnu : {fmt} ; utilisez pdf ou png.</translation>
     </message>
     <message>
-        <location filename="../boards/engine.py" line="84"/>
+        <location filename="../boards/engine.py" line="85"/>
         <source>The resolution must be between 36 and 1200 dpi.</source>
         <translation>La résolution doit être comprise entre 36 et 1200 ppp.</translation>
     </message>
     <message>
-        <location filename="../boards/engine.py" line="87"/>
+        <location filename="../boards/engine.py" line="88"/>
         <source>Unknown board type {boards}: use {known}.</source>
         <translation>Type de planche inconnu : {boards} ; utilisez {known}.</translation>
     </message>
     <message>
-        <location filename="../boards/engine.py" line="148"/>
+        <location filename="../boards/engine.py" line="149"/>
         <source>The board {path} could not be exported. {error}</source>
         <translation>La planche {path} n'a pas pu être exportée. {error}</translation>
     </message>
     <message>
-        <location filename="../boards/engine.py" line="200"/>
+        <location filename="../boards/engine.py" line="201"/>
         <source>Cannot write into the folder {path}: {error}. Choose a folder you can write to.</source>
         <translation>Impossible d'écrire dans le répertoire {path} : {error}. Choisissez un répertoire accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../boards/engine.py" line="267"/>
+        <location filename="../boards/engine.py" line="270"/>
         <source>Board {i}/{n}: {name}</source>
         <translation>Planche {i}/{n} : {name}</translation>
     </message>
     <message>
-        <location filename="../boards/engine.py" line="292"/>
+        <location filename="../boards/engine.py" line="295"/>
         <source>Export cancelled: no board was written.</source>
         <translation>Export annulé : aucune planche n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../boards/engine.py" line="294"/>
+        <location filename="../boards/engine.py" line="297"/>
         <source>Cannot write the boards into {path}: {error}</source>
         <translation>Impossible d'écrire les planches dans {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../boards/layers.py" line="61"/>
+        <location filename="../boards/layers.py" line="56"/>
         <source>points</source>
         <translation>points</translation>
     </message>
     <message>
-        <location filename="../boards/layers.py" line="61"/>
+        <location filename="../boards/layers.py" line="56"/>
         <source>lines</source>
         <translation>lignes</translation>
     </message>
     <message>
-        <location filename="../boards/layers.py" line="61"/>
+        <location filename="../boards/layers.py" line="56"/>
         <source>areas</source>
         <translation>surfaces</translation>
     </message>
     <message>
-        <location filename="../boards/layers.py" line="62"/>
+        <location filename="../boards/layers.py" line="57"/>
         <source>{layer} ({kind})</source>
         <translation>{layer} ({kind})</translation>
     </message>
     <message>
-        <location filename="../boards/layers.py" line="266"/>
+        <location filename="../boards/layers.py" line="261"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../boards/layers.py" line="267"/>
+        <location filename="../boards/layers.py" line="262"/>
         <source>Roads</source>
         <translation>Routes</translation>
     </message>
     <message>
-        <location filename="../boards/layers.py" line="268"/>
+        <location filename="../boards/layers.py" line="263"/>
         <source>Streams and water</source>
         <translation>Cours d'eau et plans d'eau</translation>
     </message>
     <message>
-        <location filename="../boards/layers.py" line="269"/>
+        <location filename="../boards/layers.py" line="264"/>
         <source>Cadastral parcels</source>
         <translation>Parcelles cadastrales</translation>
     </message>
@@ -2074,7 +2074,7 @@
         <translation>Photos choisies…</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="272"/>
+        <location filename="../gui/photo_actions.py" line="275"/>
         <source>Open or build a dossier first (step 1).</source>
         <translation>Ouvrez ou créez d'abord un dossier (étape 1).</translation>
     </message>
@@ -2104,27 +2104,27 @@
         <translation>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.tif *.tiff *.png)</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="125"/>
+        <location filename="../gui/photo_actions.py" line="126"/>
         <source>Importing photos</source>
         <translation>Import des photos</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="244"/>
+        <location filename="../gui/photo_actions.py" line="247"/>
         <source>Where to write the field package</source>
         <translation>Où écrire le paquet terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="254"/>
+        <location filename="../gui/photo_actions.py" line="257"/>
         <source>Field package of {group} written to &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</source>
         <translation>Paquet terrain de {group} écrit dans &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="261"/>
+        <location filename="../gui/photo_actions.py" line="264"/>
         <source>Exporting the field package of {group}</source>
         <translation>Export du paquet terrain de {group}</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="274"/>
+        <location filename="../gui/photo_actions.py" line="277"/>
         <source>Field package to bring back</source>
         <translation>Paquet terrain à réintégrer</translation>
     </message>
@@ -2575,17 +2575,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="108"/>
+        <location filename="../services/dossier/dossier.py" line="109"/>
         <source>Cannot create the output folder {folder}: {reason}</source>
         <translation>Impossible de créer le répertoire de sortie {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="245"/>
+        <location filename="../services/dossier/dossier.py" line="230"/>
         <source>Cannot write the dossier in {folder}: {reason}</source>
         <translation>Impossible d'écrire le dossier dans {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="351"/>
+        <location filename="../services/dossier/dossier.py" line="448"/>
         <source>The source {layer} could not be clipped: {reason}</source>
         <translation>La source {layer} n'a pas pu être découpée : {reason}</translation>
     </message>
@@ -2600,37 +2600,37 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Impossible d'écrire le projet {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_sources.py" line="276"/>
+        <location filename="../services/dossier/dossier_sources.py" line="289"/>
         <source>Cannot write the table {table} in {path}: {reason}</source>
         <translation>Impossible d'écrire la table {table} dans {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/photos/photos.py" line="323"/>
+        <location filename="../services/photos/photos.py" line="340"/>
         <source>Cannot copy a photo into {folder}: {error}</source>
         <translation>Impossible de copier une photo dans {folder} : {error}</translation>
     </message>
     <message>
-        <location filename="../services/route.py" line="258"/>
+        <location filename="../services/route.py" line="256"/>
         <source>At least two numbered stops are needed to follow the roads.</source>
         <translation>Il faut au moins deux arrêts numérotés pour suivre les voies.</translation>
     </message>
     <message>
-        <location filename="../services/route.py" line="263"/>
+        <location filename="../services/route.py" line="261"/>
         <source>The dossier has no road layer to follow.</source>
         <translation>Le dossier ne contient aucune couche de voirie à suivre.</translation>
     </message>
     <message>
-        <location filename="../services/route.py" line="276"/>
+        <location filename="../services/route.py" line="274"/>
         <source>Stop {n} cannot be reached along the roads.</source>
         <translation>L'arrêt {n} ne peut pas être atteint par les routes.</translation>
     </message>
     <message>
-        <location filename="../services/route.py" line="286"/>
+        <location filename="../services/route.py" line="284"/>
         <source>The stops are all at the same place on the roads.</source>
         <translation>Les arrêts sont tous au même endroit sur les voies.</translation>
     </message>
     <message>
-        <location filename="../services/route.py" line="300"/>
+        <location filename="../services/route.py" line="298"/>
         <source>Route along the roads</source>
         <translation>Parcours par les routes</translation>
     </message>
@@ -2655,27 +2655,27 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Copier un atelier du serveur dans un GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="200"/>
+        <location filename="../gui/server_transfer.py" line="197"/>
         <source>Open the facilitator&apos;s project, which shows every group live?</source>
         <translation>Ouvrir le projet de l'animateur, qui montre tous les groupes en direct ?</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="155"/>
+        <location filename="../gui/server_transfer.py" line="152"/>
         <source>Publishing the dossier on the server</source>
         <translation>Publication du dossier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="271"/>
+        <location filename="../gui/server_transfer.py" line="268"/>
         <source>Workshop {schema} copied into {path} ({count} features).</source>
         <translation>Atelier {schema} copié dans {path} ({count} entités).</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="280"/>
+        <location filename="../gui/server_transfer.py" line="277"/>
         <source>Fetching the workshop from the server</source>
         <translation>Rapatriement de l'atelier depuis le serveur</translation>
     </message>
     <message>
-        <location filename="../services/field/merge.py" line="145"/>
+        <location filename="../services/field/merge.py" line="144"/>
         <source>geometry</source>
         <translation>géométrie</translation>
     </message>
@@ -2785,27 +2785,27 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Résolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="104"/>
+        <location filename="../processing/export_boards.py" line="112"/>
         <source>Files written</source>
         <translation>Fichiers écrits</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="114"/>
+        <location filename="../processing/export_boards.py" line="122"/>
         <source>The project {path} cannot be read.</source>
         <translation>Le projet {path} ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../processing/export_boards.py" line="123"/>
+        <location filename="../processing/export_boards.py" line="131"/>
         <source>Give a project or a dossier.</source>
         <translation>Indiquez un projet ou un dossier.</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/enjeux.py" line="81"/>
+        <location filename="../services/toolbox/enjeux.py" line="77"/>
         <source>Unknown level “{level}”: use one of {levels}.</source>
         <translation>Niveau « {level} » inconnu : utilisez l'un de {levels}.</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/enjeux.py" line="87"/>
+        <location filename="../services/toolbox/enjeux.py" line="83"/>
         <source>Unknown theme “{theme}”.</source>
         <translation>Thème « {theme} » inconnu.</translation>
     </message>
@@ -2850,7 +2850,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="83"/>
+        <location filename="../services/dossier/dossier.py" line="84"/>
         <source>The output folder {folder} holds a %-escape (like %20) that QGIS cannot open: rename the folder.</source>
         <translation>Le nom du dossier de sortie {folder} contient un échappement % (comme %20) que QGIS ne sait pas ouvrir : renommez le dossier.</translation>
     </message>
@@ -2930,12 +2930,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="81"/>
+        <location filename="../gui/server_transfer.py" line="78"/>
         <source>The QGIS authentication database stays locked: nothing was copied.</source>
         <translation>La base de données d'authentification de QGIS reste verrouillée : rien n'a été copié.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="187"/>
+        <location filename="../gui/server_transfer.py" line="184"/>
         <source>Dossier published in {schema} ({count} features). Facilitator&apos;s project: {path} (and one project per group beside it)</source>
         <translation>Dossier publié dans {schema} ({count} entités). Projet de l'animateur : {path} (et un projet par groupe à côté)</translation>
     </message>
@@ -3005,7 +3005,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Deux groupes s'appellent « {name} ».</translation>
     </message>
     <message>
-        <location filename="../boards/base.py" line="93"/>
+        <location filename="../boards/base.py" line="110"/>
         <source>{group} · adviser: {adviser}</source>
         <translation>{group} · conseil : {adviser}</translation>
     </message>
@@ -3075,7 +3075,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Remet le tracé qui vient d'être annulé</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="232"/>
+        <location filename="../services/dossier/dossier.py" line="333"/>
         <source>Keeping the groups' work…</source>
         <translation>Conservation du travail des groupes…</translation>
     </message>
@@ -3105,17 +3105,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le parcours suit maintenant les routes et il est enregistré ; « Annuler le dernier tracé » remet votre parcours.</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="153"/>
+        <location filename="../processing/base.py" line="162"/>
         <source>Pending edits of {layers} could not be saved; they are not included.</source>
         <translation>Les modifications en cours de {layers} n'ont pas pu être enregistrées ; elles ne sont pas prises en compte.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="143"/>
+        <location filename="../processing/build_dossier.py" line="203"/>
         <source>Kept from the previous dossier: {tables}.</source>
         <translation>Repris du dossier précédent : {tables}.</translation>
     </message>
     <message>
-        <location filename="../processing/build_dossier.py" line="149"/>
+        <location filename="../processing/build_dossier.py" line="209"/>
         <source>Previous file kept as {path}.</source>
         <translation>Ancien fichier conservé sous {path}.</translation>
     </message>
@@ -3135,42 +3135,42 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Les modifications de {layers} n'ont pas pu être enregistrées : les planches ne les montreraient pas. Fermez tout autre programme qui utilise le dossier, puis exportez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../services/field/merge.py" line="119"/>
+        <location filename="../services/field/merge.py" line="118"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../services/field/merge.py" line="140"/>
+        <location filename="../services/field/merge.py" line="139"/>
         <source>{name} ({table})</source>
         <translation>{name} ({table})</translation>
     </message>
     <message>
-        <location filename="../services/field/merge.py" line="134"/>
+        <location filename="../services/field/merge.py" line="133"/>
         <source>edited or still used at the office</source>
         <translation>modifié ou encore utilisé au bureau</translation>
     </message>
     <message>
-        <location filename="../services/field/merge.py" line="134"/>
+        <location filename="../services/field/merge.py" line="133"/>
         <source>deleted in the field</source>
         <translation>supprimé sur le terrain</translation>
     </message>
     <message>
-        <location filename="../services/field/merge.py" line="140"/>
+        <location filename="../services/field/merge.py" line="139"/>
         <source>deleted at the office</source>
         <translation>supprimé au bureau</translation>
     </message>
     <message>
-        <location filename="../services/field/merge.py" line="140"/>
+        <location filename="../services/field/merge.py" line="139"/>
         <source>edited in the field</source>
         <translation>modifié sur le terrain</translation>
     </message>
     <message>
-        <location filename="../services/field/merge.py" line="146"/>
+        <location filename="../services/field/merge.py" line="145"/>
         <source>{name} ({table}), {field}</source>
         <translation>{name} ({table}), {field}</translation>
     </message>
     <message>
-        <location filename="../services/field/merge.py" line="171"/>
+        <location filename="../services/field/merge.py" line="170"/>
         <source>Save the edits of these layers before bringing a field package back: {layers}.</source>
         <translation>Enregistrez les modifications de ces couches avant de rapatrier un paquet terrain : {layers}.</translation>
     </message>
@@ -3195,7 +3195,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>L'entité {fid} de {table} a été supprimée entre-temps par un autre poste : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../store/rows.py" line="43"/>
+        <location filename="../store/rows.py" line="41"/>
         <source>Cannot write into {path} (table {table}): {error}. Nothing was changed.</source>
         <translation>Impossible d'écrire dans {path} (table {table}) : {error}. Rien n'a été modifié.</translation>
     </message>
@@ -3300,22 +3300,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Prendre le terrain</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="292"/>
+        <location filename="../gui/photo_actions.py" line="295"/>
         <source>Field package of {group} merged: {inserted} added, {updated} updated, {deleted} deleted, {photos} photos copied, {conflicts} conflicts.</source>
         <translation>Paquet terrain de {group} fusionné : {inserted} entités ajoutées, {updated} modifiées, {deleted} supprimées, {photos} photos copiées, {conflicts} conflits.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="304"/>
+        <location filename="../gui/photo_actions.py" line="307"/>
         <source>Choose the value to keep for each conflict.</source>
         <translation>Choisissez la valeur à garder pour chaque conflit.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="336"/>
+        <location filename="../gui/photo_actions.py" line="339"/>
         <source>Conflicts settled: {field} values taken from the field, {office} kept from the office.</source>
         <translation>Conflits réglés : {field} valeurs prises du terrain, {office} gardées du bureau.</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="340"/>
+        <location filename="../gui/photo_actions.py" line="343"/>
         <source>{n} conflicts remain (changed again meanwhile).</source>
         <translation>{n} conflits restent (modifiés à nouveau entre-temps).</translation>
     </message>
@@ -3370,7 +3370,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>{inserted} ajoutées, {updated} modifiées, {deleted} supprimées, {conflicts} conflits, {photos} photos copiées.</translation>
     </message>
     <message>
-        <location filename="../boards/engine.py" line="278"/>
+        <location filename="../boards/engine.py" line="281"/>
         <source>All boards in one PDF: {name}</source>
         <translation>Toutes les planches dans un seul PDF : {name}</translation>
     </message>
@@ -3425,17 +3425,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Remplacer le GeoPackage s'il existe (il est conservé en sauvegarde datée)</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="121"/>
+        <location filename="../gui/server_transfer.py" line="118"/>
         <source>Pending edits of {layers} could not be saved: nothing was published.</source>
         <translation>Les modifications en attente de {layers} n'ont pas pu être enregistrées : rien n'a été publié.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="132"/>
+        <location filename="../gui/server_transfer.py" line="129"/>
         <source>Replace the workshop on the server</source>
         <translation>Remplacer l'atelier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="132"/>
+        <location filename="../gui/server_transfer.py" line="129"/>
         <source>The schema {schema} on the server holds a workshop ({rows} features, created on {created}). It will be replaced by a copy of the dossier {dossier}.
 
 Nothing is deleted: the current workshop, with everything the groups saved on the server, is kept on the server as the schema {backup}.</source>
@@ -3444,7 +3444,7 @@ Nothing is deleted: the current workshop, with everything the groups saved on th
 Rien n'est supprimé : l'atelier actuel, avec tout ce que les groupes ont enregistré sur le serveur, est conservé sur le serveur dans le schéma {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="247"/>
+        <location filename="../gui/server_transfer.py" line="244"/>
         <source>Replace (keep a backup)</source>
         <translation>Remplacer (en gardant une sauvegarde)</translation>
     </message>
@@ -3454,7 +3454,7 @@ Rien n'est supprimé : l'atelier actuel, avec tout ce que les groupes ont enregi
         <translation>L'atelier précédent est conservé sur le serveur sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="234"/>
+        <location filename="../gui/server_transfer.py" line="231"/>
         <source>The GeoPackage {path} will be replaced by the workshop {schema} from the server.
 
 Nothing is deleted: the current file is kept beside it as {backup}.</source>
@@ -3463,17 +3463,17 @@ Nothing is deleted: the current file is kept beside it as {backup}.</source>
 Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="243"/>
+        <location filename="../gui/server_transfer.py" line="240"/>
         <source>{count} layers of the project read this file ({layers}): their pending edits are saved, they are closed while it is replaced, then show the fetched copy.</source>
         <translation>{count} couches du projet lisent ce fichier ({layers}) : leurs modifications en attente sont enregistrées, elles sont fermées pendant le remplacement, puis affichent la copie récupérée.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="247"/>
+        <location filename="../gui/server_transfer.py" line="244"/>
         <source>Replace the GeoPackage</source>
         <translation>Remplacer le GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="264"/>
+        <location filename="../gui/server_transfer.py" line="261"/>
         <source>These layers could not be reopened on {path}: {layers}</source>
         <translation>Ces couches n'ont pas pu être rouvertes sur {path} : {layers}</translation>
     </message>
@@ -3543,7 +3543,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>{count} entités copiées dans {schema}.</translation>
     </message>
     <message>
-        <location filename="../services/photos/photos.py" line="269"/>
+        <location filename="../services/photos/photos.py" line="286"/>
         <source>No perimetre_etude nor commune layer in {path}: no area check</source>
         <translation>Ni couche perimetre_etude ni couche commune dans {path} : périmètre non vérifié</translation>
     </message>
@@ -3556,11 +3556,6 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <location filename="../gui/steps/enjeux.py" line="85"/>
         <source>Place the issue on the map</source>
         <translation>Placer l'enjeu sur la carte</translation>
-    </message>
-    <message>
-        <location filename="../boards/frames.py" line="174"/>
-        <source>Layout template {path} unreadable ({error}): default zones used</source>
-        <translation>Modèle de mise en page {path} illisible ({error}) : zones par défaut utilisées</translation>
     </message>
     <message>
         <location filename="../boards/kept_layouts.py" line="221"/>
@@ -3583,12 +3578,12 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Table commune illisible dans {path}</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/catalogue.py" line="55"/>
+        <location filename="../services/toolbox/catalogue.py" line="56"/>
         <source>The toolbox comes with the groups: create the groups first.</source>
         <translation>La boîte à outils vient avec les groupes : créez d'abord les groupes.</translation>
     </message>
     <message>
-        <location filename="../services/toolbox/catalogue.py" line="124"/>
+        <location filename="../services/toolbox/catalogue.py" line="125"/>
         <source>Toolbox: {count} tools copied into {path}</source>
         <translation>Boîte à outils : {count} outils copiés dans {path}</translation>
     </message>
@@ -3618,7 +3613,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Relation invalide : {id}</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="305"/>
+        <location filename="../services/field/field_package.py" line="335"/>
         <source>Offline basemap not rendered: {error}</source>
         <translation>Fond de plan hors ligne non généré : {error}</translation>
     </message>
@@ -3798,7 +3793,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Toutes les étapes de la journée sont faites ✓</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="181"/>
+        <location filename="../gui/photo_actions.py" line="184"/>
         <source>{imported} photos imported for {group}, {attached} of them attached to a stop; {no_gps} without GPS, {outside} outside the study perimeter, {unreadable} unreadable, {already} already imported.</source>
         <translation>{imported} photos importées pour {group}, dont {attached} rattachées à un arrêt ; {no_gps} sans GPS, {outside} hors du périmètre d'étude, {unreadable} illisibles, {already} déjà importées.</translation>
     </message>
@@ -3883,12 +3878,12 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="50"/>
+        <location filename="../gui/server_transfer.py" line="53"/>
         <source>{task} failed</source>
         <translation>Échec : {task}</translation>
     </message>
     <message>
-        <location filename="../gui/photo_actions.py" line="159"/>
+        <location filename="../gui/photo_actions.py" line="162"/>
         <source>Your photos stay where they were and the dossier keeps its last saved state.</source>
         <translation>Vos photos restent où elles étaient et le dossier garde son dernier état enregistré.</translation>
     </message>
@@ -3898,12 +3893,12 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Vos modifications de {layer} sont gardées dans la couche, toujours en cours d’édition : rien de votre travail n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="155"/>
+        <location filename="../gui/server_transfer.py" line="152"/>
         <source>Your dossier {path} is unchanged.</source>
         <translation>Votre dossier {path} est inchangé.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="280"/>
+        <location filename="../gui/server_transfer.py" line="277"/>
         <source>The GeoPackage {path} is as it was before.</source>
         <translation>Le GeoPackage {path} est tel qu’il était avant.</translation>
     </message>
@@ -3913,7 +3908,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Le dossier doit être un GeoPackage (.gpkg) ou un atelier sur un serveur écrit pg:&lt;connexion&gt;/&lt;schéma&gt;, et non {value}.</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="123"/>
+        <location filename="../processing/base.py" line="132"/>
         <source>“{algorithm}” works on a GeoPackage dossier; {dossier} is a workshop on a server.</source>
         <translation>« {algorithm} » travaille sur un dossier GeoPackage ; {dossier} est un atelier sur un serveur.</translation>
     </message>
@@ -3931,6 +3926,26 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <location filename="../forms/forms.py" line="34"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
+    </message>
+    <message>
+        <location filename="../boards/templates.py" line="92"/>
+        <source>The layout template {path} cannot be read: {error}</source>
+        <translation>Le modèle de mise en page {path} est illisible : {error}</translation>
+    </message>
+    <message>
+        <location filename="../boards/templates.py" line="103"/>
+        <source>QGIS could not load it as a layout.</source>
+        <translation>QGIS n&apos;a pas pu le charger comme mise en page.</translation>
+    </message>
+    <message>
+        <location filename="../boards/templates.py" line="110"/>
+        <source>The layout template {path} has no item with the id {ids}.</source>
+        <translation>Le modèle de mise en page {path} n&apos;a pas d&apos;élément d&apos;identifiant {ids}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_boards.py" line="101"/>
+        <source>Folder of the agency&apos;s own layout templates (empty: the plugin&apos;s)</source>
+        <translation>Dossier des modèles de mise en page propres au service (vide : ceux de l&apos;extension)</translation>
     </message>
 </context>
 <context>
