@@ -15,7 +15,7 @@ import re
 import sqlite3
 
 import pytest
-from helpers_panel import press
+from helpers_panel import click, press
 from helpers_pg import pg_cluster  # noqa: F401
 from helpers_pg_qgis import make_dossier, pg_connection  # noqa: F401
 from helpers_server_gui import Driver, click_no, confirm, fill_server_dialog
@@ -365,3 +365,63 @@ def test_groups_are_never_created_among_the_database_schemas(pg_connection, atel
         )
     assert "public" in str(err.value)
     assert _psql(pg_connection.cluster, "SELECT to_regclass('public.groupes') IS NULL")[0][0]
+
+
+@pytest.mark.gui
+def test_publish_cancelled_from_its_progress_window_changes_nothing(
+    step, pg_connection, tmp_path, qgis_iface
+):
+    """The copy to the server shows a progress window; its Cancel stops the copy
+    and the server keeps no half-written workshop."""
+    from qgis.core import Qgis
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    from poix_atelier_plugin.infra.i18n import tr
+
+    cluster = pg_connection.cluster
+    name = "atelier_surete_annule"
+    gpkg = make_dossier(tmp_path / "atelier_59464.gpkg")
+    step.context.set_dossier(str(gpkg))
+    seen: list[str] = []
+
+    def cancel(progress):
+        seen.append(progress.windowTitle())
+        (button,) = [b for b in progress.findChildren(QPushButton) if b.isVisible()]
+        click(button)
+
+    with Driver() as driver:
+        driver.on("ServerDialog", fill_server_dialog(pg_connection.name, name))
+        driver.on("ServerTransferProgress", cancel)
+        press(step, "publish_server")
+        driver.wait(lambda: not driver.steps)
+    assert seen == [tr("Publishing the dossier on the server")]
+    said = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert any(tr("Publishing stopped: nothing was changed on the server.") in m for m in said)
+    assert _schemas(cluster, name) == []
+
+
+def test_fetch_cancelled_leaves_the_geopackage_as_it_was(pg_connection, tmp_path):
+    import hashlib
+
+    from qgis.core import QgsFeedback
+
+    from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.infra.i18n import error_text, tr
+    from poix_atelier_plugin.services.server import pg_fetch, pg_sync
+
+    source = make_dossier(tmp_path / "source.gpkg")
+    dossier = pg_connection.dossier("atelier_surete_rapatrie_annule")
+    pg_sync.publish(source, dossier, replace=True)
+    target = tmp_path / "atelier_59464.gpkg"
+    target.write_bytes(source.read_bytes())
+    before = hashlib.sha256(target.read_bytes()).hexdigest()
+
+    class CancelAtOnce(QgsFeedback):
+        def pushInfo(self, text):
+            self.cancel()  # the person's Cancel, after the first table
+
+    with pytest.raises(AtelierError) as err:
+        pg_fetch.fetch(dossier, target, replace=True, feedback=CancelAtOnce())
+    assert error_text(err.value) == tr("Fetching stopped: the GeoPackage is as it was before.")
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["atelier_59464.gpkg", "source.gpkg"]

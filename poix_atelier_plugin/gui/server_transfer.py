@@ -30,7 +30,7 @@ LOG = logging.getLogger(__name__)
 
 
 def _run(context, description: str, function, on_success, on_end=None, kept="") -> None:
-    """``function()`` on the main thread, under a busy cursor; an error goes to the message
+    """``function(feedback)`` on the main thread, with a progress window and its Cancel; an error goes to the message
     bar (with ``kept``: what is kept), a result to ``on_success(result)``; ``on_end()``
     runs in every case.
 
@@ -41,12 +41,19 @@ def _run(context, description: str, function, on_success, on_end=None, kept="") 
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtWidgets import QApplication
 
+    from .boards_export import ProgressFeedback
+
+    progress = _progress_dialog(context, description)
+    feedback = ProgressFeedback(progress)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    progress.show()
     try:
         try:
-            result = function()
+            result = function(feedback)
         finally:
             QApplication.restoreOverrideCursor()
+            progress.close()
+            progress.deleteLater()
     except AtelierError as exc:
         context.error(exc)
     except Exception as exc:  # noqa: BLE001 - a bug or the system: said in French, logged
@@ -56,6 +63,24 @@ def _run(context, description: str, function, on_success, on_end=None, kept="") 
     finally:
         if on_end is not None:
             on_end()
+
+
+def _progress_dialog(context, description: str):
+    """A modal window naming the table being copied, with Cancel (the copy is one
+    transaction on the server, a temporary file locally: cancelling changes nothing)."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QProgressDialog
+
+    parent = context.iface.mainWindow() if context.iface is not None else None
+    dialog = QProgressDialog(description + "…", tr("Cancel"), 0, 0, parent)
+    dialog.setObjectName("ServerTransferProgress")
+    dialog.setWindowTitle(description)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumWidth(420)
+    return dialog
 
 
 def _ask_workspace(step_panel, mode):
@@ -152,8 +177,8 @@ def publish(step_panel) -> None:
     _run(
         context,
         tr("Publishing the dossier on the server"),
-        lambda: pg_sync.publish(
-            gpkg, ws.dossier, replace, backup=target["backup"] if target else None
+        lambda feedback: pg_sync.publish(
+            gpkg, ws.dossier, replace, feedback, backup=target["backup"] if target else None
         ),
         done,
         kept=tr("Your dossier {path} is unchanged.").format(path=gpkg),
@@ -277,7 +302,7 @@ def fetch(step_panel) -> None:
     _run(
         context,
         tr("Fetching the workshop from the server"),
-        lambda: pg_fetch.fetch(ws.dossier, gpkg, replace),
+        lambda feedback: pg_fetch.fetch(ws.dossier, gpkg, replace, feedback),
         done,
         on_end=reopen,
         kept=tr("The GeoPackage {path} is as it was before.").format(path=gpkg),

@@ -389,7 +389,7 @@
         <translation>Aucun dossier n'est ouvert : créez ou ouvrez d'abord un dossier.</translation>
     </message>
     <message>
-        <location filename="../services/server/pg_sync.py" line="308"/>
+        <location filename="../services/server/pg_sync.py" line="310"/>
         <source>The dossier {path} does not exist.</source>
         <translation>Le dossier {path} n'existe pas.</translation>
     </message>
@@ -1304,12 +1304,12 @@
         <translation>Atelier {schema} (serveur)</translation>
     </message>
     <message>
-        <location filename="../services/server/pg_sync.py" line="343"/>
+        <location filename="../services/server/pg_sync.py" line="345"/>
         <source>The server refused the copy of the dossier into {schema}: {error}</source>
         <translation>Le serveur a refusé la copie du dossier dans {schema} : {error}</translation>
     </message>
     <message>
-        <location filename="../services/server/pg_sync.py" line="379"/>
+        <location filename="../services/server/pg_sync.py" line="381"/>
         <source>Cannot save the style {name}: {error}</source>
         <translation>Impossible d'enregistrer le style {name} : {error}</translation>
     </message>
@@ -2655,22 +2655,22 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Copier un atelier du serveur dans un GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="197"/>
+        <location filename="../gui/server_transfer.py" line="222"/>
         <source>Open the facilitator&apos;s project, which shows every group live?</source>
         <translation>Ouvrir le projet de l'animateur, qui montre tous les groupes en direct ?</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="152"/>
+        <location filename="../gui/server_transfer.py" line="177"/>
         <source>Publishing the dossier on the server</source>
         <translation>Publication du dossier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="268"/>
+        <location filename="../gui/server_transfer.py" line="293"/>
         <source>Workshop {schema} copied into {path} ({count} features).</source>
         <translation>Atelier {schema} copié dans {path} ({count} entités).</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="277"/>
+        <location filename="../gui/server_transfer.py" line="302"/>
         <source>Fetching the workshop from the server</source>
         <translation>Rapatriement de l'atelier depuis le serveur</translation>
     </message>
@@ -2930,12 +2930,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="78"/>
+        <location filename="../gui/server_transfer.py" line="103"/>
         <source>The QGIS authentication database stays locked: nothing was copied.</source>
         <translation>La base de données d'authentification de QGIS reste verrouillée : rien n'a été copié.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="184"/>
+        <location filename="../gui/server_transfer.py" line="209"/>
         <source>Dossier published in {schema} ({count} features). Facilitator&apos;s project: {path} (and one project per group beside it)</source>
         <translation>Dossier publié dans {schema} ({count} entités). Projet de l'animateur : {path} (et un projet par groupe à côté)</translation>
     </message>
@@ -3400,12 +3400,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le schéma {schema} appartient à la base de données elle-même et n'accueille jamais d'atelier : choisissez un autre nom de schéma (par exemple atelier_poix_du_nord).</translation>
     </message>
     <message>
-        <location filename="../services/server/pg_sync.py" line="208"/>
+        <location filename="../services/server/pg_sync.py" line="210"/>
         <source>The schema {schema} already exists on the server and was not made by the workshop plugin ({tables} tables): it is never replaced nor written into. Choose another schema name.</source>
         <translation>Le schéma {schema} existe déjà sur le serveur et n'a pas été créé par l'extension Atelier territorial ({tables} tables) : il n'est jamais remplacé ni modifié. Choisissez un autre nom de schéma.</translation>
     </message>
     <message>
-        <location filename="../services/server/pg_sync.py" line="234"/>
+        <location filename="../services/server/pg_sync.py" line="236"/>
         <source>The schema {schema} already holds a workshop: choose another name, or confirm that the server copy is replaced (it is then kept on the server as a dated backup).</source>
         <translation>Le schéma {schema} contient déjà un atelier : choisissez un autre nom, ou confirmez le remplacement de la copie du serveur (elle est alors conservée sur le serveur en sauvegarde datée).</translation>
     </message>
@@ -3425,17 +3425,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Remplacer le GeoPackage s'il existe (il est conservé en sauvegarde datée)</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="118"/>
+        <location filename="../gui/server_transfer.py" line="143"/>
         <source>Pending edits of {layers} could not be saved: nothing was published.</source>
         <translation>Les modifications en attente de {layers} n'ont pas pu être enregistrées : rien n'a été publié.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="129"/>
+        <location filename="../gui/server_transfer.py" line="154"/>
         <source>Replace the workshop on the server</source>
         <translation>Remplacer l'atelier sur le serveur</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="129"/>
+        <location filename="../gui/server_transfer.py" line="154"/>
         <source>The schema {schema} on the server holds a workshop ({rows} features, created on {created}). It will be replaced by a copy of the dossier {dossier}.
 
 Nothing is deleted: the current workshop, with everything the groups saved on the server, is kept on the server as the schema {backup}.</source>
@@ -3444,7 +3444,7 @@ Nothing is deleted: the current workshop, with everything the groups saved on th
 Rien n'est supprimé : l'atelier actuel, avec tout ce que les groupes ont enregistré sur le serveur, est conservé sur le serveur dans le schéma {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="244"/>
+        <location filename="../gui/server_transfer.py" line="269"/>
         <source>Replace (keep a backup)</source>
         <translation>Remplacer (en gardant une sauvegarde)</translation>
     </message>
@@ -3454,7 +3454,7 @@ Rien n'est supprimé : l'atelier actuel, avec tout ce que les groupes ont enregi
         <translation>L'atelier précédent est conservé sur le serveur sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="231"/>
+        <location filename="../gui/server_transfer.py" line="256"/>
         <source>The GeoPackage {path} will be replaced by the workshop {schema} from the server.
 
 Nothing is deleted: the current file is kept beside it as {backup}.</source>
@@ -3463,17 +3463,17 @@ Nothing is deleted: the current file is kept beside it as {backup}.</source>
 Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {backup}.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="240"/>
+        <location filename="../gui/server_transfer.py" line="265"/>
         <source>{count} layers of the project read this file ({layers}): their pending edits are saved, they are closed while it is replaced, then show the fetched copy.</source>
         <translation>{count} couches du projet lisent ce fichier ({layers}) : leurs modifications en attente sont enregistrées, elles sont fermées pendant le remplacement, puis affichent la copie récupérée.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="244"/>
+        <location filename="../gui/server_transfer.py" line="269"/>
         <source>Replace the GeoPackage</source>
         <translation>Remplacer le GeoPackage</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="261"/>
+        <location filename="../gui/server_transfer.py" line="286"/>
         <source>These layers could not be reopened on {path}: {layers}</source>
         <translation>Ces couches n'ont pas pu être rouvertes sur {path} : {layers}</translation>
     </message>
@@ -3638,17 +3638,17 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Notifications du serveur arrêtées : {error}</translation>
     </message>
     <message>
-        <location filename="../services/server/pg_sync.py" line="194"/>
+        <location filename="../services/server/pg_sync.py" line="196"/>
         <source>{table}.{field}: {n} references to missing {parent} emptied</source>
         <translation>{table}.{field} : {n} références vers des {parent} disparus vidées</translation>
     </message>
     <message>
-        <location filename="../services/server/pg_sync.py" line="284"/>
+        <location filename="../services/server/pg_sync.py" line="286"/>
         <source>Workshop {name} kept as {backup} before being replaced</source>
         <translation>Atelier {name} conservé sous le nom {backup} avant d'être remplacé</translation>
     </message>
     <message>
-        <location filename="../services/server/pg_sync.py" line="322"/>
+        <location filename="../services/server/pg_sync.py" line="324"/>
         <source>{table} ({kind}) is not copied to the server</source>
         <translation>{table} ({kind}) n'est pas copiée sur le serveur</translation>
     </message>
@@ -3878,7 +3878,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="53"/>
+        <location filename="../gui/server_transfer.py" line="60"/>
         <source>{task} failed</source>
         <translation>Échec : {task}</translation>
     </message>
@@ -3893,12 +3893,12 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Vos modifications de {layer} sont gardées dans la couche, toujours en cours d’édition : rien de votre travail n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="152"/>
+        <location filename="../gui/server_transfer.py" line="177"/>
         <source>Your dossier {path} is unchanged.</source>
         <translation>Votre dossier {path} est inchangé.</translation>
     </message>
     <message>
-        <location filename="../gui/server_transfer.py" line="277"/>
+        <location filename="../gui/server_transfer.py" line="302"/>
         <source>The GeoPackage {path} is as it was before.</source>
         <translation>Le GeoPackage {path} est tel qu’il était avant.</translation>
     </message>
@@ -3935,17 +3935,27 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
     <message>
         <location filename="../boards/templates.py" line="103"/>
         <source>QGIS could not load it as a layout.</source>
-        <translation>QGIS n&apos;a pas pu le charger comme mise en page.</translation>
+        <translation>QGIS n'a pas pu le charger comme mise en page.</translation>
     </message>
     <message>
         <location filename="../boards/templates.py" line="110"/>
         <source>The layout template {path} has no item with the id {ids}.</source>
-        <translation>Le modèle de mise en page {path} n&apos;a pas d&apos;élément d&apos;identifiant {ids}.</translation>
+        <translation>Le modèle de mise en page {path} n'a pas d'élément d'identifiant {ids}.</translation>
     </message>
     <message>
         <location filename="../processing/export_boards.py" line="101"/>
         <source>Folder of the agency&apos;s own layout templates (empty: the plugin&apos;s)</source>
-        <translation>Dossier des modèles de mise en page propres au service (vide : ceux de l&apos;extension)</translation>
+        <translation>Dossier des modèles de mise en page propres au service (vide : ceux de l'extension)</translation>
+    </message>
+    <message>
+        <location filename="../services/server/pg_fetch.py" line="271"/>
+        <source>Fetching stopped: the GeoPackage is as it was before.</source>
+        <translation>Rapatriement interrompu : le GeoPackage est tel qu’il était avant.</translation>
+    </message>
+    <message>
+        <location filename="../services/server/pg_sync.py" line="180"/>
+        <source>Publishing stopped: nothing was changed on the server.</source>
+        <translation>Publication interrompue : rien n’a été modifié sur le serveur.</translation>
     </message>
 </context>
 <context>

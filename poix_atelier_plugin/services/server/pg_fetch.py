@@ -267,6 +267,10 @@ def fetch(
                 del local
                 if feedback is not None:
                     feedback.pushInfo(f"{info['name']}: {counts[info['name']]}")
+                    if feedback.isCanceled():  # the copy is a temporary file, removed below
+                        raise AtelierError(
+                            QT_TR_NOOP("Fetching stopped: the GeoPackage is as it was before.")
+                        )
             styles = _styles(cur, ws.schema)
         for style in styles:
             _save_style("ogr", f"{tmp}|layername={style['f_table_name']}", style)

@@ -176,6 +176,8 @@ def _copy_rows(cur, name: str, table: str, layer: QgsVectorLayer, feedback=None)
         )
     if feedback is not None:
         feedback.pushInfo(f"{table}: {len(rows)}")
+        if feedback.isCanceled():  # inside the transaction: the server rolls it all back
+            raise AtelierError(QT_TR_NOOP("Publishing stopped: nothing was changed on the server."))
     return len(rows)
 
 
