@@ -125,6 +125,11 @@ i18n: qm i18n-check
 
 test: test-322 test-340 test-344
 
+# pytest-qgis keeps its QGIS profile in .qgis-settings/$$PYTEST_XDIST_WORKER: one
+# profile per QGIS version (never shared between versions), so that two suites
+# can run side by side (.ci/run runs the two chroot ones at once, after `make i18n`
+# and with TEST_I18N= so that no suite rewrites the .qm another one has open).
+
 ifeq ($(I18N_STRICT),1)
 TEST_I18N := i18n
 else
@@ -133,20 +138,20 @@ endif
 
 test-322: deps $(TEST_I18N)
 	@echo "== pytest on QGIS $$($(SYS_PY) -c 'from qgis.core import Qgis; print(Qgis.version())') (host)"
-	@rm -rf .qgis-settings  # pytest-qgis's profile: not shared between QGIS versions
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	@rm -rf .qgis-settings/qgis322
+	PYTEST_XDIST_WORKER=qgis322 QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 test-340: deps deps-trixie $(TEST_I18N)
 	@echo "== pytest on QGIS 3.40 (Debian 13 chroot $(BUILD)/trixie)"
-	@rm -rf .qgis-settings
-	$(TRIXIE) run python3 -m pytest $(PYTEST_ARGS)
+	@rm -rf .qgis-settings/qgis340
+	PYTEST_XDIST_WORKER=qgis340 $(TRIXIE) run python3 -m pytest $(PYTEST_ARGS)
 
 # What 3.44 deprecates, QGIS 4 removes: a DeprecationWarning raised from the
 # plugin's own modules fails the run there (tests/conftest.py, ATELIER_QGIS).
 test-344: deps deps-backports $(TEST_I18N)
 	@echo "== pytest on QGIS 3.44 (Debian 13 + trixie-backports chroot $(BUILD)/trixie-backports)"
-	@rm -rf .qgis-settings
-	$(BACKPORTS) run python3 -m pytest $(PYTEST_ARGS)
+	@rm -rf .qgis-settings/qgis344
+	PYTEST_XDIST_WORKER=qgis344 $(BACKPORTS) run python3 -m pytest $(PYTEST_ARGS)
 
 lint: deps
 	$(PY) -m ruff check $(LINT_PATHS)

@@ -93,6 +93,7 @@ in_root() {
     LC_ALL=C.UTF-8 LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
     CI="${CI:-}" QT_QPA_PLATFORM=offscreen ATELIER_CHROOT="$ROOT_NAME" ATELIER_QGIS="$QGIS_LABEL" \
     ATELIER_DEPRECATIONS="${ATELIER_DEPRECATIONS:-}" \
+    PYTEST_XDIST_WORKER="${PYTEST_XDIST_WORKER:-}" \
     ATELIER_PG_BIN=/usr/lib/postgresql/17/bin \
     PIP_CERT=/etc/ssl/certs/host-ca-bundle.crt PIP_DISABLE_PIP_VERSION_CHECK=1 \
     SSL_CERT_FILE=/etc/ssl/certs/host-ca-bundle.crt \
