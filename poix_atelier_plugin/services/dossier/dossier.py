@@ -36,7 +36,7 @@ from ...infra.i18n import error_text, tr
 from ...styles.dossier_styles import PROP_THEME, classify
 from . import dossier_keep
 from . import dossier_sources as src
-from .dossier_project import DossierLayer, build_project, context_title
+from .dossier_project import DossierLayer, build_project, context_title, source_rights
 
 log = logging.getLogger(__name__)
 
@@ -379,6 +379,7 @@ def _build_in(
                 title,
                 layer.publicSource(),
                 _source_date(layer) or today,
+                source_rights(layer),
             )
         )
     if cancelled():

@@ -38,6 +38,14 @@ class OnlineLayer:
     provider: str
     uri: str
     visible: bool
+    credit: str = ""
+
+
+#: Written as the layers' metadata rights: what a board credits them with.
+IGN = "IGN \u2013 G\u00e9oplateforme"
+GPU = "G\u00e9oportail de l'urbanisme"
+GEORISQUES = "G\u00e9orisques (BRGM, MTE)"
+CADASTRE = "DGFiP \u2013 Cadastre, IGN \u2013 Parcellaire Express"
 
 
 def _wmts(layer: str, image_format: str, style: str) -> str:
@@ -81,23 +89,29 @@ def online_layers(insee: str) -> list[OnlineLayer]:
     """The online layers of a dossier, top of the layer tree first."""
     zoning_filter = f"\"partition\" = 'DU_{insee}'"
     return [
-        OnlineLayer("zonage_plu", "WFS", _wfs("wfs_du:zone_urba", zoning_filter), True),
-        OnlineLayer("georisques_inondation", "wms", _wms("PPRN_ZONE_INOND"), False),
-        OnlineLayer("georisques_argiles", "wms", _wms("ALEARG"), False),
+        OnlineLayer("zonage_plu", "WFS", _wfs("wfs_du:zone_urba", zoning_filter), True, GPU),
+        OnlineLayer("georisques_inondation", "wms", _wms("PPRN_ZONE_INOND"), False, GEORISQUES),
+        OnlineLayer("georisques_argiles", "wms", _wms("ALEARG"), False, GEORISQUES),
         OnlineLayer(
             "cadastre",
             "wms",
             _wmts("CADASTRALPARCELS.PARCELLAIRE_EXPRESS", "image/png", "PCI vecteur"),
             False,
+            CADASTRE,
         ),
         OnlineLayer(
             "plan_ign",
             "wms",
             _wmts("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "image/png", "normal"),
             True,
+            IGN,
         ),
         OnlineLayer(
-            "ortho", "wms", _wmts("ORTHOIMAGERY.ORTHOPHOTOS", "image/jpeg", "normal"), False
+            "ortho",
+            "wms",
+            _wmts("ORTHOIMAGERY.ORTHOPHOTOS", "image/jpeg", "normal"),
+            False,
+            IGN,
         ),
     ]
 
@@ -127,6 +141,10 @@ def create_layers(insee: str) -> list[tuple[QgsMapLayer, bool]]:
             else:
                 layer = QgsRasterLayer(spec.uri, title, "wms")
             layer.setCustomProperty(PROP_ONLINE, spec.key)
+            if spec.credit:
+                meta = layer.metadata()
+                meta.setRights([spec.credit])
+                layer.setMetadata(meta)
             out.append((layer, spec.visible))
     finally:
         QgsNetworkAccessManager.setTimeout(previous)
