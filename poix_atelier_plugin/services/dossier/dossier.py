@@ -31,6 +31,7 @@ from qgis.core import (
 
 from ... import compat
 from ...domain.errors import QT_TR_NOOP, AtelierError
+from ...domain.insee import insee_code
 from ...infra.gdal_options import gdal_option
 from ...infra.i18n import error_text, tr
 from ...styles.dossier_styles import PROP_THEME, classify
@@ -193,6 +194,7 @@ def build_dossier(
     code = str(code_insee or "").strip()
     if not code:
         raise AtelierError(QT_TR_NOOP("Give the INSEE code of the commune."))
+    code = insee_code(code)  # before it goes into a filter, a file name or a WFS query
     if buffer_m is None or buffer_m < 0 or buffer_m > 50000:
         raise AtelierError(
             QT_TR_NOOP("The buffer must be between 0 and 50,000 m (got {buffer})."),
