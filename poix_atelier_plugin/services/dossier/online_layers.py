@@ -13,6 +13,8 @@ keeps them as unavailable layers and reopens fine.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from qgis.core import (
@@ -20,6 +22,7 @@ from qgis.core import (
     QgsMapLayer,
     QgsNetworkAccessManager,
     QgsRasterLayer,
+    QgsSettings,
     QgsVectorLayer,
 )
 
@@ -130,10 +133,8 @@ def layer_title(key: str, insee: str) -> str:
 
 def create_layers(insee: str) -> list[tuple[QgsMapLayer, bool]]:
     """Create the online layers (possibly invalid offline) with a short network timeout."""
-    previous = QgsNetworkAccessManager.timeout()
-    QgsNetworkAccessManager.setTimeout(TIMEOUT_MS)
     out = []
-    try:
+    with short_network_timeout(TIMEOUT_MS):
         for spec in online_layers(insee):
             title = layer_title(spec.key, insee)
             if spec.provider == "WFS":
@@ -146,6 +147,30 @@ def create_layers(insee: str) -> list[tuple[QgsMapLayer, bool]]:
                 meta.setRights([spec.credit])
                 layer.setMetadata(meta)
             out.append((layer, spec.visible))
-    finally:
-        QgsNetworkAccessManager.setTimeout(previous)
     return out
+
+
+#: Where QGIS keeps the person's network timeout (QgsNetworkAccessManager.setTimeout
+#: writes it there: QGIS has no per-request timeout for a provider's own requests).
+TIMEOUT_KEY = "qgis/networkAndProxy/networkTimeout"
+
+
+@contextmanager
+def short_network_timeout(ms: int) -> Iterator[None]:
+    """A lower timeout inside the block, then the person's setting exactly as it was.
+
+    Putting back the value read would write QGIS's default into a profile
+    that never had the key: it is removed again instead, and a value the
+    person set is written back as it was stored.
+    """
+    settings = QgsSettings()
+    had = settings.contains(TIMEOUT_KEY)
+    stored = settings.value(TIMEOUT_KEY)
+    QgsNetworkAccessManager.setTimeout(ms)
+    try:
+        yield
+    finally:
+        if had:
+            settings.setValue(TIMEOUT_KEY, stored)
+        else:
+            settings.remove(TIMEOUT_KEY)
