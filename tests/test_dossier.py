@@ -335,3 +335,60 @@ def test_sources_given_as_uris_keep_their_table_names(atelier_provider, communes
         }
     )
     assert {"routes", "patrimoine"} <= gpkg_tables(Path(result["DOSSIER"]))
+
+
+@pytest.mark.parametrize("stored", [None, "42000"])
+def test_a_build_leaves_process_and_user_settings_as_they_were(
+    qgis_app, communes_geojson, sources, tmp_path, stored
+):
+    import threading
+
+    from osgeo import gdal
+    from qgis.core import QgsNetworkAccessManager, QgsSettings
+
+    from poix_atelier_plugin.services.dossier import online_layers
+    from poix_atelier_plugin.services.dossier.dossier import build_dossier
+
+    key = online_layers.TIMEOUT_KEY
+    settings = QgsSettings()
+    if stored is None:
+        settings.remove(key)
+    else:
+        settings.setValue(key, stored)
+    gdal.SetConfigOption("OGR_SQLITE_SYNCHRONOUS", "NORMAL")
+    seen_elsewhere, seen_during = [], []
+
+    def progress(_p, _m):
+        # another thread (QGIS's own edits, say) must not see the build's options
+        probe = threading.Thread(
+            target=lambda: seen_elsewhere.append(gdal.GetConfigOption("OGR_SQLITE_SYNCHRONOUS"))
+        )
+        probe.start()
+        probe.join()
+
+    real_short = online_layers.short_network_timeout
+
+    def short(ms):
+        seen_during.append(("short", ms))
+        return real_short(ms)
+
+    online_layers.short_network_timeout = short
+    try:
+        communes = layer(communes_geojson, "communes-59-nord", "communes")
+        result = build_dossier(
+            communes, "59464", tmp_path / "out", sources=sources[:1], online=True, progress=progress
+        )
+    finally:
+        online_layers.short_network_timeout = real_short
+        gdal.SetConfigOption("OGR_SQLITE_SYNCHRONOUS", None)
+    assert Path(result.gpkg).is_file()
+    assert seen_elsewhere and set(seen_elsewhere) == {"NORMAL"}
+    assert ("short", online_layers.TIMEOUT_MS) in seen_during
+    assert gdal.GetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", None) is None
+    after = QgsSettings()
+    if stored is None:
+        assert not after.contains(key)  # not even QGIS's default written into the profile
+    else:
+        assert str(after.value(key)) == stored
+    assert QgsNetworkAccessManager.timeout() == (60000 if stored is None else 42000)
+    after.remove(key)

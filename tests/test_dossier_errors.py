@@ -264,3 +264,57 @@ def test_a_source_failing_to_clip_is_named_and_leaves_nothing(
         r.exc_info and r.exc_info[0] is sqlite3.OperationalError for r in caplog.records
     )  # the traceback is in the log
     assert files_in(out) == []
+
+
+def _odd_communes(tmp_path: Path, field: str, numeric: bool = False):
+    src = write_layer(
+        tmp_path / "communes_odd.gpkg",
+        "communes",
+        "MultiPolygon",
+        "EPSG:2154",
+        [
+            (_square(*POIX, 1500), [59464 if numeric else "59464", "Poix-du-Nord"]),
+            (_square(POIX[0] + 3000, POIX[1], 1500), [59194 if numeric else "59194", "Engle"]),
+        ],
+        fields=[(field, "int" if numeric else "string"), ("nom", "string")],
+    )
+    return layer(src, "communes", "Communes")
+
+
+@pytest.mark.parametrize("numeric", [False, True])
+def test_code_field_with_spaces_and_quotes(atelier_provider, tmp_path, numeric):
+    from poix_atelier_plugin.services.dossier.dossier_sources import commune_label
+
+    field = 'code "insee" d\'la com'
+    communes = _odd_communes(tmp_path, field, numeric)
+    assert communes.fields().indexOf(field) >= 0
+    assert commune_label(communes, field, "59464") == "Poix-du-Nord (59464)"
+    result = _run(_params(communes, tmp_path / "out", CODE_FIELD=field))
+    assert Path(result["DOSSIER"]).is_file()
+
+
+@pytest.mark.parametrize("bad", ["59464' OR 1=1", "59464' OR '1'='1", "5946", "594645", "2C004"])
+def test_a_malformed_insee_code_is_refused_before_any_filter(atelier_provider, tmp_path, bad):
+    from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.services.dossier.dossier_sources import commune_label, find_commune
+
+    communes = _communes(tmp_path)
+    out = tmp_path / "out"
+    message = _fails(_params(communes, out, CODE_INSEE=bad))
+    assert bad in message and "INSEE" in message
+    assert files_in(out) == []
+    for call in (commune_label, find_commune):  # not even one row read for a bad code
+        with pytest.raises(AtelierError) as info:
+            call(communes, "insee_com", bad)
+        assert info.value.message.startswith("The INSEE code {code} is not valid")
+
+
+def test_corsican_and_overseas_codes_are_accepted(qgis_app):
+    from poix_atelier_plugin.domain.insee import insee_code
+
+    assert [insee_code(c) for c in ("2A004", " 2b033 ", "97101", "59464")] == [
+        "2A004",
+        "2B033",
+        "97101",
+        "59464",
+    ]

@@ -319,3 +319,37 @@ def test_package_form_shows_the_photo(atelier_provider, qgis_iface, dossier, tmp
         form.close()
     finally:
         project.clear()
+
+
+def test_basemap_leaves_no_file_in_the_working_directory(
+    atelier_provider, dossier, tmp_path, monkeypatch
+):
+    from osgeo import gdal
+    from qgis.core import QgsRasterBandStats, QgsRectangle
+
+    from poix_atelier_plugin.services.field import package_layers
+
+    if package_layers.basemap_algorithm() is None:
+        pytest.skip("no tilesxyzmbtiles algorithm in this QGIS")
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    global_pam = gdal.GetConfigOption("GDAL_PAM_ENABLED")
+    target = tmp_path / "tiles" / "fond.mbtiles"
+    target.parent.mkdir()
+    assert package_layers.render_basemap(dossier, target, zoom_min=12, zoom_max=13)
+    assert sorted(p.name for p in cwd.iterdir()) == []
+    # statistics sampled the way QGIS does for a renderer read an overview (zoom 12)
+    layer = package_layers.basemap_layer(target, "fond")
+    assert layer.isValid() and layer.dataProvider().hasStatistics(1) is False
+    stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.All, QgsRectangle(), 250)
+    assert stats.maximumValue > 0
+    del layer
+    assert sorted(p.name for p in cwd.iterdir()) == []
+    assert sorted(p.name for p in target.parent.iterdir()) == ["fond.mbtiles"]
+    # the whole export too, and GDAL's options are as before for every thread
+    package = export(dossier, tmp_path / "out", basemap=True)
+    assert sorted(p.name for p in cwd.iterdir()) == []
+    assert not list(package.rglob("*.aux.xml"))
+    assert gdal.GetConfigOption("GDAL_PAM_ENABLED") == global_pam
+    assert gdal.GetThreadLocalConfigOption("GDAL_PAM_ENABLED", None) is None

@@ -299,6 +299,33 @@ def test_add_stop_is_saved_and_numbered(sample, qgis_canvas):
     assert sorted(f["ordre"] for f in stops) == list(range(1, 10))
 
 
+def test_numbering_after_a_save_leaves_the_stops_saved(sample, qgis_canvas):
+    """The renumbering a save triggers writes only numbers that change: once the new
+    stop is numbered the layer is clean, and no commit keeps calling the next one."""
+    gpkg, dock = sample
+    stops_layer = dock.step("route").layer("arrets")
+    commits = []
+    stops_layer.afterCommitChanges.connect(lambda: commits.append(len(commits)))
+    with Modal() as modal:
+        form_ok(modal, nom="Croix de mission")
+        press(dock, "add_stop")
+        draw(qgis_canvas, [(40, 120)], closed=False)
+    wait_until(lambda: commits, what="the stop saved")
+    settle(1500)  # the renumbering (a timer after each commit) has run, and what it caused
+    assert not stops_layer.isModified()
+    assert 1 <= len(commits) <= 2, commits
+    numbered = len(commits)
+    settle(1500)
+    assert len(commits) == numbered  # nothing keeps committing
+    stops = on_disk(gpkg, "arrets")
+    assert sorted(f["ordre"] for f in stops) == list(range(1, 10))
+    assert [f for f in stops if f["nom"] == "Croix de mission"][0]["distance_m"] is not None
+    # numbering again with nothing changed writes nothing at all
+    press(dock, "order_stops")
+    settle(800)
+    assert not stops_layer.isModified() and len(commits) == numbered
+
+
 def test_the_stop_form_reads_as_a_form_not_a_table(sample, qgis_canvas):
     """The form of a new stop: titled with the layer and group, the next number,
     no "NULL" anywhere, no computed distances, no child table of photos."""

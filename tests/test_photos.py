@@ -289,3 +289,54 @@ def test_summary_stop_by_stop_as_stored(qgis_app, dossier, photos_dir, tmp_path)
 
 def stops_by_order(stops: dict, ordre: int) -> int:
     return next(fid for fid, f in stops.items() if f["ordre"] == ordre)
+
+
+def _noisy_photo(path: Path, x: float, y: float) -> Path:
+    """A geotagged JPEG well over 2 × 16 KB (noise does not compress)."""
+    from PIL import Image
+
+    image = Image.effect_noise((480, 360), 90).convert("RGB")
+    return hp.make_photo_at(path, x, y, image=image)
+
+
+def _change_middle(source: Path, target: Path) -> Path:
+    """Same size, same first and last 16 KB, one byte changed in between."""
+    data = bytearray(source.read_bytes())
+    keep = 16 * 1024
+    assert len(data) > 2 * keep + 1024
+    i = len(data) // 2
+    while data[i] in (0x00, 0xFE, 0xFF) or data[i - 1] == 0xFF:  # no JPEG marker made
+        i += 1
+    assert keep < i < len(data) - keep
+    data[i] ^= 0x01
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_photos_differing_only_in_the_middle_are_both_imported(atelier_provider, dossier, tmp_path):
+    folder = tmp_path / "burst"
+    first = _noisy_photo(folder / "IMG_0100.jpg", 743400.0, 7010300.0)
+    second = _change_middle(first, folder / "IMG_0101.jpg")
+    raw_a, raw_b = first.read_bytes(), second.read_bytes()
+    assert len(raw_a) == len(raw_b) and raw_a != raw_b
+    assert raw_a[: 16 * 1024] == raw_b[: 16 * 1024] and raw_a[-16 * 1024 :] == raw_b[-16 * 1024 :]
+    from poix_atelier_plugin.services.photos import photo_files
+
+    assert photo_files.file_digest(first) != photo_files.file_digest(second)
+    result = run_import(dossier, folder)
+    assert (result["IMPORTED"], result["ALREADY_IMPORTED"]) == (2, 0)
+    stored = sorted(Path(f["photo"]).name for f in observations(dossier))
+    assert stored == ["IMG_0100.jpg", "IMG_0101.jpg"]
+    dcim = dossier.parent / "DCIM" / "Groupe_1"
+    assert (dcim / "IMG_0101.jpg").read_bytes() == raw_b
+    # the same pair under one name in two folders: both kept, the second renamed
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy2(second, other / "IMG_0100.jpg")
+    from poix_atelier_plugin.services.photos.photo_files import copy_target, file_digest
+
+    target, needed = copy_target(other / "IMG_0100.jpg", dcim, file_digest(other / "IMG_0100.jpg"))
+    assert needed and target.name == "IMG_0100_2.jpg"
+    # a second import of the pair is still a no-op
+    again = run_import(dossier, folder)
+    assert (again["IMPORTED"], again["ALREADY_IMPORTED"]) == (0, 2)

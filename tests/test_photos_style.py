@@ -114,3 +114,64 @@ def test_arrow_points_where_the_camera_looked(qgis_app):
         cy = sum(p[1] for p in red) / len(red)
         bearing = math.degrees(math.atan2(cx, -cy)) % 360
         assert min(abs(bearing - azimut), 360 - abs(bearing - azimut)) < 8, (azimut, bearing)
+
+
+def test_server_dossier_photos_resolve_against_the_project_folder(qgis_app, tmp_path, monkeypatch):
+    """A relative photo of a PostGIS dossier is looked for next to the project, never in
+    QGIS's working directory (where a decoy with the same name waits)."""
+    from qgis.core import (
+        QgsExpression,
+        QgsExpressionContext,
+        QgsExpressionContextUtils,
+        QgsFeature,
+        QgsField,
+        QgsProject,
+        QgsVectorLayer,
+    )
+    from qgis.PyQt.QtCore import QVariant
+
+    from poix_atelier_plugin.boards.data import read_photos
+    from poix_atelier_plugin.boards.source import Dossier
+    from poix_atelier_plugin.styles import photo_style
+
+    rel = "DCIM/Groupe_1/IMG_0001.jpg"
+    decoy = tmp_path / "qgis_started_here"
+    (decoy / "DCIM" / "Groupe_1").mkdir(parents=True)
+    (decoy / rel).write_bytes(b"not this one")
+    monkeypatch.chdir(decoy)
+    project_dir = tmp_path / "atelier"
+    (project_dir / "DCIM" / "Groupe_1").mkdir(parents=True)
+    (project_dir / rel).write_bytes(b"this one")
+    obs = QgsVectorLayer("Point?crs=EPSG:2154", "observations", "memory")
+    obs.dataProvider().addAttributes(
+        [QgsField(n, QVariant.String) for n in ("photo", "texte", "arret_id")]
+    )
+    obs.updateFields()
+    feat = QgsFeature(obs.fields())
+    feat.setAttributes([rel, "", None])
+    obs.dataProvider().addFeatures([feat])
+    project = QgsProject.instance()
+    dossier = Dossier(path="pg:Atelier/atelier_poix", commune="Poix-du-Nord")
+    try:
+        project.clear()  # unsaved: no folder, the photo is not found (not the decoy)
+        [photo] = read_photos(obs, dossier)
+        assert not photo.exists
+        assert project.write(str(project_dir / "atelier.qgz"))
+        [photo] = read_photos(obs, dossier)
+        assert photo.exists and photo.absolute.read_bytes() == b"this one"
+        # the form's photo widget: the same root for a server layer
+        pg = QgsVectorLayer(
+            'dbname=\'atelier\' host=localhost table="s"."o" (geom)', "o", "postgres"
+        )
+        context = QgsExpressionContext()
+        context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(pg))
+        root = QgsExpression(photo_style.LAYER_FOLDER_EXPRESSION).evaluate(context)
+        assert root == str(project_dir)
+        gpkg = QgsVectorLayer(f"{tmp_path}/elsewhere/d.gpkg|layername=observations", "g", "ogr")
+        context = QgsExpressionContext()
+        context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(gpkg))
+        assert QgsExpression(photo_style.LAYER_FOLDER_EXPRESSION).evaluate(context) == str(
+            tmp_path / "elsewhere"
+        )
+    finally:
+        project.clear()

@@ -193,3 +193,53 @@ def test_round_trip_of_the_committed_sample(pg_connection, tmp_path, repo_root):
     assert sorted(_gpkg_rows(back, "layer_styles", style_cols, "id")) == sorted(
         _gpkg_rows(sample, "layer_styles", style_cols, "id")
     )
+
+
+def test_server_version_is_checked_on_connecting(pg_connection):
+    from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.infra.i18n import error_text
+    from poix_atelier_plugin.store import postgis
+
+    conn = postgis.connect(pg_connection.name)  # the local cluster is recent: accepted
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT current_setting('server_version_num')::int")
+            assert cur.fetchone()[0] == conn.server_version >= postgis.MIN_SERVER_VERSION
+    finally:
+        conn.close()
+    postgis.check_server_version(130000, pg_connection.name)
+    for number, shown in ((120016, "12"), (90624, "9.6")):
+        with pytest.raises(AtelierError) as err:
+            postgis.check_server_version(number, pg_connection.name)
+        assert err.value.message.startswith("The PostgreSQL server of {connection} runs version")
+        assert err.value.params == {"connection": pg_connection.name, "version": shown}
+        assert pg_connection.name in error_text(err.value) and shown in error_text(err.value)
+
+
+def test_an_old_server_is_refused_on_connecting(pg_connection, monkeypatch):
+    """The number libpq reads on connecting decides, before any SQL is sent."""
+    import psycopg2
+
+    from poix_atelier_plugin.domain.errors import AtelierError
+    from poix_atelier_plugin.store import postgis
+
+    opened = []
+    real_connect = psycopg2.connect
+
+    class OldServer:
+        def __init__(self, conn):
+            self._conn, self.server_version = conn, 120016
+
+        def close(self):
+            self._conn.close()
+            opened.append("closed")
+
+    monkeypatch.setattr(psycopg2, "connect", lambda *a, **k: OldServer(real_connect(*a, **k)))
+    with pytest.raises(AtelierError) as err:
+        postgis.create_workspace(pg_connection.dossier("atelier_old_server"), [])
+    assert err.value.params["version"] == "12" and opened == ["closed"]
+    monkeypatch.undo()
+    assert not _psql(
+        pg_connection.cluster,
+        "SELECT 1 FROM pg_namespace WHERE nspname = 'atelier_old_server'",
+    )

@@ -158,7 +158,7 @@ def atlas(ctx: BoardContext, group: GroupSpec) -> Board:
             # the observations read at each export once the layer is in the open
             # project (the engine adds it after this export; a scratch project
             # never has it): until then try() falls back to the values of now
-            live = _photo_slot(obs_l, slot, str(ctx.dossier.folder), missing)
+            live = _photo_slot(obs_l, slot, str(ctx.dossier.folder or ""), missing)
             source, caption, used = (
                 f"try({now_}, {then})" for now_, then in zip(live, (source, caption, used))
             )

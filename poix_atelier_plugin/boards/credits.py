@@ -1,36 +1,62 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Source credits of the layers a board shows (IGN, DGFiP…).
 
-A layer's own attribution, metadata rights or the source recorded by the
-dossier (custom property ``atelier/source_name``) come first; otherwise the
-producer is recognised from the table name (fallback list below).
+A credit is what the layer says about itself: its attribution, or the rights
+of its metadata (the dossier build copies them from each source layer and
+writes them for the online layers). Only a layer that says nothing is
+credited from its table name, and only from an exact, known table name: a
+part of a name is no evidence ("plu" is also in ``eaux_pluviales``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from qgis.core import QgsMapLayer
 
 from ..infra.i18n import tr
+from ..services.dossier.dossier_project import source_rights
 from ..store.workspace import PROP_TABLE
 
 PROP_SOURCE_NAME = "atelier/source_name"
 PROP_SOURCE_DATE = "atelier/source_date"
+PROP_DOSSIER_TABLE = "atelier/dossier_table"
+PROP_ONLINE = "atelier/online"
 
-#: (words in the table or source name, credit) checked in order.
-FALLBACK: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("parcelle", "cadastr", "_pci"), "DGFiP \u2013 Cadastre, IGN \u2013 Parcellaire Express"),
-    (("zone_urba", "plu", "zonage", "gpu", "urba"), "G\u00e9oportail de l'urbanisme"),
-    (("georisques", "inond", "alea", "argile", "cavite", "ppr"), "G\u00e9orisques (BRGM, MTE)"),
-    (("commune", "perimetre", "admin_express"), "IGN \u2013 Admin Express COG"),
-    (
-        ("batiment", "troncon", "route", "hydro", "cours_d_eau", "bdtopo", "voie", "bati"),
-        "IGN \u2013 BD TOPO\u00ae",
+CADASTRE = "DGFiP \u2013 Cadastre, IGN \u2013 Parcellaire Express"
+GPU = "G\u00e9oportail de l'urbanisme"
+GEORISQUES = "G\u00e9orisques (BRGM, MTE)"
+ADMIN_EXPRESS = "IGN \u2013 Admin Express COG"
+BDTOPO = "IGN \u2013 BD TOPO\u00ae"
+GEOPLATEFORME = "IGN \u2013 G\u00e9oplateforme"
+OSM = "\u00a9 contributeurs OpenStreetMap"
+
+#: Credit of a layer that gives none, by its exact table name (dossier tables,
+#: the usual names of the producers' own tables, the online layers' keys).
+FALLBACK: dict[str, str] = {
+    **dict.fromkeys(("parcelles", "parcelle", "cadastre", "pci_parcelles"), CADASTRE),
+    **dict.fromkeys(("zonage_plu", "zone_urba", "zonage_urbanisme", "plu_zonage"), GPU),
+    **dict.fromkeys(
+        ("georisques_inondation", "georisques_argiles", "zone_inondable", "alea_argiles"),
+        GEORISQUES,
     ),
-    (("geopf", "planign", "orthophoto", "wmts", "_ign"), "IGN \u2013 G\u00e9oplateforme"),
-    (("osm", "openstreetmap"), "\u00a9 contributeurs OpenStreetMap"),
-)
+    **dict.fromkeys(("commune", "communes", "communes_voisines", "perimetre_etude"), ADMIN_EXPRESS),
+    **dict.fromkeys(
+        (
+            "batiment",
+            "batiments",
+            "troncon_de_route",
+            "routes",
+            "routes_et_rues",
+            "cours_d_eau",
+            "troncon_hydrographique",
+        ),
+        BDTOPO,
+    ),
+    **dict.fromkeys(("plan_ign", "ortho", "orthophoto"), GEOPLATEFORME),
+    **dict.fromkeys(("osm", "openstreetmap"), OSM),
+}
 GROUP_TABLES = (
     "parcours",
     "arrets",
@@ -45,25 +71,25 @@ GROUP_TABLES = (
 
 
 def layer_credit(layer: QgsMapLayer) -> str | None:
-    """The credit of one layer, or None for the groups' own drawings."""
+    """The credit of one layer, or None for the groups' own drawings and unknown sources."""
     table = str(layer.customProperty(PROP_TABLE) or "")
     if table in GROUP_TABLES or layer.customProperty("atelier/synthesis"):
         return None
-    source_name = str(layer.customProperty(PROP_SOURCE_NAME) or "")
-    meta = layer.metadata()
-    server = layer.serverProperties() if hasattr(layer, "serverProperties") else None
-    attribution = (
-        server.attribution()
-        if server is not None and hasattr(server, "attribution")
-        else layer.attribution()
+    own = source_rights(layer)
+    if own:
+        return own
+    names = (
+        layer.customProperty(PROP_DOSSIER_TABLE),
+        layer.customProperty(PROP_ONLINE),
+        table,
+        _table_from_uri(layer.source()),
+        layer.name(),
     )
-    for text in (attribution, "; ".join(meta.rights()), source_name):
-        text = (text or "").strip()
-        if text:
-            return _fallback(text) or text
-    uri = layer.source().lower()
-    table = table or _table_from_uri(uri) or layer.name().lower()
-    return _fallback(" ".join((table, uri)))
+    for name in names:
+        credit = FALLBACK.get(_plain(str(name or "")))
+        if credit:
+            return credit
+    return None
 
 
 def _table_from_uri(uri: str) -> str:
@@ -71,15 +97,10 @@ def _table_from_uri(uri: str) -> str:
     return match.group(1) if match else ""
 
 
-def _fallback(text: str) -> str | None:
-    import unicodedata
-
+def _plain(text: str) -> str:
+    """``Routes et rues`` → ``routes_et_rues``: how table names are made from titles."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    low = re.sub(r"[^a-z0-9]+", "_", plain.lower())
-    for words, credit in FALLBACK:
-        if any(w in low for w in words):
-            return credit
-    return None
+    return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")
 
 
 def credits(layers: list[QgsMapLayer]) -> list[str]:

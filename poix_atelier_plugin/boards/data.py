@@ -123,7 +123,11 @@ def read_photos(observations: QgsVectorLayer | None, dossier: Dossier) -> list[P
         if not photo:
             continue
         path = Path(str(photo))
-        absolute = path if path.is_absolute() else dossier.folder / path
+        folder = dossier.folder
+        if path.is_absolute():
+            absolute = path
+        else:  # no folder known (a server dossier in an unsaved project): not found
+            absolute = folder / path if folder is not None else Path()
         stop = _v(feat["arret_id"])
         out.append(
             Photo(

@@ -13,7 +13,7 @@ from ..domain.errors import QT_TR_NOOP, AtelierError
 from ..domain.groups import GroupSpec
 from ..infra.i18n import tr
 from ..infra.settings import ProjectSettings
-from ..infra.user_paths import absolute
+from ..infra.user_paths import absolute, project_folder
 from ..store.tables import is_pg, open_table, present_tables, read_groups
 
 LOG = logging.getLogger(__name__)
@@ -32,9 +32,16 @@ class Dossier:
     tables: set[str] = field(default_factory=set)
 
     @property
-    def folder(self) -> Path:
-        """Where relative photo paths start (the dossier's folder)."""
-        return absolute(self.path).parent if not is_pg(self.path) else Path.cwd()
+    def folder(self) -> Path | None:
+        """Where relative photo paths start: the GeoPackage's folder, or for a server
+        dossier the folder of the project it is opened from (None while unsaved).
+
+        Never QGIS's working directory: it is wherever QGIS was started from, and a
+        photo found there would be another dossier's, or none.
+        """
+        if not is_pg(self.path):
+            return absolute(self.path).parent
+        return project_folder(QgsProject.instance())
 
     def group(self, name: str) -> GroupSpec:
         for spec in self.groups:

@@ -192,10 +192,10 @@ class BuildDossierDialog(QDialog, FORM_CLASS):
             return None
         try:
             field = detect_code_field(layer, self.codeFieldCombo.currentField() or None)
+            label = commune_label(layer, field, code)
         except AtelierError as exc:
             self._name_error(error_text(exc))
             return None
-        label = commune_label(layer, field, code)
         if label is None:
             self._name_error(
                 tr("No commune has the code {code} in {layer}.").format(

@@ -31,3 +31,9 @@ def same_path(a: str | os.PathLike, b: str | os.PathLike) -> bool:
     except (OSError, ValueError):
         pass
     return os.path.normcase(absolute(a)) == os.path.normcase(absolute(b))
+
+
+def project_folder(project) -> Path | None:
+    """The folder of a saved QGIS project (``QgsProject``), None while it is unsaved."""
+    folder = project.absolutePath() if project is not None else ""
+    return absolute(folder) if folder else None

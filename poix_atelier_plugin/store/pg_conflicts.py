@@ -21,16 +21,18 @@ from qgis.core import QgsDataSourceUri, QgsVectorLayer
 from ..domain.errors import QT_TR_NOOP, AtelierError
 from . import postgis
 from .postgis import KEY, ident
+from .row_compare import (  # noqa: F401 - the comparisons are part of this module's API
+    GEOM_TOLERANCE,
+    GEOM_TOLERANCE_DEGREES,
+    comparable,
+    same_geometry,
+    same_value,
+)
 from .rows import plain_value as _plain
 
 LOG = logging.getLogger(__name__)
 
 VERSION = "version"
-#: Two geometries closer than this (in the layer's units, metres in Lambert-93)
-#: are the same: QGIS and PostGIS print coordinates with different digits.
-GEOM_TOLERANCE = 1e-6
-#: the same in degrees, for a layer in geographic coordinates
-GEOM_TOLERANCE_DEGREES = 1e-9
 
 
 @dataclass
@@ -67,73 +69,6 @@ def conflict_message(text: str) -> str | None:
     if found is None:
         return None
     return error_text(changed_error(found.group(1), int(found.group(2))))
-
-
-def comparable(value):
-    """A value as Python compares it, whoever read it (psycopg2 or a QGIS provider).
-
-    NULL, None and a QVariant NULL are None; numbers are floats (Decimal, int
-    and float alike); dates and times are Python's; text stays text.
-    """
-    import datetime as dt
-    from decimal import Decimal
-
-    value = _plain(value)
-    if value is None:
-        return None
-    for qt_name, to_python in (
-        ("QDateTime", "toPyDateTime"),
-        ("QDate", "toPyDate"),
-        ("QTime", "toPyTime"),
-    ):
-        if type(value).__name__ == qt_name:
-            if qt_name == "QDateTime":
-                # an instant: compared in UTC seconds, whatever zone either side used
-                ms = value.toMSecsSinceEpoch()
-                return dt.datetime.fromtimestamp(ms // 1000, dt.timezone.utc).replace(
-                    microsecond=ms % 1000 * 1000
-                )
-            return getattr(value, to_python)()
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            value = value.astimezone()  # a naive server time is local, as QGIS reads it
-        # QGIS keeps milliseconds, PostgreSQL microseconds
-        value = value.replace(microsecond=value.microsecond // 1000 * 1000)
-        return value.astimezone(dt.timezone.utc)
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float, Decimal)):
-        return float(value)
-    if hasattr(value, "toPyObject"):  # another QVariant
-        return comparable(value.toPyObject())
-    return value
-
-
-def same_value(a, b) -> bool:
-    """Equal once normalised (see ``comparable``); numbers within a relative 1e-9."""
-    import math
-
-    a, b = comparable(a), comparable(b)
-    if isinstance(a, float) and isinstance(b, float):
-        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
-    if isinstance(a, float) != isinstance(b, float):
-        # a number read as text by one side (an unknown type): compare the text
-        return str(a) == str(b)
-    return a == b
-
-
-def same_geometry(a: str | None, b: str | None, tolerance: float = GEOM_TOLERANCE) -> bool:
-    """Two WKT geometries are the same within ``tolerance`` (empty and None alike)."""
-    from qgis.core import QgsGeometry
-
-    ga = QgsGeometry.fromWkt(a) if a else QgsGeometry()
-    gb = QgsGeometry.fromWkt(b) if b else QgsGeometry()
-    if ga.isEmpty() or gb.isEmpty():
-        return ga.isEmpty() and gb.isEmpty()
-    if ga.type() != gb.type():
-        return False
-    distance = ga.hausdorffDistance(gb)
-    return 0 <= distance <= tolerance
 
 
 def changed_error(table: str, fid) -> AtelierError:

@@ -172,7 +172,38 @@ def connect(ws_or_connection, uri: QgsDataSourceUri | None = None):
         conn = psycopg2.connect(info, connect_timeout=10, application_name="atelier territorial")
     except psycopg2.OperationalError as exc:
         raise _connect_error(name, str(exc)) from exc
+    try:
+        check_server_version(conn.server_version, name)  # libpq's value, read at connection
+    except AtelierError:
+        conn.close()
+        raise
     return conn
+
+
+#: Oldest PostgreSQL the workspace SQL runs on: gen_random_uuid(), which fills
+#: every uid, is part of the core server from 13 only.
+MIN_SERVER_VERSION = 130000
+
+
+def check_server_version(version_num: int, name: str) -> None:
+    """Refuse a server older than PostgreSQL 13 in words, before any SQL fails on it."""
+    version = int(version_num or 0)
+    if version < MIN_SERVER_VERSION:
+        # 120005 is "12", 90624 is "9.6" (two numbers before PostgreSQL 10)
+        shown = (
+            str(version // 10000)
+            if version >= 100000
+            else f"{version // 10000}.{version // 100 % 100}"
+        )
+        raise AtelierError(
+            QT_TR_NOOP(
+                "The PostgreSQL server of {connection} runs version {version}: the workshop "
+                "needs PostgreSQL 13 or newer. Ask the server's administrator for an upgrade, "
+                "or work on a GeoPackage dossier."
+            ),
+            connection=name,
+            version=shown,
+        )
 
 
 def _connect_error(name: str, detail: str) -> AtelierError:

@@ -34,9 +34,13 @@ from ..store.workspace import PROP_TABLE
 #: ExternalResource storage modes (QgsFileWidget::RelativeStorage).
 RELATIVE_PROJECT = 1
 RELATIVE_DEFAULT_PATH = 2
-#: Folder of the layer's data source (GeoPackage), for the widget's root path.
+#: Folder of the layer's data source (GeoPackage), for the widget's root path; a
+#: server layer has no folder: its photos are relative to the project's folder
+#: (an empty root would mean QGIS's working directory).
 LAYER_FOLDER_EXPRESSION = (
-    "regexp_replace(layer_property(@layer, 'source'), '[/\\\\\\\\][^/\\\\\\\\|]*(\\\\|.*)?$', '')"
+    "if(left(layer_property(@layer, 'source'), 7) = 'dbname=' "
+    "OR left(layer_property(@layer, 'source'), 8) = 'service=', @project_folder, "
+    "regexp_replace(layer_property(@layer, 'source'), '[/\\\\\\\\][^/\\\\\\\\|]*(\\\\|.*)?$', ''))"
 )
 THUMBNAIL_HEIGHT = 220
 #: Marker angle of the direction arrow (an arrowhead points east at 0°).

@@ -32,12 +32,13 @@ from qgis.core import (
 
 from ... import compat
 from ...domain.errors import QT_TR_NOOP, AtelierError
+from ...domain.insee import insee_code
 from ...infra.gdal_options import gdal_option
 from ...infra.i18n import error_text, tr
 from ...styles.dossier_styles import PROP_THEME, classify
 from . import dossier_keep
 from . import dossier_sources as src
-from .dossier_project import DossierLayer, build_project, context_title
+from .dossier_project import DossierLayer, build_project, context_title, source_rights
 
 log = logging.getLogger(__name__)
 
@@ -258,6 +259,7 @@ def build_data(
     code = str(code_insee or "").strip()
     if not code:
         raise AtelierError(QT_TR_NOOP("Give the INSEE code of the commune."))
+    code = insee_code(code)  # before it goes into a filter, a file name or a WFS query
     if buffer_m is None or buffer_m < 0 or buffer_m > 50000:
         raise AtelierError(
             QT_TR_NOOP("The buffer must be between 0 and 50,000 m (got {buffer})."),
@@ -476,6 +478,7 @@ def _build_in(
                 title,
                 layer.publicSource(),
                 _source_date(layer) or today,
+                source_rights(layer),
             )
         )
     if cancelled():

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsLayerMetadata,
     QgsLayerTreeGroup,
+    QgsMapLayer,
     QgsMapSettings,
     QgsProject,
     QgsProviderRegistry,
@@ -52,6 +53,23 @@ class DossierLayer:
     source_name: str = ""
     source_uri: str = ""
     source_date: str = ""
+    #: the source's own credit (attribution or metadata rights), kept as the layer's rights
+    rights: str = ""
+
+
+def source_rights(layer: QgsMapLayer) -> str:
+    """What a layer says of its source: its attribution, else its metadata rights."""
+    server = layer.serverProperties() if hasattr(layer, "serverProperties") else None
+    attribution = (
+        server.attribution()
+        if server is not None and hasattr(server, "attribution")
+        else layer.attribution()
+    )
+    for text in (attribution, "; ".join(r for r in layer.metadata().rights() if r.strip())):
+        text = (text or "").strip()
+        if text:
+            return text
+    return ""
 
 
 def context_title(table: str) -> str:
@@ -76,6 +94,8 @@ def _metadata(spec: DossierLayer, insee: str) -> QgsLayerMetadata:
             )
         )
         meta.addHistoryItem(f"{spec.source_date}: {spec.source_name} ({spec.source_uri})")
+    if spec.rights:
+        meta.setRights([spec.rights])
     meta.setKeywords({"atelier": [spec.theme, spec.kind, insee]})
     return meta
 

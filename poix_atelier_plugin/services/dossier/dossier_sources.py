@@ -19,6 +19,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsExpression,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
@@ -31,6 +32,7 @@ from qgis.core import (
 from ... import compat
 from ...domain import schema
 from ...domain.errors import QT_TR_NOOP, AtelierError
+from ...domain.insee import insee_code
 
 #: Usual names of the INSEE code field, in order of preference (compared lower-case).
 CODE_FIELD_CANDIDATES: tuple[str, ...] = (
@@ -109,20 +111,25 @@ def detect_name_field(layer: QgsVectorLayer) -> str | None:
 
 
 def _code_request(layer: QgsVectorLayer, code_field: str, code: str) -> QgsFeatureRequest:
-    """Features whose code is ``code``; a text field is compared as such (the provider can)."""
-    quoted = "'" + code.replace("'", "''") + "'"
+    """Features whose code is ``code``; a text field is compared as such (the provider can).
+
+    The code is checked first and both the field name (any name a layer may
+    have, spaces and quotes included) and the value are quoted by QGIS.
+    """
+    value = QgsExpression.quotedValue(insee_code(code))
+    column = QgsExpression.quotedColumnRef(code_field)
     field = layer.fields().field(code_field)
     if field.type() == compat.FIELD_STRING:
-        expression = f'"{code_field}" = {quoted}'
+        expression = f"{column} = {value}"
     else:  # a code stored as a number still reads as its digits
-        expression = f'to_string("{code_field}") = {quoted}'
+        expression = f"to_string({column}) = {value}"
     return QgsFeatureRequest().setFilterExpression(expression)
 
 
 def commune_label(layer: QgsVectorLayer, code_field: str, code: str) -> str | None:
     """ "Name (code)" of the commune with ``code``, the code alone without a name field;
     None when no commune has it. Reads attributes only, one feature at most."""
-    code = str(code).strip()
+    code = insee_code(code)
     name_field = detect_name_field(layer)
     request = _code_request(layer, code_field, code)
     request.setFlags(compat.REQUEST_NO_GEOMETRY)
@@ -171,7 +178,7 @@ def find_commune(
     transform_context: QgsCoordinateTransformContext | None = None,
 ) -> tuple[QgsFeature, QgsGeometry]:
     """The commune feature and its geometry in Lambert-93."""
-    code = str(code).strip()
+    code = insee_code(code)
     idx = layer.fields().indexOf(code_field)
     request = _code_request(layer, code_field, code)
     request.setSubsetOfAttributes([idx])

@@ -13,6 +13,8 @@ keeps them as unavailable layers and reopens fine.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from qgis.core import (
@@ -20,6 +22,7 @@ from qgis.core import (
     QgsMapLayer,
     QgsNetworkAccessManager,
     QgsRasterLayer,
+    QgsSettings,
     QgsVectorLayer,
 )
 
@@ -38,6 +41,14 @@ class OnlineLayer:
     provider: str
     uri: str
     visible: bool
+    credit: str = ""
+
+
+#: Written as the layers' metadata rights: what a board credits them with.
+IGN = "IGN \u2013 G\u00e9oplateforme"
+GPU = "G\u00e9oportail de l'urbanisme"
+GEORISQUES = "G\u00e9orisques (BRGM, MTE)"
+CADASTRE = "DGFiP \u2013 Cadastre, IGN \u2013 Parcellaire Express"
 
 
 def _wmts(layer: str, image_format: str, style: str) -> str:
@@ -81,23 +92,29 @@ def online_layers(insee: str) -> list[OnlineLayer]:
     """The online layers of a dossier, top of the layer tree first."""
     zoning_filter = f"\"partition\" = 'DU_{insee}'"
     return [
-        OnlineLayer("zonage_plu", "WFS", _wfs("wfs_du:zone_urba", zoning_filter), True),
-        OnlineLayer("georisques_inondation", "wms", _wms("PPRN_ZONE_INOND"), False),
-        OnlineLayer("georisques_argiles", "wms", _wms("ALEARG"), False),
+        OnlineLayer("zonage_plu", "WFS", _wfs("wfs_du:zone_urba", zoning_filter), True, GPU),
+        OnlineLayer("georisques_inondation", "wms", _wms("PPRN_ZONE_INOND"), False, GEORISQUES),
+        OnlineLayer("georisques_argiles", "wms", _wms("ALEARG"), False, GEORISQUES),
         OnlineLayer(
             "cadastre",
             "wms",
             _wmts("CADASTRALPARCELS.PARCELLAIRE_EXPRESS", "image/png", "PCI vecteur"),
             False,
+            CADASTRE,
         ),
         OnlineLayer(
             "plan_ign",
             "wms",
             _wmts("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "image/png", "normal"),
             True,
+            IGN,
         ),
         OnlineLayer(
-            "ortho", "wms", _wmts("ORTHOIMAGERY.ORTHOPHOTOS", "image/jpeg", "normal"), False
+            "ortho",
+            "wms",
+            _wmts("ORTHOIMAGERY.ORTHOPHOTOS", "image/jpeg", "normal"),
+            False,
+            IGN,
         ),
     ]
 
@@ -116,10 +133,8 @@ def layer_title(key: str, insee: str) -> str:
 
 def create_layers(insee: str) -> list[tuple[QgsMapLayer, bool]]:
     """Create the online layers (possibly invalid offline) with a short network timeout."""
-    previous = QgsNetworkAccessManager.timeout()
-    QgsNetworkAccessManager.setTimeout(TIMEOUT_MS)
     out = []
-    try:
+    with short_network_timeout(TIMEOUT_MS):
         for spec in online_layers(insee):
             title = layer_title(spec.key, insee)
             if spec.provider == "WFS":
@@ -127,7 +142,35 @@ def create_layers(insee: str) -> list[tuple[QgsMapLayer, bool]]:
             else:
                 layer = QgsRasterLayer(spec.uri, title, "wms")
             layer.setCustomProperty(PROP_ONLINE, spec.key)
+            if spec.credit:
+                meta = layer.metadata()
+                meta.setRights([spec.credit])
+                layer.setMetadata(meta)
             out.append((layer, spec.visible))
-    finally:
-        QgsNetworkAccessManager.setTimeout(previous)
     return out
+
+
+#: Where QGIS keeps the person's network timeout (QgsNetworkAccessManager.setTimeout
+#: writes it there: QGIS has no per-request timeout for a provider's own requests).
+TIMEOUT_KEY = "qgis/networkAndProxy/networkTimeout"
+
+
+@contextmanager
+def short_network_timeout(ms: int) -> Iterator[None]:
+    """A lower timeout inside the block, then the person's setting exactly as it was.
+
+    Putting back the value read would write QGIS's default into a profile
+    that never had the key: it is removed again instead, and a value the
+    person set is written back as it was stored.
+    """
+    settings = QgsSettings()
+    had = settings.contains(TIMEOUT_KEY)
+    stored = settings.value(TIMEOUT_KEY)
+    QgsNetworkAccessManager.setTimeout(ms)
+    try:
+        yield
+    finally:
+        if had:
+            settings.setValue(TIMEOUT_KEY, stored)
+        else:
+            settings.remove(TIMEOUT_KEY)

@@ -38,7 +38,6 @@ from qgis.core import (
     QgsLayerTreeGroup,
     QgsProcessingException,
     QgsProject,
-    QgsRasterLayer,
     QgsVectorLayer,
 )
 
@@ -226,7 +225,7 @@ def build_project(package: Path, gpkg: Path, groupe: str, basemap: Path | None) 
     root.insertChildNode(0, work_group)
     root.insertChildNode(1, ref_group)
     if basemap is not None:
-        raster = QgsRasterLayer(str(basemap), tr("Offline basemap"), "gdal")
+        raster = package_layers.basemap_layer(basemap, tr("Offline basemap"))
         if raster.isValid():
             project.addMapLayer(raster, False)
             root.insertLayer(-1, raster)

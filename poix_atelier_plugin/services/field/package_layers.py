@@ -24,6 +24,7 @@ from qgis.core import (
 )
 
 from ...domain import schema
+from ...infra.gdal_options import no_side_files
 from ...infra.i18n import tr
 from ...store import workspace
 from ...store.sqlite_ro import connect_readonly
@@ -92,10 +93,23 @@ def render_basemap(
         pfeedback.progressChanged.connect(lambda v: feedback.setProgress(20 + 0.7 * v))
         feedback.canceled.connect(pfeedback.cancel)
     try:
-        processing.run(alg_id, params, context=context, feedback=pfeedback)
+        with no_side_files():  # the algorithm's zoom-level datasets would write into the cwd
+            processing.run(alg_id, params, context=context, feedback=pfeedback)
     finally:
         project.clear()  # release the GeoPackage connections
     return target.is_file()
+
+
+def basemap_layer(path: Path, name: str) -> QgsRasterLayer:
+    """The rendered tiles as a raster layer, keeping no GDAL side file.
+
+    Statistics QGIS samples on an MBTiles overview are saved by GDAL next to
+    the overview's description, " - zoom_level=12", a relative name: the file
+    would land in the process's working directory. GDAL reads the option when
+    the dataset is opened, so opening inside the block is enough.
+    """
+    with no_side_files():
+        return QgsRasterLayer(str(path), name, "gdal")
 
 
 def reference_layers(gpkg: Path, project: QgsProject, parent: QgsLayerTreeGroup) -> list:

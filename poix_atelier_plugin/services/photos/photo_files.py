@@ -58,27 +58,21 @@ def list_photos(folder: str | Path, recursive: bool = True) -> list[Path]:
     return sorted(p for p in walker if p.is_file() and p.suffix.lower() in PHOTO_SUFFIXES)
 
 
-#: Bytes read at each end of a file for its fingerprint.
-FINGERPRINT_CHUNK = 16 * 1024
+#: Bytes read at a time for a photo's fingerprint (memory stays flat on large files).
+FINGERPRINT_CHUNK = 1024 * 1024
 
 
 def file_digest(path: Path) -> str:
-    """Content fingerprint: SHA-256 of the size, the first and the last 16 KB.
+    """Content fingerprint: SHA-256 of the whole file, read in chunks.
 
-    A photo's EXIF block (date, position, camera serial data) sits in its
-    first kilobytes and the compressed image runs to its end, so this tells
-    photos apart like a full hash would, at a fixed cost per file (a full
-    hash of 5 MB phone photos would cost more than reading their EXIF).
+    Only the whole content tells photos apart: two shots of a burst, or an
+    edited copy, can share their size, EXIF block and last kilobytes while
+    their pictures differ, and a partial fingerprint would drop one of them.
     """
+    h = hashlib.sha256()
     with open(path, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        h = hashlib.sha256(str(size).encode())
-        if size <= 2 * FINGERPRINT_CHUNK:
-            h.update(handle.read())
-        else:
-            h.update(handle.read(FINGERPRINT_CHUNK))
-            handle.seek(-FINGERPRINT_CHUNK, os.SEEK_END)
-            h.update(handle.read(FINGERPRINT_CHUNK))
+        for chunk in iter(lambda: handle.read(FINGERPRINT_CHUNK), b""):
+            h.update(chunk)
     return h.hexdigest()
 
 
