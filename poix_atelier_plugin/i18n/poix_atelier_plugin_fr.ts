@@ -294,32 +294,32 @@
         <translation>Le créneau de visite doit durer plus de 0 minute.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_sources.py" line="87"/>
+        <location filename="../services/dossier/dossier_sources.py" line="89"/>
         <source>The field {field} does not exist in the layer {layer}.</source>
         <translation>Le champ {field} n'existe pas dans la couche {layer}.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_sources.py" line="95"/>
+        <location filename="../services/dossier/dossier_sources.py" line="97"/>
         <source>The layer {layer} has no INSEE code field (looked for: {candidates}). Choose the field holding the INSEE code.</source>
         <translation>La couche {layer} n'a pas de champ de code INSEE (champs recherchés : {candidates}). Choisissez le champ qui contient le code INSEE.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_sources.py" line="141"/>
+        <location filename="../services/dossier/dossier_sources.py" line="148"/>
         <source>The communes layer cannot be read.</source>
         <translation>La couche des communes ne peut pas être lue.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_sources.py" line="143"/>
+        <location filename="../services/dossier/dossier_sources.py" line="150"/>
         <source>The communes layer {layer} must hold polygons (it holds {kind}).</source>
         <translation>La couche des communes {layer} doit contenir des polygones (elle contient : {kind}).</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_sources.py" line="180"/>
+        <location filename="../services/dossier/dossier_sources.py" line="187"/>
         <source>No commune has the INSEE code {code} in the layer {layer} (field {field}).</source>
         <translation>Aucune commune n'a le code INSEE {code} dans la couche {layer} (champ {field}).</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_sources.py" line="351"/>
+        <location filename="../services/dossier/dossier_sources.py" line="358"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>Orientation inconnue : {orientation}.</translation>
     </message>
     <message>
-        <location filename="../boards/source.py" line="67"/>
+        <location filename="../boards/source.py" line="74"/>
         <source>No dossier is open: build or open a dossier first.</source>
         <translation>Aucun dossier n'est ouvert : créez ou ouvrez d'abord un dossier.</translation>
     </message>
@@ -394,7 +394,7 @@
         <translation>Le dossier {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../boards/source.py" line="73"/>
+        <location filename="../boards/source.py" line="80"/>
         <source>The dossier {path} has no groups yet: create the groups first.</source>
         <translation>Le dossier {path} n'a pas encore de groupes : créez d'abord les groupes.</translation>
     </message>
@@ -419,27 +419,27 @@
         <translation>Impossible de lire {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_project.py" line="59"/>
+        <location filename="../services/dossier/dossier_project.py" line="77"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_project.py" line="60"/>
+        <location filename="../services/dossier/dossier_project.py" line="78"/>
         <source>Neighbouring communes</source>
         <translation>Communes voisines</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_project.py" line="61"/>
+        <location filename="../services/dossier/dossier_project.py" line="79"/>
         <source>Study area</source>
         <translation>Périmètre d'étude</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_project.py" line="73"/>
+        <location filename="../services/dossier/dossier_project.py" line="91"/>
         <source>Clipped from the source {source} on {date} for the commune {insee}.</source>
         <translation>Découpage de la source {source} du {date} pour la commune {insee}.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_project.py" line="162"/>
+        <location filename="../services/dossier/dossier_project.py" line="182"/>
         <source>Workshop dossier: {name} ({insee})</source>
         <translation>Dossier de l'atelier : {name} ({insee})</translation>
     </message>
@@ -549,32 +549,32 @@
         <translation>Dessiner sur {layer}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/online_layers.py" line="107"/>
+        <location filename="../services/dossier/online_layers.py" line="124"/>
         <source>PLU zoning (Géoportail de l'urbanisme, {insee})</source>
         <translation>Zonage du PLU (Géoportail de l'urbanisme, {insee})</translation>
     </message>
     <message>
-        <location filename="../services/dossier/online_layers.py" line="108"/>
+        <location filename="../services/dossier/online_layers.py" line="125"/>
         <source>Flood risk plans (Géorisques)</source>
         <translation>Plans de prévention du risque inondation (Géorisques)</translation>
     </message>
     <message>
-        <location filename="../services/dossier/online_layers.py" line="109"/>
+        <location filename="../services/dossier/online_layers.py" line="126"/>
         <source>Clay shrink-swell hazard (Géorisques)</source>
         <translation>Aléa retrait-gonflement des argiles (Géorisques)</translation>
     </message>
     <message>
-        <location filename="../services/dossier/online_layers.py" line="110"/>
+        <location filename="../services/dossier/online_layers.py" line="127"/>
         <source>Cadastre (IGN)</source>
         <translation>Cadastre (IGN)</translation>
     </message>
     <message>
-        <location filename="../services/dossier/online_layers.py" line="111"/>
+        <location filename="../services/dossier/online_layers.py" line="128"/>
         <source>Plan IGN</source>
         <translation>Plan IGN</translation>
     </message>
     <message>
-        <location filename="../services/dossier/online_layers.py" line="112"/>
+        <location filename="../services/dossier/online_layers.py" line="129"/>
         <source>Orthophoto (IGN)</source>
         <translation>Orthophotographie (IGN)</translation>
     </message>
@@ -739,7 +739,7 @@
         <translation>Pas encore d'arrêt : l'atlas n'a aucune page à afficher.</translation>
     </message>
     <message>
-        <location filename="../styles/photo_style.py" line="86"/>
+        <location filename="../styles/photo_style.py" line="90"/>
         <source>Stop</source>
         <translation>Arrêt</translation>
     </message>
@@ -804,17 +804,17 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../boards/credits.py" line="97"/>
+        <location filename="../boards/credits.py" line="118"/>
         <source>Sources: {sources}</source>
         <translation>Sources : {sources}</translation>
     </message>
     <message>
-        <location filename="../boards/credits.py" line="98"/>
+        <location filename="../boards/credits.py" line="119"/>
         <source>workshop data drawn by the groups</source>
         <translation>données de l'atelier dessinées par les groupes</translation>
     </message>
     <message>
-        <location filename="../boards/credits.py" line="99"/>
+        <location filename="../boards/credits.py" line="120"/>
         <source>made with QGIS and the Atelier territorial plugin</source>
         <translation>réalisé avec QGIS et l'extension Atelier territorial</translation>
     </message>
@@ -889,17 +889,17 @@
         <translation>Outils et pourquoi</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="127"/>
+        <location filename="../services/field/field_package.py" line="126"/>
         <source>Stops</source>
         <translation>Arrêts</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="132"/>
+        <location filename="../services/field/field_package.py" line="131"/>
         <source>Route</source>
         <translation>Parcours</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="131"/>
+        <location filename="../services/field/field_package.py" line="130"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
@@ -954,92 +954,92 @@
         <translation>Aucun groupe n'a encore dessiné de site de projet.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="69"/>
+        <location filename="../services/dossier/dossier.py" line="70"/>
         <source>The output folder {folder} is read-only: choose another folder.</source>
         <translation>Le dossier de sortie {folder} est en lecture seule : choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="79"/>
+        <location filename="../services/dossier/dossier.py" line="80"/>
         <source>The output folder {folder} is a file, not a folder.</source>
         <translation>Le dossier de sortie {folder} est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="94"/>
+        <location filename="../services/dossier/dossier.py" line="95"/>
         <source>The folder {folder} already holds a dossier for {insee} ({files}). Choose another folder or tick Overwrite to replace it.</source>
         <translation>Le dossier {folder} contient déjà un dossier cartographique pour {insee} ({files}). Choisissez un autre dossier ou cochez « Écraser » pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="127"/>
+        <location filename="../services/dossier/dossier.py" line="128"/>
         <source>The source {layer} cannot be read as a vector layer.</source>
         <translation>La source {layer} ne peut pas être lue comme une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="132"/>
+        <location filename="../services/dossier/dossier.py" line="133"/>
         <source>The source {layer} has no geometry: skipped.</source>
         <translation>La source {layer} n'a pas de géométrie : ignorée.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="136"/>
+        <location filename="../services/dossier/dossier.py" line="137"/>
         <source>The source {layer} is empty: skipped.</source>
         <translation>La source {layer} est vide : ignorée.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="260"/>
+        <location filename="../services/dossier/dossier.py" line="261"/>
         <source>Give the INSEE code of the commune.</source>
         <translation>Indiquez le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="262"/>
+        <location filename="../services/dossier/dossier.py" line="264"/>
         <source>The buffer must be between 0 and 50,000 m (got {buffer}).</source>
         <translation>La zone tampon doit être comprise entre 0 et 50 000 m (valeur reçue : {buffer}).</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="268"/>
+        <location filename="../services/dossier/dossier.py" line="270"/>
         <source>Finding the commune {code}…</source>
         <translation>Recherche de la commune {code}…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="336"/>
+        <location filename="../services/dossier/dossier.py" line="338"/>
         <source>Moving the dossier in place…</source>
         <translation>Mise en place du dossier…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="348"/>
+        <location filename="../services/dossier/dossier.py" line="350"/>
         <source>Dossier ready: {path}</source>
         <translation>Dossier prêt : {path}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="376"/>
+        <location filename="../services/dossier/dossier.py" line="378"/>
         <source>Writing the commune…</source>
         <translation>Écriture de la commune…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="423"/>
+        <location filename="../services/dossier/dossier.py" line="425"/>
         <source>Clipping {layer}…</source>
         <translation>Découpage de {layer}…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="455"/>
+        <location filename="../services/dossier/dossier.py" line="457"/>
         <source>{layer}: {n} invalid geometries repaired.</source>
         <translation>{layer} : {n} géométries non valides réparées.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="461"/>
+        <location filename="../services/dossier/dossier.py" line="463"/>
         <source>{layer}: {n} invalid geometries could not be repaired and were left out.</source>
         <translation>{layer} : {n} géométries non valides n'ont pas pu être réparées et ont été écartées.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="467"/>
+        <location filename="../services/dossier/dossier.py" line="469"/>
         <source>{layer}: no feature inside the study area.</source>
         <translation>{layer} : aucune entité dans le périmètre d'étude.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="314"/>
+        <location filename="../services/dossier/dossier.py" line="316"/>
         <source>Styling and writing the project…</source>
         <translation>Application des styles et écriture du projet…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="326"/>
+        <location filename="../services/dossier/dossier.py" line="328"/>
         <source>{n} online layers are unreachable now (offline?): kept in the project.</source>
         <translation>{n} couches en ligne sont inaccessibles pour l'instant (hors ligne ?) : conservées dans le projet.</translation>
     </message>
@@ -1079,22 +1079,22 @@
         <translation>Outils des enjeux</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="209"/>
+        <location filename="../services/field/field_package.py" line="208"/>
         <source>Field package — {group}</source>
         <translation>Paquet terrain — {group}</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="214"/>
+        <location filename="../services/field/field_package.py" line="213"/>
         <source>Dossier (read only)</source>
         <translation>Dossier (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="217"/>
+        <location filename="../services/field/field_package.py" line="216"/>
         <source>Field work — {group}</source>
         <translation>Travail de terrain — {group}</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="229"/>
+        <location filename="../services/field/field_package.py" line="228"/>
         <source>Offline basemap</source>
         <translation>Fond de plan hors ligne</translation>
     </message>
@@ -1104,7 +1104,7 @@
         <translation>Impossible d'écrire le projet {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="366"/>
+        <location filename="../services/field/field_package.py" line="365"/>
         <source>{path} is not a field package.</source>
         <translation>{path} n'est pas un paquet terrain.</translation>
     </message>
@@ -1159,7 +1159,7 @@
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../styles/photo_style.py" line="86"/>
+        <location filename="../styles/photo_style.py" line="90"/>
         <source>Photo</source>
         <translation>Photo</translation>
     </message>
@@ -1229,12 +1229,12 @@
         <translation>{path} n'est pas un paquet terrain d'un seul groupe (groupes : {groups}).</translation>
     </message>
     <message>
-        <location filename="../store/pg_conflicts.py" line="227"/>
+        <location filename="../store/pg_conflicts.py" line="162"/>
         <source>Someone else changed this feature of {table} (number {fid}) since you started: reload it and apply your change again.</source>
         <translation>Quelqu'un d'autre a modifié cette entité de {table} (numéro {fid}) depuis que vous avez commencé : rechargez-la et appliquez de nouveau votre modification.</translation>
     </message>
     <message>
-        <location filename="../store/pg_conflicts.py" line="238"/>
+        <location filename="../store/pg_conflicts.py" line="173"/>
         <source>The feature {fid} of {table} was deleted by someone else.</source>
         <translation>L'entité {fid} de {table} a été supprimée par quelqu'un d'autre.</translation>
     </message>
@@ -1254,32 +1254,32 @@
         <translation>Il n'y a pas d'atelier {schema} sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="128"/>
+        <location filename="../services/field/field_package.py" line="127"/>
         <source>Observations and photos</source>
         <translation>Observations et photos</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="129"/>
+        <location filename="../services/field/field_package.py" line="128"/>
         <source>Hypotheses (points)</source>
         <translation>Hypothèses (points)</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="130"/>
+        <location filename="../services/field/field_package.py" line="129"/>
         <source>Hypotheses (areas)</source>
         <translation>Hypothèses (surfaces)</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="133"/>
+        <location filename="../services/field/field_package.py" line="132"/>
         <source>Project sites</source>
         <translation>Sites de projet</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="134"/>
+        <location filename="../services/field/field_package.py" line="133"/>
         <source>Diagnostic (points)</source>
         <translation>Diagnostic (points)</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="136"/>
+        <location filename="../services/field/field_package.py" line="135"/>
         <source>Diagnostic (areas)</source>
         <translation>Diagnostic (surfaces)</translation>
     </message>
@@ -1314,32 +1314,32 @@
         <translation>Impossible d'enregistrer le style {name} : {error}</translation>
     </message>
     <message>
-        <location filename="../styles/photo_style.py" line="54"/>
+        <location filename="../styles/photo_style.py" line="58"/>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic)</source>
         <translation>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic)</translation>
     </message>
     <message>
-        <location filename="../styles/photo_style.py" line="86"/>
+        <location filename="../styles/photo_style.py" line="90"/>
         <source>Date taken</source>
         <translation>Date de prise de vue</translation>
     </message>
     <message>
-        <location filename="../styles/photo_style.py" line="86"/>
+        <location filename="../styles/photo_style.py" line="90"/>
         <source>Direction (° from north)</source>
         <translation>Direction (° depuis le nord)</translation>
     </message>
     <message>
-        <location filename="../styles/photo_style.py" line="86"/>
+        <location filename="../styles/photo_style.py" line="90"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../styles/photo_style.py" line="139"/>
+        <location filename="../styles/photo_style.py" line="143"/>
         <source>Photo with direction</source>
         <translation>Photo orientée</translation>
     </message>
     <message>
-        <location filename="../styles/photo_style.py" line="142"/>
+        <location filename="../styles/photo_style.py" line="146"/>
         <source>Photo or note</source>
         <translation>Photo ou note</translation>
     </message>
@@ -1374,17 +1374,17 @@
         <translation>La base de données d'authentification de QGIS est verrouillée : saisissez le mot de passe principal pour utiliser la connexion {connection}.</translation>
     </message>
     <message>
-        <location filename="../store/postgis.py" line="181"/>
+        <location filename="../store/postgis.py" line="212"/>
         <source>The server refused the user name or password of the connection {connection}. Check the authentication configuration.</source>
         <translation>Le serveur a refusé le nom d'utilisateur ou le mot de passe de la connexion {connection}. Vérifiez la configuration d'authentification.</translation>
     </message>
     <message>
-        <location filename="../store/postgis.py" line="189"/>
+        <location filename="../store/postgis.py" line="220"/>
         <source>The database of the connection {connection} does not exist.</source>
         <translation>La base de données de la connexion {connection} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../store/postgis.py" line="193"/>
+        <location filename="../store/postgis.py" line="224"/>
         <source>Cannot reach the PostgreSQL server of {connection}: {error}</source>
         <translation>Impossible de joindre le serveur PostgreSQL de {connection} : {error}</translation>
     </message>
@@ -1394,12 +1394,12 @@
         <translation>PostGIS n'est pas activé dans la base de données de {connection} et ne peut pas l'être avec vos droits : demandez à l'administrateur d'exécuter CREATE EXTENSION postgis.</translation>
     </message>
     <message>
-        <location filename="../store/postgis.py" line="261"/>
+        <location filename="../store/postgis.py" line="292"/>
         <source>The server refused to create the workshop {schema}: {error}</source>
         <translation>Le serveur a refusé de créer l'atelier {schema} : {error}</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="135"/>
+        <location filename="../services/field/field_package.py" line="134"/>
         <source>Diagnostic (lines)</source>
         <translation>Diagnostic (lignes)</translation>
     </message>
@@ -2575,17 +2575,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="109"/>
+        <location filename="../services/dossier/dossier.py" line="110"/>
         <source>Cannot create the output folder {folder}: {reason}</source>
         <translation>Impossible de créer le répertoire de sortie {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="230"/>
+        <location filename="../services/dossier/dossier.py" line="231"/>
         <source>Cannot write the dossier in {folder}: {reason}</source>
         <translation>Impossible d'écrire le dossier dans {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="448"/>
+        <location filename="../services/dossier/dossier.py" line="450"/>
         <source>The source {layer} could not be clipped: {reason}</source>
         <translation>La source {layer} n'a pas pu être découpée : {reason}</translation>
     </message>
@@ -2595,12 +2595,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le fichier {path} n'est pas un GeoPackage lisible : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_project.py" line="205"/>
+        <location filename="../services/dossier/dossier_project.py" line="225"/>
         <source>Cannot write the project {path}: {reason}</source>
         <translation>Impossible d'écrire le projet {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_sources.py" line="289"/>
+        <location filename="../services/dossier/dossier_sources.py" line="296"/>
         <source>Cannot write the table {table} in {path}: {reason}</source>
         <translation>Impossible d'écrire la table {table} dans {path} : {reason}</translation>
     </message>
@@ -2850,7 +2850,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="84"/>
+        <location filename="../services/dossier/dossier.py" line="85"/>
         <source>The output folder {folder} holds a %-escape (like %20) that QGIS cannot open: rename the folder.</source>
         <translation>Le nom du dossier de sortie {folder} contient un échappement % (comme %20) que QGIS ne sait pas ouvrir : renommez le dossier.</translation>
     </message>
@@ -3010,7 +3010,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>{group} · conseil : {adviser}</translation>
     </message>
     <message>
-        <location filename="../boards/source.py" line="43"/>
+        <location filename="../boards/source.py" line="50"/>
         <source>The group “{name}” does not exist.</source>
         <translation>Le groupe « {name} » n'existe pas.</translation>
     </message>
@@ -3075,7 +3075,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Remet le tracé qui vient d'être annulé</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="333"/>
+        <location filename="../services/dossier/dossier.py" line="335"/>
         <source>Keeping the groups' work…</source>
         <translation>Conservation du travail des groupes…</translation>
     </message>
@@ -3185,12 +3185,12 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Le paquet terrain {path} est endommagé ({error}) : rien n'a été fusionné. Copiez-le à nouveau depuis la tablette.</translation>
     </message>
     <message>
-        <location filename="../store/pg_conflicts.py" line="141"/>
+        <location filename="../store/pg_conflicts.py" line="76"/>
         <source>The feature {fid} of {table} was changed in the meantime on another computer: nothing was written. Reload it and apply your change again.</source>
         <translation>L'entité {fid} de {table} a été modifiée entre-temps par un autre poste : rien n'a été écrit. Rechargez-la et refaites votre modification.</translation>
     </message>
     <message>
-        <location filename="../store/pg_conflicts.py" line="152"/>
+        <location filename="../store/pg_conflicts.py" line="87"/>
         <source>The feature {fid} of {table} was deleted in the meantime on another computer: nothing was written.</source>
         <translation>L'entité {fid} de {table} a été supprimée entre-temps par un autre poste : rien n'a été écrit.</translation>
     </message>
@@ -3573,7 +3573,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Table {table} absente de {path}</translation>
     </message>
     <message>
-        <location filename="../boards/source.py" line="57"/>
+        <location filename="../boards/source.py" line="64"/>
         <source>Commune table unreadable in {path}</source>
         <translation>Table commune illisible dans {path}</translation>
     </message>
@@ -3593,17 +3593,17 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>La reconstruction a conservé les tables {tables}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_project.py" line="108"/>
+        <location filename="../services/dossier/dossier_project.py" line="128"/>
         <source>Style of {table} not saved: {error}</source>
         <translation>Style de {table} non enregistré : {error}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_project.py" line="114"/>
+        <location filename="../services/dossier/dossier_project.py" line="134"/>
         <source>Metadata of {table} not saved in the GeoPackage: {error}</source>
         <translation>Métadonnées de {table} non enregistrées dans le GeoPackage : {error}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_project.py" line="120"/>
+        <location filename="../services/dossier/dossier_project.py" line="140"/>
         <source>Layer metadata not saved in the GeoPackage: {error}</source>
         <translation>Métadonnées des couches non enregistrées dans le GeoPackage : {error}</translation>
     </message>
@@ -3613,7 +3613,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Relation invalide : {id}</translation>
     </message>
     <message>
-        <location filename="../services/field/field_package.py" line="335"/>
+        <location filename="../services/field/field_package.py" line="334"/>
         <source>Offline basemap not rendered: {error}</source>
         <translation>Fond de plan hors ligne non généré : {error}</translation>
     </message>
@@ -3628,7 +3628,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Groupes {groups} dans {path}</translation>
     </message>
     <message>
-        <location filename="../services/field/package_layers.py" line="62"/>
+        <location filename="../services/field/package_layers.py" line="63"/>
         <source>No tilesxyzmbtiles algorithm: the package has no offline basemap</source>
         <translation>Pas d'algorithme tilesxyzmbtiles : le paquet terrain n'a pas de fond de plan hors ligne</translation>
     </message>
@@ -3688,7 +3688,7 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <translation>Déjà importées</translation>
     </message>
     <message>
-        <location filename="../store/postgis.py" line="270"/>
+        <location filename="../store/postgis.py" line="301"/>
         <source>Workshop {schema}: tables created {tables}, groups added {groups}</source>
         <translation>Atelier {schema} : tables créées {tables}, groupes ajoutés {groups}</translation>
     </message>
@@ -3956,6 +3956,16 @@ Rien n'est supprimé : le fichier actuel est conservé à côté sous le nom {ba
         <location filename="../services/server/pg_sync.py" line="180"/>
         <source>Publishing stopped: nothing was changed on the server.</source>
         <translation>Publication interrompue : rien n’a été modifié sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../domain/insee.py" line="18"/>
+        <source>The INSEE code {code} is not valid: 5 characters, two digits (2A or 2B in Corsica) then three digits, e.g. 59464.</source>
+        <translation>Le code INSEE {code} n’est pas valide : 5 caractères, deux chiffres (2A ou 2B en Corse) puis trois chiffres, par exemple 59464.</translation>
+    </message>
+    <message>
+        <location filename="../store/postgis.py" line="198"/>
+        <source>The PostgreSQL server of {connection} runs version {version}: the workshop needs PostgreSQL 13 or newer. Ask the server&apos;s administrator for an upgrade, or work on a GeoPackage dossier.</source>
+        <translation>Le serveur PostgreSQL de {connection} est en version {version} : l’atelier demande PostgreSQL 13 ou plus récent. Demandez sa mise à jour à l’administrateur du serveur, ou travaillez sur un dossier GeoPackage.</translation>
     </message>
 </context>
 <context>
