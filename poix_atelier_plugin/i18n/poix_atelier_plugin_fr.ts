@@ -319,7 +319,7 @@
         <translation>Aucune commune n'a le code INSEE {code} dans la couche {layer} (champ {field}).</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_sources.py" line="358"/>
+        <location filename="../services/dossier/dossier_sources.py" line="355"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -954,92 +954,92 @@
         <translation>Aucun groupe n'a encore dessiné de site de projet.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="70"/>
+        <location filename="../services/dossier/dossier.py" line="41"/>
         <source>The output folder {folder} is read-only: choose another folder.</source>
         <translation>Le dossier de sortie {folder} est en lecture seule : choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="80"/>
+        <location filename="../services/dossier/dossier.py" line="51"/>
         <source>The output folder {folder} is a file, not a folder.</source>
         <translation>Le dossier de sortie {folder} est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="95"/>
+        <location filename="../services/dossier/dossier.py" line="66"/>
         <source>The folder {folder} already holds a dossier for {insee} ({files}). Choose another folder or tick Overwrite to replace it.</source>
         <translation>Le dossier {folder} contient déjà un dossier cartographique pour {insee} ({files}). Choisissez un autre dossier ou cochez « Écraser » pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="128"/>
+        <location filename="../services/dossier/dossier.py" line="99"/>
         <source>The source {layer} cannot be read as a vector layer.</source>
         <translation>La source {layer} ne peut pas être lue comme une couche vecteur.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="133"/>
+        <location filename="../services/dossier/dossier.py" line="104"/>
         <source>The source {layer} has no geometry: skipped.</source>
         <translation>La source {layer} n'a pas de géométrie : ignorée.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="137"/>
+        <location filename="../services/dossier/dossier.py" line="108"/>
         <source>The source {layer} is empty: skipped.</source>
         <translation>La source {layer} est vide : ignorée.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="261"/>
+        <location filename="../services/dossier/dossier.py" line="200"/>
         <source>Give the INSEE code of the commune.</source>
         <translation>Indiquez le code INSEE de la commune.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="264"/>
+        <location filename="../services/dossier/dossier.py" line="203"/>
         <source>The buffer must be between 0 and 50,000 m (got {buffer}).</source>
         <translation>La zone tampon doit être comprise entre 0 et 50 000 m (valeur reçue : {buffer}).</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="270"/>
+        <location filename="../services/dossier/dossier.py" line="209"/>
         <source>Finding the commune {code}…</source>
         <translation>Recherche de la commune {code}…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="338"/>
+        <location filename="../services/dossier/dossier.py" line="277"/>
         <source>Moving the dossier in place…</source>
         <translation>Mise en place du dossier…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="350"/>
+        <location filename="../services/dossier/dossier.py" line="289"/>
         <source>Dossier ready: {path}</source>
         <translation>Dossier prêt : {path}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="378"/>
+        <location filename="../services/dossier/dossier_copy.py" line="115"/>
         <source>Writing the commune…</source>
         <translation>Écriture de la commune…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="425"/>
+        <location filename="../services/dossier/dossier_copy.py" line="162"/>
         <source>Clipping {layer}…</source>
         <translation>Découpage de {layer}…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="457"/>
+        <location filename="../services/dossier/dossier_copy.py" line="194"/>
         <source>{layer}: {n} invalid geometries repaired.</source>
         <translation>{layer} : {n} géométries non valides réparées.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="463"/>
+        <location filename="../services/dossier/dossier_copy.py" line="200"/>
         <source>{layer}: {n} invalid geometries could not be repaired and were left out.</source>
         <translation>{layer} : {n} géométries non valides n'ont pas pu être réparées et ont été écartées.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="469"/>
+        <location filename="../services/dossier/dossier_copy.py" line="206"/>
         <source>{layer}: no feature inside the study area.</source>
         <translation>{layer} : aucune entité dans le périmètre d'étude.</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="316"/>
+        <location filename="../services/dossier/dossier.py" line="255"/>
         <source>Styling and writing the project…</source>
         <translation>Application des styles et écriture du projet…</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="328"/>
+        <location filename="../services/dossier/dossier.py" line="267"/>
         <source>{n} online layers are unreachable now (offline?): kept in the project.</source>
         <translation>{n} couches en ligne sont inaccessibles pour l'instant (hors ligne ?) : conservées dans le projet.</translation>
     </message>
@@ -2575,17 +2575,17 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="110"/>
+        <location filename="../services/dossier/dossier.py" line="81"/>
         <source>Cannot create the output folder {folder}: {reason}</source>
         <translation>Impossible de créer le répertoire de sortie {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="231"/>
+        <location filename="../services/dossier/dossier.py" line="170"/>
         <source>Cannot write the dossier in {folder}: {reason}</source>
         <translation>Impossible d'écrire le dossier dans {folder} : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="450"/>
+        <location filename="../services/dossier/dossier_copy.py" line="187"/>
         <source>The source {layer} could not be clipped: {reason}</source>
         <translation>La source {layer} n'a pas pu être découpée : {reason}</translation>
     </message>
@@ -2600,7 +2600,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Impossible d'écrire le projet {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier_sources.py" line="296"/>
+        <location filename="../services/dossier/dossier_sources.py" line="293"/>
         <source>Cannot write the table {table} in {path}: {reason}</source>
         <translation>Impossible d'écrire la table {table} dans {path} : {reason}</translation>
     </message>
@@ -2850,7 +2850,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>ha</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="85"/>
+        <location filename="../services/dossier/dossier.py" line="56"/>
         <source>The output folder {folder} holds a %-escape (like %20) that QGIS cannot open: rename the folder.</source>
         <translation>Le nom du dossier de sortie {folder} contient un échappement % (comme %20) que QGIS ne sait pas ouvrir : renommez le dossier.</translation>
     </message>
@@ -3075,7 +3075,7 @@ Le retirer de la boîte à outils et de ces enjeux ?</translation>
         <translation>Remet le tracé qui vient d'être annulé</translation>
     </message>
     <message>
-        <location filename="../services/dossier/dossier.py" line="335"/>
+        <location filename="../services/dossier/dossier.py" line="274"/>
         <source>Keeping the groups' work…</source>
         <translation>Conservation du travail des groupes…</translation>
     </message>

@@ -229,10 +229,7 @@ def neighbours(
 
 
 def source_title(layer: QgsVectorLayer) -> str:
-    """The layer's name, or its table name when it is only named after its file.
-
-    Processing and qgis_process name a ``file.gpkg|layername=routes`` layer "file".
-    """
+    """The layer's name, or its table when Processing named it after its file."""
     name = layer.name()
     path, *options = layer.source().split("|")
     for option in options:
