@@ -84,10 +84,14 @@ class ExportResult:
         return not self.error and not self.cancelled
 
 
-def progress_dialog(parent) -> QProgressDialog:
-    dialog = QProgressDialog(tr("Preparing the boards…"), tr("Cancel"), 0, 100, parent)
-    dialog.setObjectName("BoardsProgressDialog")
-    dialog.setWindowTitle(tr("Exporting the boards"))
+def progress_dialog(
+    parent, label: str = "", title: str = "", name: str = "BoardsProgressDialog", maximum=100
+) -> QProgressDialog:
+    """A modal progress window with its Cancel (``maximum`` 0: a busy bar)."""
+    label = label or tr("Preparing the boards…")
+    dialog = QProgressDialog(label, tr("Cancel"), 0, maximum, parent)
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title or tr("Exporting the boards"))
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)

@@ -68,19 +68,10 @@ def _run(context, description: str, function, on_success, on_end=None, kept="") 
 def _progress_dialog(context, description: str):
     """A modal window naming the table being copied, with Cancel (the copy is one
     transaction on the server, a temporary file locally: cancelling changes nothing)."""
-    from qgis.PyQt.QtCore import Qt
-    from qgis.PyQt.QtWidgets import QProgressDialog
+    from .boards_export import progress_dialog
 
     parent = context.iface.mainWindow() if context.iface is not None else None
-    dialog = QProgressDialog(description + "…", tr("Cancel"), 0, 0, parent)
-    dialog.setObjectName("ServerTransferProgress")
-    dialog.setWindowTitle(description)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(0)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setMinimumWidth(420)
-    return dialog
+    return progress_dialog(parent, description + "…", description, "ServerTransferProgress", 0)
 
 
 def _ask_workspace(step_panel, mode):
