@@ -99,3 +99,48 @@ def test_comments_say_why_not_who():
             if tok.type == tokenize.COMMENT and who.search(tok.string):
                 found.append(f"{_relative(path)}:{tok.start[0]} {tok.string.strip()}")
     assert not found, found
+
+
+def _imports_of(module: str, path: Path, names: set[str]) -> set[str]:
+    """The package's modules ``module`` imports, at the top or inside a function."""
+    parts = module.split(".")
+    anchor_of = parts if path.name == "__init__.py" else parts[:-1]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        targets = []
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = anchor_of[: len(anchor_of) - (node.level - 1)]
+                target = ".".join(base + (node.module.split(".") if node.module else []))
+            else:
+                target = node.module or ""
+            targets = [f"{target}.{a.name}" for a in node.names] + [target]
+        elif isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        for target in targets:
+            if target in names and target != module:
+                found.add(target)
+                break
+    return found
+
+
+def test_no_import_circle_even_through_lazy_imports():
+    """import-linter's layers keep imports going down; this also finds a circle inside
+    one layer, or one closed by an import inside a function."""
+    modules = {}
+    for path in MODULES:
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph = {m: _imports_of(m, p, set(modules)) for m, p in modules.items()}
+    circles = []
+    for start in graph:  # a depth-first walk from each module, back to itself
+        stack, seen = [(start, [start])], set()
+        while stack:
+            node, trail = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    circles.append(" → ".join(trail + [start]))
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, trail + [nxt]))
+    assert not circles, circles[:5]
