@@ -349,7 +349,7 @@ def test_a_build_leaves_process_and_user_settings_as_they_were(
     from poix_atelier_plugin.services.dossier import online_layers
     from poix_atelier_plugin.services.dossier.dossier import build_dossier
 
-    key = online_layers.TIMEOUT_KEY
+    key = online_layers.timeout_key()
     settings = QgsSettings()
     if stored is None:
         settings.remove(key)

@@ -155,6 +155,17 @@ def create_layers(insee: str) -> list[tuple[QgsMapLayer, bool]]:
 TIMEOUT_KEY = "qgis/networkAndProxy/networkTimeout"
 
 
+def timeout_key() -> str:
+    """Where this QGIS stores the network timeout (QGIS 3.30+ moved it into its
+    settings tree; ``setTimeout`` writes there)."""
+    from qgis import core
+
+    tree = getattr(core, "QgsSettingsTree", None)
+    node = tree.node("network") if tree is not None else None
+    entry = node.childSetting("network-timeout") if node is not None else None
+    return entry.key().lstrip("/") if entry is not None else TIMEOUT_KEY
+
+
 @contextmanager
 def short_network_timeout(ms: int) -> Iterator[None]:
     """A lower timeout inside the block, then the person's setting exactly as it was.
@@ -164,13 +175,14 @@ def short_network_timeout(ms: int) -> Iterator[None]:
     person set is written back as it was stored.
     """
     settings = QgsSettings()
-    had = settings.contains(TIMEOUT_KEY)
-    stored = settings.value(TIMEOUT_KEY)
+    key = timeout_key()
+    had = settings.contains(key)
+    stored = settings.value(key)
     QgsNetworkAccessManager.setTimeout(ms)
     try:
         yield
     finally:
         if had:
-            settings.setValue(TIMEOUT_KEY, stored)
+            settings.setValue(key, stored)
         else:
-            settings.remove(TIMEOUT_KEY)
+            settings.remove(key)
