@@ -70,12 +70,17 @@ def new_uid() -> str:
 
 def existing_tables(gpkg: str | Path) -> set[str]:
     """Tables registered in the GeoPackage (read-only look at gpkg_contents)."""
+    return {name for name, _kind in contents(gpkg)}
+
+
+def contents(gpkg: str | Path) -> list[tuple[str, str]]:
+    """(table, data_type) rows of gpkg_contents, read-only; none for a missing file."""
     path = Path(gpkg)
     if not path.is_file():
-        return set()
+        return []
     con = connect_readonly(path)
     try:
-        return {row[0] for row in con.execute("SELECT table_name FROM gpkg_contents")}
+        return con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall()
     except sqlite3.DatabaseError as exc:
         raise AtelierError(
             QT_TR_NOOP("{path} is not a readable GeoPackage ({error})."),

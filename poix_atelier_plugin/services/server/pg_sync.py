@@ -24,7 +24,7 @@ from ... import compat
 from ...domain import schema
 from ...domain.errors import QT_TR_NOOP, AtelierError
 from ...infra.i18n import tr
-from ...store import pg_schema, postgis
+from ...store import pg_schema, postgis, workspace
 from ...store.postgis import GEOM, KEY, ident
 from ...store.sqlite_ro import connect_readonly
 
@@ -40,22 +40,6 @@ _PG_TYPES = {
     compat.FIELD_TIME: "time",
     compat.FIELD_BINARY: "bytea",
 }
-
-
-def _gpkg_tables(gpkg: Path) -> list[tuple[str, str]]:
-    """(table, data_type) of the GeoPackage, features and attributes only."""
-    con = connect_readonly(gpkg)
-    try:
-        rows = con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall()
-    except sqlite3.DatabaseError as exc:
-        raise AtelierError(
-            QT_TR_NOOP("{path} is not a readable GeoPackage ({error})."),
-            path=str(gpkg),
-            error=str(exc),
-        ) from exc
-    finally:
-        con.close()
-    return [(name, kind) for name, kind in rows if name != "layer_styles"]
 
 
 def _gpkg_styles(gpkg: Path) -> list[dict]:
@@ -311,7 +295,8 @@ def publish(
     ws = postgis.parse_dossier(dossier)
     if pg_schema.is_reserved(ws.schema):
         pg_schema.raise_reserved(ws.schema)
-    tables = _gpkg_tables(gpkg)
+    # features and attributes only: the styles travel apart
+    tables = [(n, k) for n, k in workspace.contents(gpkg) if n != "layer_styles"]
     counts = Published()
     conn = postgis.connect(ws)
     try:
